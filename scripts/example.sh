@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Set up, then code the bundled example article.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/detente code examples/embassy-closures.md --date 2024-03-14

@@ -1,0 +1,44 @@
+"""Finding actor names in a sentence's words, before or after the parse."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .dictionary import ActorDictionary, Entry
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    first: int  # word indexes, inclusive
+    last: int
+    entries: tuple[Entry, ...]
+
+
+def find_names(actors: ActorDictionary, words: Sequence[str]) -> list[NameMatch]:
+    """Longest dictionary names, left to right, without overlaps.
+
+    Names match when their first word is capitalised (acronyms only as written), so
+    "us" and "chad" in running text are not actors.
+    """
+    matches: list[NameMatch] = []
+    lowered = [w.lower() for w in words]
+    i = 0
+    while i < len(words):
+        found = None
+        if words[i][:1].isupper():
+            for length in range(min(actors.max_length, len(words) - i), 0, -1):
+                exact = tuple(words[i:i + length])
+                if exact in actors.exact_case:
+                    found = NameMatch(i, i + length - 1, tuple(actors.names[exact]))
+                    break
+                entries = actors.names.get(tuple(lowered[i:i + length]))
+                if entries:
+                    found = NameMatch(i, i + length - 1, tuple(entries))
+                    break
+        if found:
+            matches.append(found)
+            i = found.last + 1
+        else:
+            i += 1
+    return matches

@@ -1,0 +1,235 @@
+"""Resolving noun phrases of a parsed sentence to actors, with coreference in a document.
+
+An argument's actor comes from a name inside its noun phrase (the closest to the head
+wins), its role from the head noun or title ("Russian officials" -> RUS + GOV), and,
+when the phrase names nobody, from the document so far: pronouns take the most salient
+earlier actor (subjects first), nominals ("the alliance", "the country") the most
+recent actor they can refer to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..parse.tokens import ParsedSentence
+from ..records import Actor
+from .dictionary import ActorDictionary, Entry
+from .mentions import NameMatch
+
+_NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "xcomp", "mark"})
+_MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_THING_PRONOUNS = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves"}
+_PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+
+
+@dataclass(frozen=True, slots=True)
+class Salient:
+    """An actor mentioned earlier in the document, for coreference."""
+
+    position: int  # character offset
+    key: str
+    role: str | None
+    person: bool
+    subject: bool
+
+
+class ActorResolver:
+    """Resolves noun phrases to actors across the sentences of one document."""
+
+    def __init__(self, actors: ActorDictionary, date: dt.date | None, text: str) -> None:
+        self.actors = actors
+        self.text = text
+        self.date = date
+        self.history: list[Salient] = []
+        self.sentence: ParsedSentence | None = None
+        self.word_entry: dict[int, tuple[NameMatch, Entry]] = {}
+        self.anaphors: dict[int, Salient] = {}  # pronouns and nominals resolved in this sentence
+
+    # --- the document's flow -------------------------------------------------------
+    def observe_unparsed(self, matches: list[NameMatch], position: int) -> None:
+        """Record names from a sentence that was not parsed, for later coreference."""
+        for match in matches:
+            entry = self._choose(match.entries)
+            self.history.append(Salient(position, entry.key, self._role(entry), entry.kind == "person", False))
+
+    def begin(self, sentence: ParsedSentence, matches: list[NameMatch]) -> None:
+        self.sentence = sentence
+        self.word_entry = {}
+        self.anaphors = {}
+        for match in matches:
+            entry = self._choose(match.entries)
+            for i in range(match.first, match.last + 1):
+                self.word_entry[i] = (match, entry)
+        for token in sentence.tokens:  # subjects in order, so later pronouns can refer to them
+            if token.dep in _SUBJECT_DEPS:
+                self.resolve_one(token.i)
+
+    def end(self) -> None:
+        """Add the sentence's explicit mentions to the history, in order."""
+        sentence = self.sentence
+        assert sentence is not None
+        seen: set[int] = set()
+        for i in sorted(self.word_entry):
+            match, entry = self.word_entry[i]
+            if match.first in seen:
+                continue
+            seen.add(match.first)
+            head = self._phrase_head(match.last)
+            subject = sentence.tokens[head].dep in _SUBJECT_DEPS
+            self.history.append(Salient(sentence.tokens[match.first].start, entry.key, self._role(entry),
+                                        entry.kind == "person", subject))
+        self.history.extend(self.anaphors.values())
+        self.history.sort(key=lambda s: s.position)
+
+    # --- resolution ----------------------------------------------------------------
+    def resolve(self, head: int) -> list[Actor]:
+        """The actors of the noun phrase headed by token `head`, and of its conjuncts."""
+        sentence = self.sentence
+        assert sentence is not None
+        heads = [head]
+        for i in heads:
+            heads.extend(t.i for t in sentence.kids(i, "conj"))
+        found = []
+        for i in heads:
+            actor = self.resolve_one(i)
+            if actor is not None:
+                found.append(actor)
+        return found
+
+    def resolve_one(self, head: int) -> Actor | None:
+        sentence = self.sentence
+        assert sentence is not None
+        phrase = sentence.subtree(head, _NP_STOP)
+        role = self._role_of_head(head)
+        named = self._closest_name(head, phrase)
+        if named is not None:
+            match, entry = named
+            entry_role = self._role(entry)
+            if entry.via == "person" or entry.via == "seat" or entry.role is not None:
+                role = entry_role or role
+            return self._actor(entry.key, role, sentence.tokens[match.first].start,
+                               sentence.tokens[match.last].end, entry.via)
+        token = sentence.tokens[head]
+        lower = token.text.lower()
+        if lower in _THING_PRONOUNS or lower in _PERSON_PRONOUNS:
+            actor = self._pronoun(head, person=lower in _PERSON_PRONOUNS)
+        else:
+            actor = self._nominal(head, phrase, role)
+        if actor is not None and head not in self.anaphors:
+            self.anaphors[head] = Salient(token.start, actor.key, actor.role, lower in _PERSON_PRONOUNS,
+                                          token.dep in _SUBJECT_DEPS)
+        return actor
+
+    # --- helpers -------------------------------------------------------------------
+    def _actor(self, key: str, role: str | None, start: int, end: int, via: str) -> Actor:
+        state = self.actors.kinds.get(key) == "state"
+        code = key + (role or "") if state else key
+        return Actor(key, role, code, self.actors.display.get(key, key), self.text[start:end], start, end, via)
+
+    def _choose(self, entries: tuple[Entry, ...]) -> Entry:
+        """Among entries of one name: people in office on the date first, then others."""
+        people = [e for e in entries if e.kind == "person"]
+        current = [e for e in people if e.valid_on(self.date)]
+        if current:
+            return current[0]
+        others = [e for e in entries if e.kind != "person"]
+        return others[0] if others else people[-1]
+
+    def _role(self, entry: Entry) -> str | None:
+        if entry.kind == "person" and not entry.valid_on(self.date):
+            return "ELI"  # a former office holder is no longer the government
+        return entry.role
+
+    def _phrase_head(self, i: int) -> int:
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[i]
+        while token.dep in _MODIFIERS | {"case"} and token.head != token.i:
+            token = sentence.tokens[token.head]
+        return token.i
+
+    def _closest_name(self, head: int, phrase: list[int]) -> tuple[NameMatch, Entry] | None:
+        """The name in the phrase nearest the head in the tree (modifiers before preps)."""
+        sentence = self.sentence
+        assert sentence is not None
+        best, best_depth = None, 99
+        for i in phrase:
+            if i not in self.word_entry:
+                continue
+            depth, token = 0, sentence.tokens[i]
+            while token.i != head and token.head != token.i:
+                depth += 1 if token.dep in _MODIFIERS | {"case", "appos"} else 3
+                token = sentence.tokens[token.head]
+            if depth < best_depth:
+                best, best_depth = self.word_entry[i], depth
+        return best
+
+    def _role_of_head(self, head: int) -> str | None:
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[head]
+        modifiers = [t.lemma for t in sentence.kids(head, "compound", "amod")]
+        for modifier in modifiers:
+            role = self.actors.roles.get(f"{modifier} {token.lemma}")
+            if role:
+                return role[0]
+        role = self.actors.roles.get(token.lemma) or self.actors.roles.get(token.text.lower())
+        if role:
+            return role[0]
+        for modifier in modifiers:  # "intelligence personnel", "military officials"
+            role = self.actors.roles.get(modifier)
+            if role and role[0] != "GOV":
+                return role[0]
+        return None
+
+    def _earlier(self, position: int) -> list[Salient]:
+        sentence = self.sentence
+        assert sentence is not None
+        earlier = [s for s in self.history if s.position < position]
+        for i in sorted(self.word_entry):
+            match, entry = self.word_entry[i]
+            start = sentence.tokens[match.first].start
+            if i == match.first and start < position:
+                subject = sentence.tokens[self._phrase_head(match.last)].dep in _SUBJECT_DEPS
+                earlier.append(Salient(start, entry.key, self._role(entry), entry.kind == "person", subject))
+        earlier.extend(s for s in self.anaphors.values() if s.position < position)
+        return sorted(earlier, key=lambda s: s.position)
+
+    def _pronoun(self, head: int, person: bool) -> Actor | None:
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[head]
+        candidates = [s for s in self._earlier(token.start) if s.person == person]
+        if not candidates:
+            return None
+        subjects = [s for s in candidates if s.subject]
+        chosen = (subjects or candidates)[-1]
+        return self._actor(chosen.key, chosen.role, token.start, token.end, "pronoun")
+
+    def _nominal(self, head: int, phrase: list[int], role: str | None) -> Actor | None:
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[head]
+        words = [sentence.tokens[i].lemma for i in phrase if i == head or (
+            sentence.tokens[i].head == head and sentence.tokens[i].dep in {"compound", "amod"} and i < head)]
+        earlier = self._earlier(sentence.tokens[phrase[0]].start)
+        start, end = sentence.tokens[phrase[0]].start, token.end
+        for size in range(len(words), 0, -1):
+            keys = self.actors.organisation_nominals.get(" ".join(words[-size:]))
+            if keys:
+                for salient in reversed(earlier):
+                    if salient.key in keys:
+                        return self._actor(salient.key, None, start, end, "nominal")
+                return None
+        generic = self.actors.nominals.get(token.lemma)
+        if generic is None:
+            return None
+        refers_to, nominal_role = generic
+        for salient in reversed(earlier):
+            kind = self.actors.kinds.get(salient.key)
+            if salient.person or (refers_to != "any" and kind != refers_to):
+                continue
+            return self._actor(salient.key, nominal_role or role, start, end, "nominal")
+        return None

@@ -1,0 +1,116 @@
+"""The `detente` command: a thin shell over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from .coder import Coder
+from .errors import DetenteError
+from .output import FORMATS, EventWriter
+from .parse import DEFAULT_PIPELINE
+from .read import DEFAULT_MAX_BYTES, read_inputs
+from .records import Document, Problem, RunSummary
+
+pipeline_option = click.option("--pipeline", default=DEFAULT_PIPELINE, show_default=True,
+                               help="Installed spaCy pipeline (package name or path).")
+
+
+@click.group()
+@click.version_option(package_name="detente")
+def main() -> None:
+    """detente: political event coding from news text (CAMEO, PLOVER)."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Largest document read; larger ones are skipped.")
+@click.option("--parse-all", is_flag=True, help="Parse every sentence, not only those that can hold an event.")
+@pipeline_option
+def code(inputs: tuple[str, ...], date: str | None, fmt: str, output: str | None, max_bytes: int,
+         parse_all: bool, pipeline: str) -> None:
+    """Code INPUTS (files, folders, or - for stdin) into events."""
+    coder = _coder(pipeline, not parse_all)
+    summary = RunSummary()
+    stream: TextIO = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        writer = EventWriter(stream, fmt)
+        for coded in coder.code_documents(_documents(read_inputs(inputs, date, max_bytes), summary)):
+            summary.documents += 1
+            summary.sentences += coded.sentences
+            summary.parsed_sentences += coded.parsed_sentences
+            summary.events += len(coded.events)
+            writer.write(coded.events)
+        writer.close()
+    finally:
+        if output:
+            stream.close()
+    _report(summary)
+    if summary.documents == 0:
+        raise SystemExit(1)
+
+
+def _documents(items: object, summary: RunSummary) -> object:
+    for item in items:  # type: ignore[attr-defined]
+        if isinstance(item, Problem):
+            summary.problems.append(item)
+            click.echo(f"skipped {item}", err=True)
+        elif isinstance(item, Document):
+            yield item
+
+
+def _report(summary: RunSummary) -> None:
+    click.echo(f"{summary.documents} documents, {summary.sentences} sentences "
+               f"({summary.parsed_sentences} parsed), {summary.events} events, "
+               f"{len(summary.problems)} problems", err=True)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--show", type=int, default=10, show_default=True, help="Misses and false positives to list.")
+@click.option("--limit", type=int, help="Score only the first N records.")
+@pipeline_option
+def evaluate(gold: str, as_json: bool, show: int, limit: int | None, pipeline: str) -> None:
+    """Code the texts of a GOLD file and score them against its events."""
+    from .evaluate import evaluate_file, render_report
+
+    report = evaluate_file(_coder(pipeline, True), Path(gold), limit)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(render_report(report, show))
+
+
+@main.group()
+def lexicon() -> None:
+    """Check the vocabulary files."""
+
+
+@lexicon.command("check")
+@click.option("--data", type=click.Path(exists=True, file_okay=False), help="Folder of data files to check.")
+@pipeline_option
+def lexicon_check(data: str | None, pipeline: str) -> None:
+    """Load and validate every vocabulary file; report counts."""
+    try:
+        coder = Coder(pipeline=pipeline, data=Path(data) if data else None)
+    except DetenteError as err:
+        raise click.ClickException(str(err)) from err
+    patterns = sum(len(v) for v in coder.vocabulary.verbs.values()) + sum(len(v) for v in coder.vocabulary.nouns.values())
+    click.echo(f"ok: {len(coder.actors.kinds)} actors, {sum(len(v) for v in coder.actors.names.values())} names, "
+               f"{len(coder.actors.roles)} role terms, {patterns} event patterns, {len(coder.cameo)} CAMEO codes")
+
+
+def _coder(pipeline: str, prefilter: bool) -> Coder:
+    try:
+        return Coder(pipeline=pipeline, prefilter=prefilter)
+    except DetenteError as err:
+        raise click.ClickException(str(err)) from err

@@ -1,0 +1,135 @@
+"""The Coder: documents in, event records out.
+
+    coder = Coder()                      # loads the pipeline and the vocabulary once
+    for event in coder.code(text, date="2021-10-22"):
+        print(event.source.code, event.cameo, event.target.code if event.target else None)
+
+Per document: cheap sentence split; a pre-parse filter keeps the sentences that have a
+trigger word and an actor; those are parsed in batches; actors are resolved with
+coreference across the document; events are extracted and their mentions merged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from .actors import ActorDictionary, ActorResolver, find_names, load_actor_dictionary
+from .events.extract import Candidate, EventExtractor, SentenceContext
+from .events.merge import merge_candidates
+from .events.ontology import CameoCode, load_cameo, load_role_codes
+from .events.patterns import EventVocabulary, load_event_vocabulary
+from .events.places import Gazetteer
+from .events.timing import TimeExpression, find_times
+from .parse import DEFAULT_PIPELINE, ParsedSentence, Sentence, load_pipeline, parse_sentences, split_sentences
+from .parse.prefilter import Prefilter
+from .records import Document, Event
+from .vocabulary import data_dir
+
+_PRONOUNS = ("it", "its", "they", "their", "them", "he", "his", "him", "she", "her")
+
+
+@dataclass(frozen=True, slots=True)
+class CodedDocument:
+    document: Document
+    events: list[Event]
+    sentences: int
+    parsed_sentences: int
+
+
+class Coder:
+    """Codes documents into events. Expensive to build; build one and reuse it."""
+
+    def __init__(self, nlp: Language | None = None, pipeline: str = DEFAULT_PIPELINE,
+                 data: Path | None = None, prefilter: bool = True, batch_size: int = 64) -> None:
+        self.nlp = nlp if nlp is not None else load_pipeline(pipeline)
+        folder = data if data is not None else data_dir()
+        self.cameo: dict[str, CameoCode] = load_cameo(folder / "ontology" / "cameo.tsv")
+        roles = load_role_codes(folder / "ontology" / "roles.tsv")
+        self.actors: ActorDictionary = load_actor_dictionary(folder / "actors", roles, self._words)
+        self.vocabulary: EventVocabulary = load_event_vocabulary(folder / "events", self.cameo)
+        self.extractor = EventExtractor(self.vocabulary, Gazetteer(self.actors.places, self.actors.state_names))
+        anaphors = set(_PRONOUNS) | set(self.actors.nominals)
+        anaphors |= {phrase.split()[-1] for phrase in self.actors.organisation_nominals}
+        lemmas = set(self.vocabulary.verbs) | set(self.vocabulary.nouns) | set(self.vocabulary.blame)
+        self.prefilter = Prefilter(self.nlp, lemmas, anaphors) if prefilter else None
+        self.batch_size = batch_size
+
+    def _words(self, text: str) -> list[str]:
+        return [t.text for t in self.nlp.tokenizer(text)]
+
+    # --- public surface ------------------------------------------------------------
+    def code(self, text: str, date: str | None = None, doc_id: str = "doc") -> list[Event]:
+        """Events in one text published on `date` (YYYY-MM-DD)."""
+        return self.code_document(Document(id=doc_id, text=text, date=date)).events
+
+    def code_document(self, document: Document) -> CodedDocument:
+        return next(self.code_documents([document]))
+
+    def code_documents(self, documents: Iterable[Document], batch: int = 32) -> Iterator[CodedDocument]:
+        """Coded documents in input order; sentences of `batch` documents are parsed together."""
+        pending: list[Document] = []
+        for document in documents:
+            pending.append(document)
+            if len(pending) >= batch:
+                yield from self._code_batch(pending)
+                pending = []
+        if pending:
+            yield from self._code_batch(pending)
+
+    # --- work ----------------------------------------------------------------------
+    def _code_batch(self, documents: list[Document]) -> Iterator[CodedDocument]:
+        plans = [self._plan(document) for document in documents]
+        items = [(document.text[s.start:s.end], s.index, s.start, s.paragraph, n)
+                 for n, (document, (sentences, keep)) in enumerate(zip(documents, plans))
+                 for s in sentences if s.index in keep]
+        parsed: dict[tuple[int, int], ParsedSentence] = {}
+        numbers = [n for *_, n in items]
+        for number, sentence in zip(numbers, parse_sentences(self.nlp, ((t, i, o, p) for t, i, o, p, _ in items),
+                                                             self.batch_size)):
+            parsed[(number, sentence.index)] = sentence
+        for number, (document, (sentences, keep)) in enumerate(zip(documents, plans)):
+            events = self._events(document, sentences, {i: parsed[(number, i)] for i in keep})
+            yield CodedDocument(document, events, len(sentences), len(keep))
+
+    def _plan(self, document: Document) -> tuple[list[Sentence], set[int]]:
+        sentences = split_sentences(self.nlp, document.text)
+        if self.prefilter is None:
+            return sentences, {s.index for s in sentences}
+        keep = {s.index for s in sentences
+                if self.prefilter.keep(s.words, bool(find_names(self.actors, s.words)))}
+        return sentences, keep
+
+    def _events(self, document: Document, sentences: list[Sentence], parsed: dict[int, ParsedSentence]) -> list[Event]:
+        published = _parse_date(document.date)
+        resolver = ActorResolver(self.actors, published, document.text)
+        candidates: list[tuple[int, Candidate]] = []
+        background: dict[int, TimeExpression | None] = {}
+        for sentence in sentences:
+            times = find_times(document.text[sentence.start:sentence.end], sentence.start, published)
+            opening = next((t for t in times if t.background and t.start - sentence.start < 3), None)
+            if sentence.paragraph not in background:
+                background[sentence.paragraph] = opening
+            parse = parsed.get(sentence.index)
+            if parse is None:
+                resolver.observe_unparsed(find_names(self.actors, sentence.words), sentence.start)
+                continue
+            resolver.begin(parse, find_names(self.actors, [t.text for t in parse.tokens]))
+            context = SentenceContext(times, background[sentence.paragraph], document.date)
+            candidates.extend((sentence.index, c) for c in self.extractor.extract(parse, resolver, context))
+            resolver.end()
+        offsets = {s.index: (s.start, s.end) for s in sentences}
+        return merge_candidates(document.id, document.text, offsets, candidates, self.cameo)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""Events: patterns, extraction from parsed sentences, time, place and merging."""

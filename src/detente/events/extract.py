@@ -1,0 +1,410 @@
+"""Events from one parsed sentence: patterns on the dependency parse.
+
+For each verb or noun with a pattern, the source comes from the subject (or a passive's
+"by" agent, a noun's possessor or modifier, the subject of a light verb governing the
+noun) and the target from the object or the prepositions the pattern names. A verb that
+governs the event ("hope to", "refused to", "urged ... to") derives a new code or sets
+the factuality; negation, modals, conditionals and hedges set the factuality; time
+expressions and places attached to the event's clause give its date and location.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..actors.resolve import ActorResolver
+from ..parse.tokens import ParsedSentence, Token
+from ..records import Actor, EventDate, Location
+from .patterns import EventVocabulary, Pattern
+from .places import Gazetteer
+from .timing import TimeExpression
+
+# Links from a clause up to the verb (or noun: "intention to") that governs it. Adverbial
+# and relative clauses are not governed: "comes after NATO expelled" asserts the expulsion.
+_CLAUSE_LINKS = {"xcomp", "ccomp", "conj", "pcomp", "acl"}
+_LIGHT_VERB_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+_RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+_HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can"}
+_FUTURE_AUX = {"will", "shall", "'ll"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+_ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
+_HYPOTHETICAL_MODIFIERS = {"potential", "possible", "likely", "hypothetical", "prospective"}
+_FUTURE_MODIFIERS = {"future", "planned", "proposed", "upcoming", "expected", "forthcoming"}
+_HABITUAL_ADVERBS = {"regularly", "consistently", "repeatedly", "long", "often", "frequently",
+                     "increasingly", "traditionally", "historically", "continually", "constantly"}
+_LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "on"}
+_DERIVING = ("intent", "appeal", "demand", "reject")
+_UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
+                         "reject": "negated"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An event found in one sentence, before the mentions of a document are merged."""
+
+    source: Actor
+    target: Actor | None
+    code: str
+    rule: str
+    trigger: Token
+    factuality: str
+    date: EventDate
+    location: Location | None
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    times: list[TimeExpression]
+    paragraph_background: TimeExpression | None  # a background marker opening the paragraph
+    published: str | None  # publication date, YYYY-MM-DD
+
+
+class EventExtractor:
+    def __init__(self, vocabulary: EventVocabulary, gazetteer: Gazetteer) -> None:
+        self.vocabulary = vocabulary
+        self.gazetteer = gazetteer
+
+    def extract(self, sentence: ParsedSentence, resolver: ActorResolver,
+                context: SentenceContext) -> list[Candidate]:
+        work = _SentenceWork(self, sentence, resolver, context)
+        return work.run()
+
+
+class _SentenceWork:
+    """The state of coding one sentence."""
+
+    def __init__(self, extractor: EventExtractor, sentence: ParsedSentence, resolver: ActorResolver,
+                 context: SentenceContext) -> None:
+        self.vocabulary = extractor.vocabulary
+        self.gazetteer = extractor.gazetteer
+        self.s = sentence
+        self.resolver = resolver
+        self.context = context
+        self.consumed: set[int] = set()  # nouns already coded as part of a verb pattern
+        self.found: list[Candidate] = []
+
+    def run(self) -> list[Candidate]:
+        tokens = self.s.tokens
+        for token in tokens:
+            if token.pos in {"VERB", "AUX"} and token.lemma in self.vocabulary.verbs:
+                self._verb_event(token)
+        for token in tokens:
+            if token.pos in {"NOUN", "PROPN"} and token.lemma in self.vocabulary.nouns and token.i not in self.consumed:
+                self._noun_event(token)
+        for token in tokens:
+            if self.vocabulary.modal.get(token.lemma) in {"report", "alleged"} and token.pos in {"VERB", "AUX"}:
+                self._blame_events(token)
+        return self.found
+
+    # --- verbs ---------------------------------------------------------------------
+    def _verb_event(self, verb: Token) -> None:
+        passive = bool(self.s.kids(verb.i, "nsubjpass", "auxpass"))
+        obj = self._first(verb, "nsubjpass") if passive else self._first(verb, "dobj")
+        pattern = self._choose(self.vocabulary.verbs[verb.lemma], self._particle(verb), self._object_words(obj))
+        if pattern is None:
+            return
+        if obj is not None and pattern.objects:
+            self.consumed.add(obj.i)
+        elif obj is not None and obj.lemma in self.vocabulary.nouns:
+            return  # "launch an attack": the noun's own pattern codes it
+        sources = self._agent(verb) if passive else self._subjects(verb)
+        targets: list[list[Actor]] = []
+        if obj is not None:
+            targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
+        targets += self._via_preps(verb, pattern.preps) + self._dative(verb)
+        self._emit(pattern, verb, verb, sources, targets, specific=bool(pattern.objects))
+
+    # --- nouns ---------------------------------------------------------------------
+    def _noun_event(self, noun: Token) -> None:
+        words = self._object_words(noun) | self._complement_words(noun)
+        pattern = self._choose(self.vocabulary.nouns[noun.lemma], None, words)
+        if pattern is None:
+            return
+        # "keep a dialogue channel with Russia": the phrase the noun modifies carries it
+        carrier = self.s.tokens[noun.head] if noun.dep == "compound" else noun
+        light = self._light_verb(carrier)
+        sources = self._noun_sources(noun)
+        if not sources and light is not None:
+            sources = self._subjects(light)
+        targets = self._via_preps(noun, pattern.preps)
+        if carrier is not noun:
+            targets += self._via_preps(carrier, pattern.preps)
+        if light is not None:
+            targets += self._via_preps(light, pattern.preps) + self._dative(light)
+        anchor = light if light is not None else noun
+        self._emit(pattern, noun, anchor, sources, targets, specific=bool(pattern.objects))
+
+    def _noun_sources(self, noun: Token) -> list[Actor]:
+        for kid in self.s.kids(noun.i, "poss"):
+            return self.resolver.resolve(kid.i)
+        for prep in self.s.kids(noun.i, "prep"):
+            if prep.lemma == "by":
+                for pobj in self.s.kids(prep.i, "pobj"):
+                    return self.resolver.resolve(pobj.i)
+        for kid in self.s.kids(noun.i, "amod", "compound", "nmod"):
+            actors = self.resolver.resolve(kid.i)
+            if actors:
+                return actors
+        return []
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        head = self.s.tokens[noun.head]
+        if noun.dep in _LIGHT_VERB_DEPS and head.pos in {"VERB", "AUX"} and head.i != noun.i:
+            return head
+        return None
+
+    # --- accusations by characterisation -------------------------------------------
+    def _blame_events(self, speaker_verb: Token) -> None:
+        """'S said/cited its belief that T's X ...' where X is a blame topic: S accuses T."""
+        complement: list[int] = []
+        for kid in self.s.kids(speaker_verb.i, "ccomp", "dobj", "xcomp"):
+            complement.extend(self.s.subtree(kid.i))
+        sources = self._subjects(speaker_verb)
+        if not sources:
+            return
+        for i in complement:
+            token = self.s.tokens[i]
+            code, term = self._blame_topic(token)
+            if code is None:
+                continue
+            targets = [a for a in self.resolver.resolve(i) if a.key not in {s.key for s in sources}]
+            pattern = Pattern(f"blame:{term}", code, "noun", token.lemma, None, frozenset(), ())
+            if targets:
+                self._emit(pattern, speaker_verb, speaker_verb, sources, [targets], specific=False, weight=0.8)
+                return
+
+    def _blame_topic(self, token: Token) -> tuple[str | None, str]:
+        for kid in self.s.kids(token.i, "compound", "amod"):
+            term = f"{kid.lemma} {token.lemma}"
+            if term in self.vocabulary.blame:
+                return self.vocabulary.blame[term], term
+        return self.vocabulary.blame.get(token.lemma), token.lemma
+
+    # --- arguments -----------------------------------------------------------------
+    def _first(self, token: Token, *deps: str) -> Token | None:
+        kids = self.s.kids(token.i, *deps)
+        return kids[0] if kids else None
+
+    def _particle(self, verb: Token) -> str | None:
+        particle = self._first(verb, "prt")
+        return particle.lemma if particle else None
+
+    def _object_words(self, obj: Token | None) -> set[str]:
+        if obj is None:
+            return set()
+        return {obj.lemma} | {k.lemma for k in self.s.kids(obj.i, "compound", "amod")}
+
+    def _complement_words(self, noun: Token) -> set[str]:
+        words = set()
+        for prep in self.s.kids(noun.i, "prep"):
+            if prep.lemma in {"of", "on"}:
+                words |= {k.lemma for k in self.s.kids(prep.i, "pobj")}
+        return words
+
+    @staticmethod
+    def _choose(patterns: list[Pattern], particle: str | None, words: set[str]) -> Pattern | None:
+        fitting = [p for p in patterns if p.particle == particle or (p.particle is None and particle is None)]
+        if not fitting and particle is not None:
+            fitting = [p for p in patterns if p.particle is None]
+        specific = [p for p in fitting if p.objects and p.objects & words]
+        general = [p for p in fitting if not p.objects]
+        return (specific or general or [None])[0]
+
+    def _subjects(self, verb: Token) -> list[Actor]:
+        """Actors of the verb's subject, inherited through control and coordination."""
+        seen = set()
+        while verb.i not in seen:
+            seen.add(verb.i)
+            subject = self._first(verb, "nsubj", "csubj")
+            if subject is not None:
+                if subject.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
+                    return self.resolver.resolve(verb.head)
+                return self.resolver.resolve(subject.i)
+            if self._first(verb, "nsubjpass") is not None:
+                return self._agent(verb)
+            head = self.s.tokens[verb.head]
+            if verb.dep == "xcomp":
+                controller = self._first(head, "dobj")  # "urged Russia to withdraw"
+                if controller is not None and self.vocabulary.modal.get(head.lemma) in {"appeal", "demand"}:
+                    return self.resolver.resolve(controller.i)
+                verb = head
+            elif verb.dep == "pcomp":  # "accused of committing": the accused commits
+                governor = self.s.tokens[head.head]
+                accused = self._first(governor, "nsubjpass") or self._first(governor, "dobj")
+                if accused is not None:
+                    return self.resolver.resolve(accused.i)
+                verb = governor
+            elif verb.dep in {"conj", "advcl"} and head.pos in {"VERB", "AUX"}:
+                verb = head
+            elif verb.dep == "acl" and head.pos in {"NOUN", "PROPN"}:
+                return self._noun_sources(head)
+            else:
+                return []
+        return []
+
+    def _agent(self, verb: Token) -> list[Actor]:
+        for agent in self.s.kids(verb.i, "agent"):
+            for pobj in self.s.kids(agent.i, "pobj"):
+                return self.resolver.resolve(pobj.i)
+        return []
+
+    # Target finders return groups of actors in order of preference; the first group
+    # with an actor other than the source is the target.
+    def _via_preps(self, token: Token, preps: tuple[str, ...]) -> list[list[Actor]]:
+        return [self.resolver.resolve(pobj.i)
+                for prep in self.s.kids(token.i, "prep") if prep.lemma in preps or prep.text.lower() in preps
+                for pobj in self.s.kids(prep.i, "pobj")]
+
+    def _dative(self, verb: Token) -> list[list[Actor]]:
+        return [self.resolver.resolve(kid.i) for kid in self.s.kids(verb.i, "dative", "iobj")]
+
+    def _inside(self, obj: Token, pattern: Pattern) -> list[list[Actor]]:
+        """The target inside an object that is a thing: 'its mission to NATO', 'Russia's footprint'."""
+        groups = self._via_preps(obj, tuple(pattern.preps) + ("of",))
+        return groups + [self.resolver.resolve(kid.i) for kid in self.s.kids(obj.i, "poss", "compound", "amod")]
+
+    # --- governors, factuality, time and place -------------------------------------
+    def _governors(self, anchor: Token) -> list[tuple[Token, str | None]]:
+        """Verbs (and nouns like 'intention') above the anchor through clause links."""
+        chain = []
+        current = anchor
+        while current.dep in _CLAUSE_LINKS and current.head != current.i:
+            head = self.s.tokens[current.head]
+            if current.dep == "pcomp" and head.dep == "prep":
+                head = self.s.tokens[head.head]
+            if current.dep == "conj":
+                current = head
+                continue
+            chain.append((head, self.vocabulary.modal.get(head.lemma)))
+            current = head
+        return chain
+
+    def _emit(self, pattern: Pattern, trigger: Token, anchor: Token, sources: list[Actor],
+              target_groups: list[list[Actor]], specific: bool, weight: float = 1.0) -> None:
+        if not sources:
+            return
+        code, rule, factuality = pattern.cameo, pattern.id, "asserted"
+        path = [anchor]
+        for governor, effect in self._governors(anchor):
+            if effect in _DERIVING and code == pattern.cameo and not rule.startswith("blame:"):
+                derived = self.vocabulary.derive(effect, code)
+                if derived is None:
+                    factuality = _UNDERIVED_FACTUALITY[effect]
+                else:
+                    code, rule = derived, f"{rule}+{effect}:{governor.lemma}"
+                    sources = self._subjects(governor) or sources
+                    controlled = self._first(governor, "dobj")
+                    if controlled is not None and controlled.i != trigger.i:
+                        target_groups = [self.resolver.resolve(controlled.i)] + target_groups
+            elif effect in {"future", "hypothetical", "alleged", "negated"} and factuality == "asserted":
+                factuality = effect
+            path.append(governor)
+            if effect == "report" and governor.pos in {"VERB", "AUX"}:
+                break
+        factuality = self._modality(path, trigger, factuality)
+        date = self._date(path, trigger)
+        location = self._location(path, trigger)
+        confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
+        for source in sources:
+            groups = ([t for t in group if t.key != source.key] for group in target_groups)
+            chosen: list[Actor | None] = next((g for g in groups if g), [None])
+            for target in chosen:
+                penalty = 0.85 if source.via in {"pronoun", "nominal"} else 1.0
+                if target is not None and target.via in {"pronoun", "nominal"}:
+                    penalty *= 0.85
+                self.found.append(Candidate(source, target, code, rule, trigger, factuality, date, location,
+                                            round(confidence * penalty, 2)))
+
+    def _modality(self, path: list[Token], trigger: Token, factuality: str) -> str:
+        if trigger.pos in {"NOUN", "PROPN"}:
+            for kid in self.s.kids(trigger.i, "amod", "det"):
+                if kid.lemma in _HYPOTHETICAL_MODIFIERS:
+                    return "hypothetical"
+                if kid.lemma in _FUTURE_MODIFIERS and factuality == "asserted":
+                    factuality = "future"
+                if kid.lemma == "no":
+                    return "negated"
+        for node in path:
+            for kid in self.s.kids(node.i):
+                word = kid.text.lower()
+                if kid.dep == "neg":
+                    return "negated"
+                if kid.dep == "aux" and word in _HYPOTHETICAL_AUX:
+                    return "hypothetical"
+                if kid.dep == "mark" and word in _CONDITIONAL_MARKS:
+                    return "hypothetical"
+                if kid.dep == "advmod" and word in _ALLEGED_ADVERBS and factuality == "asserted":
+                    factuality = "alleged"
+                if kid.dep == "aux" and word in _FUTURE_AUX and factuality == "asserted":
+                    factuality = "future"
+        return factuality
+
+    def _attached_predicate(self, time: TimeExpression) -> int | None:
+        """The verb (or noun trigger) a time expression modifies."""
+        inside = [t for t in self.s.tokens if t.start >= time.start and t.end <= time.end]
+        if not inside:
+            return None
+        head = next((t for t in inside if not (time.start <= self.s.tokens[t.head].start < time.end)
+                     or t.head == t.i), inside[0])
+        if head.head == head.i:
+            return head.i
+        for ancestor in self.s.ancestors(head.i):
+            if ancestor.pos in {"VERB", "AUX"} and ancestor.dep not in {"prep", "amod"}:
+                return ancestor.i
+            if ancestor.lemma in self.vocabulary.nouns:
+                return ancestor.i
+        return None
+
+    def _date(self, path: list[Token], trigger: Token) -> EventDate:
+        attached = {self._attached_predicate(t): t for t in reversed(self.context.times) if not t.background}
+        for node in [trigger, *path]:  # the nearest clause's time wins
+            time = attached.get(node.i)
+            if time is not None:
+                return EventDate(time.date, time.precision, time.text, True)
+        background = [t for t in self.context.times if t.background]
+        if background:
+            return EventDate(None, None, background[0].text, True)
+        if self.context.paragraph_background is not None:
+            return EventDate(None, None, self.context.paragraph_background.text, True)
+        if self._habitual(path):
+            return EventDate(None, None, None, True)
+        if self.context.published is None:
+            return EventDate(None, None, None, False)
+        return EventDate(self.context.published, "day", None, False)
+
+    def _habitual(self, path: list[Token]) -> bool:
+        """A present perfect with 'regularly', 'long', 'consistently': background, not news."""
+        for node in path:
+            kids = self.s.kids(node.i)
+            perfect = any(k.dep == "aux" and k.lemma == "have" for k in kids)
+            if perfect and any(k.dep == "advmod" and k.lemma in _HABITUAL_ADVERBS for k in kids):
+                return True
+        return False
+
+    def _location(self, path: list[Token], trigger: Token) -> Location | None:
+        todo = [trigger, *path]
+        for node in todo[:]:
+            for prep in self.s.kids(node.i, "prep"):
+                for pobj in self.s.kids(prep.i, "pobj"):
+                    todo.append(pobj)
+        for node in todo:
+            for prep in self.s.kids(node.i, "prep"):
+                if prep.lemma not in _LOCATION_PREPS:
+                    continue
+                for pobj in self.s.kids(prep.i, "pobj"):
+                    location = self._place(pobj)
+                    if location is not None:
+                        return location
+        return None
+
+    def _place(self, head: Token) -> Location | None:
+        words = [t for t in self.s.kids(head.i, "compound") if t.i < head.i] + [head]
+        for start in range(len(words)):
+            span = words[start:]
+            text = " ".join(t.text for t in span)
+            place = self.gazetteer.lookup(text)
+            if place is not None and span[0].text[:1].isupper():
+                return Location(self.resolver.text[span[0].start:span[-1].end], place.name, place.country,
+                                place.latitude, place.longitude, place.precision, span[0].start, span[-1].end)
+        return None

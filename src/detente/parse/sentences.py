@@ -1,0 +1,72 @@
+"""Cheap sentence splitting with the pipeline's tokenizer, before any parse.
+
+Paragraph breaks (blank lines) and single line breaks after a line with no final
+punctuation (headlines) end a sentence; so do '.', '!' and '?' followed by a token that
+can start a sentence. Abbreviations such as "U.S." stay whole because the tokenizer
+keeps them as one token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+_ENDERS = {".", "!", "?", "...", "…"}
+_CLOSERS = {'"', "'", "”", "’", ")", "]"}
+_BLOCK_BREAK = re.compile(r"\n\s*\n|(?<=[^.!?:;,\"”’)\s])[ \t]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int  # character offsets into the document text
+    end: int
+    paragraph: int
+    words: tuple[str, ...]  # token texts, for the pre-parse filter
+
+    def text_of(self, document_text: str) -> str:
+        return document_text[self.start:self.end]
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraphs and headline lines as (start, end) offsets, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in _BLOCK_BREAK.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    trimmed = []
+    for start, end in spans:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            offset = start + chunk.index(stripped)
+            trimmed.append((offset, offset + len(stripped)))
+    return trimmed
+
+
+def split_sentences(nlp: Language, text: str, max_tokens: int = 150) -> list[Sentence]:
+    """Sentences of `text` with their offsets; very long runs are cut at `max_tokens`."""
+    sentences: list[Sentence] = []
+    for paragraph, (block_start, block_end) in enumerate(blocks(text)):
+        doc = nlp.tokenizer(text[block_start:block_end])
+        begin = 0
+        tokens = list(doc)
+        for i, token in enumerate(tokens):
+            last = i == len(tokens) - 1
+            ends = token.text in _ENDERS or (token.text in _CLOSERS and i > 0 and tokens[i - 1].text in _ENDERS)
+            if not last and ends:
+                following = tokens[i + 1]
+                ends = following.text not in _CLOSERS and (following.is_title or following.is_upper or
+                                                           following.is_digit or following.is_punct)
+            if last or ends or i + 1 - begin >= max_tokens:
+                words = tuple(t.text for t in tokens[begin:i + 1] if not t.is_space)
+                if words:
+                    start = block_start + tokens[begin].idx
+                    end = block_start + token.idx + len(token.text)
+                    sentences.append(Sentence(len(sentences), start, end, paragraph, words))
+                begin = i + 1
+    return sentences

@@ -1,0 +1,76 @@
+"""Parsed sentences as records: the only code that reads spaCy's parse objects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    i: int  # index in the sentence
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int  # index of the head in the sentence; the root points to itself
+    start: int  # character offsets into the document text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    tokens: tuple[Token, ...]
+    children: tuple[tuple[int, ...], ...] = field(default=(), repr=False)
+
+    @classmethod
+    def build(cls, index: int, start: int, end: int, paragraph: int,
+              tokens: Sequence[Token]) -> ParsedSentence:
+        kids: list[list[int]] = [[] for _ in tokens]
+        for token in tokens:
+            if token.head != token.i:
+                kids[token.head].append(token.i)
+        return cls(index, start, end, paragraph, tuple(tokens), tuple(tuple(k) for k in kids))
+
+    def kids(self, i: int, *deps: str) -> list[Token]:
+        """Children of token i, optionally only those with one of `deps`."""
+        return [self.tokens[k] for k in self.children[i] if not deps or self.tokens[k].dep in deps]
+
+    def subtree(self, i: int, stop: frozenset[str] = frozenset()) -> list[int]:
+        """Indexes of token i and its descendants, not descending into deps in `stop`."""
+        found, todo = [], [i]
+        while todo:
+            current = todo.pop()
+            found.append(current)
+            todo.extend(k for k in self.children[current] if self.tokens[k].dep not in stop)
+        return sorted(found)
+
+    def ancestors(self, i: int) -> Iterator[Token]:
+        while self.tokens[i].head != i:
+            i = self.tokens[i].head
+            yield self.tokens[i]
+
+
+def to_parsed(doc: Doc, index: int, offset: int, paragraph: int) -> ParsedSentence:
+    """A spaCy Doc of one sentence, starting at `offset` in its document, as a record."""
+    tokens = [Token(t.i, t.text, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i,
+                    offset + t.idx, offset + t.idx + len(t.text))
+              for t in doc]
+    return ParsedSentence.build(index, offset, offset + len(doc.text), paragraph, tokens)
+
+
+def parse_sentences(nlp: Language, items: Iterable[tuple[str, int, int, int]],
+                    batch_size: int = 64) -> Iterator[ParsedSentence]:
+    """Parse (text, index, offset, paragraph) items in batches, in order."""
+    pending = list(items)
+    docs = nlp.pipe((text for text, _, _, _ in pending), batch_size=batch_size)
+    for doc, (_, index, offset, paragraph) in zip(docs, pending):
+        yield to_parsed(doc, index, offset, paragraph)

@@ -1,0 +1,5 @@
+"""Reading documents from files, folders and standard input."""
+
+from .documents import DEFAULT_MAX_BYTES, clean_markup, read_inputs
+
+__all__ = ["DEFAULT_MAX_BYTES", "clean_markup", "read_inputs"]

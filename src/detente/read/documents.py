@@ -1,0 +1,220 @@
+"""Reading documents: text, Markdown-ish text, HTML, JSONL, CSV, folders and stdin.
+
+Every reader yields `Document`s and `Problem`s: a bad file or line is reported with
+its location and skipped, and the rest of the batch goes on. Markup in plain text is
+blanked out rather than removed, so offsets into the document stay offsets into the
+file as written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..records import Document, Problem
+
+DEFAULT_MAX_BYTES = 10_000_000  # per document
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
+FIELDS = ("id", "title", "text", "date", "url", "source")
+
+Item = Document | Problem
+
+_MARKUP = [
+    re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE),  # heading marks
+    re.compile(r"\]\([^)\s]*\)"),  # the link target of [text](target)
+    re.compile(r"\[(?=[^\]\n]*\]\()"),  # the opening bracket of a link
+    re.compile(r"\*\*|__|`+"),  # emphasis and code marks
+    re.compile(r"^[ \t]*(?:[-*+]|>)[ \t]+", re.MULTILINE),  # list and quote marks
+]
+
+
+def clean_markup(text: str) -> str:
+    """Blank out Markdown marks (headings, links, emphasis) keeping every offset."""
+    for pattern in _MARKUP:
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def read_inputs(paths: Iterable[str], date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Documents from files, folders (recursively) and '-' for standard input.
+
+    `date` is the publication date for documents that do not carry their own.
+    """
+    for name in paths:
+        if name == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from _read_bytes("<stdin>", stream.read(max_bytes + 1), "", date, max_bytes)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if not files:
+                yield Problem(str(path), "folder holds no files")
+            for file in files:
+                yield from _read_file(file, date, max_bytes)
+        elif path.exists():
+            yield from _read_file(path, date, max_bytes)
+        else:
+            yield Problem(str(path), "no such file or folder")
+
+
+def _read_file(path: Path, date: str | None, max_bytes: int) -> Iterator[Item]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in RECORD_SUFFIXES:
+            with open(path, "rb") as handle:
+                yield from (_read_jsonl if suffix != ".csv" else _read_csv)(str(path), handle, date, max_bytes)
+            return
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield Problem(str(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB "
+                                     "limit for one document (raise it with --max-bytes)")
+            return
+        data = path.read_bytes()
+    except OSError as err:
+        yield Problem(str(path), f"cannot read: {err.strerror or err}")
+        return
+    yield from _read_bytes(str(path), data, suffix, date, max_bytes, doc_id=path.stem)
+
+
+def _read_bytes(origin: str, data: bytes, suffix: str, date: str | None, max_bytes: int,
+                doc_id: str | None = None) -> Iterator[Item]:
+    if len(data) > max_bytes:
+        yield Problem(origin, f"input is over the {max_bytes / 1e6:.1f} MB limit for one document")
+        return
+    text = _decode(origin, data)
+    if isinstance(text, Problem):
+        yield text
+        return
+    stripped = text.lstrip()
+    if suffix in HTML_SUFFIXES or (not suffix and stripped[:15].lower().startswith(("<!doctype html", "<html"))):
+        yield _from_html(origin, text, doc_id or "stdin", date)
+    elif suffix in {".jsonl", ".ndjson"}:
+        yield from _read_jsonl(origin, io.BytesIO(data), date, max_bytes)
+    elif suffix == ".csv":
+        yield from _read_csv(origin, io.BytesIO(data), date, max_bytes)
+    else:
+        yield _from_text(origin, text, doc_id or "stdin", date)
+
+
+def _decode(origin: str, data: bytes) -> str | Problem:
+    if b"\x00" in data[:8192]:
+        return Problem(origin, "binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        return Problem(f"{origin}:{line}", f"not valid UTF-8 (byte {err.start}); convert it first, "
+                                           "e.g. iconv -f LATIN1 -t UTF-8")
+
+
+def _from_text(origin: str, text: str, doc_id: str, date: str | None) -> Item:
+    if not text.strip():
+        return Problem(origin, "empty document")
+    cleaned = clean_markup(text)
+    first_line = cleaned.strip().split("\n", 1)[0].strip()
+    title = first_line if first_line and len(first_line) < 200 and first_line[-1:] not in ".!?" else None
+    return Document(id=doc_id, text=cleaned, title=title, date=date, origin=origin)
+
+
+def _from_html(origin: str, html: str, doc_id: str, date: str | None) -> Item:
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True)
+    body = (extracted.text or "") if extracted is not None else ""
+    title = (extracted.title or None) if extracted is not None else None
+    if not body.strip():
+        return Problem(origin, "no article text found in the HTML page")
+    text = body if title is None or body.startswith(title) else f"{title}\n\n{body}"
+    page_date = extracted.date if extracted is not None else None
+    url = extracted.url if extracted is not None else None
+    return Document(id=doc_id, text=text, title=title, date=date or _valid_date(page_date),
+                    url=url, source=getattr(extracted, "sitename", None), origin=origin)
+
+
+def _valid_date(value: Any) -> str | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _from_record(origin: str, record: dict[str, Any], fallback_id: str, date: str | None,
+                 max_bytes: int) -> Iterator[Item]:
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        yield Problem(origin, "record has no 'text'")
+        return
+    if len(text.encode("utf-8")) > max_bytes:
+        yield Problem(origin, f"text is over the {max_bytes / 1e6:.1f} MB limit for one document")
+        return
+    title = record.get("title")
+    title = title.strip() if isinstance(title, str) and title.strip() else None
+    raw_date = record.get("date")
+    publication = _valid_date(raw_date)
+    if raw_date and publication is None:
+        yield Problem(origin, f"date {raw_date!r} is not YYYY-MM-DD; coded without a publication date")
+    full = text if title is None or text.startswith(title) else f"{title}\n\n{text}"
+    doc_id = str(record.get("id") or fallback_id)
+    yield Document(id=doc_id, text=full, title=title, date=publication or date,
+                   url=_string(record.get("url")), source=_string(record.get("source")), origin=origin)
+
+
+def _string(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _read_jsonl(origin: str, handle: BinaryIO, date: str | None, max_bytes: int) -> Iterator[Item]:
+    stem = Path(origin).stem
+    for number, raw in enumerate(handle, start=1):
+        where = f"{origin}:{number}"
+        if not raw.strip():
+            continue
+        if len(raw) > max_bytes:
+            yield Problem(where, f"line is over the {max_bytes / 1e6:.1f} MB limit for one document")
+            continue
+        line = _decode(where, raw)
+        if isinstance(line, Problem):
+            yield Problem(where, line.reason)
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Problem(where, f"malformed JSON: {err.msg} at column {err.colno}")
+            continue
+        if not isinstance(record, dict):
+            yield Problem(where, "line is not a JSON object")
+            continue
+        yield from _from_record(where, record, f"{stem}:{number}", date, max_bytes)
+
+
+def _read_csv(origin: str, handle: BinaryIO, date: str | None, max_bytes: int) -> Iterator[Item]:
+    data = handle.read()
+    text = _decode(origin, data)
+    if isinstance(text, Problem):
+        yield text
+        return
+    csv.field_size_limit(max(max_bytes, 1_000_000))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if reader.fieldnames is None or "text" not in reader.fieldnames:
+        yield Problem(origin, f"CSV needs a 'text' column (columns: {', '.join(FIELDS)})")
+        return
+    stem = Path(origin).stem
+    try:
+        for row in reader:
+            where = f"{origin}:{reader.line_num}"
+            yield from _from_record(where, dict(row), f"{stem}:{reader.line_num}", date, max_bytes)
+    except csv.Error as err:
+        yield Problem(f"{origin}:{reader.line_num}", f"malformed CSV: {err}")

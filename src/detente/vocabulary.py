@@ -1,0 +1,83 @@
+"""Reading and validating the TSV vocabulary files that ship in `detente/data/`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+from .errors import VocabularyError
+
+Row = dict[str, str]
+
+
+def data_dir() -> Path:
+    """The folder of the data files shipped with the package."""
+    return Path(str(resources.files("detente") / "data"))
+
+
+def read_tsv(path: Path, columns: list[str]) -> list[tuple[int, Row]]:
+    """Rows of a TSV file with exactly `columns`, each with its line number.
+
+    Lines starting with '#' and blank lines are skipped.
+    """
+    rows: list[tuple[int, Row]] = []
+    header: list[str] | None = None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise VocabularyError(str(path), 0, "-", f"cannot read: {err}") from err
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if header is None:
+            header = fields
+            if header != columns:
+                raise VocabularyError(str(path), number, "header",
+                                      f"expected columns {columns}, found {header}")
+            continue
+        if len(fields) < len(columns):
+            fields += [""] * (len(columns) - len(fields))
+        if len(fields) != len(columns):
+            raise VocabularyError(str(path), number, columns[-1],
+                                  f"expected {len(columns)} fields, found {len(fields)}")
+        rows.append((number, {c: f.strip() for c, f in zip(columns, fields)}))
+    if header is None:
+        raise VocabularyError(str(path), 0, "header", "file is empty")
+    return rows
+
+
+def split_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split("|") if item.strip()]
+
+
+def require(path: Path, line: int, row: Row, name: str,
+            check: Callable[[str], bool] = bool, problem: str = "is required") -> str:
+    """The value of field `name`, or a VocabularyError when `check` fails."""
+    value = row[name]
+    if not check(value):
+        raise VocabularyError(str(path), line, name, f"{problem} (found {value!r})")
+    return value
+
+
+def parse_partial_date(value: str, end: bool = False) -> dt.date:
+    """'2021', '2021-10' or '2021-10-22' as a date: the first day, or the last with `end`."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+    if len(parts) == 2:
+        if not end:
+            return dt.date(parts[0], parts[1], 1)
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def is_partial_date(value: str) -> bool:
+    try:
+        parse_partial_date(value)
+    except ValueError:
+        return False
+    return True
