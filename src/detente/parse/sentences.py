@@ -1,7 +1,7 @@
 """Cheap sentence splitting with the pipeline's tokenizer, before any parse.
 
-Paragraph breaks (blank lines) and single line breaks after a line with no final
-punctuation (headlines) end a sentence; so do '.', '!' and '?' followed by a token that
+Paragraph breaks (blank lines) and single line breaks after a headline (a title-case
+line with no final punctuation) end a sentence; other line breaks are wrapping; so do '.', '!' and '?' followed by a token that
 can start a sentence. Abbreviations such as "U.S." stay whole because the tokenizer
 keeps them as one token.
 """
@@ -15,7 +15,7 @@ from spacy.language import Language
 
 _ENDERS = {".", "!", "?", "...", "…"}
 _CLOSERS = {'"', "'", "”", "’", ")", "]"}
-_BLOCK_BREAK = re.compile(r"\n\s*\n|(?<=[^.!?:;,\"”’)\s])[ \t]*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +30,22 @@ class Sentence:
         return document_text[self.start:self.end]
 
 
+def _is_headline(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words or line.rstrip()[-1:] in ".!?:;,\"”’)":
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def blocks(text: str) -> list[tuple[int, int]]:
     """Paragraphs and headline lines as (start, end) offsets, whitespace trimmed."""
     spans: list[tuple[int, int]] = []
     position = 0
-    for match in _BLOCK_BREAK.finditer(text):
+    for match in _PARAGRAPH_BREAK.finditer(text):
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))
+    spans = [piece for start, end in spans for piece in _split_headlines(text, start, end)]
     trimmed = []
     for start, end in spans:
         chunk = text[start:end]
@@ -46,6 +54,17 @@ def blocks(text: str) -> list[tuple[int, int]]:
             offset = start + chunk.index(stripped)
             trimmed.append((offset, offset + len(stripped)))
     return trimmed
+
+
+def _split_headlines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, begin = [], start
+    for match in re.finditer(r"\n", text[start:end]):
+        cut = start + match.start()
+        if _is_headline(text[begin:cut]):
+            pieces.append((begin, cut))
+            begin = cut + 1
+    pieces.append((begin, end))
+    return pieces
 
 
 def split_sentences(nlp: Language, text: str, max_tokens: int = 150) -> list[Sentence]:
@@ -59,13 +78,14 @@ def split_sentences(nlp: Language, text: str, max_tokens: int = 150) -> list[Sen
             last = i == len(tokens) - 1
             ends = token.text in _ENDERS or (token.text in _CLOSERS and i > 0 and tokens[i - 1].text in _ENDERS)
             if not last and ends:
-                following = tokens[i + 1]
+                following = next((t for t in tokens[i + 1:] if not t.is_space), tokens[i + 1])
                 ends = following.text not in _CLOSERS and (following.is_title or following.is_upper or
                                                            following.is_digit or following.is_punct)
             if last or ends or i + 1 - begin >= max_tokens:
-                words = tuple(t.text for t in tokens[begin:i + 1] if not t.is_space)
+                content = [t for t in tokens[begin:i + 1] if not t.is_space]
+                words = tuple(t.text for t in content)
                 if words:
-                    start = block_start + tokens[begin].idx
+                    start = block_start + content[0].idx
                     end = block_start + token.idx + len(token.text)
                     sentences.append(Sentence(len(sentences), start, end, paragraph, words))
                 begin = i + 1

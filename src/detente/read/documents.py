@@ -30,8 +30,8 @@ Item = Document | Problem
 
 _MARKUP = [
     re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE),  # heading marks
-    re.compile(r"\]\([^)\s]*\)"),  # the link target of [text](target)
     re.compile(r"\[(?=[^\]\n]*\]\()"),  # the opening bracket of a link
+    re.compile(r"\]\([^)\s]*\)"),  # the link target of [text](target)
     re.compile(r"\*\*|__|`+"),  # emphasis and code marks
     re.compile(r"^[ \t]*(?:[-*+]|>)[ \t]+", re.MULTILINE),  # list and quote marks
 ]

@@ -1,0 +1,49 @@
+import datetime as dt
+
+import pytest
+
+from detente.events.timing import find_times
+
+PUBLISHED = dt.date(2021, 10, 22)  # a Friday
+
+
+@pytest.mark.parametrize("text, date, precision", [
+    ("This week, Russia suspended its mission.", "2021-10-18", "week"),
+    ("They met last week.", "2021-10-11", "week"),
+    ("It happened earlier this month.", "2021-10", "month"),
+    ("It happened last month.", "2021-09", "month"),
+    ("Talks ended last year.", "2020", "year"),
+    ("Troops left on Monday.", "2021-10-18", "day"),
+    ("Troops left yesterday.", "2021-10-21", "day"),
+    ("Hackers struck in 2016.", "2016", "year"),
+    ("Hackers targeted the 2016 election.", "2016", "year"),
+    ("The treaty was signed on March 3, 2014.", "2014-03-03", "day"),
+    ("The treaty was signed on 3 March 2014.", "2014-03-03", "day"),
+    ("The summit was held in November 2019.", "2019-11", "month"),
+    ("The summit was held in November.", "2020-11", "month"),
+    ("The summit was held on Oct. 5.", "2021-10-05", "day"),
+])
+def test_expressions_resolve_against_the_publication_date(text: str, date: str, precision: str) -> None:
+    (time,) = [t for t in find_times(text, 0, PUBLISHED) if not t.background]
+    assert (time.date, time.precision) == (date, precision)
+    assert text[time.start:time.end] == time.text
+
+
+@pytest.mark.parametrize("text", [
+    "Over the past decade, Russia has engaged in behavior.",
+    "Following the end of the Cold War, NATO invited Russia.",
+    "The two have long been rivals.",
+    "In recent years the ties have worsened.",
+])
+def test_background_markers(text: str) -> None:
+    times = find_times(text, 0, PUBLISHED)
+    assert times and times[0].background and times[0].date is None
+
+
+def test_offsets_are_document_offsets() -> None:
+    (time,) = find_times("xx in 2016", 100, PUBLISHED)
+    assert (time.start, time.end) == (103, 110)
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert find_times("Russia may retaliate.", 0, PUBLISHED) == []

@@ -1,0 +1,142 @@
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from detente.read import clean_markup, read_inputs
+from detente.records import Document, Problem
+
+
+def split(items):
+    items = list(items)
+    return [i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, Problem)]
+
+
+def test_markdown_headline_is_cleaned_in_place(tmp_path: Path) -> None:
+    raw = "## [Russia Suspends Its Mission](#)\n\nThis week, Russia acted.\n"
+    path = tmp_path / "a.md"
+    path.write_text(raw, encoding="utf-8")
+    docs, problems = split(read_inputs([str(path)], date="2021-10-22"))
+    assert not problems
+    (doc,) = docs
+    assert len(doc.text) == len(raw)
+    assert doc.title == "Russia Suspends Its Mission"
+    assert doc.text.index("Russia Suspends") == raw.index("Russia Suspends")
+    assert doc.date == "2021-10-22" and doc.id == "a"
+
+
+@given(st.text())
+def test_clean_markup_keeps_every_offset(text: str) -> None:
+    cleaned = clean_markup(text)
+    assert len(cleaned) == len(text)
+    assert all(c == o or c == " " for c, o in zip(cleaned, text))
+
+
+def test_jsonl_records_keep_their_fields_and_bad_lines_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "title": "Talks resume", "text": "Body one.", "date": "2024-01-02",
+                    "url": "https://example.org/a1", "source": "Example Wire"}),
+        '{"id": "broken", "text": ',
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "empty", "text": "   "}),
+        json.dumps({"id": "a2", "text": "Body two.", "date": "yesterday"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs, problems = split(read_inputs([str(path)]))
+    assert [d.id for d in docs] == ["a1", "a2"]
+    first = docs[0]
+    assert first.text == "Talks resume\n\nBody one."  # the title is coded too
+    assert (first.date, first.url, first.source) == ("2024-01-02", "https://example.org/a1", "Example Wire")
+    assert docs[1].date is None
+    locations = [p.location for p in problems]
+    assert f"{path}:2" in locations and f"{path}:3" in locations and f"{path}:4" in locations
+    assert any("malformed JSON" in p.reason for p in problems)
+    assert any("yesterday" in p.reason for p in problems)
+
+
+@given(st.binary(max_size=300))
+def test_jsonl_reader_never_raises_on_arbitrary_bytes(data: bytes) -> None:
+    from detente.read.documents import _read_jsonl
+
+    for item in _read_jsonl("x.jsonl", io.BytesIO(data), None, 1000):
+        assert isinstance(item, (Document, Problem))
+
+
+def test_csv_with_the_documented_columns(tmp_path: Path) -> None:
+    path = tmp_path / "news.csv"
+    path.write_text('id,title,text,date,url,source\nc1,,"Russia, again.",2021-10-22,,\nc2,,,,,\n', encoding="utf-8")
+    docs, problems = split(read_inputs([str(path)]))
+    assert [d.id for d in docs] == ["c1"] and docs[0].text == "Russia, again."
+    assert problems[0].location == f"{path}:3"
+
+
+def test_bad_files_are_skipped_and_the_batch_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.txt").write_text("NATO met Russia.", encoding="utf-8")
+    (folder / "sub" / "nested.txt").write_text("Ukraine thanked Poland.", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK")
+    (folder / "latin1.txt").write_bytes("Caf\xe9 talks\nsecond line \xe9".encode("latin-1"))
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    big = folder / "huge.txt"
+    with open(big, "wb") as handle:  # 50 MB, sparse
+        handle.truncate(50_000_000)
+    docs, problems = split(read_inputs([str(folder), str(tmp_path / "missing.txt")]))
+    assert sorted(d.id for d in docs) == ["good", "nested"]
+    reasons = {Path(p.location.split(":")[0]).name: p.reason for p in problems}
+    assert "binary" in reasons["binary.txt"]
+    assert "UTF-8" in reasons["latin1.txt"]
+    assert "empty" in reasons["empty.txt"]
+    assert "MB" in reasons["huge.txt"]
+    assert "no such file" in reasons["missing.txt"]
+    latin = next(p for p in problems if "latin1" in p.location)
+    assert latin.location.endswith(":1")
+
+
+def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text("NATO met Russia.", encoding="utf-8")
+    (tmp_path / "open.txt").write_text("Iran warned Israel.", encoding="utf-8")
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:  # root reads anything, so the denial is simulated
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    docs, problems = split(read_inputs([str(tmp_path)]))
+    assert [d.id for d in docs] == ["open"]
+    assert problems[0].location == str(locked) and "Permission denied" in problems[0].reason
+
+
+def test_unreadable_path_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "folder.txt"
+    path.mkdir()
+    (path / "x.md").write_text("NATO met Russia.", encoding="utf-8")
+    fifo = tmp_path / "dangling.txt"
+    fifo.symlink_to(tmp_path / "nowhere")
+    docs, problems = split(read_inputs([str(path), str(fifo)]))
+    assert [d.id for d in docs] == ["x"]
+    assert problems and "no such file" in problems[0].reason
+
+
+def test_standard_input() -> None:
+    docs, _ = split(read_inputs(["-"], date="2020-05-01", stdin=io.BytesIO(b"Iran warned Israel.")))
+    assert docs[0].text == "Iran warned Israel." and docs[0].date == "2020-05-01"
+
+
+def test_html_page_gives_title_and_main_text(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    body = " ".join(["Turkey and Greece agreed on Monday to resume talks on maritime borders."] * 3)
+    page.write_text(f"<html><head><title>Talks resume</title></head><body><nav>Home | World</nav>"
+                    f"<article><h1>Talks resume</h1><p>{body}</p><p>{body}</p></article></body></html>",
+                    encoding="utf-8")
+    docs, problems = split(read_inputs([str(page)]))
+    assert not problems
+    assert docs[0].title == "Talks resume"
+    assert "maritime borders" in docs[0].text and "Home | World" not in docs[0].text
