@@ -45,7 +45,8 @@ class Coder:
     """Codes documents into events. Expensive to build; build one and reuse it."""
 
     def __init__(self, nlp: Language | None = None, pipeline: str = DEFAULT_PIPELINE,
-                 data: Path | None = None, prefilter: bool = True, batch_size: int = 64) -> None:
+                 data: Path | None = None, prefilter: bool = True, monadic: bool = False,
+                 batch_size: int = 64) -> None:
         self.nlp = nlp if nlp is not None else load_pipeline(pipeline)
         folder = data if data is not None else data_dir()
         self.cameo: dict[str, CameoCode] = load_cameo(folder / "ontology" / "cameo.tsv")
@@ -57,6 +58,7 @@ class Coder:
         anaphors |= {phrase.split()[-1] for phrase in self.actors.organisation_nominals}
         lemmas = set(self.vocabulary.verbs) | set(self.vocabulary.nouns) | set(self.vocabulary.blame)
         self.prefilter = Prefilter(self.nlp, lemmas, anaphors) if prefilter else None
+        self.monadic = monadic  # keep events with no target ("protesters rallied")
         self.batch_size = batch_size
 
     def _words(self, text: str) -> list[str]:
@@ -120,7 +122,8 @@ class Coder:
                 continue
             resolver.begin(parse, find_names(self.actors, [t.text for t in parse.tokens]))
             context = SentenceContext(times, background[sentence.paragraph], document.date)
-            candidates.extend((sentence.index, c) for c in self.extractor.extract(parse, resolver, context))
+            candidates.extend((sentence.index, c) for c in self.extractor.extract(parse, resolver, context)
+                              if self.monadic or c.target is not None)
             resolver.end()
         offsets = {s.index: (s.start, s.end) for s in sentences}
         return merge_candidates(document.id, document.text, offsets, candidates, self.cameo)

@@ -85,7 +85,7 @@ class _SentenceWork:
         self.found: list[Candidate] = []
 
     def run(self) -> list[Candidate]:
-        tokens = self.s.tokens
+        tokens = [t for t in self.s.tokens if t.i not in self.resolver.word_entry]  # not "Treaty" in a name
         for token in tokens:
             if token.pos in {"VERB", "AUX"} and token.lemma in self.vocabulary.verbs:
                 self._verb_event(token)

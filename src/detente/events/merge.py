@@ -17,8 +17,11 @@ from .ontology import CameoCode
 
 
 def _compatible(a: EventDate, b: EventDate) -> bool:
-    if not a.explicit or not b.explicit:
+    if not a.explicit and not b.explicit:
         return True
+    if not a.explicit or not b.explicit:  # a publication date fits an explicit date of the same year
+        defaulted, explicit = (a, b) if not a.explicit else (b, a)
+        return explicit.date is not None and defaulted.date is not None and explicit.date[:4] == defaulted.date[:4]
     if a.date is None or b.date is None:
         return a.date is None and b.date is None
     shorter, longer = sorted((a.date, b.date), key=len)
