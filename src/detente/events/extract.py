@@ -24,8 +24,9 @@ from .timing import TimeExpression
 _CLAUSE_LINKS = {"xcomp", "ccomp", "conj", "pcomp", "acl"}
 _LIGHT_VERB_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
-_HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can"}
-_FUTURE_AUX = {"will", "shall", "'ll"}
+_HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
+_FUTURE_AUX = {"will", "shall", "'ll", "would", "'d"}  # "would" is the future of reported speech
+_DEONTIC_AUX = {"must", "should"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
 _HYPOTHETICAL_MODIFIERS = {"potential", "possible", "likely", "hypothetical", "prospective"}
@@ -285,9 +286,20 @@ class _SentenceWork:
         if not sources:
             return
         code, rule, factuality = pattern.cameo, pattern.id, "asserted"
+        derivable = not rule.startswith("blame:")
         path = [anchor]
+        auxiliaries = {k.text.lower() for k in self.s.kids(anchor.i, "aux")}
+        conditional = any(k.text.lower() in _CONDITIONAL_MARKS for k in self.s.kids(anchor.i, "mark"))
+        obliged = bool(auxiliaries & _DEONTIC_AUX)  # "X said Y must ...": a demand by X on Y
+        if auxiliaries & _FUTURE_AUX and not conditional and derivable:
+            # A future act is an expression of intent (cooperation) or a threat (conflict).
+            derived = self.vocabulary.derive("intent", code)
+            if derived is None:
+                factuality = "future"
+            else:
+                code, rule = derived, f"{rule}+intent:{sorted(auxiliaries & _FUTURE_AUX)[0]}"
         for governor, effect in self._governors(anchor):
-            if effect in _DERIVING and code == pattern.cameo and not rule.startswith("blame:"):
+            if effect in _DERIVING and code == pattern.cameo and derivable:
                 derived = self.vocabulary.derive(effect, code)
                 if derived is None:
                     factuality = _UNDERIVED_FACTUALITY[effect]
@@ -297,6 +309,12 @@ class _SentenceWork:
                     controlled = self._first(governor, "dobj")
                     if controlled is not None and controlled.i != trigger.i:
                         target_groups = [self.resolver.resolve(controlled.i)] + target_groups
+            elif effect == "report" and obliged and code == pattern.cameo and derivable:
+                speakers = self._subjects(governor)
+                derived = self.vocabulary.derive("demand", code)
+                if speakers and derived is not None:
+                    code, rule = derived, f"{rule}+demand:{governor.lemma}"
+                    target_groups, sources = [sources], speakers
             elif effect in {"future", "hypothetical", "alleged", "negated"} and factuality == "asserted":
                 factuality = effect
             path.append(governor)
@@ -309,6 +327,8 @@ class _SentenceWork:
         for source in sources:
             groups = ([t for t in group if t.key != source.key] for group in target_groups)
             chosen: list[Actor | None] = next((g for g in groups if g), [None])
+            if chosen == [None] and len(sources) > 1:  # "Israel and Lebanon renewed talks": each with the other
+                chosen = [other for other in sources if other.key != source.key] or [None]
             for target in chosen:
                 penalty = 0.85 if source.via in {"pronoun", "nominal"} else 1.0
                 if target is not None and target.via in {"pronoun", "nominal"}:
@@ -336,8 +356,6 @@ class _SentenceWork:
                     return "hypothetical"
                 if kid.dep == "advmod" and word in _ALLEGED_ADVERBS and factuality == "asserted":
                     factuality = "alleged"
-                if kid.dep == "aux" and word in _FUTURE_AUX and factuality == "asserted":
-                    factuality = "future"
         return factuality
 
     def _attached_predicate(self, time: TimeExpression) -> int | None:
