@@ -96,7 +96,22 @@ class ActorResolver:
             actor = self.resolve_one(i)
             if actor is not None:
                 found.append(actor)
+                found.extend(self._coordinated_modifiers(i, actor))
         return found
+
+    def _coordinated_modifiers(self, head: int, actor: Actor) -> list[Actor]:
+        """'Hungarian and Romanian officials': one head, two actors with its role."""
+        sentence = self.sentence
+        assert sentence is not None
+        extra = []
+        for modifier in sentence.kids(head, "amod", "compound", "nmod"):
+            for conjunct in sentence.kids(modifier.i, "conj"):
+                named = self.word_entry.get(conjunct.i)
+                if named is not None and named[1].key != actor.key:
+                    match, entry = named
+                    extra.append(self._actor(entry.key, actor.role, sentence.tokens[match.first].start,
+                                             sentence.tokens[match.last].end, entry.via))
+        return extra
 
     def resolve_one(self, head: int) -> Actor | None:
         sentence = self.sentence

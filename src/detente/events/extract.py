@@ -34,7 +34,13 @@ _FUTURE_MODIFIERS = {"future", "planned", "proposed", "upcoming", "expected", "f
 _HABITUAL_ADVERBS = {"regularly", "consistently", "repeatedly", "long", "often", "frequently",
                      "increasingly", "traditionally", "historically", "continually", "constantly"}
 _LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "on"}
+# Prepositions tried for a target when the pattern's own give none: "withdrew from Lebanon".
+_FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "for", "into", "at", "over",
+                   "between", "of")
+_PRESSURE_ROOTS = {"02", "10", "11", "12", "13"}  # "demanded that X ...": X is the target
 _DERIVING = ("intent", "appeal", "demand", "reject")
+_RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # agree, consult, cooperate, fight: done with each other
+_PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
 _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
                          "reject": "negated"}
 
@@ -83,6 +89,7 @@ class _SentenceWork:
         self.resolver = resolver
         self.context = context
         self.consumed: set[int] = set()  # nouns already coded as part of a verb pattern
+        self.governing: set[int] = set()  # verbs whose event is the one they govern ("agreed to meet")
         self.found: list[Candidate] = []
 
     def run(self) -> list[Candidate]:
@@ -96,7 +103,7 @@ class _SentenceWork:
         for token in tokens:
             if self.vocabulary.modal.get(token.lemma) in {"report", "alleged"} and token.pos in {"VERB", "AUX"}:
                 self._blame_events(token)
-        return self.found
+        return [c for c in self.found if c.trigger.i not in self.governing]
 
     # --- verbs ---------------------------------------------------------------------
     def _verb_event(self, verb: Token) -> None:
@@ -114,6 +121,11 @@ class _SentenceWork:
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
         targets += self._via_preps(verb, pattern.preps) + self._dative(verb)
+        if pattern.cameo[:2] in _PRESSURE_ROOTS:
+            targets += [self._subjects(clause) for clause in self.s.kids(verb.i, "ccomp", "xcomp")]
+        targets += self._via_preps(verb, _FALLBACK_PREPS)
+        if obj is not None:
+            targets += self._via_preps(obj, _FALLBACK_PREPS)
         self._emit(pattern, verb, verb, sources, targets, specific=bool(pattern.objects))
 
     # --- nouns ---------------------------------------------------------------------
@@ -128,11 +140,17 @@ class _SentenceWork:
         sources = self._noun_sources(noun)
         if not sources and light is not None:
             sources = self._subjects(light)
+        governor = self._prepositional_governor(carrier)
+        if not sources and governor is not None:
+            sources = self._subjects(governor)
         targets = self._via_preps(noun, pattern.preps)
         if carrier is not noun:
             targets += self._via_preps(carrier, pattern.preps)
         if light is not None:
             targets += self._via_preps(light, pattern.preps) + self._dative(light)
+        targets += self._via_preps(carrier, _FALLBACK_PREPS)
+        if light is not None:
+            targets += self._via_preps(light, _FALLBACK_PREPS)
         anchor = light if light is not None else noun
         self._emit(pattern, noun, anchor, sources, targets, specific=bool(pattern.objects))
 
@@ -148,6 +166,15 @@ class _SentenceWork:
             if actors:
                 return actors
         return []
+
+    def _prepositional_governor(self, noun: Token) -> Token | None:
+        """The verb that governs a noun through a preposition: 'agreed to a ceasefire', 'called for talks'."""
+        if noun.dep != "pobj":
+            return None
+        verb = self.s.tokens[self.s.tokens[noun.head].head]
+        if verb.pos in {"VERB", "AUX"} and self.vocabulary.modal.get(verb.lemma) in _DERIVING:
+            return verb
+        return None
 
     def _light_verb(self, noun: Token) -> Token | None:
         head = self.s.tokens[noun.head]
@@ -270,6 +297,10 @@ class _SentenceWork:
         """Verbs (and nouns like 'intention') above the anchor through clause links."""
         chain = []
         current = anchor
+        governor = self._prepositional_governor(anchor)
+        if governor is not None:
+            chain.append((governor, self.vocabulary.modal.get(governor.lemma)))
+            current = governor
         while current.dep in _CLAUSE_LINKS and current.head != current.i:
             head = self.s.tokens[current.head]
             if current.dep == "pcomp" and head.dep == "prep":
@@ -298,13 +329,17 @@ class _SentenceWork:
                 factuality = "future"
             else:
                 code, rule = derived, f"{rule}+intent:{sorted(auxiliaries & _FUTURE_AUX)[0]}"
-        for governor, effect in self._governors(anchor):
+        governors = self._governors(anchor)
+        if anchor.i != trigger.i:  # "offered aid", "halted talks": the light verb governs its noun
+            governors.insert(0, (anchor, self.vocabulary.modal.get(anchor.lemma)))
+        for governor, effect in governors:
             if effect in _DERIVING and code == pattern.cameo and derivable:
                 derived = self.vocabulary.derive(effect, code)
                 if derived is None:
                     factuality = _UNDERIVED_FACTUALITY[effect]
                 else:
                     code, rule = derived, f"{rule}+{effect}:{governor.lemma}"
+                    self.governing.add(governor.i)
                     sources = self._subjects(governor) or sources
                     controlled = self._first(governor, "dobj")
                     if controlled is not None and controlled.i != trigger.i:
@@ -317,7 +352,8 @@ class _SentenceWork:
                     target_groups, sources = [sources], speakers
             elif effect in {"future", "hypothetical", "alleged", "negated"} and factuality == "asserted":
                 factuality = effect
-            path.append(governor)
+            if governor.i != anchor.i:
+                path.append(governor)
             if effect == "report" and governor.pos in {"VERB", "AUX"}:
                 break
         factuality = self._modality(path, trigger, factuality)
@@ -327,8 +363,11 @@ class _SentenceWork:
         for source in sources:
             groups = ([t for t in group if t.key != source.key] for group in target_groups)
             chosen: list[Actor | None] = next((g for g in groups if g), [None])
-            if chosen == [None] and len(sources) > 1:  # "Israel and Lebanon renewed talks": each with the other
-                chosen = [other for other in sources if other.key != source.key] or [None]
+            if chosen == [None] and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
+                chosen = [other for other in sources if other.key != source.key] or [None]  # "X and Y met"
+            if chosen == [None] and code[:2] in _PLACE_TARGET_ROOTS and location is not None:
+                if location.country and location.country != source.key and location.precision != "country":
+                    chosen = [self._place_actor(location)]
             for target in chosen:
                 penalty = 0.85 if source.via in {"pronoun", "nominal"} else 1.0
                 if target is not None and target.via in {"pronoun", "nominal"}:
@@ -415,6 +454,10 @@ class _SentenceWork:
                     if location is not None:
                         return location
         return None
+
+    def _place_actor(self, location: Location) -> Actor:
+        key = location.country or ""
+        return Actor(key, None, key, location.name, location.text, location.start, location.end, "place")
 
     def _place(self, head: Token) -> Location | None:
         words = [t for t in self.s.kids(head.i, "compound") if t.i < head.i] + [head]
