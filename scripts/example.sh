@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/detente code examples/embassy-closures.md --date 2024-03-14
+.venv/bin/detente code examples/embassy-closures.md --date 2025-03-14

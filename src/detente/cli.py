@@ -50,6 +50,7 @@ def code(inputs: tuple[str, ...], date: str | None, fmt: str, output: str | None
             summary.events += len(coded.events)
             writer.write(coded.events)
         writer.close()
+        stream.flush()
     finally:
         if output:
             stream.close()

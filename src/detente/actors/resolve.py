@@ -181,6 +181,10 @@ class ActorResolver:
                 best, best_depth = self.word_entry[i], depth
         return best
 
+    def role_of(self, head: int) -> str | None:
+        """The role a noun or title gives ('ambassador' -> GOV), or None."""
+        return self._role_of_head(head)
+
     def _role_of_head(self, head: int) -> str | None:
         sentence = self.sentence
         assert sentence is not None

@@ -10,7 +10,7 @@ expressions and places attached to the event's clause give its date and location
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..actors.resolve import ActorResolver
 from ..parse.tokens import ParsedSentence, Token
@@ -38,11 +38,17 @@ _LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "on"}
 _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "for", "into", "at", "over",
                    "between", "of")
 _PRESSURE_ROOTS = {"02", "10", "11", "12", "13"}  # "demanded that X ...": X is the target
+_NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 _DERIVING = ("intent", "appeal", "demand", "reject")
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # agree, consult, cooperate, fight: done with each other
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
 _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
                          "reject": "negated"}
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """The same actor, not just the same state: SRBLEG acting on SRBOPP is a domestic event."""
+    return a.key == b.key and (a.role == b.role or a.via == "pronoun" or b.via == "pronoun")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +118,7 @@ class _SentenceWork:
         pattern = self._choose(self.vocabulary.verbs[verb.lemma], self._particle(verb), self._object_words(obj))
         if pattern is None:
             return
-        if obj is not None and pattern.objects:
+        if obj is not None and pattern.objects and pattern.objects != _NO_OBJECT:
             self.consumed.add(obj.i)
         elif obj is not None and obj.lemma in self.vocabulary.nouns:
             return  # "launch an attack": the noun's own pattern codes it
@@ -137,17 +143,22 @@ class _SentenceWork:
         # "keep a dialogue channel with Russia": the phrase the noun modifies carries it
         carrier = self.s.tokens[noun.head] if noun.dep == "compound" else noun
         light = self._light_verb(carrier)
-        sources = self._noun_sources(noun)
-        if not sources and light is not None:
-            sources = self._subjects(light)
         governor = self._prepositional_governor(carrier)
-        if not sources and governor is not None:
-            sources = self._subjects(governor)
+        sources = self._noun_agents(noun)
+        modifiers = self._noun_modifiers(noun)
+        doer = self._subjects(light) if light is not None else []
+        if not doer and governor is not None:
+            doer = self._subjects(governor)
+        if not sources and doer:  # "offered Finland assistance": the doer acts, the modifier receives
+            sources, modifiers = doer, modifiers
+        elif not sources:
+            sources, modifiers = modifiers, []
         targets = self._via_preps(noun, pattern.preps)
         if carrier is not noun:
             targets += self._via_preps(carrier, pattern.preps)
         if light is not None:
             targets += self._via_preps(light, pattern.preps) + self._dative(light)
+        targets.append(modifiers)
         targets += self._via_preps(carrier, _FALLBACK_PREPS)
         if light is not None:
             targets += self._via_preps(light, _FALLBACK_PREPS)
@@ -155,12 +166,19 @@ class _SentenceWork:
         self._emit(pattern, noun, anchor, sources, targets, specific=bool(pattern.objects))
 
     def _noun_sources(self, noun: Token) -> list[Actor]:
+        """Who does what a noun names: its possessor or 'by' phrase, else an actor modifying it."""
+        return self._noun_agents(noun) or self._noun_modifiers(noun)
+
+    def _noun_agents(self, noun: Token) -> list[Actor]:
         for kid in self.s.kids(noun.i, "poss"):
             return self.resolver.resolve(kid.i)
         for prep in self.s.kids(noun.i, "prep"):
             if prep.lemma == "by":
                 for pobj in self.s.kids(prep.i, "pobj"):
                     return self.resolver.resolve(pobj.i)
+        return []
+
+    def _noun_modifiers(self, noun: Token) -> list[Actor]:
         for kid in self.s.kids(noun.i, "amod", "compound", "nmod"):
             actors = self.resolver.resolve(kid.i)
             if actors:
@@ -202,6 +220,15 @@ class _SentenceWork:
                 self._emit(pattern, speaker_verb, speaker_verb, sources, [targets], specific=False, weight=0.8)
                 return
 
+    def _accusation_topic(self, trigger: Token) -> str | None:
+        for prep in self.s.kids(trigger.i, "prep"):
+            if prep.lemma in {"of", "for", "over"}:
+                for i in self.s.subtree(prep.i):
+                    code, _ = self._blame_topic(self.s.tokens[i])
+                    if code is not None:
+                        return code
+        return None
+
     def _blame_topic(self, token: Token) -> tuple[str | None, str]:
         for kid in self.s.kids(token.i, "compound", "amod"):
             term = f"{kid.lemma} {token.lemma}"
@@ -219,9 +246,15 @@ class _SentenceWork:
         return particle.lemma if particle else None
 
     def _object_words(self, obj: Token | None) -> set[str]:
+        """The object's head and modifiers, and those of its 'of' phrase: 'tons of food aid'."""
         if obj is None:
             return set()
-        return {obj.lemma} | {k.lemma for k in self.s.kids(obj.i, "compound", "amod")}
+        words = {obj.lemma} | {k.lemma for k in self.s.kids(obj.i, "compound", "amod")}
+        for prep in self.s.kids(obj.i, "prep"):
+            if prep.lemma == "of":
+                for pobj in self.s.kids(prep.i, "pobj"):
+                    words |= {pobj.lemma} | {k.lemma for k in self.s.kids(pobj.i, "compound", "amod")}
+        return words
 
     def _complement_words(self, noun: Token) -> set[str]:
         words = set()
@@ -236,7 +269,7 @@ class _SentenceWork:
         if not fitting and particle is not None:
             fitting = [p for p in patterns if p.particle is None]
         specific = [p for p in fitting if p.objects and p.objects & words]
-        general = [p for p in fitting if not p.objects]
+        general = [p for p in fitting if not p.objects or (p.objects == _NO_OBJECT and not words)]
         return (specific or general or [None])[0]
 
     def _subjects(self, verb: Token) -> list[Actor]:
@@ -265,6 +298,8 @@ class _SentenceWork:
                 verb = governor
             elif verb.dep in {"conj", "advcl"} and head.pos in {"VERB", "AUX"}:
                 verb = head
+            elif verb.dep in {"acomp", "attr", "oprd"}:  # "Moscow was ready to ...": the copula's subject
+                verb = head
             elif verb.dep == "acl" and head.pos in {"NOUN", "PROPN"}:
                 return self._noun_sources(head)
             else:
@@ -290,7 +325,11 @@ class _SentenceWork:
     def _inside(self, obj: Token, pattern: Pattern) -> list[list[Actor]]:
         """The target inside an object that is a thing: 'its mission to NATO', 'Russia's footprint'."""
         groups = self._via_preps(obj, tuple(pattern.preps) + ("of",))
-        return groups + [self.resolver.resolve(kid.i) for kid in self.s.kids(obj.i, "poss", "compound", "amod")]
+        role = self.resolver.role_of(obj.i)  # "the Russian ambassador": Russia, as government
+        for kid in self.s.kids(obj.i, "poss", "compound", "amod"):
+            groups.append([a if a.role or not role else replace(a, role=role, code=a.key + role)
+                           for a in self.resolver.resolve(kid.i)])
+        return groups
 
     # --- governors, factuality, time and place -------------------------------------
     def _governors(self, anchor: Token) -> list[tuple[Token, str | None]]:
@@ -318,6 +357,10 @@ class _SentenceWork:
             return
         code, rule, factuality = pattern.cameo, pattern.id, "asserted"
         derivable = not rule.startswith("blame:")
+        if code in {"11", "110", "112"}:  # "accused Moscow of espionage": the topic gives the subcode
+            topic = self._accusation_topic(trigger)
+            if topic is not None:
+                code, rule = topic, f"{rule}+topic"
         path = [anchor]
         auxiliaries = {k.text.lower() for k in self.s.kids(anchor.i, "aux")}
         conditional = any(k.text.lower() in _CONDITIONAL_MARKS for k in self.s.kids(anchor.i, "mark"))
@@ -361,12 +404,13 @@ class _SentenceWork:
         location = self._location(path, trigger)
         confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
         for source in sources:
-            groups = ([t for t in group if t.key != source.key] for group in target_groups)
+            groups = ([t for t in group if not _same_actor(t, source)] for group in target_groups)
             chosen: list[Actor | None] = next((g for g in groups if g), [None])
             if chosen == [None] and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
                 chosen = [other for other in sources if other.key != source.key] or [None]  # "X and Y met"
             if chosen == [None] and code[:2] in _PLACE_TARGET_ROOTS and location is not None:
-                if location.country and location.country != source.key and location.precision != "country":
+                if location.country and location.precision != "country" and (
+                        location.country != source.key or source.role is not None):
                     chosen = [self._place_actor(location)]
             for target in chosen:
                 penalty = 0.85 if source.via in {"pronoun", "nominal"} else 1.0

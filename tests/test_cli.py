@@ -1,0 +1,85 @@
+import csv
+import io
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from detente.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "embassy-closures.md"
+
+
+def run(*args: str, stdin: str | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def test_code_jsonl_follows_the_output_contract() -> None:
+    result = run("code", str(EXAMPLE), "--date", "2025-03-14", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines
+    text = EXAMPLE.read_text(encoding="utf-8")
+    required = {"doc_id", "event_id", "source", "target", "cameo", "cameo_name", "goldstein", "quad_class", "plover",
+                "factuality", "date", "date_precision", "date_text", "location", "sentence", "trigger", "mentions",
+                "confidence", "rule"}
+    for event in lines:
+        assert required <= set(event)
+        assert set(event["source"]) == {"key", "role", "code", "name", "text", "span"}
+        start, end = event["trigger"]["span"]
+        assert text[start:end] == event["trigger"]["text"]
+        assert 0 < event["confidence"] <= 1
+    assert "documents" in result.stderr and "events" in result.stderr
+
+
+def test_csv_output_is_flat(tmp_path: Path) -> None:
+    out = tmp_path / "events.csv"
+    result = run("code", str(EXAMPLE), "--date", "2025-03-14", "--format", "csv", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows and {"source_code", "target_code", "cameo", "trigger_span", "mentions_count"} <= set(rows[0])
+
+
+def test_table_for_people() -> None:
+    result = run("code", "-", "--date", "2025-03-14", stdin="Finland expelled two Russian diplomats on Tuesday.")
+    assert result.exit_code == 0, result.output
+    assert "FIN" in result.stdout and "RUSGOV" in result.stdout and "174" in result.stdout
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_coded(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Iran condemned Israel.", encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text('{"id": 1, "text": "Egypt hosted Sudan."}\n{oops\n', encoding="utf-8")
+    result = run("code", str(tmp_path), "--format", "jsonl")
+    assert result.exit_code == 0
+    assert "bad.jsonl:2" in result.stderr and "malformed JSON" in result.stderr
+    assert "2 documents" in result.stderr and "1 problems" in result.stderr
+
+
+def test_nothing_readable_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = run("code", str(tmp_path / "empty.txt"))
+    assert result.exit_code == 1
+    assert "empty document" in result.stderr
+
+
+def test_lexicon_check() -> None:
+    result = run("lexicon", "check")
+    assert result.exit_code == 0 and result.stdout.startswith("ok:")
+
+
+def test_lexicon_check_names_the_bad_line(tmp_path: Path) -> None:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "src" / "detente" / "data", data)
+    roles = data / "actors" / "roles.tsv"
+    roles.write_text(roles.read_text(encoding="utf-8") + "warlord\tXYZ\t\n", encoding="utf-8")
+    result = run("lexicon", "check", "--data", str(data))
+    assert result.exit_code != 0
+    assert "roles.tsv, line" in result.output and "field 'role'" in result.output
+
+
+def test_unknown_pipeline_is_a_clear_error() -> None:
+    result = run("code", str(EXAMPLE), "--pipeline", "no_such_pipeline")
+    assert result.exit_code != 0 and "no_such_pipeline" in result.output
