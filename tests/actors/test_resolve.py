@@ -1,0 +1,97 @@
+"""Actor resolution on hand-built parses: no model needed."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from detente.actors import ActorResolver, find_names, load_actor_dictionary
+from detente.errors import VocabularyError
+from detente.events.ontology import load_role_codes
+from detente.parse.tokens import ParsedSentence, Token
+from detente.vocabulary import data_dir
+
+
+def words(text: str) -> list[str]:
+    return text.replace(".", " .").replace("'s", " 's").split()
+
+
+@pytest.fixture(scope="module")
+def actors():
+    roles = load_role_codes(data_dir() / "ontology" / "roles.tsv")
+    return load_actor_dictionary(data_dir() / "actors", roles, words)
+
+
+def sentence(text: str, spec: list[tuple[str, str, str, int]], offset: int = 0) -> ParsedSentence:
+    """Build a parse from (word, lemma, dep, head) rows; offsets follow single spaces."""
+    tokens, position = [], offset
+    for i, (word, lemma, dep, head) in enumerate(spec):
+        pos = "VERB" if dep == "ROOT" else "PRON" if lemma in {"it", "its", "he", "they"} else "NOUN"
+        tokens.append(Token(i, word, lemma, pos, "", dep, head, position, position + len(word)))
+        position += len(word) + 1
+    return ParsedSentence.build(0, offset, position - 1, 0, tokens)
+
+
+def test_adjective_and_role_noun_make_a_coded_actor(actors) -> None:
+    text = "NATO expelled Russian officials"
+    parse = sentence(text, [("NATO", "nato", "nsubj", 1), ("expelled", "expel", "ROOT", 1),
+                            ("Russian", "russian", "amod", 3), ("officials", "official", "dobj", 1)])
+    resolver = ActorResolver(actors, dt.date(2021, 10, 22), text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    (target,) = resolver.resolve(3)
+    assert (target.key, target.role, target.code, target.text) == ("RUS", "GOV", "RUSGOV", "Russian")
+    (source,) = resolver.resolve(0)
+    assert source.code == "NATO"
+
+
+def test_seat_of_power_is_the_government(actors) -> None:
+    text = "the Kremlin denied it"
+    parse = sentence(text, [("the", "the", "det", 1), ("Kremlin", "kremlin", "nsubj", 2), ("denied", "deny", "ROOT", 2),
+                            ("it", "it", "dobj", 2)])
+    resolver = ActorResolver(actors, None, text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    assert resolver.resolve(1)[0].code == "RUSGOV"
+
+
+def test_office_holders_depend_on_the_date(actors) -> None:
+    text = "Lavrov said"
+    parse = sentence(text, [("Lavrov", "lavrov", "nsubj", 1), ("said", "say", "ROOT", 1)])
+    in_office = ActorResolver(actors, dt.date(2021, 10, 22), text)
+    in_office.begin(parse, find_names(actors, ["Lavrov", "said"]))
+    assert in_office.resolve(0)[0].code == "RUSGOV"
+    before = ActorResolver(actors, dt.date(1990, 1, 1), text)  # before any of his offices
+    before.begin(parse, find_names(actors, ["Lavrov", "said"]))
+    assert before.resolve(0)[0].role != "GOV"
+
+
+def test_pronouns_and_nominals_follow_the_subjects(actors) -> None:
+    text = "NATO acted . The alliance said it would talk"
+    first = sentence("NATO acted .", [("NATO", "nato", "nsubj", 1), ("acted", "act", "ROOT", 1), (".", ".", "punct", 1)])
+    resolver = ActorResolver(actors, None, text)
+    resolver.begin(first, find_names(actors, ["NATO", "acted", "."]))
+    resolver.end()
+    second = sentence("The alliance said it would talk", [
+        ("The", "the", "det", 1), ("alliance", "alliance", "nsubj", 2), ("said", "say", "ROOT", 2),
+        ("it", "it", "nsubj", 5), ("would", "would", "aux", 5), ("talk", "talk", "ccomp", 2)], offset=13)
+    resolver.begin(second, [])
+    assert resolver.resolve(1)[0].key == "NATO"
+    pronoun = resolver.resolve(3)[0]
+    assert (pronoun.key, pronoun.via, pronoun.text) == ("NATO", "pronoun", "it")
+
+
+def test_lower_case_words_are_not_names(actors) -> None:
+    assert find_names(actors, ["let", "us", "chad", "turkey"]) == []
+    assert [m.entries[0].key for m in find_names(actors, ["the", "US", "and", "Chad"])] == ["USA", "TCD"]
+
+
+def test_invalid_dictionary_names_file_line_and_field(tmp_path: Path) -> None:
+    folder = tmp_path / "actors"
+    folder.mkdir()
+    for name in ("organisations", "places", "roles", "nominals"):
+        (folder / f"{name}.tsv").write_text((data_dir() / "actors" / f"{name}.tsv").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    (folder / "states.tsv").write_text("key\tname\taliases\tadjectives\tseats\nRUS\tRussia\t\t\t\nru\tX\t\t\t\n",
+                                       encoding="utf-8")
+    with pytest.raises(VocabularyError) as error:
+        load_actor_dictionary(folder, {"GOV"}, words)
+    assert error.value.line == 3 and error.value.field == "key" and "states.tsv" in str(error.value)
