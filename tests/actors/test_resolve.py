@@ -39,7 +39,7 @@ def test_adjective_and_role_noun_make_a_coded_actor(actors) -> None:
     resolver = ActorResolver(actors, dt.date(2021, 10, 22), text)
     resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
     (target,) = resolver.resolve(3)
-    assert (target.key, target.role, target.code, target.text) == ("RUS", "GOV", "RUSGOV", "Russian")
+    assert (target.key, target.role, target.code, target.text) == ("RUS", "GOV", "RUSGOV", "Russian officials")
     (source,) = resolver.resolve(0)
     assert source.code == "NATO"
 

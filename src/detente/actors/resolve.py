@@ -122,10 +122,13 @@ class ActorResolver:
         if named is not None:
             match, entry = named
             entry_role = self._role(entry)
+            head_role = role
             if entry.via == "person" or entry.via == "seat" or entry.role is not None:
                 role = entry_role or role
+            # "Russian diplomats": the span runs to the head noun that gave the role
+            last = head if head_role is not None and head > match.last and role == head_role else match.last
             return self._actor(entry.key, role, sentence.tokens[match.first].start,
-                               sentence.tokens[match.last].end, entry.via)
+                               sentence.tokens[last].end, entry.via)
         token = sentence.tokens[head]
         lower = token.text.lower()
         if lower in _THING_PRONOUNS or lower in _PERSON_PRONOUNS:
