@@ -134,7 +134,7 @@ class ActorResolver:
         if lower in _THING_PRONOUNS or lower in _PERSON_PRONOUNS:
             actor = self._pronoun(head, person=lower in _PERSON_PRONOUNS)
         else:
-            actor = self._nominal(head, phrase, role)
+            actor = self._nominal(head, phrase, role) or self._role_only(head, phrase, role)
         if actor is not None and head not in self.anaphors:
             self.anaphors[head] = Salient(token.start, actor.key, actor.role, lower in _PERSON_PRONOUNS,
                                           token.dep in _SUBJECT_DEPS)
@@ -229,6 +229,26 @@ class ActorResolver:
         subjects = [s for s in candidates if s.subject]
         chosen = (subjects or candidates)[-1]
         return self._actor(chosen.key, chosen.role, token.start, token.end, "pronoun")
+
+    def _role_only(self, head: int, phrase: list[int], role: str | None) -> Actor | None:
+        """'President Mugabe', 'police', 'troops' with no state named: the state this sentence
+        names nearest to the phrase, else the document's most recent one."""
+        if role is None:
+            return None
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[head]
+        states = [(abs(i - head), entry.key) for i, (match, entry) in self.word_entry.items()
+                  if i == match.first and self.actors.kinds.get(entry.key) == "state"]
+        if states:
+            key = min(states)[1]
+        else:
+            earlier = [s for s in self._earlier(token.start) if self.actors.kinds.get(s.key) == "state"]
+            if not earlier:
+                return None
+            key = earlier[-1].key
+        start = sentence.tokens[phrase[0]].start
+        return self._actor(key, role, start, token.end, "role")
 
     def _nominal(self, head: int, phrase: list[int], role: str | None) -> Actor | None:
         sentence = self.sentence

@@ -132,6 +132,7 @@ class _SentenceWork:
         targets += self._via_preps(verb, _FALLBACK_PREPS)
         if obj is not None:
             targets += self._via_preps(obj, _FALLBACK_PREPS)
+        targets += self._purpose_targets(verb)
         self._emit(pattern, verb, verb, sources, targets, specific=bool(pattern.objects))
 
     # --- nouns ---------------------------------------------------------------------
@@ -161,7 +162,8 @@ class _SentenceWork:
         targets.append(modifiers)
         targets += self._via_preps(carrier, _FALLBACK_PREPS)
         if light is not None:
-            targets += self._via_preps(light, _FALLBACK_PREPS)
+            targets += self._via_preps(light, _FALLBACK_PREPS) + self._purpose_targets(light)
+        targets += self._purpose_targets(carrier)
         anchor = light if light is not None else noun
         self._emit(pattern, noun, anchor, sources, targets, specific=bool(pattern.objects))
 
@@ -301,7 +303,11 @@ class _SentenceWork:
             elif verb.dep in {"acomp", "attr", "oprd"}:  # "Moscow was ready to ...": the copula's subject
                 verb = head
             elif verb.dep == "acl" and head.pos in {"NOUN", "PROPN"}:
-                return self._noun_sources(head)
+                # "issued a declaration demanding ...": the declaration's author demands
+                found = self._noun_sources(head)
+                if found or head.dep not in _LIGHT_VERB_DEPS:
+                    return found
+                verb = self.s.tokens[head.head]
             else:
                 return []
         return []
@@ -318,6 +324,20 @@ class _SentenceWork:
         return [self.resolver.resolve(pobj.i)
                 for prep in self.s.kids(token.i, "prep") if prep.lemma in preps or prep.text.lower() in preps
                 for pobj in self.s.kids(prep.i, "pobj")]
+
+    def _purpose_targets(self, token: Token) -> list[list[Actor]]:
+        """Who an act is aimed at, from its purpose: 'rallied to protest Sweden's decision',
+        'a hunger strike in protest against the government'."""
+        groups = []
+        for clause in self.s.kids(token.i, "advcl", "xcomp", "acl"):
+            if any(k.lemma == "to" for k in self.s.kids(clause.i, "aux")):
+                groups += [self.resolver.resolve(k.i) for k in self.s.kids(clause.i, "dobj")]
+                groups += self._via_preps(clause, ("against", "at", "from", "for", "of", "on"))
+        for prep in self.s.kids(token.i, "prep"):
+            for pobj in self.s.kids(prep.i, "pobj"):
+                if pobj.lemma in {"protest", "defiance", "opposition", "response", "retaliation"}:
+                    groups += self._via_preps(pobj, ("against", "at", "of", "to"))
+        return groups
 
     def _dative(self, verb: Token) -> list[list[Actor]]:
         return [self.resolver.resolve(kid.i) for kid in self.s.kids(verb.i, "dative", "iobj")]
@@ -383,7 +403,10 @@ class _SentenceWork:
                 else:
                     code, rule = derived, f"{rule}+{effect}:{governor.lemma}"
                     self.governing.add(governor.i)
+                    actors = sources
                     sources = self._subjects(governor) or sources
+                    if effect in {"appeal", "demand"}:  # "X urged Y to withdraw": Y is asked
+                        target_groups = [actors] + target_groups
                     controlled = self._first(governor, "dobj")
                     if controlled is not None and controlled.i != trigger.i:
                         target_groups = [self.resolver.resolve(controlled.i)] + target_groups
@@ -408,13 +431,13 @@ class _SentenceWork:
             chosen: list[Actor | None] = next((g for g in groups if g), [None])
             if chosen == [None] and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
                 chosen = [other for other in sources if other.key != source.key] or [None]  # "X and Y met"
-            if chosen == [None] and code[:2] in _PLACE_TARGET_ROOTS and location is not None:
-                if location.country and location.precision != "country" and (
-                        location.country != source.key or source.role is not None):
+            if chosen == [None] and code[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country:
+                # protests and force are aimed at the state where they happen; a domestic protest too
+                if location.country != source.key or source.role is not None or code[:2] == "14":
                     chosen = [self._place_actor(location)]
             for target in chosen:
-                penalty = 0.85 if source.via in {"pronoun", "nominal"} else 1.0
-                if target is not None and target.via in {"pronoun", "nominal"}:
+                penalty = 0.85 if source.via in {"pronoun", "nominal", "role"} else 1.0
+                if target is not None and target.via in {"pronoun", "nominal", "role"}:
                     penalty *= 0.85
                 self.found.append(Candidate(source, target, code, rule, trigger, factuality, date, location,
                                             round(confidence * penalty, 2)))
