@@ -88,16 +88,25 @@ class ActorResolver:
         """The actors of the noun phrase headed by token `head`, and of its conjuncts."""
         sentence = self.sentence
         assert sentence is not None
-        heads = [head]
-        for i in heads:
-            heads.extend(t.i for t in sentence.kids(i, "conj"))
-        found = []
+        heads, found = [head], []
         for i in heads:
             actor = self.resolve_one(i)
-            if actor is not None:
-                found.append(actor)
-                found.extend(self._coordinated_modifiers(i, actor))
+            if actor is None:
+                continue
+            found.append(actor)
+            found.extend(self._coordinated_modifiers(i, actor))
+            # conjuncts hang off the head or off the name ("Barack Obama and Vladimir Putin");
+            # a list "the US, Russia, and Switzerland" is often parsed as apposition
+            inside = [t.i for t in sentence.tokens if actor.start <= t.start < actor.end] + [i]
+            for j in inside:
+                for kid in sentence.kids(j, "conj", "appos"):
+                    if kid.i not in heads and (kid.dep == "conj" or self._names_other(kid.i, actor.key)):
+                        heads.append(kid.i)
         return found
+
+    def _names_other(self, i: int, key: str) -> bool:
+        named = self.word_entry.get(i)
+        return named is not None and named[1].key != key
 
     def _coordinated_modifiers(self, head: int, actor: Actor) -> list[Actor]:
         """'Hungarian and Romanian officials': one head, two actors with its role."""
@@ -233,11 +242,11 @@ class ActorResolver:
     def _role_only(self, head: int, phrase: list[int], role: str | None) -> Actor | None:
         """'President Mugabe', 'police', 'troops' with no state named: the state this sentence
         names nearest to the phrase, else the document's most recent one."""
-        if role is None:
-            return None
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[head]
+        if role is None or token.pos not in {"NOUN", "PROPN"}:
+            return None
         states = [(abs(i - head), entry.key) for i, (match, entry) in self.word_entry.items()
                   if i == match.first and self.actors.kinds.get(entry.key) == "state"]
         if states:

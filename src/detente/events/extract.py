@@ -423,6 +423,10 @@ class _SentenceWork:
             if effect == "report" and governor.pos in {"VERB", "AUX"}:
                 break
         factuality = self._modality(path, trigger, factuality)
+        if factuality == "negated" and "+intent:" in rule:  # "would not provide support": a refusal
+            refusal = self.vocabulary.derive("reject", pattern.cameo)
+            if refusal is not None:
+                code, rule, factuality = refusal, rule.replace("+intent:", "+reject:not-"), "asserted"
         date = self._date(path, trigger)
         location = self._location(path, trigger)
         confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
