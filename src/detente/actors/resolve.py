@@ -209,6 +209,13 @@ class ActorResolver:
         role = self.actors.roles.get(token.lemma) or self.actors.roles.get(token.text.lower())
         if role:
             return role[0]
+        if token.pos == "PROPN":  # a title before a name: "Prime Minister Ismail Haniyeh"
+            title = [t.lemma for t in sentence.kids(head, "compound") if t.i < head]
+            for size in range(len(title), 0, -1):
+                for start in range(len(title) - size + 1):
+                    role = self.actors.roles.get(" ".join(title[start:start + size]))
+                    if role:
+                        return role[0]
         for modifier in modifiers:  # "intelligence personnel", "military officials"
             role = self.actors.roles.get(modifier)
             if role and role[0] != "GOV":

@@ -37,6 +37,7 @@ _LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "on"}
 # Prepositions tried for a target when the pattern's own give none: "withdrew from Lebanon".
 _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "for", "into", "at", "over",
                    "between", "of")
+_REQUEST_ROOTS = {"02", "03", "10"}  # appeals, offers, demands: what can be rejected
 _PRESSURE_ROOTS = {"02", "10", "11", "12", "13"}  # "demanded that X ...": X is the target
 _NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 _DERIVING = ("intent", "appeal", "demand", "reject")
@@ -144,6 +145,10 @@ class _SentenceWork:
         # "keep a dialogue channel with Russia": the phrase the noun modifies carries it
         carrier = self.s.tokens[noun.head] if noun.dep == "compound" else noun
         light = self._light_verb(carrier)
+        if light is not None and self.vocabulary.modal.get(light.lemma) == "reject" and \
+                pattern.cameo[:2] in _REQUEST_ROOTS:
+            self._rejection(noun, light)
+            return
         governor = self._prepositional_governor(carrier)
         sources = self._noun_agents(noun)
         modifiers = self._noun_modifiers(noun)
@@ -166,6 +171,20 @@ class _SentenceWork:
         targets += self._purpose_targets(carrier)
         anchor = light if light is not None else noun
         self._emit(pattern, noun, anchor, sources, targets, specific=bool(pattern.objects))
+
+    def _rejection(self, request: Token, verb: Token) -> None:
+        """'Yemen rejected a U.S. request to ...': a refusal aimed at whoever asked."""
+        targets = [self._noun_agents(request), self._noun_modifiers(request)]
+        targets += self._via_preps(request, ("from", "by", "of"))
+        code = "120"
+        for kid in self.s.kids(request.i, "acl", "xcomp", "prep"):
+            for content in [kid, *self.s.kids(kid.i, "pobj")]:
+                table = self.vocabulary.verbs if content.pos in {"VERB", "AUX"} else self.vocabulary.nouns
+                patterns = table.get(content.lemma) if content.lemma in table else None
+                derived = self.vocabulary.derive("reject", patterns[-1].cameo) if patterns else None
+                code = derived or code
+        pattern = Pattern(f"120-reject-{request.lemma}", code, "verb", verb.lemma, None, frozenset(), ())
+        self._emit(pattern, verb, verb, self._subjects(verb), targets, specific=True)
 
     def _noun_sources(self, noun: Token) -> list[Actor]:
         """Who does what a noun names: its possessor or 'by' phrase, else an actor modifying it."""
