@@ -145,8 +145,8 @@ class ActorResolver:
         else:
             actor = self._nominal(head, phrase, role) or self._role_only(head, phrase, role)
         if actor is not None and head not in self.anaphors:
-            self.anaphors[head] = Salient(token.start, actor.key, actor.role, lower in _PERSON_PRONOUNS,
-                                          token.dep in _SUBJECT_DEPS)
+            person = lower in _PERSON_PRONOUNS or (actor.via == "role" and token.pos == "PROPN")  # "King Hassan"
+            self.anaphors[head] = Salient(token.start, actor.key, actor.role, person, token.dep in _SUBJECT_DEPS)
         return actor
 
     # --- helpers -------------------------------------------------------------------
@@ -239,7 +239,10 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[head]
-        candidates = [s for s in self._earlier(token.start) if s.person == person]
+        earlier = self._earlier(token.start)
+        candidates = [s for s in earlier if s.person == person]
+        if not candidates and person:  # "the foreign minister ... he said": an official will do
+            candidates = [s for s in earlier if s.role is not None]
         if not candidates:
             return None
         subjects = [s for s in candidates if s.subject]

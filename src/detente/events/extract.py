@@ -138,7 +138,7 @@ class _SentenceWork:
 
     # --- nouns ---------------------------------------------------------------------
     def _noun_event(self, noun: Token) -> None:
-        words = self._object_words(noun) | self._complement_words(noun)
+        words = self._complement_words(noun)
         pattern = self._choose(self.vocabulary.nouns[noun.lemma], None, words)
         if pattern is None:
             return
@@ -266,32 +266,40 @@ class _SentenceWork:
         particle = self._first(verb, "prt")
         return particle.lemma if particle else None
 
-    def _object_words(self, obj: Token | None) -> set[str]:
-        """The object's head and modifiers, and those of its 'of' phrase: 'tons of food aid'."""
+    def _modifier_words(self, token: Token) -> list[str]:
+        return [k.lemma for k in self.s.kids(token.i, "compound", "amod")]
+
+    def _object_words(self, obj: Token | None) -> list[str]:
+        """The object's head, its modifiers (outermost first) and its 'of' phrase: 'tons of food aid'."""
         if obj is None:
-            return set()
-        words = {obj.lemma} | {k.lemma for k in self.s.kids(obj.i, "compound", "amod")}
+            return []
+        words = [obj.lemma, *self._modifier_words(obj)]
         for prep in self.s.kids(obj.i, "prep"):
             if prep.lemma == "of":
                 for pobj in self.s.kids(prep.i, "pobj"):
-                    words |= {pobj.lemma} | {k.lemma for k in self.s.kids(pobj.i, "compound", "amod")}
+                    words += [pobj.lemma, *self._modifier_words(pobj)]
         return words
 
-    def _complement_words(self, noun: Token) -> set[str]:
-        words = set()
+    def _complement_words(self, noun: Token) -> list[str]:
+        """A noun's modifiers (outermost first: 'joint military exercises' is joint) and complements."""
+        words = self._modifier_words(noun)
         for prep in self.s.kids(noun.i, "prep"):
             if prep.lemma in {"of", "on"}:
-                words |= {k.lemma for k in self.s.kids(prep.i, "pobj")}
+                words += [k.lemma for k in self.s.kids(prep.i, "pobj")]
         return words
 
     @staticmethod
-    def _choose(patterns: list[Pattern], particle: str | None, words: set[str]) -> Pattern | None:
+    def _choose(patterns: list[Pattern], particle: str | None, words: list[str]) -> Pattern | None:
+        """The pattern for the first word (in order of preference) that some pattern names."""
         fitting = [p for p in patterns if p.particle == particle or (p.particle is None and particle is None)]
         if not fitting and particle is not None:
             fitting = [p for p in patterns if p.particle is None]
-        specific = [p for p in fitting if p.objects and p.objects & words]
+        for word in words:
+            for pattern in fitting:
+                if word in pattern.objects:
+                    return pattern
         general = [p for p in fitting if not p.objects or (p.objects == _NO_OBJECT and not words)]
-        return (specific or general or [None])[0]
+        return general[0] if general else None
 
     def _subjects(self, verb: Token) -> list[Actor]:
         """Actors of the verb's subject, inherited through control and coordination."""
