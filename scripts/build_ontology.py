@@ -31,7 +31,8 @@ def main(reference: Path) -> None:
     rows = read_reference(reference / "cameo_event_codes.tsv")
     with open(target, "w", encoding="utf-8", newline="") as out:
         out.write("# CAMEO event codes with Goldstein scores, quad classes and the CAMEO->PLOVER-2021 mapping.\n")
-        out.write("# Facts from the CAMEO 1.1b3 manual, GDELT's Goldstein table and PLOVER's mapping; see docs/vocabulary.md.\n")
+        out.write("# Facts from the CAMEO 1.1b3 manual, GDELT's Goldstein table and PLOVER's mapping; "
+                  "see docs/vocabulary.md.\n")
         out.write("\t".join(COLUMNS) + "\n")
         for row in rows:
             plover = "" if row["plover_type"] == "dropped" else row["plover_type"]

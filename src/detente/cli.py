@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -40,8 +42,8 @@ def code(inputs: tuple[str, ...], date: str | None, fmt: str, output: str | None
     """Code INPUTS (files, folders, or - for stdin) into events."""
     coder = _coder(pipeline, not parse_all)
     summary = RunSummary()
-    stream: TextIO = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
+    with contextlib.ExitStack() as stack:
+        stream: TextIO = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
         writer = EventWriter(stream, fmt)
         for coded in coder.code_documents(_documents(read_inputs(inputs, date, max_bytes), summary)):
             summary.documents += 1
@@ -51,16 +53,13 @@ def code(inputs: tuple[str, ...], date: str | None, fmt: str, output: str | None
             writer.write(coded.events)
         writer.close()
         stream.flush()
-    finally:
-        if output:
-            stream.close()
     _report(summary)
     if summary.documents == 0:
         raise SystemExit(1)
 
 
-def _documents(items: object, summary: RunSummary) -> object:
-    for item in items:  # type: ignore[attr-defined]
+def _documents(items: Iterable[Document | Problem], summary: RunSummary) -> Iterator[Document]:
+    for item in items:
         if isinstance(item, Problem):
             summary.problems.append(item)
             click.echo(f"skipped {item}", err=True)
@@ -105,7 +104,8 @@ def lexicon_check(data: str | None, pipeline: str) -> None:
         coder = Coder(pipeline=pipeline, data=Path(data) if data else None)
     except DetenteError as err:
         raise click.ClickException(str(err)) from err
-    patterns = sum(len(v) for v in coder.vocabulary.verbs.values()) + sum(len(v) for v in coder.vocabulary.nouns.values())
+    vocabulary = coder.vocabulary
+    patterns = sum(map(len, vocabulary.verbs.values())) + sum(map(len, vocabulary.nouns.values()))
     click.echo(f"ok: {len(coder.actors.kinds)} actors, {sum(len(v) for v in coder.actors.names.values())} names, "
                f"{len(coder.actors.roles)} role terms, {patterns} event patterns, {len(coder.cameo)} CAMEO codes")
 

@@ -131,7 +131,8 @@ def evaluate_file(coder: Coder, path: Path, limit: int | None = None) -> Report:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if limit is not None:
         records = records[:limit]
-    codable = [r for r in records if all(e.get("ontology", "CAMEO") in {"CAMEO", "PLOVER"} for e in r.get("events", []))]
+    codable = [r for r in records
+               if all(e.get("ontology", "CAMEO") in {"CAMEO", "PLOVER"} for e in r.get("events", []))]
     documents = [coder_document(r) for r in codable]
     for record, coded in zip(codable, coder.code_documents(documents)):
         report.records += 1

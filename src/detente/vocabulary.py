@@ -54,7 +54,7 @@ def split_list(value: str) -> list[str]:
 
 
 def require(path: Path, line: int, row: Row, name: str,
-            check: Callable[[str], bool] = bool, problem: str = "is required") -> str:
+            check: Callable[[str], object] = bool, problem: str = "is required") -> str:
     """The value of field `name`, or a VocabularyError when `check` fails."""
     value = row[name]
     if not check(value):

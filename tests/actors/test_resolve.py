@@ -66,7 +66,8 @@ def test_office_holders_depend_on_the_date(actors) -> None:
 
 def test_pronouns_and_nominals_follow_the_subjects(actors) -> None:
     text = "NATO acted . The alliance said it would talk"
-    first = sentence("NATO acted .", [("NATO", "nato", "nsubj", 1), ("acted", "act", "ROOT", 1), (".", ".", "punct", 1)])
+    first = sentence("NATO acted .", [("NATO", "nato", "nsubj", 1), ("acted", "act", "ROOT", 1),
+                                      (".", ".", "punct", 1)])
     resolver = ActorResolver(actors, None, text)
     resolver.begin(first, find_names(actors, ["NATO", "acted", "."]))
     resolver.end()

@@ -325,10 +325,8 @@ class _SentenceWork:
                 if accused is not None:
                     return self.resolver.resolve(accused.i)
                 verb = governor
-            elif verb.dep in {"conj", "advcl"} and head.pos in {"VERB", "AUX"}:
-                verb = head
-            elif verb.dep in {"acomp", "attr", "oprd"}:  # "Moscow was ready to ...": the copula's subject
-                verb = head
+            elif verb.dep in {"acomp", "attr", "oprd"} or (verb.dep in {"conj", "advcl"} and head.pos == "VERB"):
+                verb = head  # "Moscow was ready to ...": the copula's subject; coordinated verbs share one
             elif verb.dep == "acl" and head.pos in {"NOUN", "PROPN"}:
                 # "issued a declaration demanding ...": the declaration's author demands
                 found = self._noun_sources(head)
@@ -458,14 +456,14 @@ class _SentenceWork:
         location = self._location(path, trigger)
         confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
         for source in sources:
-            groups = ([t for t in group if not _same_actor(t, source)] for group in target_groups)
-            chosen: list[Actor | None] = next((g for g in groups if g), [None])
+            groups = [[t for t in group if not _same_actor(t, source)] for group in target_groups]
+            chosen: list[Actor | None] = list(next((g for g in groups if g), [None]))
             if chosen == [None] and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
                 chosen = [other for other in sources if other.key != source.key] or [None]  # "X and Y met"
-            if chosen == [None] and code[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country:
-                # protests and force are aimed at the state where they happen; a domestic protest too
-                if location.country != source.key or source.role is not None or code[:2] == "14":
-                    chosen = [self._place_actor(location)]
+            # protests and force are aimed at the state where they happen; a domestic protest too
+            if (chosen == [None] and code[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
+                    and (location.country != source.key or source.role is not None or code[:2] == "14")):
+                chosen = [self._place_actor(location)]
             for target in chosen:
                 penalty = 0.85 if source.via in {"pronoun", "nominal", "role"} else 1.0
                 if target is not None and target.via in {"pronoun", "nominal", "role"}:

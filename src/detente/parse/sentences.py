@@ -1,9 +1,9 @@
 """Cheap sentence splitting with the pipeline's tokenizer, before any parse.
 
 Paragraph breaks (blank lines) and single line breaks after a headline (a title-case
-line with no final punctuation) end a sentence; other line breaks are wrapping; so do '.', '!' and '?' followed by a token that
-can start a sentence. Abbreviations such as "U.S." stay whole because the tokenizer
-keeps them as one token.
+line with no final punctuation) end a sentence; other line breaks are wrapping. So do
+'.', '!' and '?' followed by a token that can start a sentence. Abbreviations such as
+"U.S." stay whole because the tokenizer keeps them as one token.
 """
 
 from __future__ import annotations

@@ -131,15 +131,16 @@ def _from_html(origin: str, html: str, doc_id: str, date: str | None) -> Item:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True)
-    body = (extracted.text or "") if extracted is not None else ""
-    title = (extracted.title or None) if extracted is not None else None
+    page: dict[str, Any] = {}
+    if extracted is not None:
+        page = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    body = page.get("text") or ""
+    title = page.get("title") or None
     if not body.strip():
         return Problem(origin, "no article text found in the HTML page")
     text = body if title is None or body.startswith(title) else f"{title}\n\n{body}"
-    page_date = extracted.date if extracted is not None else None
-    url = extracted.url if extracted is not None else None
-    return Document(id=doc_id, text=text, title=title, date=date or _valid_date(page_date),
-                    url=url, source=getattr(extracted, "sitename", None), origin=origin)
+    return Document(id=doc_id, text=text, title=title, date=date or _valid_date(page.get("date")),
+                    url=page.get("url"), source=page.get("sitename"), origin=origin)
 
 
 def _valid_date(value: Any) -> str | None:
