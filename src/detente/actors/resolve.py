@@ -250,17 +250,17 @@ class ActorResolver:
         return self._actor(chosen.key, chosen.role, token.start, token.end, "pronoun")
 
     def _role_only(self, head: int, phrase: list[int], role: str | None) -> Actor | None:
-        """'President Mugabe', 'police', 'troops' with no state named: the state this sentence
-        names nearest to the phrase, else the document's most recent one."""
+        """'President Mugabe', 'police', 'troops' with no state named: the nearest state this
+        sentence names (earlier ones first), else the document's most recent one."""
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[head]
         if role is None or token.pos not in {"NOUN", "PROPN"}:
             return None
-        states = [(abs(i - head), entry.key) for i, (match, entry) in self.word_entry.items()
+        states = [(i > head, abs(head - i), entry.key) for i, (match, entry) in self.word_entry.items()
                   if i == match.first and self.actors.kinds.get(entry.key) == "state"]
         if states:
-            key = min(states)[1]
+            key = min(states)[2]
         else:
             earlier = [s for s in self._earlier(token.start) if self.actors.kinds.get(s.key) == "state"]
             if not earlier:
