@@ -355,9 +355,11 @@ class _SentenceWork:
         'a hunger strike in protest against the government'."""
         groups = []
         for clause in self.s.kids(token.i, "advcl", "xcomp", "acl"):
-            if any(k.lemma == "to" for k in self.s.kids(clause.i, "aux")):
-                groups += [self.resolver.resolve(k.i) for k in self.s.kids(clause.i, "dobj")]
-                groups += self._via_preps(clause, ("against", "at", "from", "for", "of", "on"))
+            purposive = any(k.lemma == "to" for k in self.s.kids(clause.i, "aux")) or clause.tag == "VBG"
+            if purposive:  # "to protest X", "calling for independence from X": the first actor named
+                for i in self.s.subtree(clause.i, frozenset({"nsubj", "nsubjpass", "advcl"})):
+                    if i != clause.i and self.s.tokens[i].dep in {"dobj", "pobj"}:
+                        groups.append(self.resolver.resolve(i))
         for prep in self.s.kids(token.i, "prep"):
             for pobj in self.s.kids(prep.i, "pobj"):
                 if pobj.lemma in {"protest", "defiance", "opposition", "response", "retaliation"}:
@@ -371,9 +373,9 @@ class _SentenceWork:
         """The target inside an object that is a thing: 'its mission to NATO', 'Russia's footprint'."""
         groups = self._via_preps(obj, tuple(pattern.preps) + ("of",))
         role = self.resolver.role_of(obj.i)  # "the Russian ambassador": Russia, as government
-        for kid in self.s.kids(obj.i, "poss", "compound", "amod"):
+        for kid in self.s.kids(obj.i, "poss", "compound", "amod"):  # only named ones: not "army reservists"
             groups.append([a if a.role or not role else replace(a, role=role, code=a.key + role)
-                           for a in self.resolver.resolve(kid.i)])
+                           for a in self.resolver.resolve(kid.i) if a.via != "role"])
         return groups
 
     # --- governors, factuality, time and place -------------------------------------
