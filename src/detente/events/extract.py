@@ -110,6 +110,7 @@ class _SentenceWork:
         for token in tokens:
             if self.vocabulary.modal.get(token.lemma) in {"report", "alleged"} and token.pos in {"VERB", "AUX"}:
                 self._blame_events(token)
+                self._obligations(token)
         return [c for c in self.found if c.trigger.i not in self.governing]
 
     # --- verbs ---------------------------------------------------------------------
@@ -249,6 +250,16 @@ class _SentenceWork:
                     if code is not None:
                         return code
         return None
+
+    def _obligations(self, speaker_verb: Token) -> None:
+        """'S said that T must ...' with nothing coded inside: S demands of T (CAMEO 100)."""
+        if speaker_verb.i in self.governing:
+            return
+        for clause in self.s.kids(speaker_verb.i, "ccomp"):
+            if {k.text.lower() for k in self.s.kids(clause.i, "aux")} & _DEONTIC_AUX:
+                pattern = Pattern("100-must-clause", "100", "verb", speaker_verb.lemma, None, frozenset(), ())
+                self._emit(pattern, speaker_verb, speaker_verb, self._subjects(speaker_verb),
+                           [self._subjects(clause)], specific=False, weight=0.9)
 
     def _blame_topic(self, token: Token) -> tuple[str | None, str]:
         for kid in self.s.kids(token.i, "compound", "amod"):
@@ -394,9 +405,18 @@ class _SentenceWork:
             if current.dep == "conj":
                 current = head
                 continue
-            chain.append((head, self.vocabulary.modal.get(head.lemma)))
+            chain.append((head, self._effect(head)))
             current = head
         return chain
+
+    def _effect(self, governor: Token) -> str | None:
+        """A verb's effect, or its object's: 'reiterated its demand that ...' demands."""
+        effect = self.vocabulary.modal.get(governor.lemma)
+        if effect in {None, "report"}:
+            for obj in self.s.kids(governor.i, "dobj"):
+                if self.vocabulary.modal.get(obj.lemma) in _DERIVING:
+                    return self.vocabulary.modal[obj.lemma]
+        return effect
 
     def _emit(self, pattern: Pattern, trigger: Token, anchor: Token, sources: list[Actor],
               target_groups: list[list[Actor]], specific: bool, weight: float = 1.0) -> None:
@@ -423,6 +443,7 @@ class _SentenceWork:
         if anchor.i != trigger.i:  # "offered aid", "halted talks": the light verb governs its noun
             governors.insert(0, (anchor, self.vocabulary.modal.get(anchor.lemma)))
         for governor, effect in governors:
+            obliged = obliged or bool({k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX)
             if effect in _DERIVING and code == pattern.cameo and derivable:
                 derived = self.vocabulary.derive(effect, code)
                 if derived is None:
@@ -443,6 +464,7 @@ class _SentenceWork:
                 if speakers and derived is not None:
                     code, rule = derived, f"{rule}+demand:{governor.lemma}"
                     target_groups, sources = [sources], speakers
+                    self.governing.add(governor.i)
             elif effect in {"future", "hypothetical", "alleged", "negated"} and factuality == "asserted":
                 factuality = effect
             if governor.i != anchor.i:
