@@ -91,7 +91,8 @@ class ActorResolver:
         heads, found = [head], []
         for i in heads:
             actor = self.resolve_one(i)
-            if actor is None:
+            if actor is None:  # "the Emirates and Saudi Arabia": a later conjunct may still be known
+                heads.extend(k.i for k in sentence.kids(i, "conj") if k.i not in heads)
                 continue
             found.append(actor)
             found.extend(self._coordinated_modifiers(i, actor))

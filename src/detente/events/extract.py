@@ -131,11 +131,10 @@ class _SentenceWork:
         targets += self._via_preps(verb, pattern.preps) + self._dative(verb)
         if pattern.cameo[:2] in _PRESSURE_ROOTS:
             targets += [self._subjects(clause) for clause in self.s.kids(verb.i, "ccomp", "xcomp")]
-        targets += self._via_preps(verb, _FALLBACK_PREPS)
+        fallback = self._via_preps(verb, _FALLBACK_PREPS) + self._purpose_targets(verb)
         if obj is not None:
-            targets += self._via_preps(obj, _FALLBACK_PREPS)
-        targets += self._purpose_targets(verb)
-        self._emit(pattern, verb, verb, sources, targets, specific=bool(pattern.objects))
+            fallback += self._via_preps(obj, _FALLBACK_PREPS)
+        self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
 
     # --- nouns ---------------------------------------------------------------------
     def _noun_event(self, noun: Token) -> None:
@@ -166,12 +165,11 @@ class _SentenceWork:
         if light is not None:
             targets += self._via_preps(light, pattern.preps) + self._dative(light)
         targets.append(modifiers)
-        targets += self._via_preps(carrier, _FALLBACK_PREPS)
+        fallback = self._via_preps(carrier, _FALLBACK_PREPS) + self._purpose_targets(carrier)
         if light is not None:
-            targets += self._via_preps(light, _FALLBACK_PREPS) + self._purpose_targets(light)
-        targets += self._purpose_targets(carrier)
+            fallback += self._via_preps(light, _FALLBACK_PREPS) + self._purpose_targets(light)
         anchor = light if light is not None else noun
-        self._emit(pattern, noun, anchor, sources, targets, specific=bool(pattern.objects))
+        self._emit(pattern, noun, anchor, sources, targets, fallback, specific=bool(pattern.objects))
 
     def _rejection(self, request: Token, verb: Token) -> None:
         """'Yemen rejected a U.S. request to ...': a refusal aimed at whoever asked."""
@@ -185,7 +183,7 @@ class _SentenceWork:
                 derived = self.vocabulary.derive("reject", patterns[-1].cameo) if patterns else None
                 code = derived or code
         pattern = Pattern(f"120-reject-{request.lemma}", code, "verb", verb.lemma, None, frozenset(), ())
-        self._emit(pattern, verb, verb, self._subjects(verb), targets, specific=True)
+        self._emit(pattern, verb, verb, self._subjects(verb), targets, [], specific=True)
 
     def _noun_sources(self, noun: Token) -> list[Actor]:
         """Who does what a noun names: its possessor or 'by' phrase, else an actor modifying it."""
@@ -239,7 +237,7 @@ class _SentenceWork:
             targets = [a for a in self.resolver.resolve(i) if a.key not in {s.key for s in sources}]
             pattern = Pattern(f"blame:{term}", code, "noun", token.lemma, None, frozenset(), ())
             if targets:
-                self._emit(pattern, speaker_verb, speaker_verb, sources, [targets], specific=False, weight=0.8)
+                self._emit(pattern, speaker_verb, speaker_verb, sources, [targets], [], specific=False, weight=0.8)
                 return
 
     def _accusation_topic(self, trigger: Token) -> str | None:
@@ -259,7 +257,7 @@ class _SentenceWork:
             if {k.text.lower() for k in self.s.kids(clause.i, "aux")} & _DEONTIC_AUX:
                 pattern = Pattern("100-must-clause", "100", "verb", speaker_verb.lemma, None, frozenset(), ())
                 self._emit(pattern, speaker_verb, speaker_verb, self._subjects(speaker_verb),
-                           [self._subjects(clause)], specific=False, weight=0.9)
+                           [self._subjects(clause)], [], specific=False, weight=0.9)
 
     def _blame_topic(self, token: Token) -> tuple[str | None, str]:
         for kid in self.s.kids(token.i, "compound", "amod"):
@@ -419,7 +417,11 @@ class _SentenceWork:
         return effect
 
     def _emit(self, pattern: Pattern, trigger: Token, anchor: Token, sources: list[Actor],
-              target_groups: list[list[Actor]], specific: bool, weight: float = 1.0) -> None:
+              target_groups: list[list[Actor]], fallback_groups: list[list[Actor]], specific: bool,
+              weight: float = 1.0) -> None:
+        """Record the event(s) of a trigger: derive its code and factuality from what governs it,
+        date and place it, and pair each source with the first target group that names someone
+        else (then each other, for reciprocal acts by several sources; then the fallback groups)."""
         if not sources:
             return
         code, rule, factuality = pattern.cameo, pattern.id, "asserted"
@@ -480,10 +482,12 @@ class _SentenceWork:
         location = self._location(path, trigger)
         confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
         for source in sources:
-            groups = [[t for t in group if not _same_actor(t, source)] for group in target_groups]
-            chosen: list[Actor | None] = list(next((g for g in groups if g), [None]))
-            if chosen == [None] and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
-                chosen = [other for other in sources if other.key != source.key] or [None]  # "X and Y met"
+            targets = self._first_other(target_groups, source)
+            if not targets and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
+                targets = [other for other in sources if other.key != source.key]  # "X and Y met"
+            if not targets:
+                targets = self._first_other(fallback_groups, source)
+            chosen: list[Actor | None] = list(targets) or [None]
             # protests and force are aimed at the state where they happen; a domestic protest too
             if (chosen == [None] and code[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
                     and (location.country != source.key or source.role is not None or code[:2] == "14")):
@@ -494,6 +498,14 @@ class _SentenceWork:
                     penalty *= 0.85
                 self.found.append(Candidate(source, target, code, rule, trigger, factuality, date, location,
                                             round(confidence * penalty, 2)))
+
+    @staticmethod
+    def _first_other(groups: list[list[Actor]], source: Actor) -> list[Actor]:
+        for group in groups:
+            others = [t for t in group if not _same_actor(t, source)]
+            if others:
+                return others
+        return []
 
     def _modality(self, path: list[Token], trigger: Token, factuality: str) -> str:
         if trigger.pos in {"NOUN", "PROPN"}:
