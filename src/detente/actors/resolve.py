@@ -256,8 +256,8 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[head]
-        if role is None or token.pos not in {"NOUN", "PROPN"}:
-            return None
+        if role is None or token.pos not in {"NOUN", "PROPN"} or token.lemma in self.actors.nominals:
+            return None  # "the government" needs an antecedent, not any state nearby
         states = [(i > head, abs(head - i), entry.key) for i, (match, entry) in self.word_entry.items()
                   if i == match.first and self.actors.kinds.get(entry.key) == "state"]
         if states:

@@ -115,8 +115,12 @@ class _SentenceWork:
 
     # --- verbs ---------------------------------------------------------------------
     def _verb_event(self, verb: Token) -> None:
-        passive = bool(self.s.kids(verb.i, "nsubjpass", "auxpass"))
-        obj = self._first(verb, "nsubjpass") if passive else self._first(verb, "dobj")
+        participle = verb.dep == "acl" and verb.tag == "VBN"  # "soldiers killed in Ukraine": done to them
+        passive = participle or bool(self.s.kids(verb.i, "nsubjpass", "auxpass"))
+        if participle:
+            obj: Token | None = self.s.tokens[verb.head]
+        else:
+            obj = self._first(verb, "nsubjpass") if passive else self._first(verb, "dobj")
         pattern = self._choose(self.vocabulary.verbs[verb.lemma], self._particle(verb), self._object_words(obj))
         if pattern is None:
             return
@@ -405,6 +409,9 @@ class _SentenceWork:
                 continue
             chain.append((head, self._effect(head)))
             current = head
+            if head.pos in {"NOUN", "PROPN"} and head.dep in _LIGHT_VERB_DEPS:  # "give permission to ..."
+                current = self.s.tokens[head.head]
+                chain.append((current, self._effect(current)))
         return chain
 
     def _effect(self, governor: Token) -> str | None:
@@ -446,6 +453,10 @@ class _SentenceWork:
             governors.insert(0, (anchor, self.vocabulary.modal.get(anchor.lemma)))
         for governor, effect in governors:
             obliged = obliged or bool({k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX)
+            if effect == "intent" and code == pattern.cameo and derivable:
+                wanters = {a.key for a in self._subjects(governor)}
+                if wanters and sources and not wanters & {a.key for a in sources}:
+                    effect = "appeal"  # "Obama wants Putin to attack": Obama asks Putin
             if effect in _DERIVING and code == pattern.cameo and derivable:
                 derived = self.vocabulary.derive(effect, code)
                 if derived is None:
@@ -485,7 +496,7 @@ class _SentenceWork:
             targets = self._first_other(target_groups, source)
             if not targets and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
                 targets = [other for other in sources if other.key != source.key]  # "X and Y met"
-            if not targets:
+            if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
                 targets = self._first_other(fallback_groups, source)
             chosen: list[Actor | None] = list(targets) or [None]
             # protests and force are aimed at the state where they happen; a domestic protest too
