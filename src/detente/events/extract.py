@@ -42,6 +42,8 @@ _PRESSURE_ROOTS = {"02", "10", "11", "12", "13"}  # "demanded that X ...": X is 
 _NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 _DERIVING = ("intent", "appeal", "demand", "reject")
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # agree, consult, cooperate, fight: done with each other
+_DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
+_STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
 _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
                          "reject": "negated"}
@@ -498,6 +500,8 @@ class _SentenceWork:
                 targets = [other for other in sources if other.key != source.key]  # "X and Y met"
             if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
                 targets = self._first_other(fallback_groups, source)
+            if not targets and code[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS:
+                targets = [replace(source, role=None, code=source.key, via="implied")]
             chosen: list[Actor | None] = list(targets) or [None]
             # protests and force are aimed at the state where they happen; a domestic protest too
             if (chosen == [None] and code[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
