@@ -75,9 +75,15 @@ def parse_partial_date(value: str, end: bool = False) -> dt.date:
     return dt.date(parts[0], parts[1], parts[2])
 
 
-def is_partial_date(value: str) -> bool:
-    try:
-        parse_partial_date(value)
-    except ValueError:
-        return False
-    return True
+def parses(convert: Callable[[str], object]) -> Callable[[str], bool]:
+    """A check for `require`: does `convert` accept the value?"""
+    def check(value: str) -> bool:
+        try:
+            convert(value)
+        except ValueError:
+            return False
+        return True
+    return check
+
+
+is_partial_date = parses(parse_partial_date)

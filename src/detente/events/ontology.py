@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..vocabulary import read_tsv, require
+from ..vocabulary import parses, read_tsv, require
 
 _CODE = re.compile(r"^\d{2,4}$")
 
@@ -30,7 +30,7 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
     codes = {}
     for line, row in read_tsv(path, columns):
         code = require(path, line, row, "code", _CODE.match, "must be 2 to 4 digits")
-        goldstein = float(require(path, line, row, "goldstein", _is_float, "must be a number"))
+        goldstein = float(require(path, line, row, "goldstein", parses(float), "must be a number"))
         quad = int(require(path, line, row, "quad_class", lambda v: v in {"1", "2", "3", "4"}, "must be 1-4"))
         codes[code] = CameoCode(code, row["name"], goldstein, quad, row["plover_type"] or None,
                                 row["plover_mode"] or None)
@@ -39,11 +39,3 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
 
 def load_role_codes(path: Path) -> set[str]:
     return {require(path, line, row, "code") for line, row in read_tsv(path, ["code", "name"])}
-
-
-def _is_float(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
