@@ -129,6 +129,9 @@ class ActorResolver:
         phrase = sentence.subtree(head, _NP_STOP)
         role = self._role_of_head(head)
         named = self._closest_name(head, phrase)
+        if named is not None and named[1].via == "adjective" and any(
+                sentence.tokens[i].lemma == "ethnic" for i in phrase):
+            named = self._residence(head, phrase, named)
         if named is not None:
             match, entry = named
             entry_role = self._role(entry)
@@ -177,6 +180,18 @@ class ActorResolver:
         while token.dep in _MODIFIERS | {"case"} and token.head != token.i:
             token = sentence.tokens[token.head]
         return token.i
+
+    def _residence(self, head: int, phrase: list[int],
+                   ethnic: tuple[NameMatch, Entry]) -> tuple[NameMatch, Entry]:
+        """'ethnic Albanians in Serbia' are coded by the state they live in, when it is named."""
+        sentence = self.sentence
+        assert sentence is not None
+        for i in phrase:
+            named = self.word_entry.get(i)
+            if named is not None and named[1].key != ethnic[1].key and sentence.tokens[i].head != head and \
+                    self.actors.kinds.get(named[1].key) == "state":
+                return named
+        return ethnic
 
     def _closest_name(self, head: int, phrase: list[int]) -> tuple[NameMatch, Entry] | None:
         """The name in the phrase nearest the head in the tree (modifiers before preps)."""
