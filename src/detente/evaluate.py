@@ -64,12 +64,14 @@ class Scores:
 class Report:
     gold_file: str
     records: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> records not scored
     scores: Scores = field(default_factory=Scores)
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"gold_file": self.gold_file, "records": self.records, "scores": self.scores.to_dict(),
+        return {"gold_file": self.gold_file, "records": self.records, "skipped": self.skipped,
+                "scores": self.scores.to_dict(),
                 "misses": self.misses, "false_positives": self.false_positives}
 
 
@@ -131,8 +133,17 @@ def evaluate_file(coder: Coder, path: Path, limit: int | None = None) -> Report:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if limit is not None:
         records = records[:limit]
-    codable = [r for r in records
-               if all(e.get("ontology", "CAMEO") in {"CAMEO", "PLOVER"} for e in r.get("events", []))]
+    codable = []
+    for record in records:
+        ontologies = {e.get("ontology", "CAMEO") for e in record.get("events", [])}
+        if record.get("fictional_actors"):
+            reason = "fictional actors (they need the PETRARCH validation dictionaries)"
+        elif ontologies - {"CAMEO", "PLOVER"}:
+            reason = f"ontology {', '.join(sorted(ontologies - {'CAMEO', 'PLOVER'}))} (detente codes CAMEO and PLOVER)"
+        else:
+            codable.append(record)
+            continue
+        report.skipped[reason] = report.skipped.get(reason, 0) + 1
     documents = [coder_document(r) for r in codable]
     for record, coded in zip(codable, coder.code_documents(documents)):
         report.records += 1
@@ -184,8 +195,9 @@ def _describe_gold(item: dict[str, Any]) -> str:
 
 def render_report(report: Report, show: int) -> str:
     s = report.scores
-    lines = [
-        f"gold file: {report.gold_file}  ({report.records} records)",
+    lines = [f"gold file: {report.gold_file}  ({report.records} records scored)"]
+    lines += [f"skipped {count} records: {reason}" for reason, count in report.skipped.items()]
+    lines += [
         f"dyad+root  precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}",
         f"           gold events {s.required} (matched {s.matched_gold}), predicted {s.predicted} "
         f"(matched {s.matched_predicted})",
