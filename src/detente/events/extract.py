@@ -41,7 +41,7 @@ _REQUEST_ROOTS = {"02", "03", "10"}  # appeals, offers, demands: what can be rej
 _PRESSURE_ROOTS = {"02", "10", "11", "12", "13"}  # "demanded that X ...": X is the target
 _NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 _DERIVING = ("intent", "appeal", "demand", "reject")
-_RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # agree, consult, cooperate, fight: done with each other
+_RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): with each other
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
@@ -496,7 +496,7 @@ class _SentenceWork:
         confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
         for source in sources:
             targets = self._first_other(target_groups, source)
-            if not targets and len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS:
+            if not targets and len(sources) > 1 and (code[:2] in _RECIPROCAL_ROOTS or code == "019"):
                 targets = [other for other in sources if other.key != source.key]  # "X and Y met"
             if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
                 targets = self._first_other(fallback_groups, source)
