@@ -562,7 +562,10 @@ class _SentenceWork:
 
     def _date(self, path: list[Token], trigger: Token) -> EventDate:
         attached = {self._attached_predicate(t): t for t in reversed(self.context.times) if not t.background}
-        for node in [trigger, *path]:  # the nearest clause's time wins
+        nodes = [trigger, *path]
+        while nodes[-1].dep == "conj" and nodes[-1].head != nodes[-1].i:  # "did A in 2015, and B": B then too
+            nodes.append(self.s.tokens[nodes[-1].head])
+        for node in nodes:  # the nearest clause's time wins
             time = attached.get(node.i)
             if time is not None:
                 return EventDate(time.date, time.precision, time.text, True)
