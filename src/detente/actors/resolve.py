@@ -21,6 +21,7 @@ _NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _THING_PRONOUNS = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 
 
@@ -96,6 +97,7 @@ class ActorResolver:
                 continue
             found.append(actor)
             found.extend(self._coordinated_modifiers(i, actor))
+            found.extend(self._plural_antecedents(i, actor))
             # conjuncts hang off the head or off the name ("Barack Obama and Vladimir Putin");
             # a list "the US, Russia, and Switzerland" is often parsed as apposition
             inside = [t.i for t in sentence.tokens if actor.start <= t.start < actor.end] + [i]
@@ -104,6 +106,30 @@ class ActorResolver:
                     if kid.i not in heads and (kid.dep == "conj" or self._names_other(kid.i, actor.key)):
                         heads.append(kid.i)
         return found
+
+    def _plural_antecedents(self, head: int, actor: Actor) -> list[Actor]:
+        """'NATO and Russia said they ...': 'they' is both, when the pair is in this sentence."""
+        sentence = self.sentence
+        assert sentence is not None
+        if actor.via != "pronoun" or sentence.tokens[head].text.lower() not in _PLURAL_PRONOUNS:
+            return []
+        salient = self.anaphors.get(head)
+        antecedent = next((t for t in sentence.tokens if salient is not None and t.start == salient.position), None)
+        if antecedent is None:
+            antecedent = next((t for t in sentence.tokens if t.i in self.word_entry and t.i < head
+                               and self.word_entry[t.i][1].key == actor.key), None)
+        if antecedent is None:
+            return []
+        group = {antecedent.i, antecedent.head} | {k.i for k in sentence.kids(antecedent.i, "conj")}
+        others = []
+        for i in sorted(group):
+            named = self.word_entry.get(i)
+            if named is not None and named[1].key != actor.key and (
+                    sentence.tokens[i].dep == "conj" or sentence.tokens[antecedent.i].dep == "conj"):
+                match, entry = named
+                others.append(self._actor(entry.key, entry.role, sentence.tokens[head].start,
+                                          sentence.tokens[head].end, "pronoun"))
+        return others
 
     def _names_other(self, i: int, key: str) -> bool:
         named = self.word_entry.get(i)

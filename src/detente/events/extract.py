@@ -385,10 +385,12 @@ class _SentenceWork:
         return [self.resolver.resolve(kid.i) for kid in self.s.kids(verb.i, "dative", "iobj")]
 
     def _inside(self, obj: Token, pattern: Pattern) -> list[list[Actor]]:
-        """The target inside an object that is a thing: 'its mission to NATO', 'Russia's footprint'."""
-        groups = self._via_preps(obj, tuple(pattern.preps) + ("of",))
+        """The target inside an object that is a thing: 'Russia's footprint', 'its mission to NATO',
+        'condemned Russia's invasion of Ukraine' (the doer of the act condemned)."""
+        groups = [self.resolver.resolve(kid.i) for kid in self.s.kids(obj.i, "poss")]
+        groups += self._via_preps(obj, tuple(pattern.preps) + ("of",))
         role = self.resolver.role_of(obj.i)  # "the Russian ambassador": Russia, as government
-        for kid in self.s.kids(obj.i, "poss", "compound", "amod"):  # only named ones: not "army reservists"
+        for kid in self.s.kids(obj.i, "compound", "amod"):  # only named ones: not "army reservists"
             groups.append([a if a.role or not role else replace(a, role=role, code=a.key + role)
                            for a in self.resolver.resolve(kid.i) if a.via != "role"])
         return groups
@@ -556,7 +558,7 @@ class _SentenceWork:
         for ancestor in self.s.ancestors(head.i):
             if ancestor.pos in {"VERB", "AUX"} and ancestor.dep not in {"prep", "amod"}:
                 return ancestor.i
-            if ancestor.lemma in self.vocabulary.nouns:
+            if ancestor.pos in {"NOUN", "PROPN"} and ancestor.lemma in self.vocabulary.nouns:
                 return ancestor.i
         return None
 
