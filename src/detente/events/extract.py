@@ -39,6 +39,7 @@ _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "
                    "between", "of")
 _REQUEST_ROOTS = {"02", "03", "10"}  # appeals, offers, demands: what can be rejected
 _PRESSURE_ROOTS = {"02", "10", "11", "12", "13"}  # "demanded that X ...": X is the target
+_PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 _DERIVING = ("intent", "appeal", "demand", "reject")
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): with each other
@@ -123,7 +124,9 @@ class _SentenceWork:
             obj: Token | None = self.s.tokens[verb.head]
         else:
             obj = self._first(verb, "nsubjpass") if passive else self._first(verb, "dobj")
-        pattern = self._choose(self.vocabulary.verbs[verb.lemma], self._particle(verb), self._object_words(obj))
+        particle = self._particle(verb)
+        pattern = self._choose(self.vocabulary.verbs[verb.lemma], particle.lemma if particle else None,
+                               self._object_words(obj))
         if pattern is None:
             return
         if obj is not None and pattern.objects and pattern.objects != _NO_OBJECT:
@@ -135,6 +138,8 @@ class _SentenceWork:
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
         targets += self._via_preps(verb, pattern.preps) + self._dative(verb)
+        if particle is not None:  # "pulled out of Iraq": the particle was parsed as a preposition
+            targets += self._via_preps(particle, pattern.preps + _FALLBACK_PREPS)
         if pattern.cameo[:2] in _PRESSURE_ROOTS:
             targets += [self._subjects(clause) for clause in self.s.kids(verb.i, "ccomp", "xcomp")]
         fallback = self._via_preps(verb, _FALLBACK_PREPS) + self._purpose_targets(verb)
@@ -216,7 +221,7 @@ class _SentenceWork:
         if noun.dep != "pobj":
             return None
         verb = self.s.tokens[self.s.tokens[noun.head].head]
-        if verb.pos in {"VERB", "AUX"} and self.vocabulary.modal.get(verb.lemma) in _DERIVING:
+        if verb.pos in {"VERB", "AUX"} and self.vocabulary.modal.get(verb.lemma) in (*_DERIVING, "light"):
             return verb
         return None
 
@@ -277,9 +282,13 @@ class _SentenceWork:
         kids = self.s.kids(token.i, *deps)
         return kids[0] if kids else None
 
-    def _particle(self, verb: Token) -> str | None:
+    def _particle(self, verb: Token) -> Token | None:
+        """The verb's particle; "out" in "pulled out of" is often parsed as a preposition."""
         particle = self._first(verb, "prt")
-        return particle.lemma if particle else None
+        if particle is None:
+            particle = next((p for p in self.s.kids(verb.i, "prep")
+                             if p.lemma in _PARTICLES and not self.s.kids(p.i, "pobj")), None)
+        return particle
 
     def _modifier_words(self, token: Token) -> list[str]:
         return [k.lemma for k in self.s.kids(token.i, "compound", "amod")]

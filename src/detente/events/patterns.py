@@ -10,7 +10,8 @@ from ..errors import VocabularyError
 from ..vocabulary import read_tsv, require, split_list
 from .ontology import CameoCode
 
-EFFECTS = {"intent", "appeal", "demand", "reject", "future", "hypothetical", "alleged", "negated", "report"}
+EFFECTS = {"intent", "appeal", "demand", "reject", "future", "hypothetical", "alleged", "negated", "report",
+           "light"}
 
 
 @dataclass(frozen=True, slots=True)
