@@ -282,7 +282,8 @@ class ActorResolver:
         assert sentence is not None
         token = sentence.tokens[head]
         earlier = self._earlier(token.start)
-        candidates = [s for s in earlier if s.person == person]
+        plural = token.text.lower() in _PLURAL_PRONOUNS  # "they" may be people or states
+        candidates = [s for s in earlier if plural or s.person == person]
         if not candidates and person:  # "the foreign minister ... he said": an official will do
             candidates = [s for s in earlier if s.role is not None]
         if not candidates:

@@ -171,6 +171,8 @@ class _SentenceWork:
         elif not sources:
             sources, modifiers = modifiers, []
         targets = self._via_preps(noun, pattern.preps)
+        if governor is not None:  # "engaged Filipino peacekeepers in a firefight"
+            targets += [self.resolver.resolve(k.i) for k in self.s.kids(governor.i, "dobj")]
         if carrier is not noun:
             targets += self._via_preps(carrier, pattern.preps)
         if light is not None:
@@ -210,8 +212,9 @@ class _SentenceWork:
         return []
 
     def _noun_modifiers(self, noun: Token) -> list[Actor]:
+        """Named actors modifying a noun: 'Russian aggression' (not 'military exercises')."""
         for kid in self.s.kids(noun.i, "amod", "compound", "nmod"):
-            actors = self.resolver.resolve(kid.i)
+            actors = [a for a in self.resolver.resolve(kid.i) if a.via != "role"]
             if actors:
                 return actors
         return []
