@@ -41,13 +41,13 @@ _REQUEST_ROOTS = {"02", "03", "10"}  # appeals, offers, demands: what can be rej
 _PRESSURE_ROOTS = {"02", "10", "11", "12", "13"}  # "demanded that X ...": X is the target
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
-_DERIVING = ("intent", "appeal", "demand", "reject")
+_DERIVING = ("intent", "appeal", "demand", "reject", "halt")
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): with each other
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
 _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
-                         "reject": "negated"}
+                         "reject": "negated", "halt": "negated"}
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -10,8 +10,8 @@ from ..errors import VocabularyError
 from ..vocabulary import read_tsv, require, split_list
 from .ontology import CameoCode
 
-EFFECTS = {"intent", "appeal", "demand", "reject", "future", "hypothetical", "alleged", "negated", "report",
-           "light"}
+EFFECTS = {"intent", "appeal", "demand", "reject", "halt", "future", "hypothetical", "alleged", "negated",
+           "report", "light"}
 
 
 @dataclass(frozen=True, slots=True)
