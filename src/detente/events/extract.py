@@ -70,6 +70,19 @@ class Candidate:
     confidence: float
 
 
+@dataclass(slots=True)
+class _Coding:
+    """An event's code as it is worked out from the words that govern its trigger."""
+
+    code: str
+    rule: str
+    factuality: str
+    sources: list[Actor]
+    target_groups: list[list[Actor]]
+    path: list[Token]  # the trigger's clause and the clauses that govern it
+    derived: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceContext:
     times: list[TimeExpression]
@@ -443,90 +456,111 @@ class _SentenceWork:
               target_groups: list[list[Actor]], fallback_groups: list[list[Actor]], specific: bool,
               weight: float = 1.0) -> None:
         """Record the event(s) of a trigger: derive its code and factuality from what governs it,
-        date and place it, and pair each source with the first target group that names someone
-        else (then each other, for reciprocal acts by several sources; then the fallback groups)."""
+        date and place it, and pair its sources with targets."""
         if not sources:
             return
-        code, rule, factuality = pattern.cameo, pattern.id, "asserted"
-        derivable = not rule.startswith("blame:")
-        if code in {"11", "110", "112"}:  # "accused Moscow of espionage": the topic gives the subcode
+        coding = _Coding(pattern.cameo, pattern.id, "asserted", sources, target_groups, [anchor])
+        if coding.code in {"11", "110", "112"}:  # "accused Moscow of espionage": the topic gives the subcode
             topic = self._accusation_topic(trigger)
             if topic is not None:
-                code, rule = topic, f"{rule}+topic"
-        path = [anchor]
+                coding.code, coding.rule = topic, f"{coding.rule}+topic"
+        self._govern(coding, trigger, anchor)
+        coding.factuality = self._modality(coding.path, trigger, coding.factuality)
+        if coding.factuality == "negated" and "+intent:" in coding.rule:  # "would not provide support"
+            refusal = self.vocabulary.derive("reject", pattern.cameo)
+            if refusal is not None:
+                coding.code, coding.factuality = refusal, "asserted"
+                coding.rule = coding.rule.replace("+intent:", "+reject:not-")
+        date = self._date(coding.path, trigger)
+        location = self._location(coding.path, trigger)
+        confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
+        for source in coding.sources:
+            for target in self._targets(coding, source, fallback_groups, location):
+                penalty = 0.85 if source.via in {"pronoun", "nominal", "role"} else 1.0
+                if target is not None and target.via in {"pronoun", "nominal", "role"}:
+                    penalty *= 0.85
+                self.found.append(Candidate(source, target, coding.code, coding.rule, trigger, coding.factuality,
+                                            date, location, round(confidence * penalty, 2)))
+
+    def _govern(self, coding: _Coding, trigger: Token, anchor: Token) -> None:
+        """Apply what governs the event: 'hope to' derives 036, 'refused to' 12x, 'could' makes it
+        hypothetical; 'will' makes a plain act an intent (or a threat) when nothing else did."""
+        derivable = not coding.rule.startswith("blame:")
         auxiliaries = {k.text.lower() for k in self.s.kids(anchor.i, "aux")}
-        conditional = any(k.text.lower() in _CONDITIONAL_MARKS for k in self.s.kids(anchor.i, "mark"))
         obliged = bool(auxiliaries & _DEONTIC_AUX)  # "X said Y must ...": a demand by X on Y
-        if auxiliaries & _FUTURE_AUX and not conditional and derivable:
-            # A future act is an expression of intent (cooperation) or a threat (conflict).
-            derived = self.vocabulary.derive("intent", code)
-            if derived is None:
-                factuality = "future"
-            else:
-                code, rule = derived, f"{rule}+intent:{sorted(auxiliaries & _FUTURE_AUX)[0]}"
         governors = self._governors(anchor)
         if anchor.i != trigger.i:  # "offered aid", "halted talks": the light verb governs its noun
             governors.insert(0, (anchor, self.vocabulary.modal.get(anchor.lemma)))
         for governor, effect in governors:
             obliged = obliged or bool({k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX)
-            if effect == "intent" and code == pattern.cameo and derivable:
+            if effect == "intent" and not coding.derived and derivable:
                 wanters = {a.key for a in self._subjects(governor)}
-                if wanters and sources and not wanters & {a.key for a in sources}:
+                if wanters and coding.sources and not wanters & {a.key for a in coding.sources}:
                     effect = "appeal"  # "Obama wants Putin to attack": Obama asks Putin
-            if effect in _DERIVING and code == pattern.cameo and derivable:
-                derived = self.vocabulary.derive(effect, code)
-                if derived is None:
-                    factuality = _UNDERIVED_FACTUALITY[effect]
+            if effect in _DERIVING and derivable:
+                if coding.derived:  # the derived act is itself only offered, demanded or refused
+                    if coding.factuality == "asserted":
+                        coding.factuality = _UNDERIVED_FACTUALITY[effect]
                 else:
-                    code, rule = derived, f"{rule}+{effect}:{governor.lemma}"
-                    self.governing.add(governor.i)
-                    actors = sources
-                    sources = self._subjects(governor) or sources
-                    if effect in {"appeal", "demand"}:  # "X urged Y to withdraw": Y is asked
-                        target_groups = [actors] + target_groups
-                    controlled = self._first(governor, "dobj")
-                    if controlled is not None and controlled.i != trigger.i:
-                        target_groups = [self.resolver.resolve(controlled.i)] + target_groups
-            elif effect == "report" and obliged and code == pattern.cameo and derivable:
+                    self._derive(coding, effect, governor, trigger)
+            elif effect == "report" and obliged and not coding.derived and derivable:
                 speakers = self._subjects(governor)
-                derived = self.vocabulary.derive("demand", code)
+                derived = self.vocabulary.derive("demand", coding.code)
                 if speakers and derived is not None:
-                    code, rule = derived, f"{rule}+demand:{governor.lemma}"
-                    target_groups, sources = [sources], speakers
+                    coding.code, coding.rule = derived, f"{coding.rule}+demand:{governor.lemma}"
+                    coding.target_groups, coding.sources = [coding.sources], speakers
+                    coding.derived, coding.factuality = True, "asserted"
                     self.governing.add(governor.i)
-            elif effect in {"future", "hypothetical", "alleged", "negated"} and factuality == "asserted":
-                factuality = effect
+            elif effect in {"future", "hypothetical", "alleged", "negated"} and coding.factuality == "asserted":
+                coding.factuality = effect
             if governor.i != anchor.i:
-                path.append(governor)
+                coding.path.append(governor)
             if effect == "report" and governor.pos in {"VERB", "AUX"}:
                 break
-        factuality = self._modality(path, trigger, factuality)
-        if factuality == "negated" and "+intent:" in rule:  # "would not provide support": a refusal
-            refusal = self.vocabulary.derive("reject", pattern.cameo)
-            if refusal is not None:
-                code, rule, factuality = refusal, rule.replace("+intent:", "+reject:not-"), "asserted"
-        date = self._date(path, trigger)
-        location = self._location(path, trigger)
-        confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
-        for source in sources:
-            targets = self._first_other(target_groups, source)
-            if not targets and len(sources) > 1 and (code[:2] in _RECIPROCAL_ROOTS or code == "019"):
-                targets = [other for other in sources if other.key != source.key]  # "X and Y met"
-            if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
-                targets = self._first_other(fallback_groups, source)
-            if not targets and code[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS:
-                targets = [replace(source, role=None, code=source.key, via="implied")]
-            chosen: list[Actor | None] = list(targets) or [None]
-            # protests and force are aimed at the state where they happen; a domestic protest too
-            if (chosen == [None] and code[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
-                    and (location.country != source.key or source.role is not None or code[:2] == "14")):
-                chosen = [self._place_actor(location)]
-            for target in chosen:
-                penalty = 0.85 if source.via in {"pronoun", "nominal", "role"} else 1.0
-                if target is not None and target.via in {"pronoun", "nominal", "role"}:
-                    penalty *= 0.85
-                self.found.append(Candidate(source, target, code, rule, trigger, factuality, date, location,
-                                            round(confidence * penalty, 2)))
+        conditional = any(k.text.lower() in _CONDITIONAL_MARKS for k in self.s.kids(anchor.i, "mark"))
+        if auxiliaries & _FUTURE_AUX and not coding.derived and not conditional and derivable:
+            # A future act is an expression of intent (cooperation) or a threat (conflict).
+            derived = self.vocabulary.derive("intent", coding.code)
+            if derived is None:
+                coding.factuality = "future" if coding.factuality == "asserted" else coding.factuality
+            else:
+                coding.code, coding.derived = derived, True
+                coding.rule = f"{coding.rule}+intent:{sorted(auxiliaries & _FUTURE_AUX)[0]}"
+
+    def _derive(self, coding: _Coding, effect: str, governor: Token, trigger: Token) -> None:
+        derived = self.vocabulary.derive(effect, coding.code)
+        if derived is None:
+            coding.factuality = _UNDERIVED_FACTUALITY[effect]
+            return
+        coding.code, coding.rule = derived, f"{coding.rule}+{effect}:{governor.lemma}"
+        coding.derived, coding.factuality = True, "asserted"
+        self.governing.add(governor.i)
+        actors = coding.sources
+        coding.sources = self._subjects(governor) or coding.sources
+        if effect in {"appeal", "demand"}:  # "X urged Y to withdraw": Y is asked
+            coding.target_groups = [actors] + coding.target_groups
+        controlled = self._first(governor, "dobj")
+        if controlled is not None and controlled.i != trigger.i:
+            coding.target_groups = [self.resolver.resolve(controlled.i)] + coding.target_groups
+
+    def _targets(self, coding: _Coding, source: Actor, fallback_groups: list[list[Actor]],
+                 location: Location | None) -> list[Actor | None]:
+        """The first target group naming someone other than the source; else each other, for
+        reciprocal acts by several sources; else the fallback groups; else, for some acts, the
+        source's own country or the place where it happened."""
+        code = coding.code
+        targets = self._first_other(coding.target_groups, source)
+        if not targets and len(coding.sources) > 1 and (code[:2] in _RECIPROCAL_ROOTS or code == "019"):
+            targets = [other for other in coding.sources if other.key != source.key]  # "X and Y met"
+        if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
+            targets = self._first_other(fallback_groups, source)
+        if not targets and code[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS:
+            targets = [replace(source, role=None, code=source.key, via="implied")]
+        # protests and force are aimed at the state where they happen; a domestic protest too
+        if (not targets and code[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
+                and (location.country != source.key or source.role is not None or code[:2] == "14")):
+            targets = [self._place_actor(location)]
+        return list(targets) or [None]
 
     @staticmethod
     def _first_other(groups: list[list[Actor]], source: Actor) -> list[Actor]:
