@@ -429,8 +429,10 @@ class _SentenceWork:
         if governor is not None:
             chain.append((governor, self.vocabulary.modal.get(governor.lemma)))
             current = governor
-        while current.dep in _CLAUSE_LINKS and current.head != current.i:
+        while (current.dep in _CLAUSE_LINKS or self._purpose(current)) and current.head != current.i:
             head = self.s.tokens[current.head]
+            if self._purpose(current):  # "demanded a meeting to discuss ...": discussing is only intended
+                chain.append((current, "future"))
             if current.dep == "pcomp" and head.dep == "prep":
                 head = self.s.tokens[head.head]
             if current.dep == "conj":
@@ -442,6 +444,9 @@ class _SentenceWork:
                 current = self.s.tokens[head.head]
                 chain.append((current, self._effect(current)))
         return chain
+
+    def _purpose(self, clause: Token) -> bool:
+        return clause.dep == "advcl" and any(k.lemma == "to" for k in self.s.kids(clause.i, "aux"))
 
     def _effect(self, governor: Token) -> str | None:
         """A verb's effect, or its object's: 'reiterated its demand that ...' demands."""
