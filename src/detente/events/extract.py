@@ -643,19 +643,20 @@ class _SentenceWork:
         return False
 
     def _location(self, path: list[Token], trigger: Token) -> Location | None:
-        todo = [trigger, *path]
-        for node in todo[:]:
-            for prep in self.s.kids(node.i, "prep"):
-                for pobj in self.s.kids(prep.i, "pobj"):
-                    todo.append(pobj)
-        for node in todo:
-            for prep in self.s.kids(node.i, "prep"):
-                if prep.lemma not in _LOCATION_PREPS:
-                    continue
-                for pobj in self.s.kids(prep.i, "pobj"):
-                    location = self._place(pobj)
-                    if location is not None:
-                        return location
+        """The first place named in a locative phrase of the event's clauses, nearest first,
+        following nested phrases a few levels down ('during a campaign in northern Nigeria')."""
+        level = [(node, False) for node in [trigger, *path]]
+        for _ in range(3):
+            following = []
+            for node, locative in level:
+                for prep in self.s.kids(node.i, "prep"):
+                    inside = locative or prep.lemma in _LOCATION_PREPS  # "in the east of Gaza"
+                    for pobj in self.s.kids(prep.i, "pobj"):
+                        location = self._place(pobj) if inside else None
+                        if location is not None:
+                            return location
+                        following.append((pobj, inside))
+            level = following
         return None
 
     def _place_actor(self, location: Location) -> Actor:
