@@ -173,7 +173,9 @@ class ActorResolver:
         if lower in _THING_PRONOUNS or lower in _PERSON_PRONOUNS:
             actor = self._pronoun(head, person=lower in _PERSON_PRONOUNS)
         else:
-            actor = self._nominal(head, phrase, role) or self._role_only(head, phrase, role)
+            # nominals are heads of noun phrases: "the military said", not "military exercises"
+            nominal = token.pos in {"NOUN", "PROPN"} and token.dep not in {"amod", "compound"}
+            actor = (self._nominal(head, phrase, role) or self._role_only(head, phrase, role)) if nominal else None
         if actor is not None and head not in self.anaphors:
             person = lower in _PERSON_PRONOUNS or (actor.via == "role" and token.pos == "PROPN")  # "King Hassan"
             self.anaphors[head] = Salient(token.start, actor.key, actor.role, person, token.dep in _SUBJECT_DEPS)
