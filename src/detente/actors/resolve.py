@@ -113,11 +113,8 @@ class ActorResolver:
         assert sentence is not None
         if actor.via != "pronoun" or sentence.tokens[head].text.lower() not in _PLURAL_PRONOUNS:
             return []
-        salient = self.anaphors.get(head)
-        antecedent = next((t for t in sentence.tokens if salient is not None and t.start == salient.position), None)
-        if antecedent is None:
-            antecedent = next((t for t in sentence.tokens if t.i in self.word_entry and t.i < head
-                               and self.word_entry[t.i][1].key == actor.key), None)
+        antecedent = next((t for t in sentence.tokens if t.i in self.word_entry and t.i < head
+                           and self.word_entry[t.i][1].key == actor.key), None)
         if antecedent is None:
             return []
         group = {antecedent.i, antecedent.head} | {k.i for k in sentence.kids(antecedent.i, "conj")}

@@ -470,6 +470,8 @@ class _SentenceWork:
             if topic is not None:
                 coding.code, coding.rule = topic, f"{coding.rule}+topic"
         self._govern(coding, trigger, anchor)
+        if not coding.sources:
+            return
         coding.factuality = self._modality(coding.path, trigger, coding.factuality)
         if coding.factuality == "negated" and "+intent:" in coding.rule:  # "would not provide support"
             refusal = self.vocabulary.derive("reject", pattern.cameo)
@@ -541,9 +543,12 @@ class _SentenceWork:
         coding.derived, coding.factuality = True, "asserted"
         self.governing.add(governor.i)
         actors = coding.sources
-        coding.sources = self._subjects(governor) or coding.sources
-        if effect in {"appeal", "demand"}:  # "X urged Y to withdraw": Y is asked
+        speakers = self._subjects(governor)
+        if effect in {"appeal", "demand"}:  # "X urged Y to withdraw": Y is asked, and X must be known
+            coding.sources = speakers
             coding.target_groups = [actors] + coding.target_groups
+        else:
+            coding.sources = speakers or coding.sources
         controlled = self._first(governor, "dobj")
         if controlled is not None and controlled.i != trigger.i:
             coding.target_groups = [self.resolver.resolve(controlled.i)] + coding.target_groups
