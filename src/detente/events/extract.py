@@ -80,6 +80,7 @@ class _Coding:
     sources: list[Actor]
     target_groups: list[list[Actor]]
     path: list[Token]  # the trigger's clause and the clauses that govern it
+    base: str = ""  # the pattern's own code, before any derivation
     derived: bool = False
 
 
@@ -464,7 +465,7 @@ class _SentenceWork:
         date and place it, and pair its sources with targets."""
         if not sources:
             return
-        coding = _Coding(pattern.cameo, pattern.id, "asserted", sources, target_groups, [anchor])
+        coding = _Coding(pattern.cameo, pattern.id, "asserted", sources, target_groups, [anchor], pattern.cameo)
         if coding.code in {"11", "110", "112"}:  # "accused Moscow of espionage": the topic gives the subcode
             topic = self._accusation_topic(trigger)
             if topic is not None:
@@ -525,6 +526,14 @@ class _SentenceWork:
             if effect == "report" and governor.pos in {"VERB", "AUX"}:
                 break
         conditional = any(k.text.lower() in _CONDITIONAL_MARKS for k in self.s.kids(anchor.i, "mark"))
+        ultimatum = self._condition(anchor)
+        if ultimatum is not None and derivable and (auxiliaries & _FUTURE_AUX or coding.code[:2] == "13"):
+            # "X will withdraw unless Y ...": a threat aimed at whoever must comply
+            if not coding.code.startswith("13"):
+                threat = self.vocabulary.derive("intent", coding.base) or ""
+                coding.code = threat if threat.startswith("13") else "130"
+                coding.rule, coding.derived, coding.factuality = f"{coding.rule}+threat:unless", True, "asserted"
+            coding.target_groups = [self._subjects(ultimatum)] + coding.target_groups
         if auxiliaries & _FUTURE_AUX and not coding.derived and not conditional and derivable:
             # A future act is an expression of intent (cooperation) or a threat (conflict).
             derived = self.vocabulary.derive("intent", coding.code)
@@ -533,6 +542,14 @@ class _SentenceWork:
             else:
                 coding.code, coding.derived = derived, True
                 coding.rule = f"{coding.rule}+intent:{sorted(auxiliaries & _FUTURE_AUX)[0]}"
+
+    def _condition(self, anchor: Token) -> Token | None:
+        """The 'unless' clause of an act, if any: the condition of a threat."""
+        for node in [anchor, *[g for g, _ in self._governors(anchor)]]:
+            for clause in self.s.kids(node.i, "advcl"):
+                if any(k.lemma == "unless" for k in self.s.kids(clause.i, "mark")):
+                    return clause
+        return None
 
     def _derive(self, coding: _Coding, effect: str, governor: Token, trigger: Token) -> None:
         derived = self.vocabulary.derive(effect, coding.code)
@@ -564,11 +581,11 @@ class _SentenceWork:
             targets = [other for other in coding.sources if other.key != source.key]  # "X and Y met"
         if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
             targets = self._first_other(fallback_groups, source)
-        if not targets and code[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS:
+        if not targets and coding.base[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS:
             targets = [replace(source, role=None, code=source.key, via="implied")]
         # protests and force are aimed at the state where they happen; a domestic protest too
-        if (not targets and code[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
-                and (location.country != source.key or source.role is not None or code[:2] == "14")):
+        if (not targets and coding.base[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
+                and (location.country != source.key or source.role is not None or coding.base[:2] == "14")):
             targets = [self._place_actor(location)]
         return list(targets) or [None]
 
