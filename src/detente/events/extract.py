@@ -510,7 +510,7 @@ class _SentenceWork:
                     if coding.factuality == "asserted":
                         coding.factuality = _UNDERIVED_FACTUALITY[effect]
                 else:
-                    self._derive(coding, effect, governor, trigger)
+                    self._derive(coding, effect, governor, trigger, coding.path[-1])
             elif effect == "report" and obliged and not coding.derived and derivable:
                 speakers = self._subjects(governor)
                 derived = self.vocabulary.derive("demand", coding.code)
@@ -551,7 +551,9 @@ class _SentenceWork:
                     return clause
         return None
 
-    def _derive(self, coding: _Coding, effect: str, governor: Token, trigger: Token) -> None:
+    def _derive(self, coding: _Coding, effect: str, governor: Token, trigger: Token, below: Token) -> None:
+        """Derive the code a governing verb gives ('urged Y to withdraw' -> 02x by the urger on Y);
+        `below` is the clause it governs."""
         derived = self.vocabulary.derive(effect, coding.code)
         if derived is None:
             coding.factuality = _UNDERIVED_FACTUALITY[effect]
@@ -563,7 +565,8 @@ class _SentenceWork:
         speakers = self._subjects(governor)
         if effect in {"appeal", "demand"}:  # "X urged Y to withdraw": Y is asked, and X must be known
             coding.sources = speakers
-            coding.target_groups = [actors] + coding.target_groups
+            addressees = self._subjects(below) if below.pos in {"VERB", "AUX"} and below.i != governor.i else []
+            coding.target_groups = [addressees, actors] + coding.target_groups
         else:
             coding.sources = speakers or coding.sources
         controlled = self._first(governor, "dobj")
