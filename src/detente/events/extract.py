@@ -352,8 +352,9 @@ class _SentenceWork:
                 if subject.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
                     return self.resolver.resolve(verb.head)
                 return self.resolver.resolve(subject.i)
-            if self._first(verb, "nsubjpass") is not None:
-                return self._agent(verb)
+            patient = self._first(verb, "nsubjpass")
+            if patient is not None:  # a passive's doer is its agent; "was indicted ... and will resign"
+                return self._agent(verb) if len(seen) == 1 else self.resolver.resolve(patient.i)
             head = self.s.tokens[verb.head]
             if verb.dep == "xcomp":
                 controller = self._first(head, "dobj")  # "urged Russia to withdraw"
@@ -569,9 +570,12 @@ class _SentenceWork:
             coding.target_groups = [addressees, actors] + coding.target_groups
         else:
             coding.sources = speakers or coding.sources
-        controlled = self._first(governor, "dobj")
+        controlled = self._first(governor, "dobj")  # "urged Y to", "invited Russia to"; not "offered its troops"
         if controlled is not None and controlled.i != trigger.i:
-            coding.target_groups = [self.resolver.resolve(controlled.i)] + coding.target_groups
+            named = [a for a in self.resolver.resolve(controlled.i)
+                     if effect in {"appeal", "demand"} or a.via not in {"pronoun", "nominal", "role"}]
+            coding.target_groups = [named, *self._dative(governor), *self._via_preps(governor, ("to",))] + \
+                coding.target_groups
 
     def _targets(self, coding: _Coding, source: Actor, fallback_groups: list[list[Actor]],
                  location: Location | None) -> list[Actor | None]:
