@@ -26,6 +26,7 @@ from .events.patterns import EventVocabulary, load_event_vocabulary
 from .events.places import Gazetteer
 from .events.timing import TimeExpression, find_times
 from .parse import DEFAULT_PIPELINE, ParsedSentence, Sentence, load_pipeline, parse_sentences, split_sentences
+from .parse.sentences import is_headline, sentence_case
 from .parse.prefilter import Prefilter
 from .records import Document, Event
 from .vocabulary import data_dir
@@ -86,17 +87,27 @@ class Coder:
     # --- work ----------------------------------------------------------------------
     def _code_batch(self, documents: list[Document]) -> Iterator[CodedDocument]:
         plans = [self._plan(document) for document in documents]
-        items = [(document.text[s.start:s.end], s.index, s.start, s.paragraph, n)
+        items = [(self._parser_text(document.text[s.start:s.end]), document.text[s.start:s.end], s.index, s.start,
+                  s.paragraph, n)
                  for n, (document, (sentences, keep)) in enumerate(zip(documents, plans))
                  for s in sentences if s.index in keep]
         parsed: dict[tuple[int, int], ParsedSentence] = {}
         numbers = [n for *_, n in items]
-        for number, sentence in zip(numbers, parse_sentences(self.nlp, ((t, i, o, p) for t, i, o, p, _ in items),
-                                                             self.batch_size)):
+        batches = parse_sentences(self.nlp, (item[:5] for item in items), self.batch_size)
+        for number, sentence in zip(numbers, batches):
             parsed[(number, sentence.index)] = sentence
         for number, (document, (sentences, keep)) in enumerate(zip(documents, plans)):
             events = self._events(document, sentences, {i: parsed[(number, i)] for i in keep})
             yield CodedDocument(document, events, len(sentences), len(keep))
+
+    def _parser_text(self, text: str) -> str:
+        """The sentence as the parser should see it: headlines in sentence case, names kept."""
+        if not is_headline(text):
+            return text
+        tokens = list(self.nlp.tokenizer(text))
+        names = find_names(self.actors, [t.text for t in tokens])
+        keep = [(tokens[m.first].idx, tokens[m.last].idx + len(tokens[m.last].text)) for m in names]
+        return sentence_case(text, keep)
 
     def _plan(self, document: Document) -> tuple[list[Sentence], set[int]]:
         sentences = split_sentences(self.nlp, document.text)

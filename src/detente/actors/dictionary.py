@@ -54,7 +54,7 @@ class ActorDictionary:
     organisation_kinds: dict[str, str] = field(default_factory=dict)  # key -> igo, nsa, ngo, party, other
     display: dict[str, str] = field(default_factory=dict)  # key -> name
     country_of: dict[str, str] = field(default_factory=dict)  # national organisation -> state
-    places: dict[str, str] = field(default_factory=dict)  # sub-national place -> state key
+    places: dict[str, tuple[str, str]] = field(default_factory=dict)  # sub-national place -> (state, kind)
     state_names: dict[str, str] = field(default_factory=dict)  # state name or alias -> state key
     max_length: int = 1
 
@@ -135,10 +135,10 @@ def _load_places(path: Path, actors: ActorDictionary, tokenize: Tokenize) -> Non
         name = require(path, line, row, "name")
         country = require(path, line, row, "country", lambda c: actors.kinds.get(c) == "state",
                           "must be a state key from states.tsv")
-        require(path, line, row, "kind", _PLACE_KINDS.__contains__, f"must be one of {sorted(_PLACE_KINDS)}")
+        kind = require(path, line, row, "kind", _PLACE_KINDS.__contains__, f"must be one of {sorted(_PLACE_KINDS)}")
         for alias in [name, *split_list(row["aliases"])]:
             actors.add_name(tokenize, alias, Entry(country, None, actors.display[country], "state", "place"))
-            actors.places[alias] = country
+            actors.places[alias] = (country, kind)
 
 
 def _load_people(path: Path, actors: ActorDictionary, role_codes: set[str], tokenize: Tokenize) -> None:

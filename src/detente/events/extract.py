@@ -125,7 +125,7 @@ class _SentenceWork:
             if token.pos in {"NOUN", "PROPN"} and token.lemma in self.vocabulary.nouns and token.i not in self.consumed:
                 self._noun_event(token)
         for token in tokens:
-            if self.vocabulary.modal.get(token.lemma) in {"report", "alleged"} and token.pos in {"VERB", "AUX"}:
+            if self._modal(token) in {"report", "alleged"} and token.pos in {"VERB", "AUX"}:
                 self._blame_events(token)
                 self._obligations(token)
         return [c for c in self.found if c.trigger.i not in self.governing]
@@ -170,7 +170,7 @@ class _SentenceWork:
         # "keep a dialogue channel with Russia": the phrase the noun modifies carries it
         carrier = self.s.tokens[noun.head] if noun.dep == "compound" else noun
         light = self._light_verb(carrier)
-        if light is not None and self.vocabulary.modal.get(light.lemma) == "reject" and \
+        if light is not None and self._modal(light) == "reject" and \
                 pattern.cameo[:2] in _REQUEST_ROOTS:
             self._rejection(noun, light)
             return
@@ -238,7 +238,7 @@ class _SentenceWork:
         if noun.dep != "pobj":
             return None
         verb = self.s.tokens[self.s.tokens[noun.head].head]
-        if verb.pos in {"VERB", "AUX"} and self.vocabulary.modal.get(verb.lemma) in (*_DERIVING, "light"):
+        if verb.pos in {"VERB", "AUX"} and self._modal(verb) in (*_DERIVING, "light"):
             return verb
         return None
 
@@ -358,7 +358,7 @@ class _SentenceWork:
             head = self.s.tokens[verb.head]
             if verb.dep == "xcomp":
                 controller = self._first(head, "dobj")  # "urged Russia to withdraw"
-                if controller is not None and self.vocabulary.modal.get(head.lemma) in {"appeal", "demand"}:
+                if controller is not None and self._modal(head) in {"appeal", "demand"}:
                     return self.resolver.resolve(controller.i)
                 verb = head
             elif verb.dep == "pcomp":  # "accused of committing": the accused commits
@@ -429,7 +429,7 @@ class _SentenceWork:
         current = anchor
         governor = self._prepositional_governor(anchor)
         if governor is not None:
-            chain.append((governor, self.vocabulary.modal.get(governor.lemma)))
+            chain.append((governor, self._modal(governor)))
             current = governor
         while (current.dep in _CLAUSE_LINKS or self._purpose(current)) and current.head != current.i:
             head = self.s.tokens[current.head]
@@ -447,16 +447,26 @@ class _SentenceWork:
                 chain.append((current, self._effect(current)))
         return chain
 
+    def _modal(self, token: Token) -> str | None:
+        """The governing effect of a word; the text's own form is tried too, since the lemmatizer
+        sometimes errs ('hopes' -> 'hop')."""
+        modal = self.vocabulary.modal
+        word = token.text.lower()
+        for form in (token.lemma, word, word[:-1] if word.endswith(("s", "ed")) else ""):
+            if form in modal:
+                return modal[form]
+        return None
+
     def _purpose(self, clause: Token) -> bool:
         return clause.dep == "advcl" and any(k.lemma == "to" for k in self.s.kids(clause.i, "aux"))
 
     def _effect(self, governor: Token) -> str | None:
         """A verb's effect, or its object's: 'reiterated its demand that ...' demands."""
-        effect = self.vocabulary.modal.get(governor.lemma)
+        effect = self._modal(governor)
         if effect in {None, "report"}:
             for obj in self.s.kids(governor.i, "dobj"):
-                if self.vocabulary.modal.get(obj.lemma) in _DERIVING:
-                    return self.vocabulary.modal[obj.lemma]
+                if self._modal(obj) in _DERIVING:
+                    return self._modal(obj)
         return effect
 
     def _emit(self, pattern: Pattern, trigger: Token, anchor: Token, sources: list[Actor],
@@ -499,7 +509,7 @@ class _SentenceWork:
         obliged = bool(auxiliaries & _DEONTIC_AUX)  # "X said Y must ...": a demand by X on Y
         governors = self._governors(anchor)
         if anchor.i != trigger.i:  # "offered aid", "halted talks": the light verb governs its noun
-            governors.insert(0, (anchor, self.vocabulary.modal.get(anchor.lemma)))
+            governors.insert(0, (anchor, self._modal(anchor)))
         for governor, effect in governors:
             obliged = obliged or bool({k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX)
             if effect == "intent" and not coding.derived and derivable:

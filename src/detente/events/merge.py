@@ -62,7 +62,9 @@ def merge_candidates(doc_id: str, text: str, sentences: dict[int, tuple[int, int
 
 def _event(doc_id: str, text: str, sentences: dict[int, tuple[int, int]],
            group: list[tuple[int, Candidate]], cameo: dict[str, CameoCode]) -> Event:
-    sentence_index, best = max(group, key=lambda item: (len(item[1].code), item[1].confidence, -item[1].trigger.start))
+    # the record shows the most specific mention, one with its own date before a bare headline
+    sentence_index, best = max(group, key=lambda item: (len(item[1].code), item[1].date.explicit,
+                                                        item[1].confidence, -item[1].trigger.start))
     code = cameo[best.code]
     start, end = sentences[sentence_index]
     mentions = sorted({(c.trigger.start, c.trigger.end) for _, c in group})

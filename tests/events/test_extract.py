@@ -1,0 +1,96 @@
+"""Event extraction on real parses: one sentence per mechanism, our own sentences."""
+
+import pytest
+
+from detente import Coder, Event
+
+
+def code(coder: Coder, text: str, date: str = "2024-05-15") -> list[Event]:
+    return coder.code(text, date=date)
+
+
+def triples(events: list[Event]) -> set[tuple[str, str, str | None, str]]:
+    return {(e.source.code, e.cameo, e.target.code if e.target else None, e.factuality) for e in events}
+
+
+def test_active_verb(coder: Coder) -> None:
+    assert ("FIN", "174", "RUSGOV", "asserted") in triples(code(coder, "Finland expelled two Russian diplomats."))
+
+
+def test_passive_with_agent(coder: Coder) -> None:
+    events = code(coder, "Two Russian diplomats were expelled by Finland.")
+    assert ("FIN", "174", "RUSGOV", "asserted") in triples(events)
+
+
+def test_nominal_event_with_possessor(coder: Coder) -> None:
+    events = code(coder, "NATO's expulsion of eight Russian officials angered Moscow.")
+    assert ("NATO", "174", "RUSGOV", "asserted") in triples(events)
+
+
+def test_a_response_to_an_act_is_aimed_at_its_doer(coder: Coder) -> None:
+    events = code(coder, "Moscow condemned NATO's expulsion of eight Russian officials.")
+    assert ("RUSGOV", "111", "NATO", "asserted") in triples(events)
+
+
+def test_coordinated_sources_give_both_dyads(coder: Coder) -> None:
+    events = code(coder, "Egypt and Jordan signed a trade agreement.")
+    assert {("EGY", "057", "JOR", "asserted"), ("JOR", "057", "EGY", "asserted")} <= triples(events)
+
+
+def test_reported_speech_codes_the_reported_act(coder: Coder) -> None:
+    events = code(coder, "Officials said Turkish jets bombed Kurdish positions in Syria.")
+    assert any(e.source.key == "TUR" and e.cameo.startswith("19") for e in events)
+
+
+def test_negation(coder: Coder) -> None:
+    events = code(coder, "Japan did not recognise the new government of Myanmar.")
+    assert {e.factuality for e in events if e.source.key == "JPN"} == {"negated"}
+
+
+def test_intent_and_threat_are_derived(coder: Coder) -> None:
+    assert ("IND", "036", "PAK", "asserted") in triples(code(coder, "India hopes to hold talks with Pakistan."))
+    threat = code(coder, "Iran threatened to attack Israel.")
+    assert any(e.cameo.startswith("13") and e.target and e.target.key == "ISR" for e in threat)
+
+
+def test_appeal_is_aimed_at_who_is_asked(coder: Coder) -> None:
+    events = code(coder, "France urged Russia to withdraw its troops from Georgia.")
+    assert any(e.source.key == "FRA" and e.cameo.startswith("02") and e.target and e.target.key == "RUS"
+               for e in events)
+
+
+def test_hypothetical_and_alleged(coder: Coder) -> None:
+    assert {e.factuality for e in code(coder, "China could impose sanctions on Lithuania.")} == {"hypothetical"}
+    events = code(coder, "Russia allegedly attacked Ukrainian ports.")
+    assert {e.factuality for e in events} == {"alleged"}
+
+
+def test_dates_and_background(coder: Coder) -> None:
+    (recent,) = code(coder, "Last week Chile recalled its ambassador from Argentina.")
+    assert (recent.date.date, recent.date.precision, recent.date.text) == ("2024-05-06", "week", "Last week")
+    (historic,) = code(coder, "In 2014 Russia annexed Crimea from Ukraine.")
+    assert historic.date.date == "2014"
+    (background,) = code(coder, "Over the past decade, China has repeatedly criticised Japan.")
+    assert background.date.date is None and background.date.text == "Over the past decade"
+
+
+def test_location_with_coordinates(coder: Coder) -> None:
+    (event,) = [e for e in code(coder, "Israeli troops raided a camp in Jenin.") if e.location]
+    assert event.location.text == "Jenin" and event.location.country == "PSE"
+    assert event.location.latitude is not None and event.location.precision == "city"
+
+
+def test_pronoun_refers_to_the_earlier_subject(coder: Coder) -> None:
+    events = code(coder, "NATO met on Tuesday. It later accused Russia of espionage.")
+    assert ("NATO", "1125", "RUS", "asserted") in triples(events)
+
+
+def test_mentions_of_one_event_are_merged(coder: Coder) -> None:
+    text = "Poland Expels Belarusian Diplomat\n\nPoland expelled a Belarusian diplomat on Monday."
+    (event,) = [e for e in code(coder, text) if e.cameo == "174"]
+    assert len(event.mentions) == 2 and event.date.date == "2024-05-13"
+
+
+@pytest.mark.parametrize("text", ["The weather in Paris was fine.", "Prices rose in Germany last year."])
+def test_no_event_without_an_act(coder: Coder, text: str) -> None:
+    assert code(coder, text) == []
