@@ -82,6 +82,7 @@ class _Coding:
     path: list[Token]  # the trigger's clause and the clauses that govern it
     base: str = ""  # the pattern's own code, before any derivation
     derived: bool = False
+    derived_by: str | None = None  # the effect that derived the code
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,6 +518,8 @@ class _SentenceWork:
                 if wanters and coding.sources and not wanters & {a.key for a in coding.sources}:
                     effect = "appeal"  # "Obama wants Putin to attack": Obama asks Putin
             if effect in _DERIVING and derivable:
+                if coding.derived_by == "halt" and effect != "halt":  # "prepared to lift the ban": 0351
+                    coding.derived = False
                 if coding.derived:  # the derived act is itself only offered, demanded or refused
                     if coding.factuality == "asserted":
                         coding.factuality = _UNDERIVED_FACTUALITY[effect]
@@ -570,7 +573,7 @@ class _SentenceWork:
             coding.factuality = _UNDERIVED_FACTUALITY[effect]
             return
         coding.code, coding.rule = derived, f"{coding.rule}+{effect}:{governor.lemma}"
-        coding.derived, coding.factuality = True, "asserted"
+        coding.derived, coding.derived_by, coding.factuality = True, effect, "asserted"
         self.governing.add(governor.i)
         actors = coding.sources
         speakers = self._subjects(governor)
