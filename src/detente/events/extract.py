@@ -346,6 +346,7 @@ class _SentenceWork:
     def _subjects(self, verb: Token) -> list[Actor]:
         """Actors of the verb's subject, inherited through control and coordination."""
         seen = set()
+        coordinated = False  # reached through "and": "was indicted and will resign"
         while verb.i not in seen:
             seen.add(verb.i)
             subject = self._first(verb, "nsubj", "csubj")
@@ -355,7 +356,7 @@ class _SentenceWork:
                 return self.resolver.resolve(subject.i)
             patient = self._first(verb, "nsubjpass")
             if patient is not None:  # a passive's doer is its agent; "was indicted ... and will resign"
-                return self._agent(verb) if len(seen) == 1 else self.resolver.resolve(patient.i)
+                return self.resolver.resolve(patient.i) if coordinated else self._agent(verb)
             head = self.s.tokens[verb.head]
             if verb.dep == "xcomp":
                 controller = self._first(head, "dobj")  # "urged Russia to withdraw"
@@ -369,6 +370,7 @@ class _SentenceWork:
                     return self.resolver.resolve(accused.i)
                 verb = governor
             elif verb.dep in {"acomp", "attr", "oprd"} or (verb.dep in {"conj", "advcl"} and head.pos == "VERB"):
+                coordinated = verb.dep == "conj"
                 verb = head  # "Moscow was ready to ...": the copula's subject; coordinated verbs share one
             elif verb.dep == "acl" and head.pos in {"NOUN", "PROPN"}:
                 # "issued a declaration demanding ...": the declaration's author demands
