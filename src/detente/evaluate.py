@@ -91,13 +91,13 @@ def gold_entity(code: str | None) -> str | None:
 
 
 def actor_entities(actor: Actor, actors: ActorDictionary) -> set[str]:
-    """Names under which a predicted actor can match a gold entity."""
+    """Names under which a predicted actor can match a gold entity. Gold sets use the generic
+    classes loosely (the PLOVER GSR codes Amnesty International as IGO), so any
+    intergovernmental or non-governmental organisation matches either class."""
     names = {actor.key}
     kind = actors.organisation_kinds.get(actor.key)
-    if kind == "igo":
-        names.add("IGO")
-    elif kind == "ngo":
-        names.add("NGO")
+    if kind in {"igo", "ngo"}:
+        names |= {"IGO", "NGO"}
     elif kind == "nsa":
         names.add("IMG")
     return names

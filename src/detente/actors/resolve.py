@@ -152,8 +152,10 @@ class ActorResolver:
         phrase = sentence.subtree(head, _NP_STOP)
         role = self._role_of_head(head)
         named = self._closest_name(head, phrase)
-        if named is not None and named[1].via == "adjective" and any(
-                sentence.tokens[i].lemma == "ethnic" for i in phrase):
+        if named is not None and named[1].via == "adjective" and (
+                named[0].first <= head <= named[0].last or any(sentence.tokens[i].lemma == "ethnic" for i in phrase)):
+            # "ethnic Albanians in Serbia", "Bosnian Serbs", "the Albanians of southern Serbia":
+            # a people is coded by the state it lives in, when the phrase names it
             named = self._residence(head, phrase, named)
         if named is not None:
             match, entry = named
@@ -213,8 +215,7 @@ class ActorResolver:
         assert sentence is not None
         for i in phrase:
             named = self.word_entry.get(i)
-            if named is not None and named[1].key != ethnic[1].key and sentence.tokens[i].head != head and \
-                    self.actors.kinds.get(named[1].key) == "state":
+            if named is not None and named[1].key != ethnic[1].key and self.actors.kinds.get(named[1].key) == "state":
                 return named
         return ethnic
 
