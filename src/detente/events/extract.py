@@ -39,6 +39,7 @@ _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "
                    "between", "of")
 _REQUEST_ROOTS = {"02", "03", "10"}  # appeals, offers, demands: what can be rejected
 _PRESSURE_ROOTS = {"02", "10", "11", "12", "13"}  # "demanded that X ...": X is the target
+_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 _DERIVING = ("intent", "appeal", "demand", "reject", "halt")
@@ -164,6 +165,8 @@ class _SentenceWork:
 
     # --- nouns ---------------------------------------------------------------------
     def _noun_event(self, noun: Token) -> None:
+        if self._topic_of_event(noun):
+            return  # "negotiations on an Israeli pullback": the pullback is what is talked about
         words = self._complement_words(noun)
         pattern = self._choose(self.vocabulary.nouns[noun.lemma], None, words)
         if pattern is None:
@@ -212,6 +215,15 @@ class _SentenceWork:
                 code = derived or code
         pattern = Pattern(f"120-reject-{request.lemma}", code, "verb", verb.lemma, None, frozenset(), ())
         self._emit(pattern, verb, verb, self._subjects(verb), targets, [], specific=True)
+
+    def _topic_of_event(self, noun: Token) -> bool:
+        prep = self.s.tokens[noun.head]
+        if noun.dep != "pobj" or prep.lemma not in _TOPIC_PREPS:
+            return False
+        head = self.s.tokens[prep.head]
+        if head.pos in {"VERB", "AUX"}:  # "renewed negotiations today on ...": the phrase hangs off the verb
+            head = next(iter(self.s.kids(head.i, "dobj")), head)
+        return head.pos in {"NOUN", "PROPN"} and (head.lemma in self.vocabulary.nouns or self._modal(head) is not None)
 
     def _noun_sources(self, noun: Token) -> list[Actor]:
         """Who does what a noun names: its possessor or 'by' phrase, else an actor modifying it."""
