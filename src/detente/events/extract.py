@@ -21,7 +21,7 @@ from .timing import TimeExpression
 
 # Links from a clause up to the verb (or noun: "intention to") that governs it. Adverbial
 # and relative clauses are not governed: "comes after NATO expelled" asserts the expulsion.
-_CLAUSE_LINKS = {"xcomp", "ccomp", "conj", "pcomp", "acl"}
+_CLAUSE_LINKS = {"xcomp", "ccomp", "conj", "pcomp", "acl", "acomp"}
 _LIGHT_VERB_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
@@ -539,13 +539,15 @@ class _SentenceWork:
                         coding.factuality = _UNDERIVED_FACTUALITY[effect]
                 else:
                     self._derive(coding, effect, governor, trigger, coding.path[-1])
-            elif effect == "report" and obliged and not coding.derived and derivable:
+            elif effect == "report" and obliged and coding.derived_by in {None, "intent", "halt"} and derivable:
+                # "Y must withdraw", "Y must be ready to mediate" (the demand is of the act itself)
                 speakers = self._subjects(governor)
-                derived = self.vocabulary.derive("demand", coding.code)
+                demanded = coding.base if coding.derived_by == "intent" else coding.code
+                derived = self.vocabulary.derive("demand", demanded)
                 if speakers and derived is not None:
                     coding.code, coding.rule = derived, f"{coding.rule}+demand:{governor.lemma}"
                     coding.target_groups, coding.sources = [coding.sources], speakers
-                    coding.derived, coding.factuality = True, "asserted"
+                    coding.derived, coding.derived_by, coding.factuality = True, "demand", "asserted"
                     self.governing.add(governor.i)
             elif effect in {"future", "hypothetical", "alleged", "negated"} and coding.factuality == "asserted":
                 coding.factuality = effect
