@@ -21,7 +21,7 @@ from typing import Any
 from .actors import ActorDictionary
 from .coder import Coder
 from .events.ontology import CameoCode
-from .records import Actor, Event
+from .records import Actor, Document, Event
 
 COUNTED_FACTUALITY = {"asserted", "alleged"}
 # Old CAMEO country codes still used in some gold sets, and the ISO codes they mean.
@@ -151,9 +151,7 @@ def evaluate_file(coder: Coder, path: Path, limit: int | None = None) -> Report:
     return report
 
 
-def coder_document(record: dict[str, Any]) -> Any:
-    from .records import Document
-
+def coder_document(record: dict[str, Any]) -> Document:
     return Document(id=str(record["id"]), text=record["text"], date=record.get("date"))
 
 
