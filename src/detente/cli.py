@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -68,9 +69,11 @@ def _documents(items: Iterable[Document | Problem], summary: RunSummary) -> Iter
 
 
 def _report(summary: RunSummary) -> None:
+    kinds = Counter(problem.reason.split(":")[0].split(" (")[0] for problem in summary.problems)
+    why = f" ({', '.join(f'{n} {kind}' for kind, n in kinds.most_common())})" if kinds else ""
     click.echo(f"{summary.documents} documents, {summary.sentences} sentences "
                f"({summary.parsed_sentences} parsed), {summary.events} events, "
-               f"{len(summary.problems)} problems", err=True)
+               f"{len(summary.problems)} problems{why}", err=True)
 
 
 @main.command("eval")
