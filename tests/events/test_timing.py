@@ -47,3 +47,14 @@ def test_offsets_are_document_offsets() -> None:
 
 def test_may_the_verb_is_not_a_month() -> None:
     assert find_times("Russia may retaliate.", 0, PUBLISHED) == []
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.text(), st.dates())
+def test_any_text_gives_well_formed_expressions(text: str, published: dt.date) -> None:
+    for time in find_times(text, 10, published):
+        assert text[time.start - 10:time.end - 10] == time.text
+        assert time.background or time.precision in {"day", "week", "month", "year"}

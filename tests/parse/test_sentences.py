@@ -27,3 +27,18 @@ def test_quotes_stay_with_their_sentence(nlp) -> None:
 def test_runaway_sentences_are_cut(nlp) -> None:
     text = " ".join(["word"] * 400)
     assert all(len(s.words) <= 150 for s in split_sentences(nlp, text))
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(list("ab .!?\n\"'A") + ["U.S.", "  ", "Iran"]), max_size=40).map("".join))
+def test_sentences_are_ordered_and_trimmed(nlp, text: str) -> None:
+    sentences = split_sentences(nlp, text)
+    for before, after in zip(sentences, sentences[1:]):
+        assert before.end <= after.start
+    for sentence in sentences:
+        piece = sentence.text_of(text)
+        assert piece == piece.strip() and piece
