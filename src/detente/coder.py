@@ -26,7 +26,7 @@ from .events.patterns import EventVocabulary, load_event_vocabulary
 from .events.places import Gazetteer
 from .events.timing import TimeExpression, find_times
 from .parse import DEFAULT_PIPELINE, ParsedSentence, Sentence, load_pipeline, parse_sentences, split_sentences
-from .parse.sentences import is_headline, sentence_case
+from .parse.sentences import blank_dateline, dateline_end, is_headline, sentence_case
 from .parse.prefilter import Prefilter
 from .records import Document, Event
 from .vocabulary import data_dir
@@ -101,7 +101,9 @@ class Coder:
             yield CodedDocument(document, events, len(sentences), len(keep))
 
     def _parser_text(self, text: str) -> str:
-        """The sentence as the parser should see it: headlines in sentence case, names kept."""
+        """The sentence as the parser should see it: datelines blanked, headlines in sentence
+        case (names kept)."""
+        text = blank_dateline(text)
         if not is_headline(text):
             return text
         tokens = list(self.nlp.tokenizer(text))
@@ -131,6 +133,10 @@ class Coder:
             if parse is None:
                 resolver.observe_unparsed(find_names(self.actors, sentence.words), sentence.start)
                 continue
+            dateline = dateline_end(document.text[sentence.start:sentence.end])
+            if dateline:  # the place a story was filed from is context for "government troops"
+                words = self._words(document.text[sentence.start:sentence.start + dateline])
+                resolver.observe_unparsed(find_names(self.actors, words), sentence.start)
             resolver.begin(parse, find_names(self.actors, [t.text for t in parse.tokens]))
             context = SentenceContext(times, background[sentence.paragraph], document.date)
             candidates.extend((sentence.index, c) for c in self.extractor.extract(parse, resolver, context)

@@ -38,8 +38,9 @@ class Entry:
     end: dt.date | None = None
 
     def valid_on(self, day: dt.date | None) -> bool:
-        if day is None or (self.start is None and self.end is None):
-            return self.end is None  # with no date, only current office holders
+        """In office on `day`; with no date to go by, any term counts."""
+        if day is None:
+            return True
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 

@@ -190,8 +190,8 @@ class ActorResolver:
         """Among entries of one name: people in office on the date first, then others."""
         people = [e for e in entries if e.kind == "person"]
         current = [e for e in people if e.valid_on(self.date)]
-        if current:
-            return current[0]
+        if current:  # with no date, the latest term
+            return max(current, key=lambda e: e.start or dt.date.min)
         others = [e for e in entries if e.kind != "person"]
         return others[0] if others else people[-1]
 

@@ -68,6 +68,23 @@ def _split_headlines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+# "KABUL, Afghanistan - ", "BAGHDAD (Reuters) - ", "AP - ": where a wire story was filed, not who acted
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z ]{0,30} - )?[A-Z][A-Z.'’ -]*[A-Z.](?:,[^.!?\n(]{1,40}?)?(?: ?\([^)\n]{1,30}\))?"
+                       r"(?: ?:[^-–—\n]{0,30})? ?(?:--|-|–|—|:) ")
+
+
+def dateline_end(text: str) -> int:
+    """Where a leading dateline ends in a sentence; 0 if it has none."""
+    match = _DATELINE.match(text)
+    return match.end() if match is not None else 0
+
+
+def blank_dateline(text: str) -> str:
+    """The sentence with a leading dateline blanked out (offsets kept), for the parser."""
+    end = dateline_end(text)
+    return " " * end + text[end:]
+
+
 def sentence_case(text: str, keep: list[tuple[int, int]]) -> str:
     """A headline in sentence case, for the parser: 'Poland Expels Belarusian Diplomat' parses
     as a noun phrase, 'Poland expels belarusian diplomat' as a clause. Words inside `keep`
