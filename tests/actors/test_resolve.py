@@ -96,3 +96,11 @@ def test_invalid_dictionary_names_file_line_and_field(tmp_path: Path) -> None:
     with pytest.raises(VocabularyError) as error:
         load_actor_dictionary(folder, {"GOV"}, words)
     assert error.value.line == 3 and error.value.field == "key" and "states.tsv" in str(error.value)
+
+
+def test_undated_articles_take_the_latest_term(actors) -> None:
+    text = "Lavrov said"
+    parse = sentence(text, [("Lavrov", "lavrov", "nsubj", 1), ("said", "say", "ROOT", 1)])
+    undated = ActorResolver(actors, None, text)
+    undated.begin(parse, find_names(actors, ["Lavrov", "said"]))
+    assert undated.resolve(0)[0].code == "RUSGOV"

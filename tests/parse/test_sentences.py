@@ -42,3 +42,16 @@ def test_sentences_are_ordered_and_trimmed(nlp, text: str) -> None:
     for sentence in sentences:
         piece = sentence.text_of(text)
         assert piece == piece.strip() and piece
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("KABUL, Afghanistan - Government troops intervened.", "Government troops intervened."),
+    ("BAGHDAD (Reuters) - A senior official said so.", "A senior official said so."),
+    ("Canadian Press - VANCOUVER (CP) - The sister spoke.", "The sister spoke."),
+    ("NATO expelled - and then left.", "NATO expelled - and then left."),
+])
+def test_datelines_are_blanked_for_the_parser(text: str, rest: str) -> None:
+    from detente.parse.sentences import blank_dateline
+
+    blanked = blank_dateline(text)
+    assert len(blanked) == len(text) and blanked.strip() == rest
