@@ -51,9 +51,10 @@ _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand":
                          "reject": "negated", "halt": "negated"}
 
 
-def _same_actor(a: Actor, b: Actor) -> bool:
-    """The same actor, not just the same state: SRBLEG acting on SRBOPP is a domestic event."""
-    return a.key == b.key and (a.role == b.role or a.via == "pronoun" or b.via == "pronoun")
+def _same_actor(target: Actor, source: Actor) -> bool:
+    """Whether a target is the source itself: the same state and role, or a pronoun for it
+    ("its mission"). SRBLEG acting on SRBOPP is a domestic event between two actors."""
+    return target.key == source.key and (target.role == source.role or target.via == "pronoun")
 
 
 @dataclass(frozen=True, slots=True)
@@ -459,7 +460,7 @@ class _SentenceWork:
             current = head
             if head.pos in {"NOUN", "PROPN"} and head.dep in _LIGHT_VERB_DEPS:  # "give permission to ..."
                 current = self.s.tokens[head.head]
-                chain.append((current, self._effect(current)))
+                chain.append((current, self._modal(current)))  # the noun itself was counted just above
         return chain
 
     def _modal(self, token: Token) -> str | None:
