@@ -593,13 +593,17 @@ class _SentenceWork:
         coding.derived, coding.derived_by, coding.factuality = True, effect, "asserted"
         self.governing.add(governor.i)
         actors = coding.sources
-        speakers = self._subjects(governor)
+        holder = self._first(governor, "nsubjpass")  # "Israel is opposed to ...": a state, not a passive
+        speakers = self._subjects(governor) or (self.resolver.resolve(holder.i) if holder is not None else [])
         if effect in {"appeal", "demand"}:  # "X urged Y to withdraw": Y is asked, and X must be known
             coding.sources = speakers
             addressees = self._subjects(below) if below.pos in {"VERB", "AUX"} and below.i != governor.i else []
             coding.target_groups = [addressees, actors] + coding.target_groups
         else:
             coding.sources = speakers or coding.sources
+            if effect == "reject":  # "opposed to French mediation": the refusal is aimed at France
+                others = [a for a in actors if a.key not in {s.key for s in coding.sources}]
+                coding.target_groups = [others] + coding.target_groups
         controlled = self._first(governor, "dobj")  # "urged Y to", "invited Russia to"; not "offered its troops"
         if controlled is not None and controlled.i != trigger.i:
             named = [a for a in self.resolver.resolve(controlled.i)
