@@ -69,8 +69,9 @@ def _split_headlines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # "KABUL, Afghanistan - ", "BAGHDAD (Reuters) - ", "AP - ": where a wire story was filed, not who acted
-_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z ]{0,30} - )?[A-Z][A-Z.'’ -]*[A-Z.](?:,[^.!?\n(]{1,40}?)?(?: ?\([^)\n]{1,30}\))?"
-                       r"(?: ?:[^-–—\n]{0,30})? ?(?:--|-|–|—|:) ")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z ]{0,30} - )?"  # a wire's name: "Canadian Press - "
+                       r"[A-Z][A-Z.'’ -]*[A-Z.]"  # the place, in capitals
+                       r"(?:,[^.!?\n(]{1,40}?)?(?: ?\([^)\n]{1,30}\))?(?: ?:[^-–—\n]{0,30})? ?(?:--|-|–|—|:) ")
 
 
 def dateline_end(text: str) -> int:
