@@ -185,9 +185,10 @@ class _SentenceWork:
         doer = self._subjects(light) if light is not None else []
         if not doer and governor is not None:
             doer = self._subjects(governor)
+        participant = noun.lemma in self.resolver.actors.roles  # "hostages": who is held, not who holds
         if not sources and doer:  # "offered Finland assistance": the doer acts, the modifier receives
             sources, modifiers = doer, modifiers
-        elif not sources:
+        elif not sources and not participant:
             sources, modifiers = modifiers, []
         targets = self._via_preps(noun, pattern.preps)
         if governor is not None:  # "engaged Filipino peacekeepers in a firefight"
