@@ -235,6 +235,16 @@ class ActorResolver:
                 best, best_depth = self.word_entry[i], depth
         return best
 
+    def elsewhere(self, actor: Actor) -> Actor | None:
+        """For a role-only actor ('militiamen' -> the nearest state), the next-best state: the
+        target of 'U.S. forces killed militiamen in a Baghdad suburb' is not the U.S."""
+        sentence = self.sentence
+        assert sentence is not None
+        head = next((t.i for t in sentence.tokens if t.end == actor.end), None)
+        if head is None:
+            return None
+        return self._role_only(head, sentence.subtree(head, _NP_STOP), actor.role, exclude=actor.key)
+
     def role_of(self, head: int) -> str | None:
         """The role a noun or title gives ('ambassador' -> GOV), or None."""
         return self._role_of_head(head)
@@ -292,7 +302,7 @@ class ActorResolver:
         chosen = (subjects or candidates)[-1]
         return self._actor(chosen.key, chosen.role, token.start, token.end, "pronoun")
 
-    def _role_only(self, head: int, phrase: list[int], role: str | None) -> Actor | None:
+    def _role_only(self, head: int, phrase: list[int], role: str | None, exclude: str | None = None) -> Actor | None:
         """'President Mugabe', 'police', 'troops' with no state named: the nearest state this
         sentence names (earlier ones first), else the document's most recent one."""
         sentence = self.sentence
@@ -301,11 +311,12 @@ class ActorResolver:
         if role is None or token.pos not in {"NOUN", "PROPN"} or token.lemma in self.actors.nominals:
             return None  # "the government" needs an antecedent, not any state nearby
         states = [(i > head, abs(head - i), entry.key) for i, (match, entry) in self.word_entry.items()
-                  if i == match.first and self.actors.kinds.get(entry.key) == "state"]
+                  if i == match.first and self.actors.kinds.get(entry.key) == "state" and entry.key != exclude]
         if states:
             key = min(states)[2]
         else:
-            earlier = [s for s in self._earlier(token.start) if self.actors.kinds.get(s.key) == "state"]
+            earlier = [s for s in self._earlier(token.start)
+                       if self.actors.kinds.get(s.key) == "state" and s.key != exclude]
             if not earlier:
                 return None
             key = earlier[-1].key

@@ -631,13 +631,19 @@ class _SentenceWork:
             targets = [self._place_actor(location)]
         return list(targets) or [None]
 
-    @staticmethod
-    def _first_other(groups: list[list[Actor]], source: Actor) -> list[Actor]:
+    def _first_other(self, groups: list[list[Actor]], source: Actor) -> list[Actor]:
         for group in groups:
-            others = [t for t in group if not _same_actor(t, source)]
+            others = [self._not_own_by_guess(t, source) for t in group if not _same_actor(t, source)]
             if others:
                 return others
         return []
+
+    def _not_own_by_guess(self, target: Actor, source: Actor) -> Actor:
+        """A target guessed from the nearest state ('militiamen') is rarely the source's own
+        state when the sentence names another."""
+        if target.via == "role" and target.key == source.key:
+            return self.resolver.elsewhere(target) or target
+        return target
 
     def _modality(self, path: list[Token], trigger: Token, factuality: str) -> str:
         if trigger.pos in {"NOUN", "PROPN"}:
