@@ -213,6 +213,10 @@ class ActorResolver:
         """'ethnic Albanians in Serbia' are coded by the state they live in, when it is named."""
         sentence = self.sentence
         assert sentence is not None
+        places = [self.word_entry[i] for i in phrase
+                  if i in self.word_entry and self.word_entry[i][1].via != "adjective"]
+        if any(entry.key == ethnic[1].key for _, entry in places):
+            return ethnic  # "Palestinians of the Israeli-occupied West Bank" live in Palestine
         for i in phrase:
             named = self.word_entry.get(i)
             if named is not None and named[1].key != ethnic[1].key and self.actors.kinds.get(named[1].key) == "state":

@@ -629,6 +629,9 @@ class _SentenceWork:
         if (not targets and coding.base[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
                 and (location.country != source.key or source.role is not None or coding.base[:2] == "14")):
             targets = [self._place_actor(location)]
+        if (not targets and coding.base[:2] == "14" and source.role not in _STATE_ORGANS
+                and self.resolver.actors.kinds.get(source.key) == "state"):  # a protest at home is aimed at home
+            targets = [replace(source, role="GOV", code=source.key + "GOV", via="implied")]
         return list(targets) or [None]
 
     def _first_other(self, groups: list[list[Actor]], source: Actor) -> list[Actor]:
