@@ -51,6 +51,15 @@ _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand":
                          "reject": "negated", "halt": "negated"}
 
 
+def _known(lemma: str, table: dict[str, list[Pattern]]) -> str | None:
+    """The lemma a pattern table knows: the word itself, or the word without 're-'
+    ('re-open' codes as 'open'; not 'represent' as 'present')."""
+    for form in (lemma, lemma[3:] if lemma.startswith("re-") else ""):
+        if form in table:
+            return form
+    return None
+
+
 def _same_actor(target: Actor, source: Actor) -> bool:
     """Whether a target is the source itself: the same state and role, or a pronoun for it
     ("its mission"). SRBLEG acting on SRBOPP is a domestic event between two actors."""
@@ -122,11 +131,13 @@ class _SentenceWork:
     def run(self) -> list[Candidate]:
         tokens = [t for t in self.s.tokens if t.i not in self.resolver.word_entry]  # not "Treaty" in a name
         for token in tokens:
-            if token.pos in {"VERB", "AUX"} and token.lemma in self.vocabulary.verbs:
-                self._verb_event(token)
+            lemma = _known(token.lemma, self.vocabulary.verbs)
+            if token.pos in {"VERB", "AUX"} and lemma is not None:
+                self._verb_event(token, lemma)
         for token in tokens:
-            if token.pos in {"NOUN", "PROPN"} and token.lemma in self.vocabulary.nouns and token.i not in self.consumed:
-                self._noun_event(token)
+            lemma = _known(token.lemma, self.vocabulary.nouns)
+            if token.pos in {"NOUN", "PROPN"} and lemma is not None and token.i not in self.consumed:
+                self._noun_event(token, lemma)
         for token in tokens:
             if self._modal(token) in {"report", "alleged"} and token.pos in {"VERB", "AUX"}:
                 self._blame_events(token)
@@ -134,7 +145,7 @@ class _SentenceWork:
         return [c for c in self.found if c.trigger.i not in self.governing]
 
     # --- verbs ---------------------------------------------------------------------
-    def _verb_event(self, verb: Token) -> None:
+    def _verb_event(self, verb: Token, lemma: str) -> None:
         participle = verb.dep == "acl" and verb.tag == "VBN"  # "soldiers killed in Ukraine": done to them
         passive = participle or bool(self.s.kids(verb.i, "nsubjpass", "auxpass"))
         if participle:
@@ -142,7 +153,7 @@ class _SentenceWork:
         else:
             obj = self._first(verb, "nsubjpass") if passive else self._first(verb, "dobj")
         particle = self._particle(verb)
-        pattern = self._choose(self.vocabulary.verbs[verb.lemma], particle.lemma if particle else None,
+        pattern = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None,
                                self._object_words(obj))
         if pattern is None:
             return
@@ -165,11 +176,11 @@ class _SentenceWork:
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
 
     # --- nouns ---------------------------------------------------------------------
-    def _noun_event(self, noun: Token) -> None:
+    def _noun_event(self, noun: Token, lemma: str) -> None:
         if self._topic_of_event(noun):
             return  # "negotiations on an Israeli pullback": the pullback is what is talked about
         words = self._complement_words(noun)
-        pattern = self._choose(self.vocabulary.nouns[noun.lemma], None, words)
+        pattern = self._choose(self.vocabulary.nouns[lemma], None, words)
         if pattern is None:
             return
         # "keep a dialogue channel with Russia": the phrase the noun modifies carries it
