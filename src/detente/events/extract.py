@@ -20,7 +20,8 @@ from .places import Gazetteer
 from .timing import TimeExpression
 
 # Links from a clause up to the verb (or noun: "intention to") that governs it. Adverbial
-# and relative clauses are not governed: "comes after NATO expelled" asserts the expulsion.
+# clauses (but for purpose: "to discuss") and relative clauses are not governed: "comes
+# after NATO expelled" asserts the expulsion.
 _CLAUSE_LINKS = {"xcomp", "ccomp", "conj", "pcomp", "acl", "acomp"}
 _LIGHT_VERB_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
@@ -569,7 +570,7 @@ class _SentenceWork:
             if effect == "report" and governor.pos in {"VERB", "AUX"}:
                 break
         conditional = any(k.text.lower() in _CONDITIONAL_MARKS for k in self.s.kids(anchor.i, "mark"))
-        ultimatum = self._condition(anchor)
+        ultimatum = self._condition([anchor, *(g for g, _ in governors)])
         if ultimatum is not None and derivable and (auxiliaries & _FUTURE_AUX or coding.code[:2] == "13"):
             # "X will withdraw unless Y ...": a threat aimed at whoever must comply
             if not coding.code.startswith("13"):
@@ -586,9 +587,9 @@ class _SentenceWork:
                 coding.code, coding.derived = derived, True
                 coding.rule = f"{coding.rule}+intent:{sorted(auxiliaries & _FUTURE_AUX)[0]}"
 
-    def _condition(self, anchor: Token) -> Token | None:
-        """The 'unless' clause of an act, if any: the condition of a threat."""
-        for node in [anchor, *[g for g, _ in self._governors(anchor)]]:
+    def _condition(self, clauses: list[Token]) -> Token | None:
+        """The 'unless' clause of an act or of what governs it, if any: the condition of a threat."""
+        for node in clauses:
             for clause in self.s.kids(node.i, "advcl"):
                 if any(k.lemma == "unless" for k in self.s.kids(clause.i, "mark")):
                     return clause
