@@ -199,7 +199,7 @@ class _SentenceWork:
             doer = self._subjects(governor)
         participant = noun.lemma in self.resolver.actors.roles  # "hostages": who is held, not who holds
         if not sources and doer:  # "offered Finland assistance": the doer acts, the modifier receives
-            sources, modifiers = doer, modifiers
+            sources = doer
         elif not sources and not participant:
             sources, modifiers = modifiers, []
         targets = self._via_preps(noun, pattern.preps)
@@ -224,7 +224,7 @@ class _SentenceWork:
         for kid in self.s.kids(request.i, "acl", "xcomp", "prep"):
             for content in [kid, *self.s.kids(kid.i, "pobj")]:
                 table = self.vocabulary.verbs if content.pos in {"VERB", "AUX"} else self.vocabulary.nouns
-                patterns = table.get(content.lemma) if content.lemma in table else None
+                patterns = table.get(content.lemma)  # the general pattern comes last
                 derived = self.vocabulary.derive("reject", patterns[-1].cameo) if patterns else None
                 code = derived or code
         pattern = Pattern(f"120-reject-{request.lemma}", code, "verb", verb.lemma, None, frozenset(), ())
