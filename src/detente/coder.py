@@ -87,14 +87,12 @@ class Coder:
     # --- work ----------------------------------------------------------------------
     def _code_batch(self, documents: list[Document]) -> Iterator[CodedDocument]:
         plans = [self._plan(document) for document in documents]
-        items = [(self._parser_text(document.text[s.start:s.end]), document.text[s.start:s.end], s.index, s.start,
-                  s.paragraph, n)
-                 for n, (document, (sentences, keep)) in enumerate(zip(documents, plans))
-                 for s in sentences if s.index in keep]
+        pending = [(number, document.text[s.start:s.end], s)
+                   for number, (document, (sentences, keep)) in enumerate(zip(documents, plans))
+                   for s in sentences if s.index in keep]
+        requests = ((self._parser_text(text), text, s.index, s.start, s.paragraph) for _, text, s in pending)
         parsed: dict[tuple[int, int], ParsedSentence] = {}
-        numbers = [n for *_, n in items]
-        batches = parse_sentences(self.nlp, (item[:5] for item in items), self.batch_size)
-        for number, sentence in zip(numbers, batches):
+        for (number, _, _), sentence in zip(pending, parse_sentences(self.nlp, requests, self.batch_size)):
             parsed[(number, sentence.index)] = sentence
         for number, (document, (sentences, keep)) in enumerate(zip(documents, plans)):
             events = self._events(document, sentences, {i: parsed[(number, i)] for i in keep})
