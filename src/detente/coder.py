@@ -19,7 +19,8 @@ from pathlib import Path
 from spacy.language import Language
 
 from .actors import ActorDictionary, ActorResolver, find_names, load_actor_dictionary
-from .events.extract import Candidate, EventExtractor, SentenceContext
+from .events.anchoring import SentenceContext
+from .events.extract import Candidate, EventExtractor
 from .events.merge import merge_candidates
 from .events.ontology import CameoCode, load_cameo, load_role_codes
 from .events.patterns import EventVocabulary, load_event_vocabulary

@@ -5,7 +5,8 @@ For each verb or noun with a pattern, the source comes from the subject (or a pa
 noun) and the target from the object or the prepositions the pattern names. A verb that
 governs the event ("hope to", "refused to", "urged ... to") derives a new code or sets
 the factuality; negation, modals, conditionals and hedges set the factuality; time
-expressions and places attached to the event's clause give its date and location.
+expressions and places attached to the event's clause give its date and location
+(anchoring.py).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from dataclasses import dataclass, replace
 from ..actors.resolve import ActorResolver
 from ..parse.tokens import ParsedSentence, Token
 from ..records import Actor, EventDate, Location
+from .anchoring import Anchoring, SentenceContext, place_actor
 from .patterns import EventVocabulary, Pattern
 from .places import Gazetteer
-from .timing import TimeExpression
 
 # Links from a clause up to the verb (or noun: "intention to") that governs it. Adverbial
 # clauses (but for purpose: "to discuss") and relative clauses are not governed: "comes
@@ -32,9 +33,6 @@ _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
 _HYPOTHETICAL_MODIFIERS = {"potential", "possible", "likely", "hypothetical", "prospective"}
 _FUTURE_MODIFIERS = {"future", "planned", "proposed", "upcoming", "expected", "forthcoming"}
-_HABITUAL_ADVERBS = {"regularly", "consistently", "repeatedly", "long", "often", "frequently",
-                     "increasingly", "traditionally", "historically", "continually", "constantly"}
-_LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "on"}
 # Prepositions tried for a target when the pattern's own give none: "withdrew from Lebanon".
 _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "for", "into", "at", "over",
                    "between", "of")
@@ -97,13 +95,6 @@ class _Coding:
     derived_by: str | None = None  # the effect that derived the code
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceContext:
-    times: list[TimeExpression]
-    paragraph_background: TimeExpression | None  # a background marker opening the paragraph
-    published: str | None  # publication date, YYYY-MM-DD
-
-
 class EventExtractor:
     def __init__(self, vocabulary: EventVocabulary, gazetteer: Gazetteer) -> None:
         self.vocabulary = vocabulary
@@ -125,6 +116,7 @@ class _SentenceWork:
         self.s = sentence
         self.resolver = resolver
         self.context = context
+        self.anchoring = Anchoring(sentence, context, extractor.vocabulary, extractor.gazetteer, resolver.text)
         self.consumed: set[int] = set()  # nouns already coded as part of a verb pattern
         self.governing: set[int] = set()  # verbs whose event is the one they govern ("agreed to meet")
         self.found: list[Candidate] = []
@@ -519,8 +511,8 @@ class _SentenceWork:
             if refusal is not None:
                 coding.code, coding.factuality = refusal, "asserted"
                 coding.rule = coding.rule.replace("+intent:", "+reject:not-")
-        date = self._date(coding.path, trigger)
-        location = self._location(coding.path, trigger)
+        date = self.anchoring.date(coding.path, trigger)
+        location = self.anchoring.location(coding.path, trigger)
         confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
         for source in coding.sources:
             for target in self._targets(coding, source, fallback_groups, location):
@@ -640,7 +632,7 @@ class _SentenceWork:
         # protests and force are aimed at the state where they happen; a domestic protest too
         if (not targets and coding.base[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
                 and (location.country != source.key or source.role is not None or coding.base[:2] == "14")):
-            targets = [self._place_actor(location)]
+            targets = [place_actor(location)]
         if (not targets and coding.base[:2] == "14" and source.role not in _STATE_ORGANS
                 and self.resolver.actors.kinds.get(source.key) == "state"):  # a protest at home is aimed at home
             targets = [replace(source, role="GOV", code=source.key + "GOV", via="implied")]
@@ -681,80 +673,3 @@ class _SentenceWork:
                 if kid.dep == "advmod" and word in _ALLEGED_ADVERBS and factuality == "asserted":
                     factuality = "alleged"
         return factuality
-
-    def _attached_predicate(self, time: TimeExpression) -> int | None:
-        """The verb (or noun trigger) a time expression modifies."""
-        inside = [t for t in self.s.tokens if t.start >= time.start and t.end <= time.end]
-        if not inside:
-            return None
-        head = next((t for t in inside if not (time.start <= self.s.tokens[t.head].start < time.end)
-                     or t.head == t.i), inside[0])
-        if head.head == head.i:
-            return head.i
-        for ancestor in self.s.ancestors(head.i):
-            if ancestor.pos in {"VERB", "AUX"} and ancestor.dep not in {"prep", "amod"}:
-                return ancestor.i
-            if ancestor.pos in {"NOUN", "PROPN"} and ancestor.lemma in self.vocabulary.nouns:
-                return ancestor.i
-        return None
-
-    def _date(self, path: list[Token], trigger: Token) -> EventDate:
-        attached = {self._attached_predicate(t): t for t in reversed(self.context.times) if not t.background}
-        nodes = [trigger, *path]
-        while nodes[-1].dep == "conj" and nodes[-1].head != nodes[-1].i:  # "did A in 2015, and B": B then too
-            nodes.append(self.s.tokens[nodes[-1].head])
-        for node in nodes:  # the nearest clause's time wins
-            time = attached.get(node.i)
-            if time is not None:
-                return EventDate(time.date, time.precision, time.text, True)
-        background = [t for t in self.context.times if t.background]
-        if background:
-            return EventDate(None, None, background[0].text, True)
-        if self.context.paragraph_background is not None:
-            return EventDate(None, None, self.context.paragraph_background.text, True)
-        if self._habitual(path):
-            return EventDate(None, None, None, True)
-        if self.context.published is None:
-            return EventDate(None, None, None, False)
-        return EventDate(self.context.published, "day", None, False)
-
-    def _habitual(self, path: list[Token]) -> bool:
-        """A present perfect with 'regularly', 'long', 'consistently': background, not news."""
-        for node in path:
-            kids = self.s.kids(node.i)
-            perfect = any(k.dep == "aux" and k.lemma == "have" for k in kids)
-            if perfect and any(k.dep == "advmod" and k.lemma in _HABITUAL_ADVERBS for k in kids):
-                return True
-        return False
-
-    def _location(self, path: list[Token], trigger: Token) -> Location | None:
-        """The first place named in a locative phrase of the event's clauses, nearest first,
-        following nested phrases a few levels down ('during a campaign in northern Nigeria')."""
-        level = [(node, False) for node in [trigger, *path]]
-        for _ in range(3):
-            following = []
-            for node, locative in level:
-                for prep in self.s.kids(node.i, "prep"):
-                    inside = locative or prep.lemma in _LOCATION_PREPS  # "in the east of Gaza"
-                    for pobj in self.s.kids(prep.i, "pobj"):
-                        location = self._place(pobj) if inside else None
-                        if location is not None:
-                            return location
-                        following.append((pobj, inside))
-            level = following
-        return None
-
-    def _place_actor(self, location: Location) -> Actor:
-        key = location.country or ""
-        return Actor(key, None, key, location.name, location.text, location.start, location.end, "place")
-
-    def _place(self, head: Token) -> Location | None:
-        words = [t for t in self.s.kids(head.i, "compound") if t.i < head.i] + [head]
-        for start in range(len(words)):
-            span = words[start:]
-            text = " ".join(t.text for t in span)
-            place = self.gazetteer.lookup(text)
-            if place is not None and span[0].text[:1].isupper():
-                return Location(self.resolver.text[span[0].start:span[-1].end], place.name, place.country,
-                                place.latitude, place.longitude, place.precision, span[0].start, span[-1].end)
-        return None
