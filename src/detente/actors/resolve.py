@@ -314,10 +314,16 @@ class ActorResolver:
         token = sentence.tokens[head]
         if role is None or token.pos not in {"NOUN", "PROPN"} or token.lemma in self.actors.nominals:
             return None  # "the government" needs an antecedent, not any state nearby
-        states = [(i > head, abs(head - i), entry.key) for i, (match, entry) in self.word_entry.items()
+        # a subject is guessed from its own verb's object only when nothing else is named:
+        # "Gunmen abduct a Norwegian manager ... in the Philippines" (not "President X banned Ugandan ...")
+        done_to = set()
+        if token.dep in _SUBJECT_DEPS:
+            for obj in sentence.kids(token.head, "dobj", "dative"):
+                done_to.update(sentence.subtree(obj.i))
+        states = [(i in done_to, i > head, abs(head - i), entry.key) for i, (match, entry) in self.word_entry.items()
                   if i == match.first and self.actors.kinds.get(entry.key) == "state" and entry.key != exclude]
         if states:
-            key = min(states)[2]
+            key = min(states)[3]
         else:
             earlier = [s for s in self._earlier(token.start)
                        if self.actors.kinds.get(s.key) == "state" and s.key != exclude]
