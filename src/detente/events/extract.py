@@ -457,6 +457,8 @@ class _SentenceWork:
             if self._purpose(current):  # "demanded a meeting to discuss ...": discussing is only intended
                 chain.append((current, "future"))
             if current.dep == "pcomp" and head.dep == "prep":
+                if head.lemma == "for" and self._punishes(self.s.tokens[head.head]):
+                    chain.append((current, "alleged"))  # "jailed for helping militants": the charge
                 head = self.s.tokens[head.head]
             if current.dep == "conj":
                 current = head
@@ -467,6 +469,11 @@ class _SentenceWork:
                 current = self.s.tokens[head.head]
                 chain.append((current, self._modal(current)))  # the noun itself was counted just above
         return chain
+
+    def _punishes(self, verb: Token) -> bool:
+        """Whether a verb codes coercion by authorities (arrest, jail, sentence: CAMEO 17)."""
+        lemma = _known(verb.lemma, self.vocabulary.verbs)
+        return lemma is not None and any(p.cameo.startswith("17") for p in self.vocabulary.verbs[lemma])
 
     def _modal(self, token: Token) -> str | None:
         """The governing effect of a word; the text's own form is tried too, since the lemmatizer
