@@ -94,3 +94,37 @@ def test_mentions_of_one_event_are_merged(coder: Coder) -> None:
 @pytest.mark.parametrize("text", ["The weather in Paris was fine.", "Prices rose in Germany last year."])
 def test_no_event_without_an_act(coder: Coder, text: str) -> None:
     assert code(coder, text) == []
+
+
+def test_rejecting_a_request_is_aimed_at_the_requester(coder: Coder) -> None:
+    events = code(coder, "Yemen rejected a U.S. request to interrogate the detainees.")
+    assert any(e.source.key == "YEM" and e.cameo.startswith("12") and e.target and e.target.key == "USA"
+               for e in events)
+
+
+def test_halting_cooperation_and_conflict(coder: Coder) -> None:
+    talks = code(coder, "Serbia suspended talks with Croatia.")
+    assert any(e.cameo.startswith("16") and e.target and e.target.key == "HRV" for e in talks)
+    curfew = code(coder, "The Sudanese government lifted the curfew in Darfur.")
+    assert any(e.cameo.startswith("08") for e in curfew)
+
+
+def test_a_condition_makes_a_threat(coder: Coder) -> None:
+    events = code(coder, "Nigeria will withdraw its troops from Chad unless Chad holds elections.")
+    assert any(e.cameo.startswith("13") and e.target and e.target.key == "TCD" for e in events)
+
+
+def test_a_deontic_clause_in_speech_is_a_demand(coder: Coder) -> None:
+    events = code(coder, "Britain said Libya must hand over the suspects.")
+    assert any(e.source.key == "GBR" and e.cameo.startswith("10") and e.target and e.target.key == "LBY"
+               for e in events)
+
+
+def test_peoples_are_coded_by_where_they_live(coder: Coder) -> None:
+    events = code(coder, "Ethnic Albanians in Serbia attacked a police station.")
+    assert any(e.source.key == "SRB" for e in events)
+
+
+def test_a_protest_with_no_one_named_is_aimed_at_home(coder: Coder) -> None:
+    events = code(coder, "Thousands of Egyptian students demonstrated on Friday.")
+    assert any(e.cameo.startswith("14") and e.target and e.target.code == "EGYGOV" for e in events)
