@@ -333,7 +333,7 @@ class _SentenceWork:
         """The object's head, its modifiers (outermost first) and its 'of' phrase: 'tons of food aid'."""
         if obj is None:
             return []
-        words = [obj.lemma, *self._modifier_words(obj)]
+        words = [obj.lemma, obj.text.lower(), *self._modifier_words(obj)]  # "the wounded" is lemmatized "wound"
         for prep in self.s.kids(obj.i, "prep"):
             if prep.lemma == "of":
                 for pobj in self.s.kids(prep.i, "pobj"):
@@ -640,8 +640,8 @@ class _SentenceWork:
         if (not targets and coding.base[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
                 and (location.country != source.key or source.role is not None or coding.base[:2] == "14")):
             targets = [place_actor(location)]
-        if (not targets and coding.base[:2] == "14" and source.role not in _STATE_ORGANS
-                and self.resolver.actors.kinds.get(source.key) == "state"):  # a protest at home is aimed at home
+        if (not targets and coding.base[:2] in {"08", "14"} and source.role not in _STATE_ORGANS
+                and self.resolver.actors.kinds.get(source.key) == "state"):  # protesting, yielding at home
             targets = [replace(source, role="GOV", code=source.key + "GOV", via="implied")]
         return list(targets) or [None]
 
