@@ -124,11 +124,11 @@ class _SentenceWork:
     def run(self) -> list[Candidate]:
         tokens = [t for t in self.s.tokens if t.i not in self.resolver.word_entry]  # not "Treaty" in a name
         for token in tokens:
-            lemma = _known(token.lemma, self.vocabulary.verbs)
+            lemma = _known(token.lemma, self.vocabulary.verbs) or _known(token.text.lower(), self.vocabulary.verbs)
             if token.pos in {"VERB", "AUX"} and lemma is not None:
                 self._verb_event(token, lemma)
         for token in tokens:
-            lemma = _known(token.lemma, self.vocabulary.nouns)
+            lemma = _known(token.lemma, self.vocabulary.nouns) or _known(token.text.lower(), self.vocabulary.nouns)
             if token.pos in {"NOUN", "PROPN"} and lemma is not None and token.i not in self.consumed:
                 self._noun_event(token, lemma)
         for token in tokens:
