@@ -256,8 +256,14 @@ class _SentenceWork:
         """The verb that governs a noun through a preposition: 'agreed to a ceasefire', 'called for talks'."""
         if noun.dep != "pobj":
             return None
-        verb = self.s.tokens[self.s.tokens[noun.head].head]
-        if verb.pos in {"VERB", "AUX"} and self._modal(verb) in (*_DERIVING, "light"):
+        prep = self.s.tokens[noun.head]
+        verb = self.s.tokens[prep.head]
+        effect = self._modal(verb)
+        if verb.pos not in {"VERB", "AUX"} or effect not in (*_DERIVING, "light"):
+            return None
+        # "agreed to", "called for", "insisted on"; "engaged in talks" only for light verbs,
+        # not "lifted sanctions in recognition of ..."
+        if prep.lemma in {"to", "for", "on", "upon"} or (effect == "light" and prep.lemma in {"in", "into"}):
             return verb
         return None
 
