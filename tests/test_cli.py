@@ -83,3 +83,11 @@ def test_lexicon_check_names_the_bad_line(tmp_path: Path) -> None:
 def test_unknown_pipeline_is_a_clear_error() -> None:
     result = run("code", str(EXAMPLE), "--pipeline", "no_such_pipeline")
     assert result.exit_code != 0 and "no_such_pipeline" in result.output
+
+
+def test_monadic_events_on_request() -> None:
+    text = "Thousands of protesters rallied on Friday."
+    plain = run("code", "-", "--format", "jsonl", stdin=text)
+    monadic = run("code", "-", "--format", "jsonl", "--monadic", stdin=text)
+    assert plain.exit_code == monadic.exit_code == 0
+    assert len(monadic.stdout.splitlines()) >= len(plain.stdout.splitlines())

@@ -37,11 +37,12 @@ def main() -> None:
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest document read; larger ones are skipped.")
 @click.option("--parse-all", is_flag=True, help="Parse every sentence, not only those that can hold an event.")
+@click.option("--monadic", is_flag=True, help="Keep events with no target ('protesters rallied').")
 @pipeline_option
 def code(inputs: tuple[str, ...], date: str | None, fmt: str, output: str | None, max_bytes: int,
-         parse_all: bool, pipeline: str) -> None:
+         parse_all: bool, monadic: bool, pipeline: str) -> None:
     """Code INPUTS (files, folders, or - for stdin) into events."""
-    coder = _coder(pipeline, not parse_all)
+    coder = _coder(pipeline, not parse_all, monadic)
     summary = RunSummary()
     with contextlib.ExitStack() as stack:
         stream: TextIO = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
@@ -113,8 +114,8 @@ def lexicon_check(data: str | None, pipeline: str) -> None:
                f"{len(coder.actors.roles)} role terms, {patterns} event patterns, {len(coder.cameo)} CAMEO codes")
 
 
-def _coder(pipeline: str, prefilter: bool) -> Coder:
+def _coder(pipeline: str, prefilter: bool, monadic: bool = False) -> Coder:
     try:
-        return Coder(pipeline=pipeline, prefilter=prefilter)
+        return Coder(pipeline=pipeline, prefilter=prefilter, monadic=monadic)
     except DetenteError as err:
         raise click.ClickException(str(err)) from err
