@@ -86,8 +86,10 @@ def test_unknown_pipeline_is_a_clear_error() -> None:
 
 
 def test_monadic_events_on_request() -> None:
-    text = "Thousands of protesters rallied on Friday."
+    text = "The Kremlin declined to comment on Friday."
     plain = run("code", "-", "--format", "jsonl", stdin=text)
     monadic = run("code", "-", "--format", "jsonl", "--monadic", stdin=text)
     assert plain.exit_code == monadic.exit_code == 0
-    assert len(monadic.stdout.splitlines()) >= len(plain.stdout.splitlines())
+    assert plain.stdout == ""
+    (event,) = [json.loads(line) for line in monadic.stdout.splitlines()]
+    assert event["source"]["code"] == "RUSGOV" and event["target"] is None
