@@ -10,6 +10,7 @@ specific code, the most precise explicit date and every mention.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 
 from ..records import Event, EventDate, Span
 from .extract import Candidate
@@ -30,14 +31,6 @@ def _compatible(a: EventDate, b: EventDate) -> bool:
     return longer.startswith(shorter)
 
 
-def _same_event(a: Candidate, b: Candidate) -> bool:
-    return (a.source.key == b.source.key
-            and (a.target.key if a.target else None) == (b.target.key if b.target else None)
-            and a.factuality == b.factuality
-            and (a.code.startswith(b.code) or b.code.startswith(a.code))
-            and _compatible(a.date, b.date))
-
-
 def _best_date(dates: list[EventDate]) -> EventDate:
     explicit = [d for d in dates if d.explicit]
     if not explicit:
@@ -49,15 +42,39 @@ def _best_date(dates: list[EventDate]) -> EventDate:
 def merge_candidates(doc_id: str, text: str, sentences: dict[int, tuple[int, int]],
                      candidates: list[tuple[int, Candidate]], cameo: dict[str, CameoCode]) -> list[Event]:
     """Events from (sentence index, candidate) pairs; `sentences` maps index to offsets."""
-    groups: list[list[tuple[int, Candidate]]] = []
+    groups: list[_Group] = []
+    by_dyad: dict[tuple[str, str | None, str, str], list[_Group]] = {}
     for item in candidates:
-        for group in groups:
-            if all(_same_event(other, item[1]) for _, other in group):
-                group.append(item)
-                break
-        else:
-            groups.append([item])
-    return [_event(doc_id, text, sentences, group, cameo) for group in groups]
+        candidate = item[1]
+        dyad = (candidate.source.key, candidate.target.key if candidate.target else None, candidate.factuality,
+                candidate.code[:2])
+        fitting = by_dyad.setdefault(dyad, [])
+        group = next((g for g in fitting if g.admits(candidate)), None)
+        if group is None:
+            group = _Group()
+            fitting.append(group)
+            groups.append(group)
+        group.add(item)
+    return [_event(doc_id, text, sentences, group.items, cameo) for group in groups]
+
+
+@dataclass(slots=True)
+class _Group:
+    """Mentions of one event; a candidate joins if its code and date fit every member's.
+    Members are compared by their distinct codes and dates, so long documents stay linear."""
+
+    items: list[tuple[int, Candidate]] = field(default_factory=list)
+    codes: set[str] = field(default_factory=set)
+    dates: set[EventDate] = field(default_factory=set)
+
+    def admits(self, candidate: Candidate) -> bool:
+        return (all(candidate.code.startswith(c) or c.startswith(candidate.code) for c in self.codes)
+                and all(_compatible(d, candidate.date) for d in self.dates))
+
+    def add(self, item: tuple[int, Candidate]) -> None:
+        self.items.append(item)
+        self.codes.add(item[1].code)
+        self.dates.add(item[1].date)
 
 
 def _event(doc_id: str, text: str, sentences: dict[int, tuple[int, int]],
