@@ -128,3 +128,8 @@ def test_peoples_are_coded_by_where_they_live(coder: Coder) -> None:
 def test_a_protest_with_no_one_named_is_aimed_at_home(coder: Coder) -> None:
     events = code(coder, "Thousands of Egyptian students demonstrated on Friday.")
     assert any(e.cameo.startswith("14") and e.target and e.target.code == "EGYGOV" for e in events)
+
+
+def test_a_weapon_as_agent_gives_way_to_whoever_fired_it(coder: Coder) -> None:
+    events = code(coder, "A Ukrainian helicopter was shot down by a missile fired by Russian troops.")
+    assert ("RUSMIL", "190", "UKR", "asserted") in triples(events)

@@ -407,9 +407,19 @@ class _SentenceWork:
         return []
 
     def _agent(self, verb: Token) -> list[Actor]:
+        """Who did what a passive verb says: its 'by' phrase, or, when that names a weapon,
+        whoever wielded it ('blown up by a missile fired by rebels')."""
         for agent in self.s.kids(verb.i, "agent"):
             for pobj in self.s.kids(agent.i, "pobj"):
-                return self.resolver.resolve(pobj.i)
+                found = self.resolver.resolve(pobj.i)
+                if found and any(a.via != "role" for a in found):
+                    return found
+                for i in self.s.subtree(pobj.i):  # a guess from a weapon's role is weaker than its wielder
+                    if self.s.tokens[i].dep == "agent" and i != agent.i:
+                        wielders = [a for k in self.s.kids(i, "pobj") for a in self.resolver.resolve(k.i)]
+                        if wielders:
+                            return wielders
+                return found
         return []
 
     # Target finders return groups of actors in order of preference; the first group
