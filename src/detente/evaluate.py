@@ -26,7 +26,7 @@ from .records import Actor, Document, Event
 COUNTED_FACTUALITY = {"asserted", "alleged"}
 # Old CAMEO country codes still used in some gold sets, and the ISO codes they mean.
 LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UAR": "EGY", "ZBW": "ZWE", "RHO": "ZWE",
-                "ROM": "ROU", "ZAI": "COD", "BUL": "BGR", "DEN": "DNK", "GER": "DEU", "SWE": "SWE"}
+                "ROM": "ROU", "ZAI": "COD", "BUL": "BGR", "DEN": "DNK", "GER": "DEU"}
 CLASS_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "NGM")
 
 

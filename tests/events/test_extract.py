@@ -9,6 +9,12 @@ def code(coder: Coder, text: str, date: str = "2024-05-15") -> list[Event]:
     return coder.code(text, date=date)
 
 
+def aimed(events: list[Event], source: str, root: str, target: str) -> bool:
+    """Whether some event of `source` with a code under `root` is aimed at `target` (state keys)."""
+    return any(e.source.key == source and e.cameo.startswith(root) and e.target and e.target.key == target
+               for e in events)
+
+
 def triples(events: list[Event]) -> set[tuple[str, str, str | None, str]]:
     return {(e.source.code, e.cameo, e.target.code if e.target else None, e.factuality) for e in events}
 
@@ -50,13 +56,11 @@ def test_negation(coder: Coder) -> None:
 def test_intent_and_threat_are_derived(coder: Coder) -> None:
     assert ("IND", "036", "PAK", "asserted") in triples(code(coder, "India hopes to hold talks with Pakistan."))
     threat = code(coder, "Iran threatened to attack Israel.")
-    assert any(e.cameo.startswith("13") and e.target and e.target.key == "ISR" for e in threat)
+    assert aimed(threat, "IRN", "13", "ISR")
 
 
 def test_appeal_is_aimed_at_who_is_asked(coder: Coder) -> None:
-    events = code(coder, "France urged Russia to withdraw its troops from Georgia.")
-    assert any(e.source.key == "FRA" and e.cameo.startswith("02") and e.target and e.target.key == "RUS"
-               for e in events)
+    assert aimed(code(coder, "France urged Russia to withdraw its troops from Georgia."), "FRA", "02", "RUS")
 
 
 def test_hypothetical_and_alleged(coder: Coder) -> None:
@@ -97,27 +101,23 @@ def test_no_event_without_an_act(coder: Coder, text: str) -> None:
 
 
 def test_rejecting_a_request_is_aimed_at_the_requester(coder: Coder) -> None:
-    events = code(coder, "Yemen rejected a U.S. request to interrogate the detainees.")
-    assert any(e.source.key == "YEM" and e.cameo.startswith("12") and e.target and e.target.key == "USA"
-               for e in events)
+    assert aimed(code(coder, "Yemen rejected a U.S. request to interrogate the detainees."), "YEM", "12", "USA")
 
 
 def test_halting_cooperation_and_conflict(coder: Coder) -> None:
     talks = code(coder, "Serbia suspended talks with Croatia.")
-    assert any(e.cameo.startswith("16") and e.target and e.target.key == "HRV" for e in talks)
+    assert aimed(talks, "SRB", "16", "HRV")
     curfew = code(coder, "The Sudanese government lifted the curfew in Darfur.")
     assert any(e.cameo.startswith("08") for e in curfew)
 
 
 def test_a_condition_makes_a_threat(coder: Coder) -> None:
     events = code(coder, "Nigeria will withdraw its troops from Chad unless Chad holds elections.")
-    assert any(e.cameo.startswith("13") and e.target and e.target.key == "TCD" for e in events)
+    assert aimed(events, "NGA", "13", "TCD")
 
 
 def test_a_deontic_clause_in_speech_is_a_demand(coder: Coder) -> None:
-    events = code(coder, "Britain said Libya must hand over the suspects.")
-    assert any(e.source.key == "GBR" and e.cameo.startswith("10") and e.target and e.target.key == "LBY"
-               for e in events)
+    assert aimed(code(coder, "Britain said Libya must hand over the suspects."), "GBR", "10", "LBY")
 
 
 def test_peoples_are_coded_by_where_they_live(coder: Coder) -> None:
