@@ -68,21 +68,22 @@ class ActorResolver:
                 self.resolve_one(token.i)
 
     def end(self) -> None:
-        """Add the sentence's explicit mentions to the history, in order."""
-        sentence = self.sentence
-        assert sentence is not None
-        seen: set[int] = set()
-        for i in sorted(self.word_entry):
-            match, entry = self.word_entry[i]
-            if match.first in seen:
-                continue
-            seen.add(match.first)
-            head = self._phrase_head(match.last)
-            subject = sentence.tokens[head].dep in _SUBJECT_DEPS
-            self.history.append(Salient(sentence.tokens[match.first].start, entry.key, self._role(entry),
-                                        entry.kind == "person", subject))
+        """Add the sentence's mentions, named and anaphoric, to the history, in order."""
+        self.history.extend(self._named_mentions())
         self.history.extend(self.anaphors.values())
         self.history.sort(key=lambda s: s.position)
+
+    def _named_mentions(self) -> list[Salient]:
+        """The names of the current sentence as mentions, each marked if it is a subject."""
+        sentence = self.sentence
+        assert sentence is not None
+        mentions = []
+        for i, (match, entry) in sorted(self.word_entry.items()):
+            if i == match.first:
+                subject = sentence.tokens[self._phrase_head(match.last)].dep in _SUBJECT_DEPS
+                mentions.append(Salient(sentence.tokens[i].start, entry.key, self._role(entry),
+                                        entry.kind == "person", subject))
+        return mentions
 
     # --- resolution ----------------------------------------------------------------
     def resolve(self, head: int) -> list[Actor]:
@@ -282,12 +283,7 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         earlier = [s for s in self.history if s.position < position]
-        for i in sorted(self.word_entry):
-            match, entry = self.word_entry[i]
-            start = sentence.tokens[match.first].start
-            if i == match.first and start < position:
-                subject = sentence.tokens[self._phrase_head(match.last)].dep in _SUBJECT_DEPS
-                earlier.append(Salient(start, entry.key, self._role(entry), entry.kind == "person", subject))
+        earlier.extend(s for s in self._named_mentions() if s.position < position)
         earlier.extend(s for s in self.anaphors.values() if s.position < position)
         return sorted(earlier, key=lambda s: s.position)
 
