@@ -4,9 +4,12 @@
     ├── VocabularyError          a data file (actor dictionary, patterns, ontology) is invalid;
     │                            names the file, the line and the field
     ├── PipelineError            the spaCy pipeline named cannot be loaded
-    └── ReadError                a document cannot be read (unreadable, binary, bad encoding,
-                                 empty, too large, malformed line); names the file and line.
-                                 Readers report it as a `Problem` and go on with the batch.
+    ├── ReadError                a document cannot be read (unreadable, binary, bad encoding,
+    │                            empty, too large, malformed line); names the file and line.
+    │                            Readers report it as a `Problem` and go on with the batch.
+    ├── StoreError               the event store is missing, newer than this code, or busy
+    └── QueryError               a query names an unknown actor, a malformed date or an
+                                 unknown value; nothing is read or written
 """
 
 
@@ -30,3 +33,11 @@ class PipelineError(DetenteError):
 
 class ReadError(DetenteError):
     """A document cannot be read."""
+
+
+class StoreError(DetenteError):
+    """The event store cannot be opened or written."""
+
+
+class QueryError(DetenteError):
+    """A query or command argument is invalid."""

@@ -86,9 +86,19 @@ def load_actor_dictionary(folder: Path, role_codes: set[str], tokenize: Tokenize
     return actors
 
 
+STATE_COLUMNS = ["key", "name", "aliases", "adjectives", "seats"]
+ORGANISATION_COLUMNS = ["key", "name", "aliases", "kind", "role", "country", "nominals"]
+
+
+def entity_keys(folder: Path) -> frozenset[str]:
+    """The keys of every state and organisation: what an actor code starts with."""
+    return frozenset(row["key"] for path, columns in ((folder / "states.tsv", STATE_COLUMNS),
+                                                     (folder / "organisations.tsv", ORGANISATION_COLUMNS))
+                     for _, row in read_tsv(path, columns))
+
+
 def _load_states(path: Path, actors: ActorDictionary, tokenize: Tokenize) -> None:
-    columns = ["key", "name", "aliases", "adjectives", "seats"]
-    for line, row in read_tsv(path, columns):
+    for line, row in read_tsv(path, STATE_COLUMNS):
         key = require(path, line, row, "key", _STATE_KEY.match, "must be an ISO 3166 alpha-3 code")
         name = require(path, line, row, "name")
         if key in actors.kinds:
@@ -105,8 +115,7 @@ def _load_states(path: Path, actors: ActorDictionary, tokenize: Tokenize) -> Non
 
 def _load_organisations(path: Path, actors: ActorDictionary, role_codes: set[str],
                         tokenize: Tokenize) -> None:
-    columns = ["key", "name", "aliases", "kind", "role", "country", "nominals"]
-    for line, row in read_tsv(path, columns):
+    for line, row in read_tsv(path, ORGANISATION_COLUMNS):
         key = require(path, line, row, "key", _ORG_KEY.match, "must be a short upper-case key")
         name = require(path, line, row, "name")
         kind = require(path, line, row, "kind", _ORG_KINDS.__contains__, f"must be one of {sorted(_ORG_KINDS)}")

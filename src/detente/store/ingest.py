@@ -1,0 +1,63 @@
+"""Ingest: read, code and store documents in batches, skipping what the store already has.
+
+Memory stays flat: documents stream from the readers, one batch at a time is coded and
+committed. A rerun after a crash codes only the documents the last commit did not hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..records import Document, Problem
+from .store import Store, document_key
+
+if TYPE_CHECKING:
+    from ..coder import Coder
+
+DEFAULT_BATCH = 64
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    read: int = 0  # documents read
+    known: int = 0  # of which the store already had
+    coded: int = 0  # of which were coded and stored now
+    sentences: int = 0
+    mentions: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def ingest(store: Store, coder: Coder, items: Iterable[Document | Problem], batch: int = DEFAULT_BATCH,
+           progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+    summary = IngestSummary()
+    for documents in _batches(items, batch, summary):
+        fresh: dict[str, Document] = {}
+        for document in documents:
+            fresh.setdefault(document_key(document), document)
+        known = store.known_documents(fresh)
+        new = [document for key, document in fresh.items() if key not in known]
+        summary.known += len(documents) - len(new)
+        coded = list(coder.code_documents(new, batch=batch))
+        summary.mentions += store.add(coded)
+        summary.coded += len(coded)
+        summary.sentences += sum(c.sentences for c in coded)
+        if progress is not None:
+            progress(summary)
+    return summary
+
+
+def _batches(items: Iterable[Document | Problem], size: int, summary: IngestSummary) -> Iterator[list[Document]]:
+    pending: list[Document] = []
+    for item in items:
+        if isinstance(item, Problem):
+            summary.problems.append(item)
+            continue
+        summary.read += 1
+        pending.append(item)
+        if len(pending) >= size:
+            yield pending
+            pending = []
+    if pending:
+        yield pending

@@ -1,0 +1,295 @@
+"""Reading events back: filters, one event with its mentions, the most active actors.
+
+Every filter value reaches SQL as a parameter; column names come only from this module.
+Values are checked first, so a bad filter is a `QueryError` that names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, fields
+from functools import cache
+from typing import Any
+
+from ..actors.dictionary import entity_keys as dictionary_entity_keys
+from ..errors import QueryError
+from ..events.ontology import load_role_codes
+from ..vocabulary import data_dir
+from .store import Store
+
+FACTUALITIES = ("asserted", "negated", "hypothetical", "future", "alleged")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    actor: str | None = None  # either side: entity (RUS, NATO) or full code (RUSGOV)
+    source: str | None = None
+    target: str | None = None
+    role: str | None = None  # either side's role (GOV, MIL, ...)
+    cameo: str | None = None  # this code and the codes under it
+    root: str | None = None  # two-digit CAMEO root
+    plover: str | None = None
+    quad_class: int | None = None
+    factuality: tuple[str, ...] = ()  # empty: any
+    since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
+    until: str | None = None
+    outlet: str | None = None  # the news source of a reporting document
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    event_id: str
+    source_key: str
+    source_role: str | None
+    source_code: str
+    source_name: str | None
+    source_text: str | None
+    target_key: str | None
+    target_role: str | None
+    target_code: str | None
+    target_name: str | None
+    target_text: str | None
+    cameo: str
+    cameo_root: str
+    cameo_name: str | None
+    goldstein: float | None
+    quad_class: int | None
+    plover_type: str | None
+    plover_mode: str | None
+    factuality: str
+    date: str | None
+    date_precision: str | None
+    date_text: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    location_text: str | None
+    location_name: str | None
+    location_country: str | None
+    latitude: float | None
+    longitude: float | None
+    location_precision: str | None
+    sentence_text: str | None
+    trigger_text: str | None
+    confidence: float | None
+    rule: str | None
+    n_mentions: int
+    n_documents: int
+    n_sources: int
+    first_reported: dt.date | None
+
+    def to_dict(self) -> dict[str, Any]:
+        def actor(side: str) -> dict[str, Any] | None:
+            if getattr(self, f"{side}_key") is None:
+                return None
+            return {name: getattr(self, f"{side}_{name}") for name in ("key", "role", "code", "name", "text")}
+        location = None
+        if self.location_text is not None:
+            location = {"text": self.location_text, "name": self.location_name, "country": self.location_country,
+                        "latitude": self.latitude, "longitude": self.longitude, "precision": self.location_precision}
+        return {
+            "event_id": self.event_id, "source": actor("source"), "target": actor("target"),
+            "cameo": self.cameo, "cameo_name": self.cameo_name, "goldstein": self.goldstein,
+            "quad_class": self.quad_class, "plover": {"type": self.plover_type, "mode": self.plover_mode},
+            "factuality": self.factuality, "date": self.date, "date_precision": self.date_precision,
+            "date_text": self.date_text, "location": location, "sentence": self.sentence_text,
+            "trigger": self.trigger_text, "confidence": self.confidence, "rule": self.rule,
+            "n_mentions": self.n_mentions, "n_documents": self.n_documents, "n_sources": self.n_sources,
+            "first_reported": self.first_reported.isoformat() if self.first_reported else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMention:
+    mention_id: str
+    doc_id: str
+    doc_title: str | None
+    doc_date: dt.date | None
+    doc_source: str | None
+    doc_url: str | None
+    sentence_text: str
+    sentence_start: int
+    trigger_start: int
+    trigger_end: int
+    source_start: int
+    source_end: int
+    target_start: int | None
+    target_end: int | None
+    cameo: str
+    factuality: str
+    date: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        record = {f.name: getattr(self, f.name) for f in fields(self)}
+        record["doc_date"] = self.doc_date.isoformat() if self.doc_date else None
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCount:
+    code: str
+    key: str
+    role: str | None
+    name: str | None
+    as_source: int
+    as_target: int
+
+    @property
+    def events(self) -> int:
+        return self.as_source + self.as_target
+
+
+EVENT_COLUMNS = [f.name for f in fields(StoredEvent)]
+
+
+def find_events(store: Store, where: EventFilter, limit: int | None = 100, offset: int = 0) -> list[StoredEvent]:
+    """Events matching the filter, in date order (undated last), then by id."""
+    condition, params = event_condition(store, where)
+    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {condition} "
+           "ORDER BY date_start NULLS LAST, event_id")
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return [StoredEvent(*row) for row in store.connection.execute(sql, params).fetchall()]
+
+
+def get_event(store: Store, event_id: str) -> tuple[StoredEvent, list[StoredMention]]:
+    row = store.connection.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE event_id = ?",
+                                   [event_id]).fetchone()
+    if row is None:
+        raise QueryError(f"no event with id {event_id!r}")
+    rows = store.connection.execute(
+        "SELECT m.mention_id, d.id, d.title, d.date, d.source, d.url, m.sentence_text, m.sentence_start, "
+        "m.trigger_start, m.trigger_end, m.source_start, m.source_end, m.target_start, m.target_end, "
+        "m.cameo, m.factuality, m.date FROM mentions m JOIN documents d ON d.doc_key = m.doc_key "
+        "WHERE m.event_id = ? ORDER BY d.date, d.id, m.sentence_start", [event_id]).fetchall()
+    return StoredEvent(*row), [StoredMention(*r) for r in rows]
+
+
+def top_actors(store: Store, limit: int = 20, entity: bool = False) -> list[ActorCount]:
+    """Actors by the number of deduplicated events they take part in; by entity if asked."""
+    side = "key" if entity else "code"
+    rows = store.connection.execute(f"""
+        WITH sides AS (
+            SELECT source_{side} AS actor, 1 AS s, 0 AS t FROM events
+            UNION ALL SELECT target_{side}, 0, 1 FROM events WHERE target_{side} IS NOT NULL)
+        SELECT actor, sum(s), sum(t) FROM sides GROUP BY actor ORDER BY sum(s) + sum(t) DESC, actor LIMIT ?""",
+        [limit]).fetchall()
+    names = {code: (key, role, name) for code, key, role, name in
+             store.connection.execute("SELECT code, key, role, name FROM actors").fetchall()}
+    result = []
+    for actor, as_source, as_target in rows:
+        key, role, name = names.get(actor, (actor, None, None)) if not entity else (actor, None, _entity_name(
+            store, actor))
+        result.append(ActorCount(actor, key, role, name, int(as_source), int(as_target)))
+    return result
+
+
+def _entity_name(store: Store, key: str) -> str | None:
+    row = store.connection.execute("SELECT name FROM actors WHERE key = ? ORDER BY role NULLS FIRST LIMIT 1",
+                                   [key]).fetchone()
+    return str(row[0]) if row else None
+
+
+# --- filters ------------------------------------------------------------------------
+def event_condition(store: Store, where: EventFilter, table: str = "") -> tuple[str, list[Any]]:
+    """A SQL condition on the events table and its parameters; raises QueryError on bad values."""
+    prefix = f"{table}." if table else ""
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def add(clause: str, *values: Any) -> None:
+        clauses.append(clause)
+        params.extend(values)
+
+    if where.actor:
+        column = actor_column(store, where.actor)
+        add(f"({prefix}source_{column} = ? OR {prefix}target_{column} = ?)", where.actor, where.actor)
+    for side, value in (("source", where.source), ("target", where.target)):
+        if value:
+            add(f"{prefix}{side}_{actor_column(store, value)} = ?", value)
+    if where.role:
+        role = where.role.upper()
+        if role not in role_codes():
+            raise QueryError(f"unknown role {where.role!r}; roles are CAMEO codes such as GOV, MIL, REB")
+        add(f"({prefix}source_role = ? OR {prefix}target_role = ?)", role, role)
+    if where.cameo:
+        if not re.fullmatch(r"\d{2,4}", where.cameo):
+            raise QueryError(f"CAMEO code {where.cameo!r} is not 2 to 4 digits")
+        add(f"starts_with({prefix}cameo, ?)", where.cameo)
+    if where.root:
+        if not re.fullmatch(r"\d{1,2}", where.root):
+            raise QueryError(f"CAMEO root {where.root!r} is not 01 to 20")
+        add(f"{prefix}cameo_root = ?", where.root.zfill(2))
+    if where.plover:
+        add(f"{prefix}plover_type = ?", where.plover.upper())
+    if where.quad_class is not None:
+        if where.quad_class not in (1, 2, 3, 4):
+            raise QueryError(f"quad class {where.quad_class} is not 1, 2, 3 or 4")
+        add(f"{prefix}quad_class = ?", where.quad_class)
+    if where.factuality:
+        add(f"{prefix}factuality IN (SELECT unnest(?))", list(check_factualities(where.factuality)))
+    if where.since:
+        add(f"{prefix}date_end >= ?", parse_day(where.since))
+    if where.until:
+        add(f"{prefix}date_start <= ?", parse_day(where.until, end=True))
+    if where.outlet:
+        add(f"{prefix}event_id IN (SELECT m.event_id FROM mentions m JOIN documents d ON d.doc_key = m.doc_key "
+            "WHERE d.source = ?)", where.outlet)
+    return (" AND ".join(clauses) or "TRUE"), params
+
+
+def check_factualities(values: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [v for v in values if v not in FACTUALITIES]
+    if unknown:
+        raise QueryError(f"unknown factuality {unknown[0]!r}; use {', '.join(FACTUALITIES)}")
+    return values
+
+
+def parse_day(value: str, end: bool = False) -> dt.date:
+    """YYYY, YYYY-MM or YYYY-MM-DD as its first day, or its last if `end`."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
+    if match is None or (match.group(3) and not match.group(2)):
+        raise QueryError(f"malformed date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    try:
+        if month is None:
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if day is None:
+            first = dt.date(year, month, 1)
+            if not end:
+                return first
+            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date(year, month, day)
+    except ValueError as err:
+        raise QueryError(f"malformed date {value!r}: {err}") from err
+
+
+def actor_column(store: Store, value: str) -> str:
+    """'key' when the value names an entity (RUS, NATO), 'code' when a full code (RUSGOV)."""
+    if value in entity_keys() or _stored(store, "key", value):
+        return "key"
+    if _stored(store, "code", value):
+        return "code"
+    for key in sorted(entity_keys(), key=len, reverse=True):
+        if value.startswith(key) and value[len(key):] in role_codes():
+            return "code"
+    raise QueryError(f"unknown actor {value!r}: not a state or organisation key (RUS, NATO) "
+                     "nor a key followed by role codes (RUSGOV)")
+
+
+def _stored(store: Store, column: str, value: str) -> bool:
+    return store.connection.execute(f"SELECT 1 FROM actors WHERE {column} = ? LIMIT 1", [value]).fetchone() is not None
+
+
+@cache
+def entity_keys() -> frozenset[str]:
+    return dictionary_entity_keys(data_dir() / "actors")
+
+
+@cache
+def role_codes() -> frozenset[str]:
+    codes = load_role_codes(data_dir() / "ontology" / "roles.tsv")
+    # a full code may stack roles (USAGOVMIL): accept any run of known three-letter codes
+    return frozenset(codes | {a + b for a in codes for b in codes if len(a) == len(b) == 3})
