@@ -1,0 +1,34 @@
+"""The actor network: who acts on whom, how often and how cooperatively."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..store import Store
+from ..store.query import EventFilter, event_condition
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    source: str
+    target: str
+    events: int
+    goldstein_mean: float
+    conflict_share: float  # share of the dyad's events in quad classes 3 and 4
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def actor_network(store: Store, where: EventFilter = EventFilter(factuality=("asserted",)), top: int = 40,
+                  by_entity: bool = True) -> list[Edge]:
+    """The `top` directed dyads by event count (self-loops left out), heaviest first."""
+    side = "key" if by_entity else "code"
+    condition, params = event_condition(store, where)
+    rows = store.connection.execute(f"""
+        SELECT source_{side}, target_{side}, count(*), avg(goldstein),
+               avg(CASE WHEN quad_class >= 3 THEN 1.0 ELSE 0.0 END)
+        FROM events WHERE {condition} AND target_{side} IS NOT NULL AND source_{side} <> target_{side}
+        GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT ?""", [*params, top]).fetchall()
+    return [Edge(s, t, int(n), round(g, 2), round(c, 2)) for s, t, n, g, c in rows]
