@@ -1,4 +1,4 @@
-"""Rebuild src/detente/data/ontology/{cameo,roles}.tsv from the reference tables in ../shared.
+"""Rebuild src/detente/data/ontology/{cameo,roles,plover_types}.tsv from the reference tables in ../shared.
 
 Keeps the facts detente needs (code, name, Goldstein, quad class, PLOVER type and
 mode) and drops the source's descriptions and notes. Run from the repository root:
@@ -6,6 +6,7 @@ mode) and drops the source's descriptions and notes. Run from the repository roo
 """
 
 import csv
+import json
 import sys
 from pathlib import Path
 
@@ -25,8 +26,18 @@ def write_roles(reference: Path) -> None:
             out.write(f"{row['code']}\t{row['name']}\n")
 
 
+def write_plover_types(reference: Path) -> None:
+    types = json.loads((reference / "plover.json").read_text(encoding="utf-8"))["event_types"]
+    with open("src/detente/data/ontology/plover_types.tsv", "w", encoding="utf-8", newline="") as out:
+        out.write("# PLOVER event types and their quad classes (PLOVER manual, draft 2.0).\n")
+        out.write("type\tquad_class\n")
+        for event_type in types:
+            out.write(f"{event_type['name']}\t{event_type['quad_class']}\n")
+
+
 def main(reference: Path) -> None:
     write_roles(reference)
+    write_plover_types(reference)
     target = Path("src/detente/data/ontology/cameo.tsv")
     rows = read_reference(reference / "cameo_event_codes.tsv")
     with open(target, "w", encoding="utf-8", newline="") as out:

@@ -90,11 +90,12 @@ STATE_COLUMNS = ["key", "name", "aliases", "adjectives", "seats"]
 ORGANISATION_COLUMNS = ["key", "name", "aliases", "kind", "role", "country", "nominals"]
 
 
-def entity_keys(folder: Path) -> frozenset[str]:
-    """The keys of every state and organisation: what an actor code starts with."""
-    return frozenset(row["key"] for path, columns in ((folder / "states.tsv", STATE_COLUMNS),
-                                                     (folder / "organisations.tsv", ORGANISATION_COLUMNS))
-                     for _, row in read_tsv(path, columns))
+def entity_kinds(folder: Path) -> dict[str, str]:
+    """Every state and organisation key (what an actor code starts with) and its kind:
+    `state`, or the organisation's kind (igo, nsa, ngo, party, other)."""
+    kinds = {row["key"]: "state" for _, row in read_tsv(folder / "states.tsv", STATE_COLUMNS)}
+    kinds.update((row["key"], row["kind"]) for _, row in read_tsv(folder / "organisations.tsv", ORGANISATION_COLUMNS))
+    return kinds
 
 
 def _load_states(path: Path, actors: ActorDictionary, tokenize: Tokenize) -> None:

@@ -39,3 +39,10 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
 
 def load_role_codes(path: Path) -> set[str]:
     return {require(path, line, row, "code") for line, row in read_tsv(path, ["code", "name"])}
+
+
+def load_plover_quads(path: Path) -> dict[str, int]:
+    """PLOVER event type → its quad class (1-4)."""
+    return {require(path, line, row, "type"): int(require(path, line, row, "quad_class",
+                                                          lambda v: v in {"1", "2", "3", "4"}, "must be 1-4"))
+            for line, row in read_tsv(path, ["type", "quad_class"])}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
-from ..actors.dictionary import entity_keys as dictionary_entity_keys
+from ..actors.dictionary import entity_kinds as dictionary_entity_kinds
 from ..errors import QueryError
 from ..events.ontology import load_role_codes
 from ..vocabulary import data_dir
@@ -284,8 +284,13 @@ def _stored(store: Store, column: str, value: str) -> bool:
 
 
 @cache
+def entity_kinds() -> dict[str, str]:
+    """Kind of every state and organisation in the actor dictionary, by key."""
+    return dictionary_entity_kinds(data_dir() / "actors")
+
+
 def entity_keys() -> frozenset[str]:
-    return dictionary_entity_keys(data_dir() / "actors")
+    return frozenset(entity_kinds())
 
 
 @cache
