@@ -18,6 +18,7 @@ from .output import FORMATS, EventWriter
 from .parse import DEFAULT_PIPELINE
 from .read import DEFAULT_MAX_BYTES, read_inputs
 from .records import Document, Problem, RunSummary
+from .store_commands import register
 
 pipeline_option = click.option("--pipeline", default=DEFAULT_PIPELINE, show_default=True,
                                help="Installed spaCy pipeline (package name or path).")
@@ -112,6 +113,9 @@ def lexicon_check(data: str | None, pipeline: str) -> None:
     patterns = sum(map(len, vocabulary.verbs.values())) + sum(map(len, vocabulary.nouns.values()))
     click.echo(f"ok: {len(coder.actors.kinds)} actors, {sum(len(v) for v in coder.actors.names.values())} names, "
                f"{len(coder.actors.roles)} role terms, {patterns} event patterns, {len(coder.cameo)} CAMEO codes")
+
+
+register(main)
 
 
 def _coder(pipeline: str, prefilter: bool, monadic: bool = False) -> Coder:

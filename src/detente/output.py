@@ -65,7 +65,7 @@ class EventWriter:
 
 def render_table(events: list[Event]) -> str:
     header = ("date", "source", "event", "target", "factuality", "trigger", "conf")
-    rows = [header] + [(
+    return format_table(header, [(
         event.date.date or "-",
         event.source.code,
         f"{event.cameo} {event.cameo_name[:38]}",
@@ -73,7 +73,12 @@ def render_table(events: list[Event]) -> str:
         event.factuality,
         event.trigger.text,
         f"{event.confidence:.2f}",
-    ) for event in events]
+    ) for event in events])
+
+
+def format_table(header: tuple[str, ...], body: Iterable[tuple[str, ...]]) -> str:
+    """Columns padded to their widest cell, a rule under the header."""
+    rows = [header, *body]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))

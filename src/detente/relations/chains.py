@@ -50,9 +50,10 @@ def response_cues() -> tuple[str, ...]:
 
 def find_chains(store: Store, window_days: int = 30, actor: str | None = None, since: str | None = None,
                 until: str | None = None, factuality: tuple[str, ...] = ("asserted",),
-                min_events: int = 2) -> list[Chain]:
+                min_events: int = 2, conflict_only: bool = False) -> list[Chain]:
+    """Chains of at least `min_events`; `conflict_only` keeps conflictual events (retaliation)."""
     check_factualities(factuality)
-    scope, params = _scope(store, actor, since, until, factuality)
+    scope, params = _scope(store, actor, since, until, factuality, conflict_only)
     links = {link.response: link for link in _window_links(store, window_days, scope, params)}
     links.update({link.response: link for link in _text_links(store, window_days, scope, params)})
     chains = _components(list(links.values()))
@@ -70,10 +71,12 @@ def find_chains(store: Store, window_days: int = 30, actor: str | None = None, s
 
 
 def _scope(store: Store, actor: str | None, since: str | None, until: str | None,
-           factuality: tuple[str, ...]) -> tuple[str, list[Any]]:
+           factuality: tuple[str, ...], conflict_only: bool) -> tuple[str, list[Any]]:
     """A condition on events `{t}` (a table alias placeholder) and its parameters."""
     condition = "{t}.factuality IN (SELECT unnest(?)) AND {t}.target_key IS NOT NULL AND {t}.date_start IS NOT NULL"
     params: list[Any] = [list(factuality)]
+    if conflict_only:
+        condition += " AND {t}.quad_class IN (3, 4)"
     if actor:
         column = actor_column(store, actor)
         condition += f" AND ({{t}}.source_{column} = ? OR {{t}}.target_{column} = ?)"
@@ -135,7 +138,7 @@ def _latest_reversed(store: Store, source: str, target: str, day: dt.date, windo
                      scope: str, params: list[Any]) -> tuple[str, int] | None:
     row = store.connection.execute(
         f"SELECT e.event_id, date_diff('day', e.date_start, ?::DATE) FROM events e "
-        f"WHERE e.source_key = ? AND e.target_key = ? AND e.date_start <= ? AND e.date_start >= ?::DATE - ?::INTEGER "
+        f"WHERE e.source_key = ? AND e.target_key = ? AND e.source_key <> e.target_key AND e.date_start <= ? AND e.date_start >= ?::DATE - ?::INTEGER "
         f"AND {scope.format(t='e')} ORDER BY e.date_start DESC, e.event_id LIMIT 1",
         [day, target, source, day, day, window_days, *params]).fetchone()
     return (str(row[0]), int(row[1])) if row else None

@@ -1,0 +1,335 @@
+"""The store commands of `detente`: ingest, events, actors, relations, escalations, chains,
+network, export, dedupe. A thin shell over detente.store and detente.relations."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from .errors import DetenteError, QueryError
+from .output import flatten, format_table
+from .parse import DEFAULT_PIPELINE
+from .read import DEFAULT_MAX_BYTES, read_inputs
+from .relations import (PERIODS, Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
+                        relation_series)
+from .store import DedupRule, IngestSummary, Store, default_db_path, ingest
+from .store.dedup import MATCHES
+from .store.export import FORMATS as EXPORT_FORMATS
+from .store.export import export
+from .store.query import FACTUALITIES, EventFilter, StoredEvent, find_events, top_actors
+
+OUTPUTS = ("table", "jsonl", "csv")
+
+db_option = click.option("--db", type=click.Path(dir_okay=False), default=None,
+                         help=f"Event store file [default: $DETENTE_DB or {default_db_path()}].")
+format_option = click.option("--format", "fmt", type=click.Choice(OUTPUTS), default="table", show_default=True)
+factuality_option = click.option(
+    "--factuality", default="asserted", show_default=True,
+    help=f"Comma-separated factualities to count ({', '.join(FACTUALITIES)}), or 'all'.")
+
+
+@contextlib.contextmanager
+def _clean_errors() -> Iterator[None]:
+    """Library errors become one clear line on stderr and exit status 1."""
+    try:
+        yield
+    except DetenteError as err:
+        raise click.ClickException(str(err)) from err
+
+
+def _open(db: str | None, read_only: bool = True) -> Store:
+    return Store(db, read_only=read_only)
+
+
+def _factualities(value: str) -> tuple[str, ...]:
+    if value.strip() == "all":
+        return FACTUALITIES
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _emit(records: Iterable[dict[str, Any]], fmt: str, header: tuple[str, ...],
+          row: Callable[[dict[str, Any]], tuple[str, ...]], stream: TextIO | None = None) -> None:
+    out = stream or sys.stdout
+    if fmt == "table":
+        out.write(format_table(header, (row(r) for r in records)))
+        return
+    writer: csv.DictWriter[str] | None = None
+    for record in records:
+        if fmt == "jsonl":
+            out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+            continue
+        flat = flatten(record)
+        if writer is None:
+            writer = csv.DictWriter(out, list(flat), extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+        writer.writerow({k: "" if v is None else v for k, v in flat.items()})
+
+
+def _event_row(record: dict[str, Any]) -> tuple[str, ...]:
+    source, target = record["source"], record["target"]
+    return (record["date"] or "-", source["code"], f"{record['cameo']} {(record['cameo_name'] or '')[:38]}",
+            target["code"] if target else "-", record["factuality"], str(record["n_mentions"]),
+            str(record["n_documents"]), record["event_id"])
+
+
+EVENT_HEADER = ("date", "source", "event", "target", "factuality", "mentions", "docs", "id")
+
+
+def register(main: click.Group) -> None:
+    for command in (ingest_command, events_command, actors_command, relations_command, escalations_command,
+                    chains_command, network_command, export_command, dedupe_command):
+        main.add_command(command)
+
+
+@click.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none.")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)
+@click.option("--batch", type=int, default=64, show_default=True, help="Documents per commit.")
+@click.option("--quiet", is_flag=True, help="No progress lines.")
+@click.option("--pipeline", default=DEFAULT_PIPELINE, show_default=True)
+def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, max_bytes: int, batch: int,
+                   quiet: bool, pipeline: str) -> None:
+    """Code INPUTS and add them to the store; documents it already holds are skipped."""
+    from .coder import Coder
+
+    with _clean_errors():
+        coder = Coder(pipeline=pipeline)
+        with _open(db, read_only=False) as store:
+            started = time.monotonic()
+            reported = 0
+
+            def report_problems(summary: IngestSummary) -> None:
+                nonlocal reported
+                for problem in summary.problems[reported:]:
+                    click.echo(f"skipped {problem}", err=True)
+                reported = len(summary.problems)
+
+            def progress(summary: IngestSummary) -> None:
+                report_problems(summary)
+                if quiet:
+                    return
+                rate = summary.read / max(time.monotonic() - started, 1e-9)
+                line = (f"{summary.read} documents read ({summary.coded} new, {summary.known} already stored), "
+                        f"{summary.mentions} mentions, {rate:.0f} documents/s")
+                if sys.stderr.isatty():
+                    click.echo(f"\r{line}", err=True, nl=False)
+                else:
+                    click.echo(line, err=True)
+
+            summary = ingest(store, coder, read_inputs(inputs, date, max_bytes), batch=batch, progress=progress)
+            report_problems(summary)
+            counts = store.counts()
+    if sys.stderr.isatty() and not quiet:
+        click.echo("", err=True)
+    click.echo(f"{summary.read} documents read: {summary.coded} new, {summary.known} already stored; "
+               f"{summary.mentions} new mentions; {len(summary.problems)} problems. "
+               f"Store {store.path}: {counts.documents} documents, {counts.mentions} mentions, "
+               f"{counts.events} events, {counts.actors} actors", err=True)
+    if summary.read == 0:
+        raise SystemExit(1)
+
+
+def _filter_options(command: Callable[..., None]) -> Callable[..., None]:
+    options = [
+        click.option("--actor", help="Either side: entity (RUS, NATO) or full code (RUSGOV)."),
+        click.option("--source", help="Source actor: entity or full code."),
+        click.option("--target", help="Target actor: entity or full code."),
+        click.option("--role", help="Either side's role code (GOV, MIL, REB, ...)."),
+        click.option("--cameo", help="CAMEO code, with the codes under it (e.g. 112)."),
+        click.option("--root", help="CAMEO root (01-20)."),
+        click.option("--plover", help="PLOVER event type (ACCUSE, ASSAULT, ...)."),
+        click.option("--quad", "quad_class", type=int, help="Quad class 1-4."),
+        click.option("--factuality", default="all", show_default=True,
+                     help=f"Comma-separated: {', '.join(FACTUALITIES)}; or 'all'."),
+        click.option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--until", help="Up to this date, inclusive."),
+        click.option("--outlet", help="Only events reported by this news source."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _event_filter(options: dict[str, Any]) -> EventFilter:
+    factuality = options.pop("factuality")
+    return EventFilter(factuality=() if factuality == "all" else _factualities(factuality), **options)
+
+
+@click.command("events")
+@db_option
+@_filter_options
+@format_option
+@click.option("--limit", type=int, default=100, show_default=True, help="At most this many (0: all).")
+@click.option("--offset", type=int, default=0)
+def events_command(db: str | None, fmt: str, limit: int, offset: int, **filters: Any) -> None:
+    """Deduplicated events matching the filters, in date order."""
+    with _clean_errors(), _open(db) as store:
+        found = find_events(store, _event_filter(filters), limit=limit or None, offset=offset)
+        _emit((e.to_dict() for e in found), fmt, EVENT_HEADER, _event_row)
+
+
+@click.command("actors")
+@db_option
+@click.option("--top", type=int, default=20, show_default=True)
+@click.option("--entity", is_flag=True, help="Count by entity (RUS) rather than full code (RUSGOV).")
+@format_option
+def actors_command(db: str | None, top: int, entity: bool, fmt: str) -> None:
+    """The most active actors, by deduplicated events."""
+    with _clean_errors(), _open(db) as store:
+        found = top_actors(store, top, entity)
+        records = [{"code": a.code, "key": a.key, "role": a.role, "name": a.name, "events": a.events,
+                    "as_source": a.as_source, "as_target": a.as_target} for a in found]
+        _emit(records, fmt, ("actor", "name", "events", "as source", "as target"),
+              lambda r: (r["code"], r["name"] or "", str(r["events"]), str(r["as_source"]), str(r["as_target"])))
+
+
+@click.command("relations")
+@click.argument("actor_a")
+@click.argument("actor_b")
+@db_option
+@click.option("--by", type=click.Choice(PERIODS), default="month", show_default=True)
+@click.option("--both", is_flag=True, help="Both directions (A→B and B→A), not only A→B.")
+@factuality_option
+@click.option("--since")
+@click.option("--until")
+@click.option("--plot", type=click.Path(dir_okay=False), help="Draw the series to FILE.png or FILE.svg.")
+@format_option
+def relations_command(actor_a: str, actor_b: str, db: str | None, by: str, both: bool, factuality: str,
+                      since: str | None, until: str | None, plot: str | None, fmt: str) -> None:
+    """Relations from ACTOR_A to ACTOR_B over time: counts by quad class, Goldstein, net score."""
+    with _clean_errors(), _open(db) as store:
+        dyad = Dyad(actor_a, actor_b, both, _factualities(factuality), since, until)
+        series = relation_series(store, dyad, by)
+        _emit((p.to_dict() for p in series), fmt,
+              ("period", "events", "v.coop", "m.coop", "v.conf", "m.conf", "goldstein", "mean", "net"),
+              lambda r: (r["period"], str(r["events"]), str(r["verbal_cooperation"]), str(r["material_cooperation"]),
+                         str(r["verbal_conflict"]), str(r["material_conflict"]), f"{r['goldstein_sum']:.1f}",
+                         "-" if r["goldstein_mean"] is None else f"{r['goldstein_mean']:.2f}", str(r["net"])))
+        if plot:
+            from .relations.plots import plot_relations
+
+            behind = [e for p in series if p.events for e in period_events(store, dyad, p.period, by)]
+            arrow = "↔" if both else "→"
+            plot_relations(series, behind, Path(plot), f"{actor_a} {arrow} {actor_b}, events per {by}", by)
+            click.echo(f"wrote {plot}", err=True)
+
+
+@click.command("escalations")
+@db_option
+@click.option("--window", default="30d", show_default=True, help="Length of the latest window: 30d, 4w.")
+@click.option("--baseline", type=int, default=6, show_default=True, help="Windows before it that set the baseline.")
+@click.option("--until", help="Last day of the latest window [default: the latest event].")
+@click.option("--min-events", type=int, default=2, show_default=True)
+@click.option("--top", type=int, default=20, show_default=True)
+@click.option("--by-code", is_flag=True, help="Dyads of full codes (TURMIL → TURREB), not entities (TUR → TUR).")
+@factuality_option
+@format_option
+def escalations_command(db: str | None, window: str, baseline: int, until: str | None, min_events: int, top: int,
+                        by_code: bool, factuality: str, fmt: str) -> None:
+    """Dyads whose conflict in the latest window departs most from their own baseline."""
+    with _clean_errors(), _open(db) as store:
+        found = find_escalations(store, parse_window(window), baseline, until, min_events, top,
+                                 _factualities(factuality), by_entity=not by_code)
+        if fmt != "table":
+            _emit((e.to_dict() for e in found), fmt, (), lambda r: ())
+            return
+        for item in found:
+            click.echo(f"{item.source} → {item.target}  score {item.score:.2f}  conflict {item.recent:.1f} "
+                       f"(baseline {item.baseline_mean:.1f} ± {item.baseline_sd:.1f})  "
+                       f"{item.window_start} to {item.window_end}")
+            _print_events(item.events[:5], indent="    ")
+        if not found:
+            click.echo("no dyad's conflict rose above its baseline in this window")
+
+
+@click.command("chains")
+@db_option
+@click.option("--window", default="30d", show_default=True, help="How far back a response looks: 30d, 4w.")
+@click.option("--actor", help="Only chains with this actor on either side.")
+@click.option("--since")
+@click.option("--until")
+@click.option("--min-events", type=int, default=2, show_default=True)
+@click.option("--conflict", is_flag=True, help="Only conflictual events (quad classes 3 and 4): retaliation.")
+@factuality_option
+@format_option
+def chains_command(db: str | None, window: str, actor: str | None, since: str | None, until: str | None,
+                   min_events: int, conflict: bool, factuality: str, fmt: str) -> None:
+    """Retaliation and response chains: events answered by the reversed dyad."""
+    with _clean_errors(), _open(db) as store:
+        found = find_chains(store, parse_window(window), actor, since, until, _factualities(factuality), min_events,
+                            conflict)
+        if fmt != "table":
+            _emit((c.to_dict() for c in found), fmt, (), lambda r: ())
+            return
+        for number, chain in enumerate(found, start=1):
+            kinds = sorted({link.kind for link in chain.links})
+            click.echo(f"chain {number}: {len(chain.events)} events, linked by {' and '.join(kinds)}")
+            _print_events(chain.events, indent="    ")
+
+
+def _print_events(events: list[StoredEvent], indent: str) -> None:
+    for event in events:
+        click.echo(f"{indent}{event.date or '-':10}  {event.source_code} {event.cameo} {event.target_code or '-'}  "
+                   f"{(event.cameo_name or '')[:50]}  [{event.event_id}]")
+
+
+@click.command("network")
+@db_option
+@click.option("--top", type=int, default=40, show_default=True, help="Dyads to keep, heaviest first.")
+@click.option("--by-code", is_flag=True, help="Nodes are full codes (RUSGOV), not entities (RUS).")
+@_filter_options
+@click.option("--plot", type=click.Path(dir_okay=False), help="Draw the network to FILE.png or FILE.svg.")
+@format_option
+def network_command(db: str | None, top: int, by_code: bool, plot: str | None, fmt: str, **filters: Any) -> None:
+    """The actor network: directed dyads by event count."""
+    with _clean_errors(), _open(db) as store:
+        edges = actor_network(store, _event_filter(filters), top, not by_code)
+        _emit((e.to_dict() for e in edges), fmt, ("source", "target", "events", "goldstein", "conflict share"),
+              lambda r: (r["source"], r["target"], str(r["events"]), f"{r['goldstein_mean']:.2f}",
+                         f"{r['conflict_share']:.2f}"))
+        if plot:
+            from .relations.plots import plot_network
+
+            plot_network(edges, Path(plot), f"Actor network: top {len(edges)} dyads")
+            click.echo(f"wrote {plot}", err=True)
+
+
+@click.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option("-o", "--output", type=click.Path(file_okay=False), required=True, help="Folder to write into.")
+def export_command(db: str | None, fmt: str, output: str) -> None:
+    """Export the store: parquet or csv tables, PLOVER JSON records, ICEWS-style TSV."""
+    with _clean_errors(), _open(db) as store:
+        for path in export(store, fmt, Path(output)):
+            click.echo(f"wrote {path}", err=True)
+
+
+@click.command("dedupe")
+@db_option
+@click.option("--window", type=int, help="Days two reports' dates may lie apart and still be one event.")
+@click.option("--match", type=click.Choice(MATCHES), help="What must agree: the CAMEO root or the full code.")
+def dedupe_command(db: str | None, window: int | None, match: str | None) -> None:
+    """Show the deduplication rule, or change it and rebuild every event."""
+    with _clean_errors(), _open(db, read_only=window is None and match is None) as store:
+        rule = store.rule
+        if window is not None or match is not None:
+            try:
+                rule = DedupRule(rule.window_days if window is None else window, match or rule.match)
+            except ValueError as err:
+                raise QueryError(str(err)) from err
+            store.set_rule(rule)
+        counts = store.counts()
+        click.echo(f"window {rule.window_days} days, match {rule.match}: {counts.mentions} mentions → "
+                   f"{counts.events} events")
+
