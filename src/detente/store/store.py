@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # reading a store needs no spaCy
     from ..coder import CodedDocument
 
 _CODED = [name for name, _ in CODED_COLUMNS]
+_DOCUMENT_COLUMNS = ["doc_key", "id", "title", "date", "source", "url", "origin", "text", "n_sentences", "n_parsed"]
 _MENTION_COLUMNS = ["mention_id", "doc_key", *_CODED, *(name for name, _ in MENTION_SPAN_COLUMNS)]
 
 
@@ -123,27 +124,35 @@ class Store:
                     fresh[key] = item
             if not fresh:
                 return 0
-            self.connection.executemany(
-                "INSERT INTO documents (doc_key, id, title, date, source, url, origin, text, n_sentences, n_parsed) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(key, c.document.id, c.document.title, c.document.date, c.document.source, c.document.url,
-                  c.document.origin, c.document.text, c.sentences, c.parsed_sentences) for key, c in fresh.items()])
+            self._insert("documents", _DOCUMENT_COLUMNS,
+                         [(key, c.document.id, c.document.title, c.document.date, c.document.source, c.document.url,
+                           c.document.origin, c.document.text, c.sentences, c.parsed_sentences)
+                          for key, c in fresh.items()])
             mentions = {_mention_id(key, event): _mention_row(_mention_id(key, event), key, event)
                         for key, c in fresh.items() for event in c.events}
             if not mentions:
                 return 0
-            placeholders = ", ".join("?" for _ in _MENTION_COLUMNS)
-            self.connection.executemany(
-                f"INSERT INTO mentions ({', '.join(_MENTION_COLUMNS)}) VALUES ({placeholders})", list(mentions.values()))
+            self._insert("mentions", _MENTION_COLUMNS, list(mentions.values()))
             actors = {a.code: a for c in fresh.values() for e in c.events for a in (e.source, e.target) if a}
-            self.connection.executemany("INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?)",
-                                        [(a.code, a.key, a.role, a.name) for a in actors.values()])
+            self._insert("actors", ["code", "key", "role", "name"],
+                         [(a.code, a.key, a.role, a.name) for a in actors.values()], ignore_existing=True)
             self.connection.execute(f"UPDATE mentions SET cluster_key = {_cluster_key_sql(rule)} "
                                     "WHERE mention_id IN (SELECT unnest(?))", [list(mentions)])
             keys = self.connection.execute("SELECT DISTINCT cluster_key FROM mentions WHERE mention_id IN "
                                            "(SELECT unnest(?))", [list(mentions)]).fetchall()
             self._recluster([row[0] for row in keys], rule)
             return len(mentions)
+
+    def _insert(self, table: str, columns: list[str], rows: list[tuple[object, ...]],
+                ignore_existing: bool = False) -> None:
+        """Many rows in one statement: a list per column, unnested side by side (far faster
+        than one statement per row)."""
+        if not rows:
+            return
+        values = [list(column) for column in zip(*rows)]
+        unnested = ", ".join(f"unnest(?) AS c{i}" for i in range(len(columns)))
+        verb = "INSERT OR IGNORE INTO" if ignore_existing else "INSERT INTO"
+        self.connection.execute(f"{verb} {table} ({', '.join(columns)}) SELECT {unnested}", values)
 
     def _recluster(self, keys: list[str], rule: DedupRule) -> None:
         """Rebuild the events of these cluster keys from all their mentions."""
@@ -160,7 +169,7 @@ class Store:
                       for member in cluster.members]
         self.connection.execute("CREATE OR REPLACE TEMP TABLE assignment "
                                 "(mention_id VARCHAR, event_id VARCHAR, anchor BOOLEAN)")
-        self.connection.executemany("INSERT INTO assignment VALUES (?, ?, ?)", assignment)
+        self._insert("assignment", ["mention_id", "event_id", "anchor"], assignment)
         self.connection.execute("UPDATE mentions SET event_id = a.event_id FROM assignment a "
                                 "WHERE a.mention_id = mentions.mention_id")
         self.connection.execute("DELETE FROM events WHERE cluster_key IN (SELECT unnest(?))", [keys])
