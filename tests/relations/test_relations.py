@@ -1,0 +1,111 @@
+import datetime as dt
+
+import pytest
+from PIL import Image
+
+from detente.errors import QueryError
+from detente.records import Document
+from detente.relations import (Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
+                               relation_series)
+from detente.relations.plots import plot_network, plot_relations
+from detente.store import Store, ingest
+
+D = dt.date
+
+
+def test_series_counts_deduplicated_events_by_quad_class_and_fills_empty_periods(synthetic_store):
+    store = synthetic_store([
+        ("RUSGOV", "NATO", "161", "2021-10-18", 4, -4.0, "asserted"),
+        ("RUS", "NATO", "112", "2021-10-20", 3, -2.0, "asserted"),
+        ("RUS", "NATO", "036", "2021-12-02", 1, 4.0, "asserted"),
+        ("RUS", "NATO", "190", "2021-12-03", 4, -10.0, "hypothetical"),  # not asserted: left out by default
+        ("NATO", "RUS", "174", "2021-10-06", 4, -5.0, "asserted"),  # other direction
+    ])
+    series = relation_series(store, Dyad("RUS", "NATO"), by="month")
+    assert [(p.period, p.events, p.verbal_conflict, p.material_conflict, p.verbal_cooperation, p.net)
+            for p in series] == [(D(2021, 10, 1), 2, 1, 1, 0, -2), (D(2021, 11, 1), 0, 0, 0, 0, 0),
+                                 (D(2021, 12, 1), 1, 0, 0, 1, 1)]
+    assert series[0].goldstein_sum == -6.0 and series[0].goldstein_mean == -3.0
+    both = relation_series(store, Dyad("RUS", "NATO", both=True, factuality=("asserted", "hypothetical")), by="year")
+    assert [(p.events, p.material_conflict) for p in both] == [(5, 3)]
+    only_government = relation_series(store, Dyad("RUSGOV", "NATO"), by="month")
+    assert [p.events for p in only_government] == [1]
+    behind = period_events(store, Dyad("RUS", "NATO", both=True), D(2021, 10, 1), "month")
+    assert [e.cameo for e in behind] == ["174", "161", "112"]
+
+
+def test_bad_relation_queries_say_what_is_wrong(synthetic_store):
+    store = synthetic_store([("RUS", "NATO", "161", "2021-10-18", 4, -4.0, "asserted")])
+    with pytest.raises(QueryError, match="unknown actor 'XYZ'"):
+        relation_series(store, Dyad("XYZ", "NATO"))
+    with pytest.raises(QueryError, match="malformed date"):
+        relation_series(store, Dyad("RUS", "NATO", since="21-10"))
+    with pytest.raises(QueryError, match="unknown period"):
+        relation_series(store, Dyad("RUS", "NATO"), by="fortnight")
+    with pytest.raises(QueryError, match="unknown factuality"):
+        relation_series(store, Dyad("RUS", "NATO", factuality=("rumoured",)))
+    assert relation_series(store, Dyad("USA", "CHN")) == []  # known actors, no events
+
+
+def test_escalation_ranks_a_dyad_whose_conflict_jumps_above_a_steady_one(synthetic_store):
+    steady = [("ISR", "PSE", "190", (D(2024, 1, 5) + dt.timedelta(days=10 * i)).isoformat(), 4, -10.0, "asserted")
+              for i in range(21)]  # one strike every ten days for seven months
+    jump = [("ARM", "AZE", "112", "2024-02-10", 3, -2.0, "asserted")] + [
+        ("ARM", "AZE", "190", f"2024-07-{day:02d}", 4, -10.0, "asserted") for day in (10, 12, 15, 20)]
+    store = synthetic_store(steady + jump)
+    found = find_escalations(store, window_days=30, baseline=6, until="2024-07-31")
+    assert [(e.source, e.target) for e in found][0] == ("ARM", "AZE")
+    top = found[0]
+    assert (top.recent, top.recent_events, len(top.events)) == (40.0, 4, 4)
+    assert all(e.score < top.score for e in found[1:])
+    assert parse_window("4w") == 28 and parse_window("30d") == 30
+    with pytest.raises(QueryError):
+        parse_window("soon")
+
+
+def test_response_chains_follow_the_reversed_dyad_within_the_window(synthetic_store):
+    store = synthetic_store([
+        ("USA", "CHN", "163", "2024-03-01", 4, -8.0, "asserted"),
+        ("CHN", "USA", "163", "2024-03-04", 4, -8.0, "asserted"),  # answers within 30 days
+        ("USA", "CHN", "172", "2024-03-10", 4, -5.0, "asserted"),  # and is answered
+        ("CHN", "USA", "036", "2024-08-01", 1, 4.0, "asserted"),  # too late
+    ])
+    (chain,) = find_chains(store, window_days=30)
+    assert [e.event_id for e in chain.events] == ["e000", "e001", "e002"]
+    assert sorted((link.cause, link.response, link.kind, link.lag_days) for link in chain.links) == [
+        ("e000", "e001", "window", 3), ("e001", "e002", "window", 6)]
+
+
+def test_a_retaliation_cue_links_the_event_to_its_cause_in_the_sentence(tmp_path, coder):
+    text = ("Poland expelled two Belarusian diplomats on Tuesday in retaliation for Belarus's expulsion of a "
+            "Polish diplomat last week.")
+    with Store(tmp_path / "s.duckdb") as store:
+        ingest(store, coder, [Document(id="r", text=text, date="2024-05-09")])
+        (chain,) = find_chains(store, window_days=30)
+        assert [(e.source_key, e.cameo, e.target_key) for e in chain.events] == [("BLR", "174", "POL"),
+                                                                                   ("POL", "174", "BLR")]
+        assert [link.kind for link in chain.links] == ["text"]
+
+
+def test_network_and_pictures_are_drawn_offline(synthetic_store, tmp_path):
+    store = synthetic_store([
+        ("RUS", "NATO", "161", "2021-10-18", 4, -4.0, "asserted"),
+        ("NATO", "RUS", "174", "2021-10-06", 4, -5.0, "asserted"),
+        ("USA", "UKR", "070", "2021-10-07", 2, 7.0, "asserted"),
+        ("USA", "UKR", "036", "2021-11-07", 1, 4.0, "asserted"),
+    ])
+    edges = actor_network(store)
+    assert [(e.source, e.target, e.events) for e in edges][0] == ("USA", "UKR", 2)
+    dyad = Dyad("RUS", "NATO", both=True)
+    series = relation_series(store, dyad, by="week")
+    behind = [e for p in series for e in period_events(store, dyad, p.period, "week")]
+    for name in ("relations.png", "relations.svg"):
+        plot_relations(series, behind, tmp_path / name, "RUS ↔ NATO", "week")
+    plot_network(edges, tmp_path / "network.png", "network")
+    for name in ("relations.png", "network.png"):
+        with Image.open(tmp_path / name) as image:
+            image.verify()
+            assert image.format == "PNG" and image.size[0] > 500
+    assert (tmp_path / "relations.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    with pytest.raises(QueryError, match=".png or .svg"):
+        plot_network(edges, tmp_path / "network.gif", "network")

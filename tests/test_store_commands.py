@@ -1,0 +1,99 @@
+"""The store commands from the command line: what they print and how they fail."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from detente.cli import main
+
+ARTICLE = ("Poland expels Belarusian diplomats\n\nPoland expelled two Belarusian diplomats on Tuesday in retaliation "
+           "for Belarus's expulsion of a Polish diplomat last week. Poland's foreign ministry also summoned "
+           "Belarus's ambassador on Tuesday.\n")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli")
+    (folder / "in").mkdir()
+    (folder / "in" / "poland.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "in" / "broken.jsonl").write_text('{"id": "x", "text": "Belarus protested."}\n{not json\n',
+                                                encoding="utf-8")
+    db = folder / "news.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(folder / "in"), "--db", str(db), "--date", "2024-05-09"])
+    assert result.exit_code == 0, result.output
+    assert "broken.jsonl:2" in result.stderr and "1 problems" in result.stderr
+    return db
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_queries_print_tables_and_records(built):
+    runner = CliRunner()
+    table = runner.invoke(main, ["events", "--db", str(built), "--source", "POL", "--root", "17"])
+    assert table.exit_code == 0 and "174 Expel or deport individuals" in table.stdout
+    lines = runner.invoke(main, ["events", "--db", str(built), "--actor", "BLR", "--format", "jsonl"]).stdout
+    records = [json.loads(line) for line in lines.splitlines()]
+    assert {r["cameo"] for r in records} >= {"174", "114"} and all("n_mentions" in r for r in records)
+    csv_out = runner.invoke(main, ["events", "--db", str(built), "--format", "csv"]).stdout
+    assert csv_out.splitlines()[0].startswith("event_id,source_key")
+    actors = runner.invoke(main, ["actors", "--db", str(built), "--top", "3"])
+    assert actors.exit_code == 0 and "POL" in actors.stdout
+    relations = runner.invoke(main, ["relations", "POL", "BLR", "--db", str(built), "--both", "--by", "week"])
+    assert relations.exit_code == 0 and "2024-05-06" in relations.stdout
+    chains = runner.invoke(main, ["chains", "--db", str(built)])
+    assert "linked by text" in chains.stdout
+    assert runner.invoke(main, ["escalations", "--db", str(built), "--min-events", "1"]).exit_code == 0
+    assert "window 2 days, match root" in runner.invoke(main, ["dedupe", "--db", str(built)]).stdout
+
+
+def test_plots_and_exports_are_written(built, tmp_path):
+    runner = CliRunner()
+    png = tmp_path / "relations.png"
+    result = runner.invoke(main, ["relations", "POL", "BLR", "--db", str(built), "--both", "--plot", str(png)])
+    assert result.exit_code == 0, result.output
+    with Image.open(png) as image:
+        assert image.format == "PNG"
+    result = runner.invoke(main, ["network", "--db", str(built), "--plot", str(tmp_path / "network.svg")])
+    assert result.exit_code == 0 and (tmp_path / "network.svg").stat().st_size > 1000
+    for fmt, name in (("parquet", "events.parquet"), ("csv", "mentions.csv"), ("plover-json", "events.plover.jsonl"),
+                      ("icews-tsv", "events.icews.tsv")):
+        result = runner.invoke(main, ["export", "--db", str(built), "--format", fmt, "-o", str(tmp_path / fmt)])
+        assert result.exit_code == 0 and (tmp_path / fmt / name).stat().st_size > 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (["events", "--source", "XYZ"], "unknown actor 'XYZ'"),
+    (["events", "--since", "2024-13"], "malformed date '2024-13'"),
+    (["events", "--until", "last week"], "malformed date 'last week'"),
+    (["events", "--root", "abc"], "CAMEO root 'abc'"),
+    (["events", "--factuality", "rumoured"], "unknown factuality 'rumoured'"),
+    (["relations", "POL", "QQQ"], "unknown actor 'QQQ'"),
+    (["relations", "POL", "BLR", "--since", "yesterday"], "malformed date"),
+    (["relations", "POL", "BLR", "--plot", "chart.gif"], ".png or .svg"),
+    (["escalations", "--window", "soon"], "malformed window"),
+    (["chains", "--actor", "ZZZ"], "unknown actor 'ZZZ'"),
+    (["dedupe", "--window", "-3"], "cannot be negative"),
+])
+def test_bad_arguments_fail_clearly_and_leave_the_store_alone(built, args, message, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    before = _digest(built)
+    result = CliRunner().invoke(main, [*args, "--db", str(built)])
+    assert result.exit_code != 0
+    assert message in result.output
+    assert _digest(built) == before
+
+
+@pytest.mark.parametrize("command", [["events"], ["actors"], ["relations", "RUS", "NATO"], ["escalations"],
+                                     ["chains"], ["network"], ["export", "--format", "csv", "-o", "out"], ["dedupe"]])
+def test_a_missing_store_is_named_and_not_created(command, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "nowhere.duckdb"
+    result = CliRunner().invoke(main, [*command, "--db", str(db)])
+    assert result.exit_code != 0 and "no event store at" in result.output
+    assert not db.exists()
