@@ -138,7 +138,8 @@ def _latest_reversed(store: Store, source: str, target: str, day: dt.date, windo
                      scope: str, params: list[Any]) -> tuple[str, int] | None:
     row = store.connection.execute(
         f"SELECT e.event_id, date_diff('day', e.date_start, ?::DATE) FROM events e "
-        f"WHERE e.source_key = ? AND e.target_key = ? AND e.source_key <> e.target_key AND e.date_start <= ? AND e.date_start >= ?::DATE - ?::INTEGER "
+        "WHERE e.source_key = ? AND e.target_key = ? AND e.source_key <> e.target_key "
+        "AND e.date_start <= ? AND e.date_start >= ?::DATE - ?::INTEGER "
         f"AND {scope.format(t='e')} ORDER BY e.date_start DESC, e.event_id LIMIT 1",
         [day, target, source, day, day, window_days, *params]).fetchone()
     return (str(row[0]), int(row[1])) if row else None

@@ -21,11 +21,12 @@ class Edge:
         return asdict(self)
 
 
-def actor_network(store: Store, where: EventFilter = EventFilter(factuality=("asserted",)), top: int = 40,
+def actor_network(store: Store, where: EventFilter | None = None, top: int = 40,
                   by_entity: bool = True) -> list[Edge]:
-    """The `top` directed dyads by event count (self-loops left out), heaviest first."""
+    """The `top` directed dyads by event count (self-loops left out), heaviest first;
+    asserted events only unless `where` says otherwise."""
     side = "key" if by_entity else "code"
-    condition, params = event_condition(store, where)
+    condition, params = event_condition(store, where or EventFilter(factuality=("asserted",)))
     rows = store.connection.execute(f"""
         SELECT source_{side}, target_{side}, count(*), avg(goldstein),
                avg(CASE WHEN quad_class >= 3 THEN 1.0 ELSE 0.0 END)

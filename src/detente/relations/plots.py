@@ -35,7 +35,7 @@ def plot_relations(series: list[RelationPeriod], events: list[StoredEvent], path
     if not series:
         axis.text(0.5, 0.5, "no events for this dyad", ha="center", va="center", transform=axis.transAxes)
     else:
-        days = [p.period for p in series]
+        days = [float(mdates.date2num(p.period)) for p in series]  # type: ignore[no-untyped-call]
         width = {"day": 0.8, "week": 5, "month": 24, "year": 300}[by]
         cooperation = [p.verbal_cooperation + p.material_cooperation for p in series]
         conflict = [-(p.verbal_conflict + p.material_conflict) for p in series]
@@ -54,14 +54,15 @@ def plot_relations(series: list[RelationPeriod], events: list[StoredEvent], path
             if period is None:
                 continue
             cooperative = (event.quad_class or 0) <= 2
-            height = cooperation[series.index(period)] if cooperative else conflict[series.index(period)]
+            at = series.index(period)
+            height = cooperation[at] if cooperative else conflict[at]
             lift = (14 + 12 * (rank % 3)) * (1 if cooperative else -1)
             axis.annotate(f"{event.source_code} {event.cameo} {event.target_code or ''}", (period.period, height),
                           textcoords="offset points", xytext=(0, lift), ha="center", fontsize=7,
                           arrowprops={"arrowstyle": "-", "color": "#4a5568", "linewidth": 0.6})
-        locator = mdates.AutoDateLocator()
+        locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
         axis.xaxis.set_major_locator(locator)
-        axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
         axis.legend(loc="upper left", fontsize=8, frameon=False)
     axis.set_title(title)
     axis.set_ylabel(f"events per {by}")

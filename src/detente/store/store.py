@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -143,7 +143,7 @@ class Store:
             self._recluster([row[0] for row in keys], rule)
             return len(mentions)
 
-    def _insert(self, table: str, columns: list[str], rows: list[tuple[object, ...]],
+    def _insert(self, table: str, columns: list[str], rows: Sequence[Sequence[object]],
                 ignore_existing: bool = False) -> None:
         """Many rows in one statement: a list per column, unnested side by side (far faster
         than one statement per row)."""
