@@ -28,6 +28,10 @@ def test_series_counts_deduplicated_events_by_quad_class_and_fills_empty_periods
     assert series[0].goldstein_sum == -6.0 and series[0].goldstein_mean == -3.0
     both = relation_series(store, Dyad("RUS", "NATO", both=True, factuality=("asserted", "hypothetical")), by="year")
     assert [(p.events, p.material_conflict) for p in both] == [(5, 3)]
+    store.connection.execute("UPDATE events SET date = '2021', date_precision = 'year' WHERE cameo = '036'")
+    assert [p.events for p in relation_series(store, Dyad("RUS", "NATO"), by="month")] == [2]  # not in December
+    assert [p.events for p in relation_series(store, Dyad("RUS", "NATO"), by="year")] == [3]
+    store.connection.execute("UPDATE events SET date = '2021-12-02', date_precision = 'day' WHERE cameo = '036'")
     only_government = relation_series(store, Dyad("RUSGOV", "NATO"), by="month")
     assert [p.events for p in only_government] == [1]
     behind = period_events(store, Dyad("RUS", "NATO", both=True), D(2021, 10, 1), "month")

@@ -1,7 +1,9 @@
 """The state of relations between two actors over time: one row per period.
 
 Counts are of deduplicated events (not of the articles that report them), dated by the
-first day their date can mean, and by default only of asserted events.
+first day their date can mean, and by default only of asserted events. An event counts
+in a series only if its date is at least as precise as the period: "in 2016" is in the
+yearly series, not in January 2016 of the monthly one.
 The net score is (cooperative events - conflictual events): quad classes 1 and 2 count
 +1, quad classes 3 and 4 count -1.
 """
@@ -17,6 +19,7 @@ from ..store import Store
 from ..store.query import EventFilter, StoredEvent, actor_column, check_factualities, find_events, parse_day
 
 PERIODS = ("day", "week", "month", "year")
+_FINE_ENOUGH = {period: list(PERIODS[:rank + 1]) for rank, period in enumerate(PERIODS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,8 @@ def relation_series(store: Store, dyad: Dyad, by: str = "month", fill: bool = Tr
     if by not in PERIODS:
         raise QueryError(f"unknown period {by!r}; use {', '.join(PERIODS)}")
     condition, params = dyad_condition(store, dyad)
+    condition += " AND date_precision IN (SELECT unnest(?))"
+    params.append(_FINE_ENOUGH[by])
     rows = store.connection.execute(f"""
         SELECT CAST(date_trunc('{by}', date_start) AS DATE) AS period, count(*),
                count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
@@ -94,7 +99,8 @@ def period_events(store: Store, dyad: Dyad, period: dt.date, by: str) -> list[St
         where = EventFilter(source=source, target=target, factuality=dyad.factuality,
                             since=period.isoformat(), until=last.isoformat())
         found += [e for e in find_events(store, where, limit=None)
-                  if e.date_start is not None and period <= e.date_start <= last]
+                  if e.date_start is not None and period <= e.date_start <= last
+                  and e.date_precision in _FINE_ENOUGH[by]]
     return sorted(found, key=lambda e: (e.date_start or dt.date.min, e.event_id))
 
 
