@@ -133,3 +133,8 @@ def test_a_protest_with_no_one_named_is_aimed_at_home(coder: Coder) -> None:
 def test_a_weapon_as_agent_gives_way_to_whoever_fired_it(coder: Coder) -> None:
     events = code(coder, "A Ukrainian helicopter was shot down by a missile fired by Russian troops.")
     assert ("RUSMIL", "190", "UKR", "asserted") in triples(events)
+
+
+def test_talks_are_a_negotiation_on_both_sides(coder: Coder) -> None:
+    events = code(coder, "The Turkish foreign minister held talks with Greek officials in Athens.")
+    assert aimed(events, "TUR", "04", "GRC") and aimed(events, "GRC", "04", "TUR")

@@ -43,6 +43,7 @@ _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 _DERIVING = ("intent", "appeal", "demand", "reject", "halt")
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): with each other
+_MUTUAL_CODES = {"046"}  # "X held talks with Y": Y negotiates with X as much as X with Y
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
@@ -544,6 +545,9 @@ class _SentenceWork:
                     penalty *= 0.85
                 self.found.append(Candidate(source, target, coding.code, coding.rule, trigger, coding.factuality,
                                             date, location, round(confidence * penalty, 2)))
+                if coding.code in _MUTUAL_CODES and target is not None and len(coding.sources) == 1:
+                    self.found.append(Candidate(target, source, coding.code, coding.rule, trigger, coding.factuality,
+                                                date, location, round(confidence * penalty, 2)))
 
     def _govern(self, coding: _Coding, trigger: Token, anchor: Token) -> None:
         """Apply what governs the event: 'hope to' derives 036, 'refused to' 12x, 'could' makes it
