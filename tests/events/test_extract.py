@@ -138,3 +138,23 @@ def test_a_weapon_as_agent_gives_way_to_whoever_fired_it(coder: Coder) -> None:
 def test_talks_are_a_negotiation_on_both_sides(coder: Coder) -> None:
     events = code(coder, "The Turkish foreign minister held talks with Greek officials in Athens.")
     assert aimed(events, "TUR", "04", "GRC") and aimed(events, "GRC", "04", "TUR")
+
+
+def test_reporting_another_actors_violence_accuses_it(coder: Coder) -> None:
+    events = code(coder, "Armenia said that Azerbaijani troops had shelled a village near the border.")
+    assert aimed(events, "ARM", "112", "AZE")
+
+
+def test_claiming_ones_own_violence_claims_responsibility(coder: Coder) -> None:
+    events = code(coder, "The rebels of Chad claimed that they had attacked the army of Niger.")
+    assert aimed(events, "TCD", "015", "NER")
+
+
+def test_a_closing_attribution_is_no_accusation(coder: Coder) -> None:
+    events = code(coder, "Azerbaijani troops shelled a village in Armenia, Armenian officials said.")
+    assert not any(e.cameo.startswith("11") for e in events)
+
+
+def test_a_pronoun_subject_of_reported_speech_is_the_speaker(coder: Coder) -> None:
+    events = code(coder, "Gunmen loyal to a Syrian warlord said they had attacked Lebanese troops.")
+    assert not any(e.cameo.startswith("11") for e in events)

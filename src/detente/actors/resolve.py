@@ -171,7 +171,7 @@ class ActorResolver:
         token = sentence.tokens[head]
         lower = token.text.lower()
         if lower in _THING_PRONOUNS or lower in _PERSON_PRONOUNS:
-            actor = self._pronoun(head, person=lower in _PERSON_PRONOUNS)
+            actor = self._speaker(head) or self._pronoun(head, person=lower in _PERSON_PRONOUNS)
         else:
             # nominals are heads of noun phrases: "the military said", not "military exercises"
             nominal = token.pos in {"NOUN", "PROPN"} and token.dep not in {"amod", "compound"}
@@ -286,6 +286,23 @@ class ActorResolver:
         earlier.extend(s for s in self._named_mentions() if s.position < position)
         earlier.extend(s for s in self.anaphors.values() if s.position < position)
         return sorted(earlier, key=lambda s: s.position)
+
+    def _speaker(self, head: int) -> Actor | None:
+        """'Militants loyal to X said they ...', 'Obama said he ...': a pronoun subject of a reported
+        clause is the reporter."""
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[head]
+        clause = sentence.tokens[token.head]
+        if token.dep not in _SUBJECT_DEPS or clause.dep != "ccomp":
+            return None
+        subject = next(iter(sentence.kids(clause.head, "nsubj")), None)
+        if subject is None or subject.i == head or subject.text.lower() in _THING_PRONOUNS | _PERSON_PRONOUNS:
+            return None
+        actor = self.resolve_one(subject.i)
+        if actor is None or (token.text.lower() in _PERSON_PRONOUNS) != (actor.via == "person"):
+            return None
+        return self._actor(actor.key, actor.role, token.start, token.end, "pronoun")
 
     def _pronoun(self, head: int, person: bool) -> Actor | None:
         sentence = self.sentence

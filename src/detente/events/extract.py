@@ -538,8 +538,11 @@ class _SentenceWork:
         date = self.anchoring.date(coding.path, trigger)
         location = self.anchoring.location(coding.path, trigger)
         confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
+        deed_targets: list[Actor] = []
         for source in coding.sources:
             for target in self._targets(coding, source, fallback_groups, location):
+                if target is not None:
+                    deed_targets.append(target)
                 penalty = 0.85 if source.via in {"pronoun", "nominal", "role"} else 1.0
                 if target is not None and target.via in {"pronoun", "nominal", "role"}:
                     penalty *= 0.85
@@ -548,6 +551,42 @@ class _SentenceWork:
                 if coding.code in _MUTUAL_CODES and target is not None and len(coding.sources) == 1:
                     self.found.append(Candidate(target, source, coding.code, coding.rule, trigger, coding.factuality,
                                                 date, location, round(confidence * penalty, 2)))
+        if not coding.derived and coding.factuality in {"asserted", "alleged"}:
+            self._reported_deed(coding, anchor, deed_targets)
+
+    def _reported_deed(self, coding: _Coding, anchor: Token, deed_targets: list[Actor]) -> None:
+        """'X said (claimed) that Y attacked Z': by reporting another's violent deed X accuses Y;
+        claiming its own deed, X claims responsibility for it, aimed at Z. A closing attribution
+        ('Y attacked Z, officials said') only sources the news."""
+        speech = self._speech_over(anchor)
+        if speech is None or speech.i > anchor.i or any(k.dep == "neg" for k in self.s.kids(speech.i)):
+            return
+        doers = {a.key for a in coding.sources}
+        for speaker in self._subjects(speech):
+            if speaker.key in doers:
+                if self._modal(speech) != "alleged":  # "said it had attacked": the deed itself is the news
+                    continue
+                code, rule, targets = "015", f"015-claimed-deed:{coding.rule}", deed_targets
+            else:
+                accusation = self.vocabulary.derive("report", coding.code)
+                if accusation is None:
+                    return
+                code, rule = accusation, f"{accusation}-reported-deed:{coding.rule}"
+                targets = [a for a in coding.sources if a.key != speaker.key]
+            date = self.anchoring.date([speech], speech)
+            location = self.anchoring.location([speech], speech)
+            for target in {t.key: t for t in targets}.values():
+                self.found.append(Candidate(speaker, target, code, rule, speech, "asserted", date, location, 0.6))
+
+    def _speech_over(self, anchor: Token) -> Token | None:
+        """The verb of saying whose reported clause holds the anchor, if any: 'said (that) ...'."""
+        token = anchor
+        while token.head != token.i and token.dep not in {"relcl", "advcl", "acl", "appos"}:
+            head = self.s.tokens[token.head]
+            if token.dep == "ccomp" and head.pos in {"VERB", "AUX"}:
+                return head if self._modal(head) in {"report", "alleged"} else None
+            token = head
+        return None
 
     def _govern(self, coding: _Coding, trigger: Token, anchor: Token) -> None:
         """Apply what governs the event: 'hope to' derives 036, 'refused to' 12x, 'could' makes it
