@@ -158,3 +158,13 @@ def test_a_closing_attribution_is_no_accusation(coder: Coder) -> None:
 def test_a_pronoun_subject_of_reported_speech_is_the_speaker(coder: Coder) -> None:
     events = code(coder, "Gunmen loyal to a Syrian warlord said they had attacked Lebanese troops.")
     assert not any(e.cameo.startswith("11") for e in events)
+
+
+def test_force_with_no_agent_comes_from_where_it_was_fired(coder: Coder) -> None:
+    events = code(coder, "Two rockets were fired at Israel from Lebanon on Sunday.")
+    assert aimed(events, "LBN", "19", "ISR")
+
+
+def test_force_with_no_agent_comes_from_whose_weapon_did_it(coder: Coder) -> None:
+    events = code(coder, "Three Syrian soldiers were killed in Turkish artillery fire near the border.")
+    assert aimed(events, "TUR", "19", "SYR")

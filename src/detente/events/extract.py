@@ -46,6 +46,8 @@ _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight 
 _MUTUAL_CODES = {"046"}  # "X held talks with Y": Y negotiates with X as much as X with Y
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
+_FORCE_ROOTS = {"18", "19", "20"}
+_LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
 _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
                          "reject": "negated", "halt": "negated"}
@@ -156,6 +158,8 @@ class _SentenceWork:
         elif obj is not None and obj.lemma in self.vocabulary.nouns:
             return  # "launch an attack": the noun's own pattern codes it
         sources = self._agent(verb) if passive else self._subjects(verb)
+        if passive and not sources and pattern.cameo[:2] in _FORCE_ROOTS:
+            sources = self._origin_or_cause(verb)
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
@@ -421,6 +425,24 @@ class _SentenceWork:
                         if wielders:
                             return wielders
                 return found
+        return []
+
+    def _origin_or_cause(self, verb: Token) -> list[Actor]:
+        """Who used force a passive names no agent for: where it came from ('a mortar was fired
+        from Gaza'), who carried out the act it was part of ('killed in an air strike by
+        government forces') or whose weapon did it ('killed in Israeli tank shelling')."""
+        for prep in self.s.kids(verb.i, "prep"):
+            for pobj in self.s.kids(prep.i, "pobj"):
+                if prep.lemma == "from" and verb.lemma in _LAUNCH_VERBS:
+                    found = [a for a in self.resolver.resolve(pobj.i) if a.via != "role"]
+                elif prep.lemma in {"in", "by", "during"} and _known(pobj.lemma, self.vocabulary.nouns):
+                    found = self._noun_sources(pobj)
+                elif prep.lemma in {"in", "by"} and self.resolver.role_of(pobj.i) == "MIL":  # "in Israeli tank fire"
+                    found = [a for a in self.resolver.resolve(pobj.i) if a.via != "role"]
+                else:
+                    continue
+                if found:
+                    return found
         return []
 
     # Target finders return groups of actors in order of preference; the first group
