@@ -168,3 +168,8 @@ def test_force_with_no_agent_comes_from_where_it_was_fired(coder: Coder) -> None
 def test_force_with_no_agent_comes_from_whose_weapon_did_it(coder: Coder) -> None:
     events = code(coder, "Three Syrian soldiers were killed in Turkish artillery fire near the border.")
     assert aimed(events, "TUR", "19", "SYR")
+
+
+def test_a_claim_of_responsibility_is_aimed_at_the_target_of_the_act(coder: Coder) -> None:
+    events = code(coder, "A Pakistani militant group claimed responsibility for a bombing targeting a hotel in Kabul.")
+    assert aimed(events, "PAK", "015", "AFG")

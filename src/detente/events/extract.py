@@ -47,6 +47,7 @@ _MUTUAL_CODES = {"046"}  # "X held talks with Y": Y negotiates with X as much as
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _FORCE_ROOTS = {"18", "19", "20"}
+_RESPONSIBILITY_CODES = {"015", "016"}  # claiming or denying an act is aimed at whoever the act was
 _LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
 _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
@@ -171,6 +172,8 @@ class _SentenceWork:
         fallback = self._via_preps(verb, _FALLBACK_PREPS) + self._purpose_targets(verb)
         if obj is not None:
             fallback += self._via_preps(obj, _FALLBACK_PREPS)
+        if pattern.cameo in _RESPONSIBILITY_CODES:  # "claimed responsibility for an attack targeting X": X
+            targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
 
     # --- nouns ---------------------------------------------------------------------
@@ -444,6 +447,20 @@ class _SentenceWork:
                 if found:
                     return found
         return []
+
+    def _pobjs(self, token: Token) -> list[Token]:
+        return [pobj for prep in self.s.kids(token.i, "prep") for pobj in self.s.kids(prep.i, "pobj")]
+
+    def _act_participants(self, noun: Token) -> list[list[Actor]]:
+        """Who an act a noun names is aimed at, from the clause describing it: 'an attack
+        targeting shoppers at a mall in Kenya's capital'."""
+        if _known(noun.lemma, self.vocabulary.nouns) is None:
+            return []
+        groups = []
+        for clause in self.s.kids(noun.i, "acl"):
+            for kid in [*self.s.kids(clause.i, "dobj"), *self._pobjs(clause)]:
+                groups.append([a for a in self.resolver.resolve(kid.i) if a.via != "role"])
+        return groups
 
     # Target finders return groups of actors in order of preference; the first group
     # with an actor other than the source is the target.
