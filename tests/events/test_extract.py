@@ -173,3 +173,8 @@ def test_force_with_no_agent_comes_from_whose_weapon_did_it(coder: Coder) -> Non
 def test_a_claim_of_responsibility_is_aimed_at_the_target_of_the_act(coder: Coder) -> None:
     events = code(coder, "A Pakistani militant group claimed responsibility for a bombing targeting a hotel in Kabul.")
     assert aimed(events, "PAK", "015", "AFG")
+
+
+def test_a_report_speaks_for_whoever_released_it(coder: Coder) -> None:
+    events = code(coder, "A report released by Kenya alleged that Ugandan troops had attacked villages in Sudan.")
+    assert aimed(events, "KEN", "11", "UGA")

@@ -385,7 +385,7 @@ class _SentenceWork:
             if subject is not None:
                 if subject.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
                     return self.resolver.resolve(verb.head)
-                return self.resolver.resolve(subject.i)
+                return self.resolver.resolve(subject.i) or self._author(subject)
             patient = self._first(verb, "nsubjpass")
             if patient is not None:  # a passive's doer is its agent; "was indicted ... and will resign"
                 return self.resolver.resolve(patient.i) if coordinated else self._agent(verb)
@@ -427,6 +427,21 @@ class _SentenceWork:
                         wielders = [a for k in self.s.kids(i, "pobj") for a in self.resolver.resolve(k.i)]
                         if wielders:
                             return wielders
+                return found
+        return []
+
+    def _author(self, document: Token) -> list[Actor]:
+        """Who speaks through a document that names no author itself: 'a report released by HRW',
+        'a report released in the Rwandan capital'."""
+        if document.pos not in {"NOUN", "PROPN"} or self._modal(document) != "report":
+            return []
+        for clause in self.s.kids(document.i, "acl"):
+            found = self._agent(clause)
+            for pobj in self._pobjs(clause) if not found else []:
+                found = [a for a in self.resolver.resolve(pobj.i) if a.via != "role"]
+                if found:
+                    break
+            if found:
                 return found
         return []
 
