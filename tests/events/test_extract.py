@@ -178,3 +178,8 @@ def test_a_claim_of_responsibility_is_aimed_at_the_target_of_the_act(coder: Code
 def test_a_report_speaks_for_whoever_released_it(coder: Coder) -> None:
     events = code(coder, "A report released by Kenya alleged that Ugandan troops had attacked villages in Sudan.")
     assert aimed(events, "KEN", "11", "UGA")
+
+
+def test_a_military_weapon_makes_a_bombing_military_force(coder: Coder) -> None:
+    events = code(coder, "A Ukrainian airliner was blown up by a missile fired by Russian troops.")
+    assert aimed(events, "RUS", "19", "UKR")

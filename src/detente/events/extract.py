@@ -161,6 +161,8 @@ class _SentenceWork:
         sources = self._agent(verb) if passive else self._subjects(verb)
         if passive and not sources and pattern.cameo[:2] in _FORCE_ROOTS:
             sources = self._origin_or_cause(verb)
+        if passive and pattern.cameo[:2] == "18":  # unconventional violence, unless a weapon did it
+            pattern = self._weapon_pattern(verb, pattern)
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
@@ -429,6 +431,21 @@ class _SentenceWork:
                             return wielders
                 return found
         return []
+
+    def _weapon_pattern(self, verb: Token, pattern: Pattern) -> Pattern:
+        """'Blown up by a missile': a military weapon as agent makes the act the firing of that
+        weapon (194), not the non-military bombing the verb codes (183)."""
+        for agent in self.s.kids(verb.i, "agent"):
+            for weapon in self.s.kids(agent.i, "pobj"):
+                if self.resolver.role_of(weapon.i) != "MIL" or any(
+                        a.via != "role" for a in self.resolver.resolve(weapon.i)):
+                    continue
+                words = self._object_words(weapon)
+                for lemma in _LAUNCH_VERBS & self.vocabulary.verbs.keys():
+                    fired = self._choose(self.vocabulary.verbs[lemma], None, words)
+                    if fired is not None and fired.objects and fired.cameo[:2] == "19":
+                        return replace(pattern, cameo=fired.cameo, id=f"{pattern.id}+weapon:{weapon.lemma}")
+        return pattern
 
     def _author(self, document: Token) -> list[Actor]:
         """Who speaks through a document that names no author itself: 'a report released by HRW',
