@@ -183,3 +183,18 @@ def test_a_report_speaks_for_whoever_released_it(coder: Coder) -> None:
 def test_a_military_weapon_makes_a_bombing_military_force(coder: Coder) -> None:
     events = code(coder, "A Ukrainian airliner was blown up by a missile fired by Russian troops.")
     assert aimed(events, "RUS", "19", "UKR")
+
+
+def test_pressure_to_act_is_a_demand_by_whoever_exerts_it(coder: Coder) -> None:
+    events = code(coder, "Serbia faces pressure from the European Union to recognise Kosovo.")
+    assert aimed(events, "EU", "10", "SRB") and not aimed(events, "SRB", "0", "XKX")
+
+
+def test_who_is_urged_in_the_passive_is_the_addressee(coder: Coder) -> None:
+    events = code(coder, "Serbia was urged by the European Union to withdraw its troops from Kosovo.")
+    assert aimed(events, "EU", "10", "SRB") or aimed(events, "EU", "02", "SRB")
+
+
+def test_a_legislature_named_generically_is_the_one_of_the_state_in_view(coder: Coder) -> None:
+    events = code(coder, "Obama faces pressure from Congress to sanction Russia.", date="2014-05-15")
+    assert any(e.source.code == "USALEG" and e.cameo.startswith("10") for e in events)

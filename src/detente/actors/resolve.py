@@ -360,14 +360,17 @@ class ActorResolver:
                 for salient in reversed(earlier):
                     if salient.key in keys:
                         return self._actor(salient.key, None, start, end, "nominal")
-                return None
+                    if any(self.actors.country_of.get(k) == salient.key and salient.role is not None
+                           and salient.role == self.actors.organisation_roles.get(k) for k in keys):
+                        return self._actor(salient.key, salient.role, start, end, "nominal")  # a national body
+                break  # no such organisation yet: "congress" may still be a generic nominal
         generic = self.actors.nominals.get(token.lemma)
         if generic is None:
             return None
         refers_to, nominal_role = generic
         for salient in reversed(earlier):
             kind = self.actors.kinds.get(salient.key)
-            if salient.person or (refers_to != "any" and kind != refers_to):
+            if (salient.person and nominal_role is None) or (refers_to != "any" and kind != refers_to):
                 continue
             return self._actor(salient.key, nominal_role or role, start, end, "nominal")
         return None

@@ -393,7 +393,7 @@ class _SentenceWork:
                 return self.resolver.resolve(patient.i) if coordinated else self._agent(verb)
             head = self.s.tokens[verb.head]
             if verb.dep == "xcomp":
-                controller = self._first(head, "dobj")  # "urged Russia to withdraw"
+                controller = self._first(head, "dobj", "nsubjpass")  # "urged Russia to", "Russia was urged to"
                 if controller is not None and self._modal(head) in {"appeal", "demand"}:
                     return self.resolver.resolve(controller.i)
                 verb = head
@@ -737,9 +737,13 @@ class _SentenceWork:
         actors = coding.sources
         holder = self._first(governor, "nsubjpass")  # "Israel is opposed to ...": a state, not a passive
         speakers = self._subjects(governor) or (self.resolver.resolve(holder.i) if holder is not None else [])
+        if not speakers and governor.pos in {"NOUN", "PROPN"}:  # "faces pressure from Congress to ..."
+            speakers = self._noun_agents(governor) or [a for g in self._via_preps(governor, ("from",)) for a in g]
         if effect in {"appeal", "demand"}:  # "X urged Y to withdraw": Y is asked, and X must be known
             coding.sources = speakers
             addressees = self._subjects(below) if below.pos in {"VERB", "AUX"} and below.i != governor.i else []
+            if holder is not None and governor.pos in {"VERB", "AUX"}:  # "Y was urged (by X) to withdraw"
+                addressees = self.resolver.resolve(holder.i)
             coding.target_groups = [addressees, actors] + coding.target_groups
         else:
             coding.sources = speakers or coding.sources
