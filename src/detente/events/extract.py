@@ -619,7 +619,8 @@ class _SentenceWork:
                     penalty *= 0.85
                 self.found.append(Candidate(source, target, coding.code, coding.rule, trigger, coding.factuality,
                                             date, location, round(confidence * penalty, 2)))
-                if coding.code in _MUTUAL_CODES and target is not None and len(coding.sources) == 1:
+                if coding.code in _MUTUAL_CODES and target is not None and len(coding.sources) == 1 \
+                        and anchor.pos in {"VERB", "AUX"}:  # "held talks with", not "their talks"
                     self.found.append(Candidate(target, source, coding.code, coding.rule, trigger, coding.factuality,
                                                 date, location, round(confidence * penalty, 2)))
         if not coding.derived and coding.factuality in {"asserted", "alleged"}:
