@@ -198,3 +198,8 @@ def test_who_is_urged_in_the_passive_is_the_addressee(coder: Coder) -> None:
 def test_a_legislature_named_generically_is_the_one_of_the_state_in_view(coder: Coder) -> None:
     events = code(coder, "Obama faces pressure from Congress to help Ukraine.", date="2014-05-15")
     assert any(e.source.code == "USALEG" and e.cameo.startswith("10") for e in events)
+
+
+def test_an_act_named_as_the_subject_of_killing_is_what_was_done(coder: Coder) -> None:
+    events = code(coder, "A Turkish air strike killed four Kurdish fighters in northern Iraq.")
+    assert any(e.source.key == "TUR" and e.cameo == "195" for e in events)

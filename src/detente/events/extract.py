@@ -163,6 +163,8 @@ class _SentenceWork:
             sources = self._origin_or_cause(verb)
         if passive and pattern.cameo[:2] == "18":  # unconventional violence, unless a weapon did it
             pattern = self._weapon_pattern(verb, pattern)
+        if not passive and pattern.cameo[:2] in _FORCE_ROOTS:  # "a roadside bombing killed ...": the bombing
+            pattern, sources = self._deed_as_subject(verb, pattern, sources)
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
@@ -431,6 +433,20 @@ class _SentenceWork:
                             return wielders
                 return found
         return []
+
+    def _deed_as_subject(self, verb: Token, pattern: Pattern, sources: list[Actor]) -> tuple[Pattern, list[Actor]]:
+        """'A roadside bombing killed two soldiers', 'an Israeli air strike killed ...': the act
+        named by the subject is what was done, by whoever did it."""
+        subject = self._first(verb, "nsubj")
+        lemma = _known(subject.lemma, self.vocabulary.nouns) if subject is not None else None
+        if subject is None or lemma is None:
+            return pattern, sources
+        deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(subject))
+        if deed is None or deed.cameo[:2] not in _FORCE_ROOTS:
+            return pattern, sources
+        self.consumed.add(subject.i)
+        return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), \
+            self._noun_sources(subject) or sources
 
     def _weapon_pattern(self, verb: Token, pattern: Pattern) -> Pattern:
         """'Blown up by a missile': a military weapon as agent makes the act the firing of that
