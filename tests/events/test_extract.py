@@ -203,3 +203,8 @@ def test_a_legislature_named_generically_is_the_one_of_the_state_in_view(coder: 
 def test_an_act_named_as_the_subject_of_killing_is_what_was_done(coder: Coder) -> None:
     events = code(coder, "A Turkish air strike killed four Kurdish fighters in northern Iraq.")
     assert any(e.source.key == "TUR" and e.cameo == "195" for e in events)
+
+
+def test_rejecting_anothers_offer_is_no_refusal_by_the_offerer(coder: Coder) -> None:
+    events = code(coder, "Serbia rejected a Russian offer to host a summit between Belgrade and Pristina.")
+    assert not any(e.source.key == "RUS" and e.cameo.startswith("12") for e in events)

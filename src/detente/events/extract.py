@@ -11,7 +11,7 @@ expressions and places attached to the event's clause give its date and location
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..actors.resolve import ActorResolver
 from ..parse.tokens import ParsedSentence, Token
@@ -97,6 +97,7 @@ class _Coding:
     base: str = ""  # the pattern's own code, before any derivation
     derived: bool = False
     derived_by: str | None = None  # the effect that derived the code
+    refusers: set[str] = field(default_factory=set)  # who rejected the derived act ("rejected a US offer")
 
 
 class EventExtractor:
@@ -616,8 +617,11 @@ class _SentenceWork:
         self._govern(coding, trigger, anchor)
         if not coding.sources:
             return
+        # "Arafat rejected a US offer to host ...": the US is not refusing; "X rejected an invitation to attend": X is
+        refused_by_another = bool(coding.refusers) and not coding.refusers & {a.key for a in coding.sources}
         coding.factuality = self._modality(coding.path, trigger, coding.factuality)
-        if coding.factuality == "negated" and "+intent:" in coding.rule:  # "would not provide support"
+        if coding.factuality == "negated" and "+intent:" in coding.rule and not refused_by_another:
+            # "would not provide support"
             refusal = self.vocabulary.derive("reject", pattern.cameo)
             if refusal is not None:
                 coding.code, coding.factuality = refusal, "asserted"
@@ -697,6 +701,8 @@ class _SentenceWork:
                 if coding.derived:  # the derived act is itself only offered, demanded or refused
                     if coding.factuality == "asserted":
                         coding.factuality = _UNDERIVED_FACTUALITY[effect]
+                        if effect == "reject":
+                            coding.refusers = {a.key for a in self._subjects(governor)}
                 else:
                     self._derive(coding, effect, governor, trigger, coding.path[-1])
             elif effect == "report" and obliged and coding.derived_by in {None, "intent", "halt"} and derivable:
