@@ -208,3 +208,8 @@ def test_an_act_named_as_the_subject_of_killing_is_what_was_done(coder: Coder) -
 def test_rejecting_anothers_offer_is_no_refusal_by_the_offerer(coder: Coder) -> None:
     events = code(coder, "Serbia rejected a Russian offer to host a summit between Belgrade and Pristina.")
     assert not any(e.source.key == "RUS" and e.cameo.startswith("12") for e in events)
+
+
+def test_a_killing_in_a_named_kind_of_attack_takes_its_code(coder: Coder) -> None:
+    events = code(coder, "Chechen rebels killed three Russian soldiers in a suicide attack on Monday.")
+    assert any(e.cameo.startswith("183") for e in events)

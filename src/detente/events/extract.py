@@ -437,17 +437,26 @@ class _SentenceWork:
 
     def _deed_as_subject(self, verb: Token, pattern: Pattern, sources: list[Actor]) -> tuple[Pattern, list[Actor]]:
         """'A roadside bombing killed two soldiers', 'an Israeli air strike killed ...': the act
-        named by the subject is what was done, by whoever did it."""
+        named by the subject is what was done, by whoever did it; 'killed X in an air strike'
+        is the kind of killing that act names."""
         subject = self._first(verb, "nsubj")
         lemma = _known(subject.lemma, self.vocabulary.nouns) if subject is not None else None
-        if subject is None or lemma is None:
+        if subject is not None and lemma is not None:
+            deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(subject))
+            if deed is not None and deed.cameo[:2] in _FORCE_ROOTS:
+                self.consumed.add(subject.i)
+                return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), \
+                    self._noun_sources(subject) or sources
+        if pattern.cameo != "190" or pattern.objects:
             return pattern, sources
-        deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(subject))
-        if deed is None or deed.cameo[:2] not in _FORCE_ROOTS:
-            return pattern, sources
-        self.consumed.add(subject.i)
-        return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), \
-            self._noun_sources(subject) or sources
+        for prep in self.s.kids(verb.i, "prep"):  # "wounded two soldiers in a bomb attack": a bombing (183)
+            for pobj in self.s.kids(prep.i, "pobj") if prep.lemma in {"in", "with", "by"} else []:
+                lemma = _known(pobj.lemma, self.vocabulary.nouns)
+                deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(pobj)) if lemma else None
+                if deed is not None and deed.cameo[:2] in _FORCE_ROOTS and deed.objects:
+                    self.consumed.add(pobj.i)
+                    return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
+        return pattern, sources
 
     def _weapon_pattern(self, verb: Token, pattern: Pattern) -> Pattern:
         """'Blown up by a missile': a military weapon as agent makes the act the firing of that
