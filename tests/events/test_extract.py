@@ -213,3 +213,9 @@ def test_rejecting_anothers_offer_is_no_refusal_by_the_offerer(coder: Coder) -> 
 def test_a_killing_in_a_named_kind_of_attack_takes_its_code(coder: Coder) -> None:
     events = code(coder, "Chechen rebels killed three Russian soldiers in a suicide attack on Monday.")
     assert any(e.cameo.startswith("183") for e in events)
+
+
+def test_a_monitor_reporting_its_own_governments_violence_accuses_it(coder: Coder) -> None:
+    events = code(coder, "The Syrian Observatory for Human Rights said that the government had shelled Aleppo.")
+    assert any(e.source.code == "SYRNGO" and e.cameo.startswith("112") and e.target and e.target.code == "SYRGOV"
+               for e in events)

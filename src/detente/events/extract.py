@@ -662,9 +662,8 @@ class _SentenceWork:
         speech = self._speech_over(anchor)
         if speech is None or speech.i > anchor.i or any(k.dep == "neg" for k in self.s.kids(speech.i)):
             return
-        doers = {a.key for a in coding.sources}
         for speaker in self._subjects(speech):
-            if speaker.key in doers:
+            if any(_same_actor(doer, speaker) for doer in coding.sources):
                 if self._modal(speech) != "alleged":  # "said it had attacked": the deed itself is the news
                     continue
                 code, rule, targets = "015", f"015-claimed-deed:{coding.rule}", deed_targets
@@ -673,7 +672,7 @@ class _SentenceWork:
                 if accusation is None:
                     return
                 code, rule = accusation, f"{accusation}-reported-deed:{coding.rule}"
-                targets = [a for a in coding.sources if a.key != speaker.key]
+                targets = [a for a in coding.sources if not _same_actor(a, speaker)]
             date = self.anchoring.date([speech], speech)
             location = self.anchoring.location([speech], speech)
             for target in {t.key: t for t in targets}.values():
