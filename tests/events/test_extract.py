@@ -219,3 +219,8 @@ def test_a_monitor_reporting_its_own_governments_violence_accuses_it(coder: Code
     events = code(coder, "The Syrian Observatory for Human Rights said that the government had shelled Aleppo.")
     assert any(e.source.code == "SYRNGO" and e.cameo.startswith("112") and e.target and e.target.code == "SYRGOV"
                for e in events)
+
+
+def test_a_perfect_relative_clause_describes_an_actor_and_is_not_news(coder: Coder) -> None:
+    events = code(coder, "Iraqi troops attacked Islamic State fighters who have seized parts of Mosul.")
+    assert not any(e.cameo.startswith("17") for e in events) and aimed(events, "IRQ", "19", "ISIL")

@@ -159,6 +159,8 @@ class _SentenceWork:
             self.consumed.add(obj.i)
         elif obj is not None and obj.lemma in self.vocabulary.nouns:
             return  # "launch an attack": the noun's own pattern codes it
+        if self._describes_actor(verb):
+            return
         sources = self._agent(verb) if passive else self._subjects(verb)
         if passive and not sources and pattern.cameo[:2] in _FORCE_ROOTS:
             sources = self._origin_or_cause(verb)
@@ -434,6 +436,16 @@ class _SentenceWork:
                             return wielders
                 return found
         return []
+
+    def _describes_actor(self, verb: Token) -> bool:
+        """'the militant group that has seized parts of Iraq': a perfect in a relative clause on
+        an actor describes who the actor is, not what the news reports."""
+        head = self.s.tokens[verb.head]
+        if verb.dep != "relcl" or _known(head.lemma, self.vocabulary.nouns):
+            return False  # "attacks that have killed 430 people" are the news
+        if self.resolver.resolve_one(head.i) is None:
+            return False
+        return any(k.lemma == "have" for k in self.s.kids(verb.i, "aux"))
 
     def _deed_as_subject(self, verb: Token, pattern: Pattern, sources: list[Actor]) -> tuple[Pattern, list[Actor]]:
         """'A roadside bombing killed two soldiers', 'an Israeli air strike killed ...': the act
