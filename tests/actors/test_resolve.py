@@ -85,6 +85,10 @@ def test_lower_case_words_are_not_names(actors) -> None:
     assert [m.entries[0].key for m in find_names(actors, ["the", "US", "and", "Chad"])] == ["USA", "TCD"]
 
 
+def test_a_stray_capital_inside_a_word_is_a_typed_name(actors) -> None:
+    assert [m.entries[0].key for m in find_names(actors, ["help", "iSrael"])] == ["ISR"]
+
+
 def test_invalid_dictionary_names_file_line_and_field(tmp_path: Path) -> None:
     folder = tmp_path / "actors"
     folder.mkdir()

@@ -133,3 +133,94 @@ def test_a_protest_with_no_one_named_is_aimed_at_home(coder: Coder) -> None:
 def test_a_weapon_as_agent_gives_way_to_whoever_fired_it(coder: Coder) -> None:
     events = code(coder, "A Ukrainian helicopter was shot down by a missile fired by Russian troops.")
     assert ("RUSMIL", "190", "UKR", "asserted") in triples(events)
+
+
+def test_talks_are_a_negotiation_on_both_sides(coder: Coder) -> None:
+    events = code(coder, "The Turkish foreign minister held talks with Greek officials in Athens.")
+    assert aimed(events, "TUR", "04", "GRC") and aimed(events, "GRC", "04", "TUR")
+
+
+def test_reporting_another_actors_violence_accuses_it(coder: Coder) -> None:
+    events = code(coder, "Armenia said that Azerbaijani troops had shelled a village near the border.")
+    assert aimed(events, "ARM", "112", "AZE")
+
+
+def test_claiming_ones_own_violence_claims_responsibility(coder: Coder) -> None:
+    events = code(coder, "The rebels of Chad claimed that they had attacked the army of Niger.")
+    assert aimed(events, "TCD", "015", "NER")
+
+
+def test_a_closing_attribution_is_no_accusation(coder: Coder) -> None:
+    events = code(coder, "Azerbaijani troops shelled a village in Armenia, Armenian officials said.")
+    assert not any(e.cameo.startswith("11") for e in events)
+
+
+def test_a_pronoun_subject_of_reported_speech_is_the_speaker(coder: Coder) -> None:
+    events = code(coder, "Gunmen loyal to a Syrian warlord said they had attacked Lebanese troops.")
+    assert not any(e.cameo.startswith("11") for e in events)
+
+
+def test_force_with_no_agent_comes_from_where_it_was_fired(coder: Coder) -> None:
+    events = code(coder, "Two rockets were fired at Israel from Lebanon on Sunday.")
+    assert aimed(events, "LBN", "19", "ISR")
+
+
+def test_force_with_no_agent_comes_from_whose_weapon_did_it(coder: Coder) -> None:
+    events = code(coder, "Three Syrian soldiers were killed in Turkish artillery fire near the border.")
+    assert aimed(events, "TUR", "19", "SYR")
+
+
+def test_a_claim_of_responsibility_is_aimed_at_the_target_of_the_act(coder: Coder) -> None:
+    events = code(coder, "A Pakistani militant group claimed responsibility for a bombing targeting a hotel in Kabul.")
+    assert aimed(events, "PAK", "015", "AFG")
+
+
+def test_a_report_speaks_for_whoever_released_it(coder: Coder) -> None:
+    events = code(coder, "A report released by Kenya alleged that Ugandan troops had attacked villages in Sudan.")
+    assert aimed(events, "KEN", "11", "UGA")
+
+
+def test_a_military_weapon_makes_a_bombing_military_force(coder: Coder) -> None:
+    events = code(coder, "A Ukrainian airliner was blown up by a missile fired by Russian troops.")
+    assert aimed(events, "RUS", "19", "UKR")
+
+
+def test_pressure_to_act_is_a_demand_by_whoever_exerts_it(coder: Coder) -> None:
+    events = code(coder, "Serbia faces pressure from the European Union to recognise Kosovo.")
+    assert aimed(events, "EU", "10", "SRB") and not aimed(events, "SRB", "0", "XKX")
+
+
+def test_who_is_urged_in_the_passive_is_the_addressee(coder: Coder) -> None:
+    events = code(coder, "Serbia was urged by the European Union to withdraw its troops from Kosovo.")
+    assert aimed(events, "EU", "10", "SRB") or aimed(events, "EU", "02", "SRB")
+
+
+def test_a_legislature_named_generically_is_the_one_of_the_state_in_view(coder: Coder) -> None:
+    events = code(coder, "Obama faces pressure from Congress to help Ukraine.", date="2014-05-15")
+    assert any(e.source.code == "USALEG" and e.cameo.startswith("10") for e in events)
+
+
+def test_an_act_named_as_the_subject_of_killing_is_what_was_done(coder: Coder) -> None:
+    events = code(coder, "A Turkish air strike killed four Kurdish fighters in northern Iraq.")
+    assert any(e.source.key == "TUR" and e.cameo == "195" for e in events)
+
+
+def test_rejecting_anothers_offer_is_no_refusal_by_the_offerer(coder: Coder) -> None:
+    events = code(coder, "Serbia rejected a Russian offer to host a summit between Belgrade and Pristina.")
+    assert not any(e.source.key == "RUS" and e.cameo.startswith("12") for e in events)
+
+
+def test_a_killing_in_a_named_kind_of_attack_takes_its_code(coder: Coder) -> None:
+    events = code(coder, "Chechen rebels killed three Russian soldiers in a suicide attack on Monday.")
+    assert any(e.cameo.startswith("183") for e in events)
+
+
+def test_a_monitor_reporting_its_own_governments_violence_accuses_it(coder: Coder) -> None:
+    events = code(coder, "The Syrian Observatory for Human Rights said that the government had shelled Aleppo.")
+    assert any(e.source.code == "SYRNGO" and e.cameo.startswith("112") and e.target and e.target.code == "SYRGOV"
+               for e in events)
+
+
+def test_a_perfect_relative_clause_describes_an_actor_and_is_not_news(coder: Coder) -> None:
+    events = code(coder, "Iraqi troops attacked Islamic State fighters who have seized parts of Mosul.")
+    assert not any(e.cameo.startswith("17") for e in events) and aimed(events, "IRQ", "19", "ISIL")

@@ -53,6 +53,7 @@ class ActorDictionary:
     organisation_nominals: dict[str, list[str]] = field(default_factory=dict)  # phrase -> keys
     kinds: dict[str, str] = field(default_factory=dict)  # key -> state | organisation
     organisation_kinds: dict[str, str] = field(default_factory=dict)  # key -> igo, nsa, ngo, party, other
+    organisation_roles: dict[str, str | None] = field(default_factory=dict)  # key -> default role
     display: dict[str, str] = field(default_factory=dict)  # key -> name
     country_of: dict[str, str] = field(default_factory=dict)  # national organisation -> state
     places: dict[str, tuple[str, str]] = field(default_factory=dict)  # sub-national place -> (state, kind)
@@ -129,7 +130,7 @@ def _load_organisations(path: Path, actors: ActorDictionary, role_codes: set[str
         if key in actors.kinds:
             raise VocabularyError(str(path), line, "key", f"{key} is already used")
         actors.kinds[key], actors.display[key] = "organisation", name
-        actors.organisation_kinds[key] = kind
+        actors.organisation_kinds[key], actors.organisation_roles[key] = kind, role
         if country:  # a national body stands for its state, with its role: FBI -> USACOP
             actors.country_of[key] = country
             entry = Entry(country, role, name, "state", "name")

@@ -18,15 +18,16 @@ class NameMatch:
 def find_names(actors: ActorDictionary, words: Sequence[str]) -> list[NameMatch]:
     """Longest dictionary names, left to right, without overlaps.
 
-    Names match when their first word is capitalised (acronyms only as written), so
-    "us" and "chad" in running text are not actors.
+    Names match when their first word has a capital letter (acronyms only as written), so
+    "us" and "chad" in running text are not actors; a stray capital inside a word
+    ("iSrael") is a typo for a name.
     """
     matches: list[NameMatch] = []
     lowered = [w.lower() for w in words]
     i = 0
     while i < len(words):
         found = None
-        if words[i][:1].isupper():
+        if any(c.isupper() for c in words[i]):
             for length in range(min(actors.max_length, len(words) - i), 0, -1):
                 exact = tuple(words[i:i + length])
                 if exact in actors.exact_case:

@@ -171,7 +171,7 @@ class ActorResolver:
         token = sentence.tokens[head]
         lower = token.text.lower()
         if lower in _THING_PRONOUNS or lower in _PERSON_PRONOUNS:
-            actor = self._pronoun(head, person=lower in _PERSON_PRONOUNS)
+            actor = self._speaker(head) or self._pronoun(head, person=lower in _PERSON_PRONOUNS)
         else:
             # nominals are heads of noun phrases: "the military said", not "military exercises"
             nominal = token.pos in {"NOUN", "PROPN"} and token.dep not in {"amod", "compound"}
@@ -287,6 +287,23 @@ class ActorResolver:
         earlier.extend(s for s in self.anaphors.values() if s.position < position)
         return sorted(earlier, key=lambda s: s.position)
 
+    def _speaker(self, head: int) -> Actor | None:
+        """'Militants loyal to X said they ...', 'Obama said he ...': a pronoun subject of a reported
+        clause is the reporter."""
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[head]
+        clause = sentence.tokens[token.head]
+        if token.dep not in _SUBJECT_DEPS or clause.dep != "ccomp":
+            return None
+        subject = next(iter(sentence.kids(clause.head, "nsubj")), None)
+        if subject is None or subject.i == head or subject.text.lower() in _THING_PRONOUNS | _PERSON_PRONOUNS:
+            return None
+        actor = self.resolve_one(subject.i)
+        if actor is None or (token.text.lower() in _PERSON_PRONOUNS) != (actor.via == "person"):
+            return None
+        return self._actor(actor.key, actor.role, token.start, token.end, "pronoun")
+
     def _pronoun(self, head: int, person: bool) -> Actor | None:
         sentence = self.sentence
         assert sentence is not None
@@ -343,14 +360,17 @@ class ActorResolver:
                 for salient in reversed(earlier):
                     if salient.key in keys:
                         return self._actor(salient.key, None, start, end, "nominal")
-                return None
+                    if any(self.actors.country_of.get(k) == salient.key and salient.role is not None
+                           and salient.role == self.actors.organisation_roles.get(k) for k in keys):
+                        return self._actor(salient.key, salient.role, start, end, "nominal")  # a national body
+                break  # no such organisation yet: "congress" may still be a generic nominal
         generic = self.actors.nominals.get(token.lemma)
         if generic is None:
             return None
         refers_to, nominal_role = generic
         for salient in reversed(earlier):
             kind = self.actors.kinds.get(salient.key)
-            if salient.person or (refers_to != "any" and kind != refers_to):
+            if (salient.person and nominal_role is None) or (refers_to != "any" and kind != refers_to):
                 continue
             return self._actor(salient.key, nominal_role or role, start, end, "nominal")
         return None

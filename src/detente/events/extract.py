@@ -11,7 +11,7 @@ expressions and places attached to the event's clause give its date and location
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..actors.resolve import ActorResolver
 from ..parse.tokens import ParsedSentence, Token
@@ -43,8 +43,12 @@ _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 _DERIVING = ("intent", "appeal", "demand", "reject", "halt")
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): with each other
+_MUTUAL_CODES = {"046"}  # "X held talks with Y": Y negotiates with X as much as X with Y
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
+_FORCE_ROOTS = {"18", "19", "20"}
+_RESPONSIBILITY_CODES = {"015", "016"}  # claiming or denying an act is aimed at whoever the act was
+_LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
 _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
                          "reject": "negated", "halt": "negated"}
@@ -93,6 +97,7 @@ class _Coding:
     base: str = ""  # the pattern's own code, before any derivation
     derived: bool = False
     derived_by: str | None = None  # the effect that derived the code
+    refusers: set[str] = field(default_factory=set)  # who rejected the derived act ("rejected a US offer")
 
 
 class EventExtractor:
@@ -154,7 +159,15 @@ class _SentenceWork:
             self.consumed.add(obj.i)
         elif obj is not None and obj.lemma in self.vocabulary.nouns:
             return  # "launch an attack": the noun's own pattern codes it
+        if self._describes_actor(verb):
+            return
         sources = self._agent(verb) if passive else self._subjects(verb)
+        if passive and not sources and pattern.cameo[:2] in _FORCE_ROOTS:
+            sources = self._origin_or_cause(verb)
+        if passive and pattern.cameo[:2] == "18":  # unconventional violence, unless a weapon did it
+            pattern = self._weapon_pattern(verb, pattern)
+        if not passive and pattern.cameo[:2] in _FORCE_ROOTS:  # "a roadside bombing killed ...": the bombing
+            pattern, sources = self._deed_as_subject(verb, pattern, sources)
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
@@ -166,6 +179,8 @@ class _SentenceWork:
         fallback = self._via_preps(verb, _FALLBACK_PREPS) + self._purpose_targets(verb)
         if obj is not None:
             fallback += self._via_preps(obj, _FALLBACK_PREPS)
+        if pattern.cameo in _RESPONSIBILITY_CODES:  # "claimed responsibility for an attack targeting X": X
+            targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
 
     # --- nouns ---------------------------------------------------------------------
@@ -377,13 +392,13 @@ class _SentenceWork:
             if subject is not None:
                 if subject.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
                     return self.resolver.resolve(verb.head)
-                return self.resolver.resolve(subject.i)
+                return self.resolver.resolve(subject.i) or self._author(subject)
             patient = self._first(verb, "nsubjpass")
             if patient is not None:  # a passive's doer is its agent; "was indicted ... and will resign"
                 return self.resolver.resolve(patient.i) if coordinated else self._agent(verb)
             head = self.s.tokens[verb.head]
             if verb.dep == "xcomp":
-                controller = self._first(head, "dobj")  # "urged Russia to withdraw"
+                controller = self._first(head, "dobj", "nsubjpass")  # "urged Russia to", "Russia was urged to"
                 if controller is not None and self._modal(head) in {"appeal", "demand"}:
                     return self.resolver.resolve(controller.i)
                 verb = head
@@ -421,6 +436,101 @@ class _SentenceWork:
                             return wielders
                 return found
         return []
+
+    def _describes_actor(self, verb: Token) -> bool:
+        """'the militant group that has seized parts of Iraq': a perfect in a relative clause on
+        an actor describes who the actor is, not what the news reports."""
+        head = self.s.tokens[verb.head]
+        if verb.dep != "relcl" or _known(head.lemma, self.vocabulary.nouns):
+            return False  # "attacks that have killed 430 people" are the news
+        if self.resolver.resolve_one(head.i) is None:
+            return False
+        return any(k.lemma == "have" for k in self.s.kids(verb.i, "aux"))
+
+    def _deed_as_subject(self, verb: Token, pattern: Pattern, sources: list[Actor]) -> tuple[Pattern, list[Actor]]:
+        """'A roadside bombing killed two soldiers', 'an Israeli air strike killed ...': the act
+        named by the subject is what was done, by whoever did it; 'killed X in an air strike'
+        is the kind of killing that act names."""
+        subject = self._first(verb, "nsubj")
+        lemma = _known(subject.lemma, self.vocabulary.nouns) if subject is not None else None
+        if subject is not None and lemma is not None:
+            deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(subject))
+            if deed is not None and deed.cameo[:2] in _FORCE_ROOTS:
+                self.consumed.add(subject.i)
+                return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), \
+                    self._noun_sources(subject) or sources
+        if pattern.cameo != "190" or pattern.objects:
+            return pattern, sources
+        for prep in self.s.kids(verb.i, "prep"):  # "wounded two soldiers in a bomb attack": a bombing (183)
+            for pobj in self.s.kids(prep.i, "pobj") if prep.lemma in {"in", "with", "by"} else []:
+                lemma = _known(pobj.lemma, self.vocabulary.nouns)
+                deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(pobj)) if lemma else None
+                if deed is not None and deed.cameo[:2] in _FORCE_ROOTS and deed.objects:
+                    self.consumed.add(pobj.i)
+                    return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
+        return pattern, sources
+
+    def _weapon_pattern(self, verb: Token, pattern: Pattern) -> Pattern:
+        """'Blown up by a missile': a military weapon as agent makes the act the firing of that
+        weapon (194), not the non-military bombing the verb codes (183)."""
+        for agent in self.s.kids(verb.i, "agent"):
+            for weapon in self.s.kids(agent.i, "pobj"):
+                if self.resolver.role_of(weapon.i) != "MIL" or any(
+                        a.via != "role" for a in self.resolver.resolve(weapon.i)):
+                    continue
+                words = self._object_words(weapon)
+                for lemma in _LAUNCH_VERBS & self.vocabulary.verbs.keys():
+                    fired = self._choose(self.vocabulary.verbs[lemma], None, words)
+                    if fired is not None and fired.objects and fired.cameo[:2] == "19":
+                        return replace(pattern, cameo=fired.cameo, id=f"{pattern.id}+weapon:{weapon.lemma}")
+        return pattern
+
+    def _author(self, document: Token) -> list[Actor]:
+        """Who speaks through a document that names no author itself: 'a report released by HRW',
+        'a report released in the Rwandan capital'."""
+        if document.pos not in {"NOUN", "PROPN"} or self._modal(document) != "report":
+            return []
+        for clause in self.s.kids(document.i, "acl"):
+            found = self._agent(clause)
+            for pobj in self._pobjs(clause) if not found else []:
+                found = [a for a in self.resolver.resolve(pobj.i) if a.via != "role"]
+                if found:
+                    break
+            if found:
+                return found
+        return []
+
+    def _origin_or_cause(self, verb: Token) -> list[Actor]:
+        """Who used force a passive names no agent for: where it came from ('a mortar was fired
+        from Gaza'), who carried out the act it was part of ('killed in an air strike by
+        government forces') or whose weapon did it ('killed in Israeli tank shelling')."""
+        for prep in self.s.kids(verb.i, "prep"):
+            for pobj in self.s.kids(prep.i, "pobj"):
+                if prep.lemma == "from" and verb.lemma in _LAUNCH_VERBS:
+                    found = [a for a in self.resolver.resolve(pobj.i) if a.via != "role"]
+                elif prep.lemma in {"in", "by", "during"} and _known(pobj.lemma, self.vocabulary.nouns):
+                    found = self._noun_sources(pobj)
+                elif prep.lemma in {"in", "by"} and self.resolver.role_of(pobj.i) == "MIL":  # "in Israeli tank fire"
+                    found = [a for a in self.resolver.resolve(pobj.i) if a.via != "role"]
+                else:
+                    continue
+                if found:
+                    return found
+        return []
+
+    def _pobjs(self, token: Token) -> list[Token]:
+        return [pobj for prep in self.s.kids(token.i, "prep") for pobj in self.s.kids(prep.i, "pobj")]
+
+    def _act_participants(self, noun: Token) -> list[list[Actor]]:
+        """Who an act a noun names is aimed at, from the clause describing it: 'an attack
+        targeting shoppers at a mall in Kenya's capital'."""
+        if _known(noun.lemma, self.vocabulary.nouns) is None:
+            return []
+        groups = []
+        for clause in self.s.kids(noun.i, "acl"):
+            for kid in [*self.s.kids(clause.i, "dobj"), *self._pobjs(clause)]:
+                groups.append([a for a in self.resolver.resolve(kid.i) if a.via != "role"])
+        return groups
 
     # Target finders return groups of actors in order of preference; the first group
     # with an actor other than the source is the target.
@@ -528,8 +638,11 @@ class _SentenceWork:
         self._govern(coding, trigger, anchor)
         if not coding.sources:
             return
+        # "Arafat rejected a US offer to host ...": the US is not refusing; "X rejected an invitation to attend": X is
+        refused_by_another = bool(coding.refusers) and not coding.refusers & {a.key for a in coding.sources}
         coding.factuality = self._modality(coding.path, trigger, coding.factuality)
-        if coding.factuality == "negated" and "+intent:" in coding.rule:  # "would not provide support"
+        if coding.factuality == "negated" and "+intent:" in coding.rule and not refused_by_another:
+            # "would not provide support"
             refusal = self.vocabulary.derive("reject", pattern.cameo)
             if refusal is not None:
                 coding.code, coding.factuality = refusal, "asserted"
@@ -537,13 +650,55 @@ class _SentenceWork:
         date = self.anchoring.date(coding.path, trigger)
         location = self.anchoring.location(coding.path, trigger)
         confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
+        deed_targets: list[Actor] = []
         for source in coding.sources:
             for target in self._targets(coding, source, fallback_groups, location):
+                if target is not None:
+                    deed_targets.append(target)
                 penalty = 0.85 if source.via in {"pronoun", "nominal", "role"} else 1.0
                 if target is not None and target.via in {"pronoun", "nominal", "role"}:
                     penalty *= 0.85
                 self.found.append(Candidate(source, target, coding.code, coding.rule, trigger, coding.factuality,
                                             date, location, round(confidence * penalty, 2)))
+                if coding.code in _MUTUAL_CODES and target is not None and len(coding.sources) == 1 \
+                        and anchor.pos in {"VERB", "AUX"}:  # "held talks with", not "their talks"
+                    self.found.append(Candidate(target, source, coding.code, coding.rule, trigger, coding.factuality,
+                                                date, location, round(confidence * penalty, 2)))
+        if not coding.derived and coding.factuality in {"asserted", "alleged"}:
+            self._reported_deed(coding, anchor, deed_targets)
+
+    def _reported_deed(self, coding: _Coding, anchor: Token, deed_targets: list[Actor]) -> None:
+        """'X said (claimed) that Y attacked Z': by reporting another's violent deed X accuses Y;
+        claiming its own deed, X claims responsibility for it, aimed at Z. A closing attribution
+        ('Y attacked Z, officials said') only sources the news."""
+        speech = self._speech_over(anchor)
+        if speech is None or speech.i > anchor.i or any(k.dep == "neg" for k in self.s.kids(speech.i)):
+            return
+        for speaker in self._subjects(speech):
+            if any(_same_actor(doer, speaker) for doer in coding.sources):
+                if self._modal(speech) != "alleged":  # "said it had attacked": the deed itself is the news
+                    continue
+                code, rule, targets = "015", f"015-claimed-deed:{coding.rule}", deed_targets
+            else:
+                accusation = self.vocabulary.derive("report", coding.code)
+                if accusation is None:
+                    return
+                code, rule = accusation, f"{accusation}-reported-deed:{coding.rule}"
+                targets = [a for a in coding.sources if not _same_actor(a, speaker)]
+            date = self.anchoring.date([speech], speech)
+            location = self.anchoring.location([speech], speech)
+            for target in {t.key: t for t in targets}.values():
+                self.found.append(Candidate(speaker, target, code, rule, speech, "asserted", date, location, 0.6))
+
+    def _speech_over(self, anchor: Token) -> Token | None:
+        """The verb of saying whose reported clause holds the anchor, if any: 'said (that) ...'."""
+        token = anchor
+        while token.head != token.i and token.dep not in {"relcl", "advcl", "acl", "appos"}:
+            head = self.s.tokens[token.head]
+            if token.dep == "ccomp" and head.pos in {"VERB", "AUX"}:
+                return head if self._modal(head) in {"report", "alleged"} else None
+            token = head
+        return None
 
     def _govern(self, coding: _Coding, trigger: Token, anchor: Token) -> None:
         """Apply what governs the event: 'hope to' derives 036, 'refused to' 12x, 'could' makes it
@@ -566,6 +721,8 @@ class _SentenceWork:
                 if coding.derived:  # the derived act is itself only offered, demanded or refused
                     if coding.factuality == "asserted":
                         coding.factuality = _UNDERIVED_FACTUALITY[effect]
+                        if effect == "reject":
+                            coding.refusers = {a.key for a in self._subjects(governor)}
                 else:
                     self._derive(coding, effect, governor, trigger, coding.path[-1])
             elif effect == "report" and obliged and coding.derived_by in {None, "intent", "halt"} and derivable:
@@ -623,9 +780,13 @@ class _SentenceWork:
         actors = coding.sources
         holder = self._first(governor, "nsubjpass")  # "Israel is opposed to ...": a state, not a passive
         speakers = self._subjects(governor) or (self.resolver.resolve(holder.i) if holder is not None else [])
+        if not speakers and governor.pos in {"NOUN", "PROPN"}:  # "faces pressure from Congress to ..."
+            speakers = self._noun_agents(governor) or [a for g in self._via_preps(governor, ("from",)) for a in g]
         if effect in {"appeal", "demand"}:  # "X urged Y to withdraw": Y is asked, and X must be known
             coding.sources = speakers
             addressees = self._subjects(below) if below.pos in {"VERB", "AUX"} and below.i != governor.i else []
+            if holder is not None and governor.pos in {"VERB", "AUX"}:  # "Y was urged (by X) to withdraw"
+                addressees = self.resolver.resolve(holder.i)
             coding.target_groups = [addressees, actors] + coding.target_groups
         else:
             coding.sources = speakers or coding.sources
