@@ -26,6 +26,8 @@ from .store.export import FORMATS as EXPORT_FORMATS
 from .store.export import export
 from .store.query import FACTUALITIES, EventFilter, StoredEvent, find_events, top_actors
 
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
 OUTPUTS = ("table", "jsonl", "csv")
 
 db_option = click.option("--db", type=click.Path(dir_okay=False), default=None,
@@ -85,7 +87,7 @@ EVENT_HEADER = ("date", "source", "event", "target", "factuality", "mentions", "
 
 def register(main: click.Group) -> None:
     for command in (ingest_command, events_command, actors_command, relations_command, escalations_command,
-                    chains_command, network_command, export_command, dedupe_command):
+                    chains_command, network_command, export_command, dedupe_command, serve_command):
         main.add_command(command)
 
 
@@ -333,3 +335,42 @@ def dedupe_command(db: str | None, window: int | None, match: str | None) -> Non
         click.echo(f"window {rule.window_days} days, match {rule.match}: {counts.mentions} mentions → "
                    f"{counts.events} events")
 
+
+
+@click.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--token", envvar="DETENTE_TOKEN",
+              help="Bearer token for write endpoints; required to listen beyond loopback [env DETENTE_TOKEN].")
+@click.option("--read-only", is_flag=True, help="Open the store read-only (other processes may read it too).")
+@click.option("--max-body-bytes", type=int, default=2_000_000, show_default=True)
+@click.option("--get", "get_path", metavar="PATH",
+              help="Answer one GET request (e.g. /api/relations/RUS/NATO?by=month) and exit; no server.")
+@click.option("--pipeline", default=None, help="spaCy pipeline for /api/code [default: the bundled one].")
+def serve_command(db: str | None, host: str, port: int, token: str | None, read_only: bool, max_body_bytes: int,
+                  get_path: str | None, pipeline: str | None) -> None:
+    """Serve the HTTP API (docs at /docs) and the dashboard (at /)."""
+    from .serve import ServeConfig, create_app, request_once
+
+    with _clean_errors():
+        path = Path(db) if db else default_db_path()
+        if get_path is not None:
+            if not get_path.startswith("/"):
+                raise QueryError(f"--get takes a path such as /api/health, not {get_path!r}")
+            Store(path, read_only=True).close()  # a missing store is named here, not created
+            config = ServeConfig(db=path, read_only=True, pipeline=pipeline)
+            status, body = request_once(create_app(config), get_path)
+            click.echo(body.decode("utf-8"))
+            if status >= 400:
+                raise SystemExit(1)
+            return
+        if host not in LOOPBACK and not token:
+            raise QueryError(f"listening on {host} (beyond loopback) needs --token or DETENTE_TOKEN for writes")
+        config = ServeConfig(db=path, host=host, token=token, read_only=read_only, max_body_bytes=max_body_bytes,
+                             pipeline=pipeline)
+        app = create_app(config)
+    import uvicorn
+
+    click.echo(f"detente: http://{host}:{port}/ (API docs at /docs), store {path}", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

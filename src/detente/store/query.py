@@ -6,7 +6,10 @@ Values are checked first, so a bad filter is a `QueryError` that names it.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, fields
 from functools import cache
@@ -142,15 +145,41 @@ class ActorCount:
 EVENT_COLUMNS = [f.name for f in fields(StoredEvent)]
 
 
-def find_events(store: Store, where: EventFilter, limit: int | None = 100, offset: int = 0) -> list[StoredEvent]:
-    """Events matching the filter, in date order (undated last), then by id."""
+def find_events(store: Store, where: EventFilter, limit: int | None = 100, offset: int = 0,
+                after: str | None = None) -> list[StoredEvent]:
+    """Events matching the filter, in date order (undated last), then by id; `after` is a
+    cursor from `event_cursor` of the last event of the previous page."""
     condition, params = event_condition(store, where)
+    if after is not None:
+        day, event_id = parse_cursor(after)
+        if day is None:
+            condition += " AND date_start IS NULL AND event_id > ?"
+            params += [event_id]
+        else:
+            condition += " AND (date_start > ? OR (date_start = ? AND event_id > ?) OR date_start IS NULL)"
+            params += [day, day, event_id]
     sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {condition} "
            "ORDER BY date_start NULLS LAST, event_id")
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
     return [StoredEvent(*row) for row in store.connection.execute(sql, params).fetchall()]
+
+
+def event_cursor(event: StoredEvent) -> str:
+    """An opaque page cursor: where `event` sits in the events' order."""
+    position = json.dumps([event.date_start.isoformat() if event.date_start else None, event.event_id])
+    return base64.urlsafe_b64encode(position.encode()).decode().rstrip("=")
+
+
+def parse_cursor(cursor: str) -> tuple[dt.date | None, str]:
+    try:
+        day, event_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if not isinstance(event_id, str) or not (day is None or isinstance(day, str)):
+            raise ValueError("not a cursor")
+        return (dt.date.fromisoformat(day) if day else None), event_id
+    except (ValueError, TypeError, binascii.Error) as err:
+        raise QueryError(f"malformed cursor {cursor[:40]!r}: use the next_cursor of a previous page") from err
 
 
 def get_event(store: Store, event_id: str) -> tuple[StoredEvent, list[StoredMention]]:

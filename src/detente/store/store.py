@@ -74,6 +74,13 @@ class Store:
             raise
         self.read_only = read_only
 
+    def view(self) -> Store:
+        """Another handle on this open store, for one thread (DuckDB connections are not
+        shared between threads); close it when done."""
+        other = object.__new__(Store)
+        other.path, other.read_only, other.connection = self.path, self.read_only, self.connection.cursor()
+        return other
+
     def close(self) -> None:
         self.connection.close()
 

@@ -1,0 +1,354 @@
+"""The HTTP API and the dashboard: one ASGI app, built by `create_app` over the library.
+
+Every error, whatever raised it, answers with one JSON envelope:
+    {"error": {"status": 400, "type": "bad_request", "message": "unknown actor 'XYZ': ..."}}
+Reads are open; writes (POST /api/documents) need `Authorization: Bearer TOKEN` when the
+server listens beyond loopback. Bodies are size-limited, coding is time-limited, and
+every query value reaches SQL as a parameter (detente.store.query).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import anyio
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..errors import DetenteError, QueryError, StoreError
+from ..records import Document
+from ..relations import (PERIODS, Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
+                         relation_series)
+from ..store import Store, ingest
+from ..store.query import (FACTUALITIES, EventFilter, event_cursor, find_events, get_event, parse_day,
+                           top_actors)
+
+if TYPE_CHECKING:
+    from ..coder import Coder
+
+STATIC = Path(__file__).parent / "static"
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+@dataclass(frozen=True, slots=True)
+class ServeConfig:
+    db: Path
+    host: str = "127.0.0.1"
+    token: str | None = None  # required for writes when `host` is not loopback
+    read_only: bool = False  # open the store read-only; write endpoints answer 403
+    max_body_bytes: int = 2_000_000
+    max_text_chars: int = 200_000  # for POST /api/code
+    code_timeout_seconds: float = 30.0
+    pipeline: str | None = None  # spaCy pipeline for the coder; None: the default
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+_TYPES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+          413: "too_large", 422: "invalid_request", 500: "internal_error", 503: "unavailable", 504: "timeout"}
+
+
+def error_response(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "type": _TYPES.get(status, "error"), "message": message}},
+                        status_code=status)
+
+
+class BodyLimit:
+    """ASGI middleware: a request body over `limit` bytes is refused with 413, whether or
+    not it declares its length."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await error_response(413, f"request body over the {self.limit:,}-byte limit")(scope, receive, send)
+            return
+        seen = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise ApiError(413, f"request body over the {self.limit:,}-byte limit")
+            return message
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, tracked)
+        except ApiError as err:
+            if not started:
+                await error_response(err.status, err.message)(scope, receive, send)
+
+
+class CodeRequest(BaseModel):
+    text: str = Field(description="Article text to code.")
+    date: str | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    title: str | None = None
+    doc_id: str = "pasted"
+
+
+class DocumentIn(BaseModel):
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+class DocumentsRequest(BaseModel):
+    documents: list[DocumentIn] = Field(max_length=1000)
+
+
+class _State:
+    """What the app holds: the open store, the coder (loaded on first use), their locks."""
+
+    def __init__(self, config: ServeConfig, coder: Coder | None) -> None:
+        self.config = config
+        self.store = Store(config.db, read_only=config.read_only)
+        self._coder = coder
+        self.coder_lock = threading.Lock()  # one coding at a time: spaCy is not thread-safe
+        self.write_lock = threading.Lock()
+
+    def coder(self) -> Coder:
+        with self.coder_lock:
+            if self._coder is None:
+                from ..coder import Coder
+
+                self._coder = Coder() if self.config.pipeline is None else Coder(pipeline=self.config.pipeline)
+            return self._coder
+
+    @contextmanager
+    def reading(self) -> Iterator[Store]:
+        view = self.store.view()
+        try:
+            yield view
+        finally:
+            view.close()
+
+
+def create_app(config: ServeConfig, coder: Coder | None = None) -> FastAPI:
+    """The API and dashboard over the store at `config.db` (created if missing, unless read-only)."""
+    state = _State(config, coder)
+    app = FastAPIOffline(title="detente", version=version("detente"),
+                         description="Political event data: code news text into CAMEO/PLOVER events, "
+                                     "query the deduplicated event store and the relations between actors.")
+    app.state.detente = state
+
+    @app.exception_handler(DetenteError)
+    async def detente_error(request: Request, err: DetenteError) -> JSONResponse:
+        status = 404 if isinstance(err, QueryError) and str(err).startswith("no event with id") else 400
+        return error_response(503 if isinstance(err, StoreError) else status, str(err))
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, err: ApiError) -> JSONResponse:
+        return error_response(err.status, err.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, err: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in err.errors()[:5])
+        return error_response(422 if "json_invalid" not in str(err.errors()) else 400, problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, err: StarletteHTTPException) -> JSONResponse:
+        return error_response(err.status_code, str(err.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, err: Exception) -> JSONResponse:
+        return error_response(500, f"internal error: {type(err).__name__}")
+
+    app.add_middleware(BodyLimit, limit=config.max_body_bytes)
+    _routes(app, state)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    @app.on_event("shutdown")
+    def close_store() -> None:
+        state.store.close()
+
+    return app
+
+
+def _writer(state: _State) -> Callable[[Request], None]:
+    def check(request: Request) -> None:
+        if state.config.read_only:
+            raise ApiError(403, "this server opened its store read-only")
+        if state.config.host in LOOPBACK:
+            return
+        given = request.headers.get("authorization", "")
+        expected = f"Bearer {state.config.token}" if state.config.token else None
+        if expected is None or not hmac.compare_digest(given.encode(), expected.encode()):
+            raise ApiError(401, "this endpoint needs 'Authorization: Bearer TOKEN' (the token given to serve)")
+    return check
+
+
+def _factualities(value: str) -> tuple[str, ...]:
+    return FACTUALITIES if value == "all" else tuple(p.strip() for p in value.split(",") if p.strip())
+
+
+async def _within(seconds: float, work: Callable[[], Any]) -> Any:
+    try:
+        with anyio.fail_after(seconds):
+            return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
+    except TimeoutError as err:
+        raise ApiError(504, f"coding took longer than {seconds:g} s; send a shorter text") from err
+
+
+def _routes(app: FastAPI, state: _State) -> None:
+    writer = Depends(_writer(state))
+
+    @app.get("/api/health", tags=["service"])
+    def health() -> dict[str, Any]:
+        with state.reading() as store:
+            counts = store.counts()
+        return {"status": "ok", "version": version("detente"), "read_only": state.config.read_only,
+                "store": {"path": str(state.store.path), "documents": counts.documents, "mentions": counts.mentions,
+                          "events": counts.events, "actors": counts.actors}}
+
+    @app.post("/api/code", tags=["coding"])
+    async def code(body: CodeRequest) -> dict[str, Any]:
+        """Code one text (synchronous; nothing is stored). Events as in `detente code --format jsonl`."""
+        if not body.text.strip():
+            raise ApiError(400, "text is empty")
+        if len(body.text) > state.config.max_text_chars:
+            raise ApiError(413, f"text is over the {state.config.max_text_chars:,}-character limit for /api/code")
+        if body.date:
+            parse_day(body.date)
+        document = Document(id=body.doc_id, text=body.text, title=body.title, date=body.date)
+
+        def work() -> dict[str, Any]:
+            coder = state.coder()
+            with state.coder_lock:
+                coded = coder.code_document(document)
+            return {"doc_id": document.id, "sentences": coded.sentences, "parsed_sentences": coded.parsed_sentences,
+                    "events": [e.to_dict() for e in coded.events]}
+        result: dict[str, Any] = await _within(state.config.code_timeout_seconds, work)
+        return result
+
+    @app.post("/api/documents", tags=["store"], dependencies=[writer])
+    def documents(body: DocumentsRequest) -> dict[str, Any]:
+        """Code and store documents; those the store already holds are skipped."""
+        items = []
+        for record in body.documents:
+            if record.date:
+                parse_day(record.date)
+            items.append(Document(id=record.id, text=record.text, title=record.title, date=record.date,
+                                  url=record.url, source=record.source, origin="api"))
+        coder = state.coder()
+        with state.write_lock, state.coder_lock:
+            summary = ingest(state.store, coder, items)
+            counts = state.store.counts()
+        return {"read": summary.read, "coded": summary.coded, "already_stored": summary.known,
+                "mentions": summary.mentions, "store": {"documents": counts.documents, "events": counts.events}}
+
+    @app.get("/api/events", tags=["store"])
+    def events(actor: str | None = None, source: str | None = None, target: str | None = None,
+               role: str | None = None, cameo: str | None = None, root: str | None = None,
+               plover: str | None = None, quad: int | None = Query(None, ge=1, le=4),
+               factuality: str = "all", since: str | None = None, until: str | None = None,
+               outlet: str | None = None, limit: int = Query(50, ge=1, le=500),
+               cursor: str | None = None) -> dict[str, Any]:
+        """Deduplicated events, filtered, in date order; follow `next_cursor` for the next page."""
+        where = EventFilter(actor=actor, source=source, target=target, role=role, cameo=cameo, root=root,
+                            plover=plover, quad_class=quad,
+                            factuality=() if factuality == "all" else _factualities(factuality),
+                            since=since, until=until, outlet=outlet)
+        with state.reading() as store:
+            found = find_events(store, where, limit=limit + 1, after=cursor)
+        page = found[:limit]
+        return {"events": [e.to_dict() for e in page],
+                "next_cursor": event_cursor(page[-1]) if len(found) > limit else None}
+
+    @app.get("/api/events/{event_id}", tags=["store"])
+    def event(event_id: str) -> dict[str, Any]:
+        """One event with every mention: its document, sentence and spans."""
+        with state.reading() as store:
+            found, mentions = get_event(store, event_id)
+        return {"event": found.to_dict(), "mentions": [m.to_dict() for m in mentions]}
+
+    @app.get("/api/actors", tags=["store"])
+    def actors(top: int = Query(20, ge=1, le=500), entity: bool = False) -> dict[str, Any]:
+        with state.reading() as store:
+            found = top_actors(store, top, entity)
+        return {"actors": [{"code": a.code, "key": a.key, "role": a.role, "name": a.name, "events": a.events,
+                            "as_source": a.as_source, "as_target": a.as_target} for a in found]}
+
+    @app.get("/api/relations/{a}/{b}", tags=["relations"])
+    def relations(a: str, b: str, by: str = "month", both: bool = False, factuality: str = "asserted",
+                  since: str | None = None, until: str | None = None) -> dict[str, Any]:
+        """Per-period counts by quad class, Goldstein sum and mean, and net score for the dyad."""
+        dyad = Dyad(a, b, both, _factualities(factuality), since, until)
+        with state.reading() as store:
+            series = relation_series(store, dyad, by)
+        return {"a": a, "b": b, "by": by, "both": both, "factuality": list(dyad.factuality),
+                "periods": [p.to_dict() for p in series]}
+
+    @app.get("/api/relations/{a}/{b}/events", tags=["relations"])
+    def relation_events(a: str, b: str, period: str, by: str = "month", both: bool = False,
+                        factuality: str = "asserted") -> dict[str, Any]:
+        """The events behind one period of the series (`period`: its first day)."""
+        if by not in PERIODS:
+            raise ApiError(400, f"unknown period {by!r}; use {', '.join(PERIODS)}")
+        try:
+            first = dt.date.fromisoformat(period)
+        except ValueError as err:
+            raise ApiError(400, f"malformed period {period!r}; use its first day, YYYY-MM-DD") from err
+        with state.reading() as store:
+            found = period_events(store, Dyad(a, b, both, _factualities(factuality)), first, by)
+        return {"period": period, "events": [e.to_dict() for e in found]}
+
+    @app.get("/api/escalations", tags=["relations"])
+    def escalations(window: str = "30d", baseline: int = Query(6, ge=1, le=60), until: str | None = None,
+                    min_events: int = Query(2, ge=1), top: int = Query(10, ge=1, le=100),
+                    factuality: str = "asserted") -> dict[str, Any]:
+        with state.reading() as store:
+            found = find_escalations(store, parse_window(window), baseline, until, min_events, top,
+                                     _factualities(factuality))
+        return {"escalations": [e.to_dict() for e in found]}
+
+    @app.get("/api/chains", tags=["relations"])
+    def chains(window: str = "30d", actor: str | None = None, conflict: bool = False,
+               factuality: str = "asserted", top: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
+        with state.reading() as store:
+            found = find_chains(store, parse_window(window), actor, factuality=_factualities(factuality),
+                                conflict_only=conflict)
+        return {"chains": [c.to_dict() for c in found[:top]]}
+
+    @app.get("/api/network", tags=["relations"])
+    def network(top: int = Query(40, ge=1, le=500), factuality: str = "asserted") -> dict[str, Any]:
+        with state.reading() as store:
+            edges = actor_network(store, EventFilter(factuality=_factualities(factuality)), top)
+        return {"edges": [e.to_dict() for e in edges]}
+
