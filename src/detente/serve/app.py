@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -159,7 +159,13 @@ class _State:
 def create_app(config: ServeConfig, coder: Coder | None = None) -> FastAPI:
     """The API and dashboard over the store at `config.db` (created if missing, unless read-only)."""
     state = _State(config, coder)
-    app = FastAPIOffline(title="detente", version=version("detente"),
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.store.close()
+
+    app = FastAPIOffline(title="detente", version=version("detente"), lifespan=lifespan,
                          description="Political event data: code news text into CAMEO/PLOVER events, "
                                      "query the deduplicated event store and the relations between actors.")
     app.state.detente = state
@@ -193,10 +199,6 @@ def create_app(config: ServeConfig, coder: Coder | None = None) -> FastAPI:
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(STATIC / "index.html")
-
-    @app.on_event("shutdown")
-    def close_store() -> None:
-        state.store.close()
 
     return app
 

@@ -12,15 +12,12 @@ import csv
 import datetime as dt
 import json
 from collections.abc import Iterator
-from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from ..errors import QueryError
-from ..events.ontology import load_plover_quads
-from ..vocabulary import data_dir
-from .query import EVENT_COLUMNS, StoredEvent, entity_kinds
+from .query import EVENT_COLUMNS, StoredEvent, entity_kinds, plover_quads
 from .store import Store
 
 FORMATS = ("parquet", "csv", "plover-json", "icews-tsv")
@@ -84,11 +81,6 @@ def _events(store: Store) -> Iterator[tuple[StoredEvent, dict[str, Any]]]:
     cursor.close()
 
 
-@cache
-def _plover_quads() -> dict[str, int]:
-    return load_plover_quads(data_dir() / "ontology" / "plover_types.tsv")
-
-
 def _plover_entity(key: str | None, role: str | None, text: str | None, name: str | None) -> dict[str, Any] | None:
     if key is None:
         return None
@@ -119,7 +111,7 @@ def plover_record(event: StoredEvent, story: dict[str, Any]) -> dict[str, Any] |
         "recipient": [recipient] if recipient else [],
         "event": [event.plover_type],
         "mode": modes,
-        "quad_code": _plover_quads().get(event.plover_type),
+        "quad_code": plover_quads().get(event.plover_type),
         "event_text": [event.trigger_text] if event.trigger_text else [],
         "text": event.sentence_text,
         "cite_info": {"id": story["id"], "source": story["source"], "url": story["url"], "title": story["title"]},

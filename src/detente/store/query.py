@@ -17,7 +17,7 @@ from typing import Any
 
 from ..actors.dictionary import entity_kinds as dictionary_entity_kinds
 from ..errors import QueryError
-from ..events.ontology import load_role_codes
+from ..events.ontology import load_plover_quads, load_role_codes
 from ..vocabulary import data_dir
 from .store import Store
 
@@ -251,6 +251,8 @@ def event_condition(store: Store, where: EventFilter, table: str = "") -> tuple[
             raise QueryError(f"CAMEO root {where.root!r} is not 01 to 20")
         add(f"{prefix}cameo_root = ?", where.root.zfill(2))
     if where.plover:
+        if where.plover.upper() not in plover_types():
+            raise QueryError(f"unknown PLOVER type {where.plover!r}; use one of {', '.join(sorted(plover_types()))}")
         add(f"{prefix}plover_type = ?", where.plover.upper())
     if where.quad_class is not None:
         if where.quad_class not in (1, 2, 3, 4):
@@ -320,6 +322,16 @@ def entity_kinds() -> dict[str, str]:
 
 def entity_keys() -> frozenset[str]:
     return frozenset(entity_kinds())
+
+
+@cache
+def plover_quads() -> dict[str, int]:
+    """PLOVER event type → its quad class."""
+    return load_plover_quads(data_dir() / "ontology" / "plover_types.tsv")
+
+
+def plover_types() -> frozenset[str]:
+    return frozenset(plover_quads())
 
 
 @cache

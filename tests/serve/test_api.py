@@ -1,0 +1,224 @@
+"""The HTTP API: answers, pages, errors in one envelope, limits, tokens, and `serve --get`."""
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx2 as httpx
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from detente.cli import main
+from detente.records import Document
+from detente.serve import ServeConfig, create_app
+from detente.store import Store, ingest
+
+ARTICLES = [
+    Document(id="pl-1", title="Poland expels Belarusian diplomats", date="2024-05-08", source="Wire A",
+             url="https://example.org/pl-1",
+             text="Poland expels Belarusian diplomats\n\nPoland expelled two Belarusian diplomats on Tuesday in "
+                  "retaliation for Belarus's expulsion of a Polish diplomat last week."),
+    Document(id="pl-2", date="2024-05-08", source="Wire B",
+             text="Two Belarusian diplomats were expelled by the Polish government on Tuesday."),
+    Document(id="jp-1", date="2024-06-03",
+             text="Japan and South Korea held talks in Tokyo on Monday. Japan pledged economic aid to Ukraine."),
+    Document(id="ru-1", date="2021-10-22",
+             text="Russia suspended its diplomatic mission to NATO this week. The alliance accused Moscow of "
+                  "espionage earlier this month."),
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, coder) -> tuple[Path, Path]:
+    """Two identical stores: one the in-process client writes to, one only ever opened
+    read-only (DuckDB lets one process, or many read-only ones, open a file)."""
+    folder = tmp_path_factory.mktemp("api")
+    with Store(folder / "api.duckdb") as store:
+        ingest(store, coder, ARTICLES)
+    shutil.copyfile(folder / "api.duckdb", folder / "shared.duckdb")
+    return folder / "api.duckdb", folder / "shared.duckdb"
+
+
+@pytest.fixture(scope="module")
+def db(built) -> Path:
+    return built[0]
+
+
+@pytest.fixture(scope="module")
+def shared_db(built) -> Path:
+    return built[1]
+
+
+@pytest.fixture(scope="module")
+def client(db, coder):
+    with TestClient(create_app(ServeConfig(db=db, max_body_bytes=50_000), coder=coder)) as test_client:
+        yield test_client
+
+
+def _contents(db_client: TestClient) -> str:
+    """Everything a read can see of the store, to show that a bad request changed nothing."""
+    pages, cursor = [], None
+    while True:
+        answer = db_client.get("/api/events", params={"limit": 500, **({"cursor": cursor} if cursor else {})}).json()
+        pages.append(answer["events"])
+        cursor = answer["next_cursor"]
+        if cursor is None:
+            return json.dumps([pages, db_client.get("/api/health").json()["store"]], sort_keys=True)
+
+
+def test_events_page_with_cursors_through_every_event_once(client):
+    seen, cursor = [], None
+    while True:
+        answer = client.get("/api/events", params={"limit": 2, **({"cursor": cursor} if cursor else {})}).json()
+        seen += [e["event_id"] for e in answer["events"]]
+        cursor = answer["next_cursor"]
+        if cursor is None:
+            break
+    everything = client.get("/api/events", params={"limit": 500}).json()["events"]
+    assert seen == [e["event_id"] for e in everything] and len(seen) == len(set(seen)) >= 4
+
+
+def test_an_event_comes_with_its_mentions_and_their_spans(client):
+    (expulsion,) = client.get("/api/events", params={"source": "POL", "target": "BLR", "root": "17"}).json()["events"]
+    assert (expulsion["n_mentions"], expulsion["n_documents"], expulsion["n_sources"]) == (2, 2, 2)
+    answer = client.get(f"/api/events/{expulsion['event_id']}").json()
+    assert sorted(m["doc_id"] for m in answer["mentions"]) == ["pl-1", "pl-2"]
+    for mention in answer["mentions"]:
+        start = mention["trigger_start"] - mention["sentence_start"]
+        trigger = mention["sentence_text"][start:mention["trigger_end"] - mention["sentence_start"]]
+        assert trigger.lower().startswith("expel")
+
+
+def test_relations_escalations_chains_network_and_actors_answer(client):
+    series = client.get("/api/relations/POL/BLR", params={"by": "month", "both": True}).json()
+    assert [p["period"] for p in series["periods"]] == ["2024-04-01", "2024-05-01"]
+    behind = client.get("/api/relations/POL/BLR/events", params={"period": "2024-05-01", "by": "month"}).json()
+    assert [e["cameo"] for e in behind["events"]] == ["174"]
+    chains = client.get("/api/chains").json()["chains"]
+    assert any(link["kind"] == "text" for chain in chains for link in chain["links"])
+    assert client.get("/api/network").json()["edges"]
+    assert "escalations" in client.get("/api/escalations", params={"min_events": 1}).json()
+    assert any(a["code"] == "POL" for a in client.get("/api/actors", params={"entity": True}).json()["actors"])
+
+
+def test_code_returns_the_events_of_a_pasted_text(client):
+    answer = client.post("/api/code", json={"text": "Russia suspended its diplomatic mission to NATO this week.",
+                                            "date": "2021-10-22"}).json()
+    (event,) = answer["events"]
+    assert (event["source"]["code"], event["cameo"], event["target"]["code"]) == ("RUS", "161", "NATO")
+    assert event["date"] == "2021-10-18" and event["trigger"]["span"] == [7, 16]
+
+
+@pytest.mark.parametrize("request_args, status, words", [
+    ({"method": "POST", "url": "/api/code", "content": b'{"text": "Russia', "headers": {
+        "content-type": "application/json"}}, 400, "JSON"),
+    ({"method": "POST", "url": "/api/code", "json": {"date": "2021-10-22"}}, 422, "text"),
+    ({"method": "POST", "url": "/api/code", "json": {"text": "   "}}, 400, "empty"),
+    ({"method": "POST", "url": "/api/code", "json": {"text": "Russia.", "date": "22/10/2021"}}, 400, "malformed date"),
+    ({"method": "POST", "url": "/api/code", "json": {"text": "x" * 60_000}}, 413, "limit"),
+    ({"method": "POST", "url": "/api/documents", "json": {"documents": [{"id": "big", "text": "y" * 60_000}]}},
+     413, "limit"),
+    ({"method": "GET", "url": "/api/events", "params": {"actor": "ATLANTIS"}}, 400, "unknown actor"),
+    ({"method": "GET", "url": "/api/relations/RUS/ZZZ"}, 400, "unknown actor 'ZZZ'"),
+    ({"method": "GET", "url": "/api/events", "params": {"source": "RUS' OR '1'='1"}}, 400, "unknown actor"),
+    ({"method": "GET", "url": "/api/events", "params": {"since": "2021'; DROP TABLE events; --"}}, 400,
+     "malformed date"),
+    ({"method": "GET", "url": "/api/events", "params": {"cameo": "16 OR 1=1"}}, 400, "CAMEO code"),
+    ({"method": "GET", "url": "/api/events", "params": {"root": "1; DELETE FROM events"}}, 400, "CAMEO root"),
+    ({"method": "GET", "url": "/api/events", "params": {"factuality": "asserted') OR ('a'='a"}}, 400,
+     "unknown factuality"),
+    ({"method": "GET", "url": "/api/events", "params": {"plover": "ASSAULT; --"}}, 400, "unknown PLOVER type"),
+    ({"method": "GET", "url": "/api/relations/RUS/NATO", "params": {"by": "month; DROP TABLE events"}}, 400,
+     "unknown period"),
+    ({"method": "GET", "url": "/api/events", "params": {"cursor": "not-a-cursor"}}, 400, "malformed cursor"),
+    ({"method": "GET", "url": "/api/events", "params": {"cursor": "WyIyMDIxLTEzLTAxIiwgImEiXQ"}}, 400,
+     "malformed cursor"),
+    ({"method": "GET", "url": "/api/events", "params": {"limit": "100000"}}, 422, "limit"),
+    ({"method": "GET", "url": "/api/events/no-such-event"}, 404, "no event"),
+    ({"method": "GET", "url": "/api/nowhere"}, 404, "Not Found"),
+    ({"method": "DELETE", "url": "/api/events"}, 405, "Method Not Allowed"),
+])
+def test_bad_requests_get_a_4xx_envelope_and_change_nothing(client, request_args, status, words):
+    before = _contents(client)
+    response = client.request(**request_args)
+    assert response.status_code == status
+    error = response.json()["error"]
+    assert error["status"] == status and words in error["message"]
+    assert _contents(client) == before
+
+
+def test_an_sql_looking_outlet_is_only_a_string(client):
+    before = _contents(client)
+    answer = client.get("/api/events", params={"outlet": "x' OR '1'='1"})
+    assert answer.status_code == 200 and answer.json()["events"] == []
+    assert _contents(client) == before
+
+
+def test_writes_need_the_token_beyond_loopback_and_reads_do_not(tmp_path, coder):
+    app = create_app(ServeConfig(db=tmp_path / "open.duckdb", host="0.0.0.0", token="s3cret"), coder=coder)
+    document = {"documents": [{"id": "d1", "date": "2024-05-08", "text": ARTICLES[1].text}]}
+    with TestClient(app) as remote:
+        refused = remote.post("/api/documents", json=document)
+        assert refused.status_code == 401 and refused.json()["error"]["type"] == "unauthorized"
+        wrong = remote.post("/api/documents", json=document, headers={"Authorization": "Bearer guess"})
+        assert wrong.status_code == 401
+        assert remote.get("/api/health").json()["store"]["documents"] == 0
+        taken = remote.post("/api/documents", json=document, headers={"Authorization": "Bearer s3cret"}).json()
+        assert (taken["coded"], taken["store"]["documents"]) == (1, 1)
+        again = remote.post("/api/documents", json=document, headers={"Authorization": "Bearer s3cret"}).json()
+        assert (again["coded"], again["already_stored"]) == (0, 1)
+
+
+def test_a_read_only_server_refuses_writes(shared_db, coder):
+    with TestClient(create_app(ServeConfig(db=shared_db, read_only=True), coder=coder)) as reader:
+        answer = reader.post("/api/documents", json={"documents": []})
+        assert answer.status_code == 403 and "read-only" in answer.json()["error"]["message"]
+
+
+def test_the_docs_are_served_without_a_cdn(client):
+    page = client.get("/docs").text
+    assert "/static-offline-docs/swagger-ui-bundle.js" in page and "cdn" not in page.lower()
+    assert client.get("/static-offline-docs/swagger-ui-bundle.js").status_code == 200
+    assert "/api/relations/{a}/{b}" in client.get("/openapi.json").json()["paths"]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_get_answers_like_the_live_server_for_every_read_endpoint(shared_db, client):
+    expulsion = client.get("/api/events", params={"source": "POL", "root": "17"}).json()["events"][0]["event_id"]
+    cursor = client.get("/api/events", params={"limit": 1}).json()["next_cursor"]
+    paths = ["/api/health", "/api/events?limit=3", f"/api/events?limit=2&cursor={cursor}",
+             "/api/events?actor=POL&factuality=asserted", f"/api/events/{expulsion}", "/api/actors?top=5",
+             "/api/actors?entity=true", "/api/relations/POL/BLR?by=week&both=true",
+             "/api/relations/POL/BLR/events?period=2024-05-01&by=month", "/api/escalations?min_events=1",
+             "/api/chains", "/api/network?top=5", "/api/events?actor=ATLANTIS", "/openapi.json"]
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "detente", "serve", "--db", str(shared_db), "--read-only",
+                               "--port", str(port)], stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                httpx.get(f"{base}/api/health", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        for path in paths:
+            live = httpx.get(f"{base}{path}", timeout=10)
+            once = CliRunner().invoke(main, ["serve", "--db", str(shared_db), "--get", path])
+            assert json.loads(once.stdout) == live.json(), path
+            assert (once.exit_code == 0) == (live.status_code < 400), path
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        assert server.stderr is not None
+        server.stderr.close()
