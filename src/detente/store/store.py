@@ -63,7 +63,11 @@ class Store:
         try:
             self.connection = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as err:
-            raise StoreError(f"cannot open {self.path}: {err}") from err
+            hint = ""
+            if "lock" in str(err).lower():
+                hint = (" (another process has it open for writing: an ingest, or a serve without --read-only; "
+                        "DuckDB lets one process write a file, or several read it)")
+            raise StoreError(f"cannot open {self.path}: {err}{hint}") from err
         try:
             if read_only:
                 check_version(self.connection, str(self.path))
