@@ -18,6 +18,7 @@ order give the same events, and an event's id is derived from its key and anchor
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -77,17 +78,22 @@ def cluster_reports(key: str, reports: list[Report], rule: DedupRule) -> list[Cl
     dated = sorted((r for r in reports if r.start is not None and r.end is not None),
                    key=lambda r: ((r.end - r.start).days, r.start, r.mention_id))  # type: ignore[operator]
     window = dt.timedelta(days=rule.window_days)
-    anchors: list[tuple[Report, list[str]]] = []
+    groups: list[tuple[str, list[str]]] = []  # (anchor, members) in the order anchors were made
+    by_start: list[tuple[dt.date, int, dt.date]] = []  # (anchor start, its group, anchor end), sorted
     for report in dated:
         assert report.start is not None and report.end is not None
-        home = next((members for anchor, members in anchors
-                     if anchor.start is not None and anchor.end is not None
-                     and report.start - window <= anchor.end and anchor.start <= report.end + window), None)
-        if home is None:
-            anchors.append((report, [report.mention_id]))
+        # anchors came earlier in the order, so none is wider than this report: only those
+        # starting in [start - window - width, end + window] can lie within the window
+        width = report.end - report.start
+        low = bisect.bisect_left(by_start, (report.start - window - width,))
+        high = bisect.bisect_right(by_start, (report.end + window, len(groups)))
+        fitting = [group for start, group, end in by_start[low:high]
+                   if report.start - window <= end and start <= report.end + window]
+        if fitting:
+            groups[min(fitting)][1].append(report.mention_id)
         else:
-            home.append(report.mention_id)
-    groups = [(anchor.mention_id, members) for anchor, members in anchors]
+            bisect.insort(by_start, (report.start, len(groups), report.end))
+            groups.append((report.mention_id, [report.mention_id]))
     if undated:
         groups.append((undated[0], undated))
     return [Cluster(_event_id(key, anchor), anchor, tuple(sorted(members))) for anchor, members in groups]
