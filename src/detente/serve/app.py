@@ -37,8 +37,10 @@ from ..store import Store, ingest
 from ..store.query import (FACTUALITIES, EventFilter, event_cursor, find_events, get_event, parse_day,
                            top_actors)
 
+from .batching import CodingQueue
+
 if TYPE_CHECKING:
-    from ..coder import Coder
+    from ..coder import CodedDocument, Coder
 
 STATIC = Path(__file__).parent / "static"
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
@@ -138,6 +140,7 @@ class _State:
         self._coder = coder
         self.coder_lock = threading.Lock()  # one coding at a time: spaCy is not thread-safe
         self.write_lock = threading.Lock()
+        self.coding = CodingQueue(self.code_batch)
 
     def coder(self) -> Coder:
         with self.coder_lock:
@@ -146,6 +149,11 @@ class _State:
 
                 self._coder = Coder() if self.config.pipeline is None else Coder(pipeline=self.config.pipeline)
             return self._coder
+
+    def code_batch(self, documents: list[Document]) -> list[CodedDocument]:
+        coder = self.coder()
+        with self.coder_lock:
+            return list(coder.code_documents(documents, batch=len(documents)))
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
@@ -220,14 +228,6 @@ def _factualities(value: str) -> tuple[str, ...]:
     return FACTUALITIES if value == "all" else tuple(p.strip() for p in value.split(",") if p.strip())
 
 
-async def _within(seconds: float, work: Callable[[], Any]) -> Any:
-    try:
-        with anyio.fail_after(seconds):
-            return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
-    except TimeoutError as err:
-        raise ApiError(504, f"coding took longer than {seconds:g} s; send a shorter text") from err
-
-
 def _routes(app: FastAPI, state: _State) -> None:
     writer = Depends(_writer(state))
 
@@ -249,15 +249,14 @@ def _routes(app: FastAPI, state: _State) -> None:
         if body.date:
             parse_day(body.date)
         document = Document(id=body.doc_id, text=body.text, title=body.title, date=body.date)
-
-        def work() -> dict[str, Any]:
-            coder = state.coder()
-            with state.coder_lock:
-                coded = coder.code_document(document)
-            return {"doc_id": document.id, "sentences": coded.sentences, "parsed_sentences": coded.parsed_sentences,
-                    "events": [e.to_dict() for e in coded.events]}
-        result: dict[str, Any] = await _within(state.config.code_timeout_seconds, work)
-        return result
+        seconds = state.config.code_timeout_seconds
+        try:
+            with anyio.fail_after(seconds):
+                coded = await state.coding.code(document)
+        except TimeoutError as err:
+            raise ApiError(504, f"coding took longer than {seconds:g} s; send a shorter text") from err
+        return {"doc_id": document.id, "sentences": coded.sentences, "parsed_sentences": coded.parsed_sentences,
+                "events": [e.to_dict() for e in coded.events]}
 
     @app.post("/api/documents", tags=["store"], dependencies=[writer])
     def documents(body: DocumentsRequest) -> dict[str, Any]:
