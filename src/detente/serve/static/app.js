@@ -1,0 +1,373 @@
+// The dashboard: one page, hash routes, each route a function that fills <main> from the API.
+//   #/                     overview: store counts, busiest dyads, network, escalations
+//   #/code                 code a pasted or uploaded article (nothing is stored)
+//   #/relations?a=&b=&...  a dyad's relations over time, period by period
+//   #/events?...           the event store, filtered, a page at a time
+//   #/event/ID             one event and every mention of it
+
+import {actorCode, api, clearError, dateText, eventLink, h, message, showError, table} from "./dom.js";
+import {networkChart, periodLabel, relationsChart} from "./charts.js";
+import {codedSpans, highlight, markLegend, mentionSpans} from "./marks.js";
+
+const QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"};
+const FACTUALITIES = ["asserted", "negated", "hypothetical", "future", "alleged"];
+const main = document.getElementById("main");
+let rendering = 0; // which render is current: an older one that finishes late must not draw
+
+// --- small form helpers ---
+
+function field(label, control, hint) {
+  return h("div", {class: "field"}, h("label", {for: control.id}, label), control,
+    hint ? h("small", {id: `${control.id}-hint`}, hint) : null);
+}
+
+function input(id, attrs) {
+  return h("input", {id, name: id.replace(/^[a-z]+-/, ""), ...attrs});
+}
+
+function select(id, options, chosen) {
+  return h("select", {id, name: id.replace(/^[a-z]+-/, "")},
+    options.map(([value, label]) => h("option", {value, selected: value === chosen}, label)));
+}
+
+function formValues(form) {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (String(value).trim() !== "") params.set(name, String(value).trim());
+  }
+  return params;
+}
+
+function heading(text) {
+  document.title = `${text} · detente`;
+  return h("h1", {tabindex: -1}, text);
+}
+
+async function actorOptions() {
+  const [entities, codes] = await Promise.all([api("/api/actors?top=200&entity=true"), api("/api/actors?top=200")]);
+  const seen = new Map();
+  for (const actor of [...entities.actors, ...codes.actors]) {
+    if (!seen.has(actor.code)) seen.set(actor.code, actor);
+  }
+  return h("datalist", {id: "actors"},
+    [...seen.values()].map((a) => h("option", {value: a.code}, `${a.name || a.code} (${a.events} events)`)));
+}
+
+function relationsHref(a, b) {
+  return `#/relations?${new URLSearchParams({a, b, by: "month", both: "1"})}`;
+}
+
+// --- Overview ---
+
+async function overview(page) {
+  page.append(heading("Overview"));
+  const [health, network, escalations] = await Promise.all(
+    [api("/api/health"), api("/api/network?top=15"), api("/api/escalations?top=5")]);
+  const counts = health.store;
+  page.append(h("section", {"aria-labelledby": "store-heading"},
+    h("h2", {id: "store-heading"}, "The store"),
+    h("dl", {class: "counts"}, ["documents", "mentions", "events", "actors"].map((name) =>
+      h("div", {}, h("dt", {}, name), h("dd", {}, counts[name].toLocaleString("en")))))));
+
+  const dyads = h("section", {"aria-labelledby": "dyads-heading"}, h("h2", {id: "dyads-heading"}, "Most active dyads"));
+  if (network.edges.length === 0) {
+    dyads.append(message("No events between two actors yet. Code and store some articles first."));
+  } else {
+    dyads.append(table("The 15 directed dyads with the most asserted events",
+      ["Source", "Target", "Events", "Goldstein (mean)", "Conflict share", "Over time"],
+      network.edges.map((e) => ({attrs: {"data-source": e.source, "data-target": e.target}, cells: [
+        e.source, e.target, e.events, e.goldstein_mean, `${Math.round(e.conflict_share * 100)}%`,
+        h("a", {href: relationsHref(e.source, e.target)}, `${e.source} ⇄ ${e.target}`)]}))));
+  }
+  const picture = h("section", {"aria-labelledby": "network-heading"}, h("h2", {id: "network-heading"}, "Actor network"),
+    network.edges.length ? networkChart(network.edges) : message("Nothing to draw yet."));
+  page.append(h("div", {class: "two-columns"}, dyads, picture));
+
+  const rising = h("section", {"aria-labelledby": "escalations-heading"},
+    h("h2", {id: "escalations-heading"}, "Current escalations"));
+  if (escalations.escalations.length === 0) {
+    rising.append(message("No dyad's conflict is rising above its usual level in the latest 30 days."));
+  } else {
+    rising.append(h("ol", {class: "escalations"}, escalations.escalations.map((e) => h("li", {},
+      h("a", {href: relationsHref(e.source, e.target)}, `${e.source} → ${e.target}`),
+      `: ${e.recent_events} conflictual events from ${e.window_start} to ${e.window_end}; conflict intensity `,
+      `${e.recent.toFixed(1)} against a usual ${e.baseline_mean.toFixed(1)} (score ${e.score.toFixed(1)})`))));
+  }
+  page.append(rising);
+}
+
+// --- Code an article ---
+
+function codePage(page) {
+  page.append(heading("Code an article"),
+    h("p", {}, "Paste a news article or upload a .txt file. The events found are shown here and not stored."));
+  const text = h("textarea", {id: "code-text", name: "text", rows: 12, required: true});
+  const file = input("code-file", {type: "file", accept: ".txt,text/plain"});
+  const date = input("code-date", {type: "date"});
+  const status = h("p", {class: "status", role: "status"});
+  const results = h("section", {id: "code-results", "aria-label": "Coded events"});
+  file.addEventListener("change", () => {
+    const chosen = file.files[0];
+    if (!chosen) return;
+    const reader = new FileReader();
+    reader.onload = () => { text.value = reader.result; };
+    reader.onerror = () => showError(`Could not read ${chosen.name}.`);
+    reader.readAsText(chosen);
+  });
+  const button = h("button", {type: "submit"}, "Code the text");
+  const form = h("form", {class: "code-form"},
+    field("Article text", text),
+    h("div", {class: "row"},
+      field("…or upload a .txt file", file),
+      field("Publication date", date, "Relative dates (“this week”) are read from it.")),
+    button, status);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearError();
+    const posted = text.value;
+    if (!posted.trim()) {
+      showError("Paste or upload a text first.");
+      return;
+    }
+    button.disabled = true;
+    status.textContent = "Coding…";
+    results.replaceChildren();
+    try {
+      const coded = await api("/api/code", {text: posted, date: date.value || null});
+      status.textContent = `${coded.events.length} events in ${coded.sentences} sentences.`;
+      results.replaceChildren(...codedResults(posted, coded.events));
+    } catch (err) {
+      status.textContent = "";
+      showError(err);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  page.append(form, results);
+}
+
+// Scroll the marked text to an event's source and put the keyboard focus there.
+function showInText(number) {
+  const first = document.querySelector(`.coded-text mark.source[data-event="${number}"]`);
+  if (!first) return;
+  first.setAttribute("tabindex", "-1");
+  first.scrollIntoView({block: "center"});
+  first.focus({preventScroll: true});
+}
+
+function codedResults(text, events) {
+  if (events.length === 0) return [message("No events found in this text.")];
+  const rows = events.map((e, i) => ({
+    attrs: {"data-event": i + 1, "data-source": e.source.code, "data-target": e.target ? e.target.code : "",
+      "data-cameo": e.cameo},
+    cells: [h("button", {type: "button", class: "link", "aria-label": `Show event ${i + 1} in the text`,
+      onclick: () => showInText(i + 1)}, String(i + 1)), e.source.code, h("span", {class: "wrap"}, h("b", {}, e.cameo), ` ${e.cameo_name}`), actorCode(e.target),
+      e.factuality, dateText(e), e.confidence.toFixed(2)],
+  }));
+  return [
+    h("h2", {}, "Events"),
+    table("Events coded from the text", ["#", "Source", "Event (CAMEO)", "Target", "Factuality", "Date", "Confidence"],
+      rows),
+    h("h2", {}, "The text, marked"),
+    markLegend(),
+    h("div", {class: "coded-text"}, highlight(text, events.flatMap((e, i) => codedSpans(e, i + 1)))),
+  ];
+}
+
+// --- Relations ---
+
+async function relationsPage(page, params) {
+  page.append(heading("Relations between two actors"));
+  const a = input("rel-a", {list: "actors", required: true, value: params.get("a") || "", placeholder: "e.g. RUS",
+    autocomplete: "off"});
+  const b = input("rel-b", {list: "actors", required: true, value: params.get("b") || "", placeholder: "e.g. NATO",
+    autocomplete: "off"});
+  const both = input("rel-both", {type: "checkbox", value: "1", checked: params.get("both") === "1"});
+  const form = h("form", {class: "filters"},
+    field("Actor A", a), field("Actor B", b),
+    field("Period", select("rel-by", [["day", "day"], ["week", "week"], ["month", "month"], ["year", "year"]],
+      params.get("by") || "month")),
+    field("Factuality", select("rel-factuality", [["asserted", "asserted only"], ["all", "all"]],
+      params.get("factuality") || "asserted")),
+    h("div", {class: "field checkbox"}, both, h("label", {for: "rel-both"}, "both directions")),
+    h("button", {type: "submit"}, "Show"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    location.hash = `#/relations?${formValues(form)}`;
+  });
+  page.append(form);
+  actorOptions().then((list) => page.append(list)).catch(showError);
+  if (!params.get("a") || !params.get("b")) {
+    page.append(message("Choose two actors (codes such as RUS, NATO or RUSGOV) and press Show."));
+    return;
+  }
+  const query = new URLSearchParams({by: params.get("by") || "month", both: params.get("both") === "1" ? "true" : "false",
+    factuality: params.get("factuality") || "asserted"});
+  const path = `/api/relations/${encodeURIComponent(params.get("a"))}/${encodeURIComponent(params.get("b"))}`;
+  const series = await api(`${path}?${query}`);
+  const arrow = series.both ? "⇄" : "→";
+  const chart = h("section", {"aria-labelledby": "chart-heading"},
+    h("h2", {id: "chart-heading"}, `${series.a} ${arrow} ${series.b}, by ${series.by}`));
+  page.append(chart);
+  if (series.periods.length === 0) {
+    chart.append(message(`No ${series.factuality.join(", ")} events between ${series.a} and ${series.b}.`));
+    return;
+  }
+  const listing = h("section", {id: "period-events", "aria-live": "polite"});
+  const choose = async (period, element) => {
+    for (const other of chart.querySelectorAll(".period")) other.setAttribute("aria-pressed", "false");
+    element.setAttribute("aria-pressed", "true");
+    clearError();
+    try {
+      const found = await api(`${path}/events?${query}&period=${period.period}`);
+      listing.replaceChildren(h("h2", {}, `Events in ${periodLabel(period.period, series.by)}`),
+        found.events.length ? eventTable(found.events, "Events of the chosen period")
+          : message("No events in this period."));
+    } catch (err) {
+      showError(err);
+    }
+  };
+  chart.append(h("p", {}, "Choose a period (click, or Tab to it and press Enter) to list its events."));
+  const holder = h("div", {});
+  chart.append(holder);
+  holder.append(relationsChart(series.periods, series.by, holder.clientWidth, choose));
+  chart.append(h("details", {}, h("summary", {}, "The numbers as a table"),
+    table("Events per period", ["Period", "Events", "Verbal coop.", "Material coop.", "Verbal conflict",
+      "Material conflict", "Goldstein sum", "Net"],
+    series.periods.map((p) => [periodLabel(p.period, series.by), p.events, p.verbal_cooperation,
+      p.material_cooperation, p.verbal_conflict, p.material_conflict, p.goldstein_sum, p.net]))));
+  page.append(listing);
+}
+
+function eventTable(events, caption) {
+  return table(caption, ["Date", "Source", "Event (CAMEO)", "Target", "Factuality", "Mentions / documents"],
+    events.map((e) => ({
+      attrs: {"data-event-id": e.event_id, "data-source": actorCode(e.source), "data-target": actorCode(e.target),
+        "data-cameo": e.cameo},
+      cells: [dateText(e), actorCode(e.source), eventLink(e), actorCode(e.target), e.factuality,
+        `${e.n_mentions} / ${e.n_documents}`],
+    })));
+}
+
+// --- Events ---
+
+const FILTERS = ["actor", "source", "target", "root", "factuality", "since", "until", "quad"];
+let pages = {filters: "", cursors: []}; // the cursors of the pages before this one, for "Previous page"
+
+async function eventsPage(page, params) {
+  page.append(heading("Events"));
+  const text = (name, label, placeholder) =>
+    field(label, input(`ev-${name}`, {value: params.get(name) || "", placeholder, list: "actors"}));
+  const form = h("form", {class: "filters"},
+    text("actor", "Actor (either side)", "e.g. RUS"), text("source", "Source", "e.g. NATO"),
+    text("target", "Target", "e.g. UKR"),
+    field("CAMEO root", input("ev-root", {value: params.get("root") || "", placeholder: "e.g. 17", inputmode: "numeric"})),
+    field("Factuality", select("ev-factuality", [["all", "all"], ...FACTUALITIES.map((f) => [f, f])],
+      params.get("factuality") || "all")),
+    field("Since", input("ev-since", {value: params.get("since") || "", placeholder: "e.g. 2021-10"})),
+    field("Until", input("ev-until", {value: params.get("until") || "", placeholder: "e.g. 2021-12-31"})),
+    field("Quad class", select("ev-quad", [["", "any"], ...Object.entries(QUADS)], params.get("quad") || "")),
+    h("button", {type: "submit"}, "Filter"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    location.hash = `#/events?${formValues(form)}`;
+  });
+  page.append(form);
+  actorOptions().then((list) => page.append(list)).catch(showError);
+
+  const query = new URLSearchParams();
+  for (const name of FILTERS) if (params.get(name)) query.set(name, params.get(name));
+  if (pages.filters !== query.toString()) pages = {filters: query.toString(), cursors: []};
+  const cursor = params.get("cursor");
+  const found = await api(`/api/events?${query}&limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+  if (found.events.length === 0) {
+    page.append(message("No events match these filters."));
+    return;
+  }
+  const go = (next) => {
+    const target = new URLSearchParams(query);
+    if (next) target.set("cursor", next);
+    location.hash = `#/events?${target}`;
+  };
+  const earlier = pages.cursors.length > 0 || cursor;
+  page.append(eventTable(found.events, `Events, page ${pages.cursors.length + 1}`),
+    h("nav", {class: "pager", "aria-label": "Pages of events"},
+      earlier ? h("button", {type: "button", onclick: () => go(pages.cursors.pop())}, "← Previous page") : null,
+      found.next_cursor ? h("button", {type: "button", onclick: () => {
+        pages.cursors.push(cursor);
+        go(found.next_cursor);
+      }}, "Next page →") : null));
+}
+
+// --- One event ---
+
+async function eventPage(page, id) {
+  const {event, mentions} = await api(`/api/events/${encodeURIComponent(id)}`);
+  page.append(heading(`${actorCode(event.source)} → ${event.cameo} ${event.cameo_name || ""} → ${actorCode(event.target)}`));
+  const facts = [
+    ["Source", event.source ? `${event.source.code} (${event.source.name || event.source.text})` : "—"],
+    ["Target", event.target ? `${event.target.code} (${event.target.name || event.target.text})` : "—"],
+    ["CAMEO", `${event.cameo} ${event.cameo_name || ""}`],
+    ["Quad class", event.quad_class ? `${event.quad_class}: ${QUADS[event.quad_class]}` : "—"],
+    ["Goldstein", event.goldstein ?? "—"],
+    ["PLOVER", [event.plover.type, event.plover.mode].filter(Boolean).join(" / ") || "—"],
+    ["Factuality", event.factuality],
+    ["Date", `${dateText(event)}${event.date_text ? ` — “${event.date_text}”` : ""}`],
+    ["Location", event.location ? `${event.location.name}${event.location.country ? `, ${event.location.country}` : ""}`
+      : "—"],
+    ["Confidence", event.confidence ?? "—"],
+    ["Reported", `${event.n_mentions} mentions in ${event.n_documents} documents, first on ${event.first_reported}`],
+  ];
+  page.append(h("dl", {class: "facts"}, facts.map(([name, value]) => h("div", {}, h("dt", {}, name), h("dd", {}, value)))),
+    h("h2", {}, `Mentions (${mentions.length})`), markLegend(),
+    h("ol", {class: "mentions"}, mentions.map((m) => h("li", {"data-mention": m.mention_id},
+      h("p", {class: "document"},
+        m.doc_url ? h("a", {href: m.doc_url, rel: "noopener noreferrer"}, m.doc_title || m.doc_id) : m.doc_title || m.doc_id,
+        ` · ${m.doc_date || "undated"}${m.doc_source ? ` · ${m.doc_source}` : ""} · ${m.factuality}`),
+      h("blockquote", {}, highlight(m.sentence_text, mentionSpans(m, event, 1)))))));
+}
+
+// --- Routing ---
+
+function notFound(page) {
+  page.append(heading("Not found"), h("p", {}, "No page here. ", h("a", {href: "#/"}, "Go to the overview.")));
+}
+
+// The page for the current hash: [its name, the nav link it belongs under, the function that draws it].
+function route() {
+  const [path, query = ""] = (location.hash.slice(1) || "/").split("?");
+  const params = new URLSearchParams(query);
+  if (path === "/" || path === "") return ["overview", "overview", (page) => overview(page)];
+  if (path === "/code") return ["code", "code", (page) => codePage(page)];
+  if (path === "/relations") return ["relations", "relations", (page) => relationsPage(page, params)];
+  if (path === "/events") return ["events", "events", (page) => eventsPage(page, params)];
+  if (path.startsWith("/event/")) {
+    return ["event", "events", (page) => eventPage(page, decodeURIComponent(path.slice("/event/".length)))];
+  }
+  return ["missing", null, notFound];
+}
+
+async function render(moveFocus) {
+  const mine = ++rendering;
+  const [name, section, draw] = route();
+  for (const link of document.querySelectorAll("nav a[data-page]")) {
+    if (link.dataset.page === section) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+  clearError();
+  const page = h("div", {class: `page page-${name}`});
+  main.replaceChildren(page);
+  try {
+    await draw(page);
+  } catch (err) {
+    if (mine === rendering) showError(err);
+  }
+  if (moveFocus && mine === rendering) page.querySelector("h1")?.focus();
+}
+
+document.querySelector(".skip-link").addEventListener("click", (event) => {
+  event.preventDefault(); // "#main" would be read as a route
+  main.focus();
+});
+window.addEventListener("hashchange", () => render(true));
+render(false);

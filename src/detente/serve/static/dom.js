@@ -1,0 +1,92 @@
+// Small helpers shared by the pages: building elements, calling the API, showing errors.
+// Elements are built with textContent, never innerHTML, so text from the store cannot become markup.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function build(element, attrs, children) {
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+// h("a", {href: "#/"}, "Overview") → <a href="#/">Overview</a>
+export function h(tag, attrs, ...children) {
+  return build(document.createElement(tag), attrs, children);
+}
+
+// The same for SVG elements, which need their namespace.
+export function s(tag, attrs, ...children) {
+  return build(document.createElementNS(SVG_NS, tag), attrs, children);
+}
+
+export class ApiError extends Error {}
+
+// GET (or POST with `body`) a JSON endpoint; an error envelope becomes an ApiError with its message.
+export async function api(path, body) {
+  const options = body === undefined ? {} : {
+    method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body),
+  };
+  let response;
+  try {
+    response = await fetch(path, options);
+  } catch (err) {
+    throw new ApiError(`Could not reach the server (${err.message}). Is "detente serve" still running?`);
+  }
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = data && data.error ? data.error.message : `${response.status} ${response.statusText}`;
+    throw new ApiError(message);
+  }
+  return data;
+}
+
+export function showError(err) {
+  const alert = document.getElementById("alert");
+  alert.replaceChildren(h("strong", {}, "Error: "), err instanceof ApiError ? err.message : String(err));
+  alert.hidden = false;
+}
+
+export function clearError() {
+  const alert = document.getElementById("alert");
+  alert.hidden = true;
+  alert.replaceChildren();
+}
+
+// A table in a container that scrolls sideways on narrow screens.
+// `columns` are header labels; `rows` are arrays of cells, or {attrs, cells}.
+export function table(caption, columns, rows) {
+  const body = rows.map((row) => {
+    const {attrs, cells} = Array.isArray(row) ? {attrs: {}, cells: row} : row;
+    return h("tr", attrs, cells.map((cell) => h("td", {}, cell)));
+  });
+  return h("div", {class: "table-wrap", tabindex: 0, role: "region", "aria-label": caption},
+    h("table", {},
+      h("caption", {}, caption),
+      h("thead", {}, h("tr", {}, columns.map((c) => h("th", {scope: "col"}, c)))),
+      h("tbody", {}, body)));
+}
+
+export function eventLink(event) {
+  return h("a", {class: "wrap", href: `#/event/${encodeURIComponent(event.event_id)}`},
+    `${event.cameo} ${event.cameo_name || ""}`);
+}
+
+export function actorCode(actor) {
+  return actor ? actor.code : "—";
+}
+
+export function dateText(event) {
+  if (!event.date) return "undated";
+  return event.date_precision && event.date_precision !== "day" ? `${event.date} (${event.date_precision})` : event.date;
+}
+
+export function message(text) {
+  return h("p", {class: "empty"}, text);
+}

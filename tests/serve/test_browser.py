@@ -1,0 +1,275 @@
+"""The dashboard in a real browser: Debian's Chromium driven by Playwright, against a live
+server over a store built here. Nothing is downloaded: the browser is the system one, and
+every request a page makes must go to the server under test.
+
+Screenshots of every page, at laptop and phone width, go to $DETENTE_SCREENSHOTS (or a
+folder in pytest's temporary directory); the folder is printed (run with -s to see it).
+"""
+
+import json
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.request import urlopen
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from detente import Coder, Document
+from detente.serve import ServeConfig, create_app
+from detente.store import Store, ingest
+from tests.conftest import shared_file
+
+pytestmark = pytest.mark.model
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+LAPTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 800}
+RELATIONS = "#/relations?a=RUS&b=NATO&by=month&both=1"
+
+# Short articles on other dates and dyads, so the charts have several periods and the
+# event list more than one page.
+ARTICLES = [
+    ("talks", "2021-09-10", "Russia and NATO agreed on Friday to hold talks. NATO praised Russia for its restraint."),
+    ("condemns", "2021-11-15", "NATO condemned Russia on Monday for its military build-up near Ukraine."),
+    ("accuses", "2021-12-08", "Russia accused NATO on Wednesday of threatening its security. "
+                                   "NATO criticized Russia for the deployment."),
+]
+ROUTINE = ("Poland expelled two Belarusian diplomats on Tuesday. The United States pledged military aid to Ukraine "
+           "on Tuesday. Japan and South Korea held talks in Tokyo on Tuesday.")
+ROUTINE_DATES = [f"2022-{month:02d}-{day:02d}" for month in (1, 2, 3, 4) for day in (5, 19)]
+
+
+@dataclass
+class Watched:
+    """A browser page and what went wrong on it."""
+
+    page: Page
+    base: str
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+    def goto(self, fragment: str, ready: str) -> None:
+        self.page.goto(f"{self.base}/{fragment}")
+        self.page.wait_for_selector(ready)
+
+    def assert_clean(self) -> None:
+        assert self.errors == [], self.errors
+        assert self.outside == [], f"requests beyond the server: {self.outside}"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Iterator[str]:
+    """A live server over a store of the founding article and the ones above."""
+    seed = shared_file("seed/russia-nato-mission.txt").read_text(encoding="utf-8")
+    documents = [Document(id="seed", text=seed, date="2021-10-22", title="Russia suspends its mission to NATO",
+                          url="https://example.org/russia-nato")]
+    documents += [Document(id=f"{name}-{date}", text=text, date=date) for name, date, text in ARTICLES]
+    documents += [Document(id=f"routine-{date}", text=ROUTINE, date=date) for date in ROUTINE_DATES]
+    path = tmp_path_factory.mktemp("browser") / "web.duckdb"
+    with Store(path) as store:
+        ingest(store, coder, documents)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(ServeConfig(db=path), coder=coder), host="127.0.0.1",
+                                           port=port, log_level="warning", ws="none"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); these tests never download a browser")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    chosen = os.environ.get("DETENTE_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.getbasetemp() / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\nscreenshots in {folder}")
+    return folder
+
+
+@pytest.fixture
+def open_page(browser: Browser, base: str) -> Iterator[object]:
+    contexts = []
+
+    def opened(viewport: dict[str, int] = LAPTOP) -> Watched:
+        context = browser.new_context(viewport=viewport)
+        contexts.append(context)
+        watched = Watched(context.new_page(), base)
+        watched.page.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
+        watched.page.on("pageerror", lambda err: watched.errors.append(str(err)))
+        watched.page.on("requestfailed", lambda r: watched.errors.append(f"failed: {r.url} {r.failure}"))
+        watched.page.on("request", lambda r: None if r.url.startswith(base) else watched.outside.append(r.url))
+        return watched
+
+    yield opened
+    for context in contexts:
+        context.close()
+
+
+def _api(base: str, path: str) -> dict:
+    with urlopen(f"{base}{path}") as response:
+        return json.load(response)
+
+
+def _russia_nato_event(base: str) -> str:
+    (event,) = _api(base, "/api/events?source=RUS&target=NATO&cameo=161")["events"]
+    return event["event_id"]
+
+
+def _pages(base: str) -> list[tuple[str, str, str]]:
+    """(name, hash, a selector that shows the page has drawn its data)."""
+    return [("overview", "#/", ".page-overview .network svg .edge"), ("code", "#/code", ".page-code #code-text"),
+            ("relations", RELATIONS, ".page-relations .relations-chart .period"),
+            ("events", "#/events", ".page-events tbody tr"),
+            ("event", f"#/event/{_russia_nato_event(base)}", ".page-event .mentions mark.trigger")]
+
+
+def test_every_page_loads_cleanly_from_the_server_alone(open_page, base, screenshots):
+    watched = open_page()
+    for name, fragment, ready in _pages(base):
+        watched.goto(fragment, ready)
+        assert watched.page.locator("#alert").is_hidden(), f"{name}: {watched.page.locator('#alert').text_content()}"
+        assert watched.page.locator("nav a[aria-current=page]").count() == 1
+        watched.page.screenshot(path=screenshots / f"laptop-{name}.png", full_page=True)
+        if name == "overview":
+            assert watched.page.locator(".network svg .edge.conflict").count() >= 1
+    watched.assert_clean()
+
+
+def test_an_api_error_is_shown_in_the_alert_region(open_page):
+    watched = open_page()
+    watched.goto("#/relations?a=XYZ&b=NATO&by=month", "[role=alert]:not([hidden])")
+    assert "unknown actor 'XYZ'" in watched.page.locator("[role=alert]").text_content()
+    watched.goto("#/relations?a=USA&b=CHN&by=month", "p.empty")
+    assert "No asserted events between USA and CHN" in watched.page.locator("main").text_content()
+
+
+def test_coding_the_founding_article_marks_russia_breaking_relations_with_nato(open_page, base, screenshots):
+    watched = open_page()
+    watched.goto("#/code", ".page-code #code-text")
+    watched.page.fill("#code-text", shared_file("seed/russia-nato-mission.txt").read_text(encoding="utf-8"))
+    watched.page.fill("#code-date", "2021-10-22")
+    watched.page.get_by_role("button", name="Code the text").click()
+    row = watched.page.locator('tr[data-source^="RUS"][data-target="NATO"][data-cameo="161"]')
+    row.wait_for(timeout=30_000)
+    assert "Reduce or break diplomatic relations" in row.text_content()
+    number = row.get_attribute("data-event")
+    source = watched.page.locator(f'mark.source[data-actor="RUS"][data-event="{number}"]')
+    assert source.first.text_content() == "Russia"
+    assert watched.page.locator(f'mark.trigger[data-event="{number}"]').first.text_content() == "suspended"
+    assert watched.page.locator(f'mark.target[data-actor="NATO"][data-event="{number}"]').count() >= 1
+    badges = watched.page.locator("sup.badge").all_text_contents()
+    assert badges.count(f"source {number}") == 1 and badges.count(f"target {number}") == 1  # read without colour
+    watched.page.screenshot(path=screenshots / "laptop-code-result.png", full_page=True)
+    watched.assert_clean()
+
+
+def test_relations_chart_lists_the_events_of_a_chosen_period(open_page, base, screenshots):
+    watched = open_page()
+    watched.goto(RELATIONS, ".page-relations .relations-chart .period")
+    periods = watched.page.locator(".relations-chart .period")
+    assert periods.count() >= 3
+    watched.page.locator('.period[data-period="2021-10-01"]').click()
+    listed = watched.page.locator('#period-events tr[data-source^="RUS"][data-cameo="161"]')
+    listed.wait_for()
+    assert listed.locator("a").get_attribute("href").startswith("#/event/")
+    september = watched.page.locator('.period[data-period="2021-09-01"]')
+    september.focus()
+    watched.page.keyboard.press("Enter")
+    watched.page.get_by_role("heading", name="Events in 2021-09").wait_for()
+    assert september.get_attribute("aria-pressed") == "true"
+    assert watched.page.locator('#period-events tr[data-cameo="036"]').count() >= 1  # agreed to hold talks
+    watched.page.screenshot(path=screenshots / "laptop-relations-period.png", full_page=True)
+    watched.assert_clean()
+
+
+def test_events_page_through_the_cursor_and_open_an_event(open_page, base, screenshots):
+    watched = open_page()
+    watched.goto("#/events", ".page-events tbody tr")
+    first_page = watched.page.locator("tbody tr").evaluate_all("rows => rows.map(r => r.dataset.eventId)")
+    assert len(first_page) == 25
+    watched.page.get_by_role("button", name="Next page").click()
+    watched.page.get_by_text("Events, page 2").wait_for()
+    second_page = watched.page.locator("tbody tr").evaluate_all("rows => rows.map(r => r.dataset.eventId)")
+    assert second_page and not set(second_page) & set(first_page)
+    watched.page.get_by_role("button", name="Previous page").click()
+    watched.page.get_by_text("Events, page 1").wait_for()
+    assert watched.page.locator("tbody tr").first.get_attribute("data-event-id") == first_page[0]
+
+    watched.page.fill("#ev-source", "RUS")
+    watched.page.fill("#ev-target", "NATO")
+    watched.page.get_by_role("button", name="Filter").click()
+    watched.page.wait_for_function("""() => {
+        const rows = [...document.querySelectorAll(".page-events tbody tr")];
+        return rows.length > 0 && rows.every(r => r.dataset.source.startsWith("RUS") && r.dataset.target === "NATO");
+    }""")
+    watched.page.locator('tbody tr[data-cameo="161"] a').click()
+    watched.page.wait_for_selector(".mentions li")
+    assert watched.page.locator("h1").text_content().startswith("RUS → 161 Reduce or break diplomatic relations")
+    mention = watched.page.locator(".mentions li").first
+    assert mention.locator('mark.source[data-actor="RUS"]').text_content() == "Russia"
+    assert mention.locator("mark.trigger").text_content() == "suspended"
+    assert mention.get_by_role("link", name="Russia suspends its mission to NATO").get_attribute("href") == \
+        "https://example.org/russia-nato"
+    watched.assert_clean()
+
+
+def test_phone_width_fits_the_screen_and_the_nav_works_from_the_keyboard(open_page, base, screenshots):
+    watched = open_page(PHONE)
+    for name, fragment, ready in _pages(base):
+        watched.goto(fragment, ready)
+        overflow = watched.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} is {overflow}px wider than the phone screen"
+        watched.page.screenshot(path=screenshots / f"phone-{name}.png", full_page=True)
+    watched.goto("#/", ".page-overview .network svg")
+    watched.goto("#/code", ".page-code #code-text")
+    watched.page.fill("#code-text", shared_file("seed/russia-nato-mission.txt").read_text(encoding="utf-8"))
+    watched.page.get_by_role("button", name="Code the text").click()
+    watched.page.wait_for_selector("mark.source", timeout=30_000)
+    assert watched.page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    watched.page.screenshot(path=screenshots / "phone-code-result.png", full_page=True)
+
+    watched.page.goto(f"{base}/")  # a fresh load, so Tab starts at the top of the page
+    watched.page.wait_for_selector(".page-overview .network svg")
+    reached = []
+    for _ in range(8):
+        watched.page.keyboard.press("Tab")
+        reached.append(watched.page.evaluate("document.activeElement.textContent.trim()"))
+    assert reached[0] == "Skip to content"
+    assert {"Overview", "Code an article", "Relations", "Events"} <= set(reached)
+    for _ in range(8):
+        if watched.page.evaluate("document.activeElement.textContent.trim()") == "Events":
+            break
+        watched.page.keyboard.press("Shift+Tab")
+    watched.page.keyboard.press("Enter")
+    watched.page.wait_for_selector(".page-events tbody tr")
+    assert watched.page.locator("h1").text_content() == "Events"
+    watched.assert_clean()
