@@ -186,6 +186,11 @@ def test_coding_the_founding_article_marks_russia_breaking_relations_with_nato(o
     assert source.first.text_content() == "Russia"
     assert watched.page.locator(f'mark.trigger[data-event="{number}"]').first.text_content() == "suspended"
     assert watched.page.locator(f'mark.target[data-actor="NATO"][data-event="{number}"]').count() >= 1
+    assert watched.page.evaluate("""() => {  // overlapping spans neither lose nor repeat any of the text
+        const marked = document.querySelector(".coded-text").cloneNode(true);
+        marked.querySelectorAll("sup.badge").forEach((badge) => badge.remove());
+        return marked.textContent === document.querySelector("#code-text").value;
+    }""")
     badges = watched.page.locator("sup.badge").all_text_contents()
     assert badges.count(f"source {number}") == 1 and badges.count(f"target {number}") == 1  # read without colour
     watched.page.screenshot(path=screenshots / "laptop-code-result.png", full_page=True)
@@ -251,7 +256,9 @@ def test_phone_width_fits_the_screen_and_the_nav_works_from_the_keyboard(open_pa
         watched.page.screenshot(path=screenshots / f"phone-{name}.png", full_page=True)
     watched.goto("#/", ".page-overview .network svg")
     watched.goto("#/code", ".page-code #code-text")
-    watched.page.fill("#code-text", shared_file("seed/russia-nato-mission.txt").read_text(encoding="utf-8"))
+    article = shared_file("seed/russia-nato-mission.txt")
+    watched.page.set_input_files("#code-file", article)  # read by FileReader into the text box
+    watched.page.wait_for_function("document.querySelector('#code-text').value.includes('diplomatic mission')")
     watched.page.get_by_role("button", name="Code the text").click()
     watched.page.wait_for_selector("mark.source", timeout=30_000)
     assert watched.page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
@@ -272,4 +279,31 @@ def test_phone_width_fits_the_screen_and_the_nav_works_from_the_keyboard(open_pa
     watched.page.keyboard.press("Enter")
     watched.page.wait_for_selector(".page-events tbody tr")
     assert watched.page.locator("h1").text_content() == "Events"
+    watched.assert_clean()
+
+
+def test_overlapping_and_crossing_spans_are_cut_into_pieces_not_lost(open_page):
+    watched = open_page()
+    watched.goto("#/code", ".page-code #code-text")
+    pieces = watched.page.evaluate("""async () => {
+        const {highlight} = await import("/static/marks.js");
+        const text = "Russia expelled NATO envoys";
+        const box = document.createElement("div");
+        box.append(...highlight(text, [
+            {kind: "source", event: 1, actor: "RUS", start: 0, end: 6},
+            {kind: "trigger", event: 1, start: 7, end: 15},
+            {kind: "target", event: 1, actor: "NATO", start: 16, end: 27},
+            {kind: "source", event: 2, actor: "NATO", start: 16, end: 20},  // inside event 1's target
+            {kind: "trigger", event: 2, start: 3, end: 12},  // crosses two spans of event 1
+        ]));
+        const badges = [...box.querySelectorAll("sup.badge")].map((badge) => badge.textContent);
+        box.querySelectorAll("sup.badge").forEach((badge) => badge.remove());
+        return {text: box.textContent, badges,
+                nested: box.querySelector('mark.target[data-event="1"] > mark.source[data-actor="NATO"]').textContent,
+                crossing: [...box.querySelectorAll('mark.trigger[data-event="2"]')].map((m) => m.textContent)};
+    }""")
+    assert pieces["text"] == "Russia expelled NATO envoys"
+    assert sorted(pieces["badges"]) == ["source 1", "source 2", "target 1", "trigger 1", "trigger 2"]
+    assert pieces["nested"] == "NATO"
+    assert "".join(pieces["crossing"]) == "sia expel"
     watched.assert_clean()

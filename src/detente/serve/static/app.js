@@ -38,6 +38,10 @@ function formValues(form) {
   return params;
 }
 
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 function heading(text) {
   document.title = `${text} · detente`;
   return h("h1", {tabindex: -1}, text);
@@ -73,15 +77,16 @@ async function overview(page) {
   if (network.edges.length === 0) {
     dyads.append(message("No events between two actors yet. Code and store some articles first."));
   } else {
-    dyads.append(table("The 15 directed dyads with the most asserted events",
+    dyads.append(table("Busiest directed dyads (asserted events)",
       ["Source", "Target", "Events", "Goldstein (mean)", "Conflict share", "Over time"],
       network.edges.map((e) => ({attrs: {"data-source": e.source, "data-target": e.target}, cells: [
         e.source, e.target, e.events, e.goldstein_mean, `${Math.round(e.conflict_share * 100)}%`,
         h("a", {href: relationsHref(e.source, e.target)}, `${e.source} ⇄ ${e.target}`)]}))));
   }
-  const picture = h("section", {"aria-labelledby": "network-heading"}, h("h2", {id: "network-heading"}, "Actor network"),
-    network.edges.length ? networkChart(network.edges) : message("Nothing to draw yet."));
+  const picture = h("section", {"aria-labelledby": "network-heading"}, h("h2", {id: "network-heading"}, "Actor network"));
   page.append(h("div", {class: "two-columns"}, dyads, picture));
+  picture.append(network.edges.length ? networkChart(network.edges, picture.clientWidth)
+    : message("Nothing to draw yet."));
 
   const rising = h("section", {"aria-labelledby": "escalations-heading"},
     h("h2", {id: "escalations-heading"}, "Current escalations"));
@@ -90,7 +95,7 @@ async function overview(page) {
   } else {
     rising.append(h("ol", {class: "escalations"}, escalations.escalations.map((e) => h("li", {},
       h("a", {href: relationsHref(e.source, e.target)}, `${e.source} → ${e.target}`),
-      `: ${e.recent_events} conflictual events from ${e.window_start} to ${e.window_end}; conflict intensity `,
+      `: ${plural(e.recent_events, "conflictual event")} from ${e.window_start} to ${e.window_end}; conflict intensity `,
       `${e.recent.toFixed(1)} against a usual ${e.baseline_mean.toFixed(1)} (score ${e.score.toFixed(1)})`))));
   }
   page.append(rising);
@@ -134,7 +139,7 @@ function codePage(page) {
     results.replaceChildren();
     try {
       const coded = await api("/api/code", {text: posted, date: date.value || null});
-      status.textContent = `${coded.events.length} events in ${coded.sentences} sentences.`;
+      status.textContent = `${plural(coded.events.length, "event")} in ${plural(coded.sentences, "sentence")}.`;
       results.replaceChildren(...codedResults(posted, coded.events));
     } catch (err) {
       status.textContent = "";
@@ -182,7 +187,8 @@ async function relationsPage(page, params) {
     autocomplete: "off"});
   const b = input("rel-b", {list: "actors", required: true, value: params.get("b") || "", placeholder: "e.g. NATO",
     autocomplete: "off"});
-  const both = input("rel-both", {type: "checkbox", value: "1", checked: params.get("both") === "1"});
+  const both = input("rel-both", {type: "checkbox", value: "1",
+    checked: params.has("a") ? params.get("both") === "1" : true}); // a fresh form: both directions
   const form = h("form", {class: "filters"},
     field("Actor A", a), field("Actor B", b),
     field("Period", select("rel-by", [["day", "day"], ["week", "week"], ["month", "month"], ["year", "year"]],
@@ -198,7 +204,14 @@ async function relationsPage(page, params) {
   page.append(form);
   actorOptions().then((list) => page.append(list)).catch(showError);
   if (!params.get("a") || !params.get("b")) {
-    page.append(message("Choose two actors (codes such as RUS, NATO or RUSGOV) and press Show."));
+    const busiest = await api("/api/network?top=10");
+    const pairs = [...new Set(busiest.edges.map((e) => [e.source, e.target].sort().join(" ")))].slice(0, 5);
+    page.append(h("p", {class: "empty"}, "Choose two actors (codes such as RUS, NATO or RUSGOV) and press Show.",
+      pairs.length ? " Or try: " : null,
+      pairs.map((pair, i) => {
+        const [first, second] = pair.split(" ");
+        return [i ? ", " : "", h("a", {href: relationsHref(first, second)}, `${first} ⇄ ${second}`)];
+      })));
     return;
   }
   const query = new URLSearchParams({by: params.get("by") || "month", both: params.get("both") === "1" ? "true" : "false",
@@ -292,7 +305,8 @@ async function eventsPage(page, params) {
   const earlier = pages.cursors.length > 0 || cursor;
   page.append(eventTable(found.events, `Events, page ${pages.cursors.length + 1}`),
     h("nav", {class: "pager", "aria-label": "Pages of events"},
-      earlier ? h("button", {type: "button", onclick: () => go(pages.cursors.pop())}, "← Previous page") : null,
+      earlier ? h("button", {type: "button", onclick: () => go(pages.cursors.pop())},
+        pages.cursors.length ? "← Previous page" : "← First page") : null,
       found.next_cursor ? h("button", {type: "button", onclick: () => {
         pages.cursors.push(cursor);
         go(found.next_cursor);
@@ -316,7 +330,8 @@ async function eventPage(page, id) {
     ["Location", event.location ? `${event.location.name}${event.location.country ? `, ${event.location.country}` : ""}`
       : "—"],
     ["Confidence", event.confidence ?? "—"],
-    ["Reported", `${event.n_mentions} mentions in ${event.n_documents} documents, first on ${event.first_reported}`],
+    ["Reported", `${plural(event.n_mentions, "mention")} in ${plural(event.n_documents, "document")}, ` +
+      `first on ${event.first_reported}`],
   ];
   page.append(h("dl", {class: "facts"}, facts.map(([name, value]) => h("div", {}, h("dt", {}, name), h("dd", {}, value)))),
     h("h2", {}, `Mentions (${mentions.length})`), markLegend(),

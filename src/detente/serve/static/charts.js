@@ -6,7 +6,6 @@ import {h, s} from "./dom.js";
 
 // --- Actor network: actors on a circle, one curved arrow per directed dyad. ---
 
-const NETWORK_SIZE = 480;
 const NODE_RADIUS = 22;
 
 // One arrowhead per edge, sized to its stroke: a shared one vanishes under thick strokes.
@@ -34,9 +33,11 @@ function edgePath(a, b) {
     `${end.x.toFixed(1)},${end.y.toFixed(1)}`;
 }
 
-export function networkChart(edges) {
+// Drawn at the size it is shown (`availableWidth`, within limits), so labels keep their real size.
+export function networkChart(edges, availableWidth) {
+  const size = Math.round(Math.min(480, Math.max(300, availableWidth)));
   const actors = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
-  const centre = NETWORK_SIZE / 2;
+  const centre = size / 2;
   const radius = centre - NODE_RADIUS - 12;
   const at = new Map(actors.map((actor, i) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / actors.length;
@@ -61,7 +62,7 @@ export function networkChart(edges) {
       s("text", {x, y, "dominant-baseline": "central", "text-anchor": "middle"}, actor));
   });
   return h("figure", {class: "network"},
-    s("svg", {viewBox: `0 0 ${NETWORK_SIZE} ${NETWORK_SIZE}`, role: "img", "aria-labelledby": "network-title"},
+    s("svg", {viewBox: `0 0 ${size} ${size}`, width: size, height: size, role: "img", "aria-labelledby": "network-title"},
       s("title", {id: "network-title"}, `Network of the ${edges.length} most active dyads among ${actors.length} actors`),
       s("defs", {}, markers),
       arrows, nodes),
@@ -78,7 +79,7 @@ function legendItem(shape) {
 
 // --- Relations over time: cooperation bars above the axis, conflict below, net as a line. ---
 
-const MARGIN = {top: 18, right: 12, bottom: 44, left: 46};
+const MARGIN = {top: 18, right: 36, bottom: 44, left: 46}; // right: room for the last label
 const PLOT_HEIGHT = 260;
 const MIN_BAND = 30;
 

@@ -9,7 +9,7 @@ function build(element, attrs, children) {
     if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     element.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -59,18 +59,22 @@ export function clearError() {
   alert.replaceChildren();
 }
 
-// A table in a container that scrolls sideways on narrow screens.
+// A table in a container that scrolls sideways on narrow screens. Its caption sits above the
+// container (a <caption> would be as wide as the table, and scroll off a phone's screen).
 // `columns` are header labels; `rows` are arrays of cells, or {attrs, cells}.
+let tables = 0;
 export function table(caption, columns, rows) {
+  const id = `table-${++tables}`;
   const body = rows.map((row) => {
     const {attrs, cells} = Array.isArray(row) ? {attrs: {}, cells: row} : row;
     return h("tr", attrs, cells.map((cell) => h("td", {}, cell)));
   });
-  return h("div", {class: "table-wrap", tabindex: 0, role: "region", "aria-label": caption},
-    h("table", {},
-      h("caption", {}, caption),
-      h("thead", {}, h("tr", {}, columns.map((c) => h("th", {scope: "col"}, c)))),
-      h("tbody", {}, body)));
+  return h("div", {class: "table"},
+    h("p", {class: "caption", id}, caption),
+    h("div", {class: "table-wrap", tabindex: 0, role: "region", "aria-labelledby": id},
+      h("table", {"aria-labelledby": id},
+        h("thead", {}, h("tr", {}, columns.map((c) => h("th", {scope: "col"}, c)))),
+        h("tbody", {}, body))));
 }
 
 export function eventLink(event) {
