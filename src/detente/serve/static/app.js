@@ -83,7 +83,8 @@ async function overview(page) {
         e.source, e.target, e.events, e.goldstein_mean, `${Math.round(e.conflict_share * 100)}%`,
         h("a", {href: relationsHref(e.source, e.target)}, `${e.source} ⇄ ${e.target}`)]}))));
   }
-  const picture = h("section", {"aria-labelledby": "network-heading"}, h("h2", {id: "network-heading"}, "Actor network"));
+  const picture = h("section", {"aria-labelledby": "network-heading"},
+    h("h2", {id: "network-heading"}, "Actor network"));
   page.append(h("div", {class: "two-columns"}, dyads, picture));
   picture.append(network.edges.length ? networkChart(network.edges, picture.clientWidth)
     : message("Nothing to draw yet."));
@@ -95,8 +96,9 @@ async function overview(page) {
   } else {
     rising.append(h("ol", {class: "escalations"}, escalations.escalations.map((e) => h("li", {},
       h("a", {href: relationsHref(e.source, e.target)}, `${e.source} → ${e.target}`),
-      `: ${plural(e.recent_events, "conflictual event")} from ${e.window_start} to ${e.window_end}; conflict intensity `,
-      `${e.recent.toFixed(1)} against a usual ${e.baseline_mean.toFixed(1)} (score ${e.score.toFixed(1)})`))));
+      `: ${plural(e.recent_events, "conflictual event")} from ${e.window_start} to ${e.window_end}; `,
+      `conflict intensity ${e.recent.toFixed(1)} against a usual ${e.baseline_mean.toFixed(1)} `,
+      `(score ${e.score.toFixed(1)})`))));
   }
   page.append(rising);
 }
@@ -165,8 +167,10 @@ function codedResults(text, events) {
   const rows = events.map((e, i) => ({
     attrs: {"data-event": i + 1, "data-source": e.source.code, "data-target": e.target ? e.target.code : "",
       "data-cameo": e.cameo},
-    cells: [h("button", {type: "button", class: "link", "aria-label": `Show event ${i + 1} in the text`,
-      onclick: () => showInText(i + 1)}, String(i + 1)), e.source.code, h("span", {class: "wrap"}, h("b", {}, e.cameo), ` ${e.cameo_name}`), actorCode(e.target),
+    cells: [
+      h("button", {type: "button", class: "link", "aria-label": `Show event ${i + 1} in the text`,
+        onclick: () => showInText(i + 1)}, String(i + 1)),
+      e.source.code, h("span", {class: "wrap"}, h("b", {}, e.cameo), ` ${e.cameo_name}`), actorCode(e.target),
       e.factuality, dateText(e), e.confidence.toFixed(2)],
   }));
   return [
@@ -214,8 +218,8 @@ async function relationsPage(page, params) {
       })));
     return;
   }
-  const query = new URLSearchParams({by: params.get("by") || "month", both: params.get("both") === "1" ? "true" : "false",
-    factuality: params.get("factuality") || "asserted"});
+  const query = new URLSearchParams({by: params.get("by") || "month",
+    both: params.get("both") === "1" ? "true" : "false", factuality: params.get("factuality") || "asserted"});
   const path = `/api/relations/${encodeURIComponent(params.get("a"))}/${encodeURIComponent(params.get("b"))}`;
   const series = await api(`${path}?${query}`);
   const arrow = series.both ? "⇄" : "→";
@@ -233,6 +237,7 @@ async function relationsPage(page, params) {
     clearError();
     try {
       const found = await api(`${path}/events?${query}&period=${period.period}`);
+      if (element.getAttribute("aria-pressed") !== "true") return; // another period was chosen meanwhile
       listing.replaceChildren(h("h2", {}, `Events in ${periodLabel(period.period, series.by)}`),
         found.events.length ? eventTable(found.events, "Events of the chosen period")
           : message("No events in this period."));
@@ -274,7 +279,8 @@ async function eventsPage(page, params) {
   const form = h("form", {class: "filters"},
     text("actor", "Actor (either side)", "e.g. RUS"), text("source", "Source", "e.g. NATO"),
     text("target", "Target", "e.g. UKR"),
-    field("CAMEO root", input("ev-root", {value: params.get("root") || "", placeholder: "e.g. 17", inputmode: "numeric"})),
+    field("CAMEO root", input("ev-root", {value: params.get("root") || "", placeholder: "e.g. 17",
+      inputmode: "numeric"})),
     field("Factuality", select("ev-factuality", [["all", "all"], ...FACTUALITIES.map((f) => [f, f])],
       params.get("factuality") || "all")),
     field("Since", input("ev-since", {value: params.get("since") || "", placeholder: "e.g. 2021-10"})),
@@ -317,7 +323,8 @@ async function eventsPage(page, params) {
 
 async function eventPage(page, id) {
   const {event, mentions} = await api(`/api/events/${encodeURIComponent(id)}`);
-  page.append(heading(`${actorCode(event.source)} → ${event.cameo} ${event.cameo_name || ""} → ${actorCode(event.target)}`));
+  const what = `${event.cameo} ${event.cameo_name || ""}`;
+  page.append(heading(`${actorCode(event.source)} → ${what} → ${actorCode(event.target)}`));
   const facts = [
     ["Source", event.source ? `${event.source.code} (${event.source.name || event.source.text})` : "—"],
     ["Target", event.target ? `${event.target.code} (${event.target.name || event.target.text})` : "—"],
@@ -333,11 +340,13 @@ async function eventPage(page, id) {
     ["Reported", `${plural(event.n_mentions, "mention")} in ${plural(event.n_documents, "document")}, ` +
       `first on ${event.first_reported}`],
   ];
-  page.append(h("dl", {class: "facts"}, facts.map(([name, value]) => h("div", {}, h("dt", {}, name), h("dd", {}, value)))),
+  const title = (m) => m.doc_title || m.doc_id;
+  page.append(
+    h("dl", {class: "facts"}, facts.map(([name, value]) => h("div", {}, h("dt", {}, name), h("dd", {}, value)))),
     h("h2", {}, `Mentions (${mentions.length})`), markLegend(),
     h("ol", {class: "mentions"}, mentions.map((m) => h("li", {"data-mention": m.mention_id},
       h("p", {class: "document"},
-        m.doc_url ? h("a", {href: m.doc_url, rel: "noopener noreferrer"}, m.doc_title || m.doc_id) : m.doc_title || m.doc_id,
+        m.doc_url ? h("a", {href: m.doc_url, rel: "noopener noreferrer"}, title(m)) : title(m),
         ` · ${m.doc_date || "undated"}${m.doc_source ? ` · ${m.doc_source}` : ""} · ${m.factuality}`),
       h("blockquote", {}, highlight(m.sentence_text, mentionSpans(m, event, 1)))))));
 }

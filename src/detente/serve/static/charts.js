@@ -62,10 +62,11 @@ export function networkChart(edges, availableWidth) {
       s("text", {x, y, "dominant-baseline": "central", "text-anchor": "middle"}, actor));
   });
   return h("figure", {class: "network"},
-    s("svg", {viewBox: `0 0 ${size} ${size}`, width: size, height: size, role: "img", "aria-labelledby": "network-title"},
-      s("title", {id: "network-title"}, `Network of the ${edges.length} most active dyads among ${actors.length} actors`),
-      s("defs", {}, markers),
-      arrows, nodes),
+    s("svg", {viewBox: `0 0 ${size} ${size}`, width: size, height: size, role: "img",
+      "aria-labelledby": "network-title"},
+    s("title", {id: "network-title"}, `The ${edges.length} most active dyads among ${actors.length} actors`),
+    s("defs", {}, markers),
+    arrows, nodes),
     h("figcaption", {},
       legendItem(s("line", {class: "edge cooperation", x1: 2, y1: 8, x2: 30, y2: 8, "stroke-width": 3})),
       "mostly cooperative (solid) ",

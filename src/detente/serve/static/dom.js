@@ -88,7 +88,8 @@ export function actorCode(actor) {
 
 export function dateText(event) {
   if (!event.date) return "undated";
-  return event.date_precision && event.date_precision !== "day" ? `${event.date} (${event.date_precision})` : event.date;
+  const rough = event.date_precision && event.date_precision !== "day";
+  return rough ? `${event.date} (${event.date_precision})` : event.date;
 }
 
 export function message(text) {
