@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import DetenteError, QueryError, StoreError
+from ..read import clean_markup
 from ..records import Document
 from ..relations import (PERIODS, Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                          relation_series)
@@ -241,14 +242,17 @@ def _routes(app: FastAPI, state: _State) -> None:
 
     @app.post("/api/code", tags=["coding"])
     async def code(body: CodeRequest) -> dict[str, Any]:
-        """Code one text (synchronous; nothing is stored). Events as in `detente code --format jsonl`."""
+        """Code one text (synchronous; nothing is stored). Events as in `detente code --format jsonl`:
+        spans are character offsets into the text sent; `event_id` identifies the event within
+        this text (the store's deduplicated events have ids of their own)."""
         if not body.text.strip():
             raise ApiError(400, "text is empty")
         if len(body.text) > state.config.max_text_chars:
             raise ApiError(413, f"text is over the {state.config.max_text_chars:,}-character limit for /api/code")
         if body.date:
             parse_day(body.date)
-        document = Document(id=body.doc_id, text=body.text, title=body.title, date=body.date)
+        # markup such as "## [Title](#)" is blanked in place, as for text files: spans still fit the text sent
+        document = Document(id=body.doc_id, text=clean_markup(body.text), title=body.title, date=body.date)
         seconds = state.config.code_timeout_seconds
         try:
             with anyio.fail_after(seconds):
@@ -274,14 +278,17 @@ def _routes(app: FastAPI, state: _State) -> None:
         return {"read": summary.read, "coded": summary.coded, "already_stored": summary.known,
                 "mentions": summary.mentions, "store": {"documents": counts.documents, "events": counts.events}}
 
-    @app.get("/api/events", tags=["store"])
+    @app.get("/api/events", tags=["store"],
+              description="Deduplicated events, filtered, in date order; follow `next_cursor` for the next "
+                          "page. A stored event carries its anchor mention's sentence and trigger as text, and "
+                          "`n_mentions`, `n_documents`, `n_sources`; `GET /api/events/{id}` gives every mention "
+                          "with its offsets.")
     def events(actor: str | None = None, source: str | None = None, target: str | None = None,
                role: str | None = None, cameo: str | None = None, root: str | None = None,
                plover: str | None = None, quad: int | None = Query(None, ge=1, le=4),
                factuality: str = "all", since: str | None = None, until: str | None = None,
                outlet: str | None = None, limit: int = Query(50, ge=1, le=500),
                cursor: str | None = None) -> dict[str, Any]:
-        """Deduplicated events, filtered, in date order; follow `next_cursor` for the next page."""
         where = EventFilter(actor=actor, source=source, target=target, role=role, cameo=cameo, root=root,
                             plover=plover, quad_class=quad,
                             factuality=() if factuality == "all" else _factualities(factuality),
@@ -334,6 +341,10 @@ def _routes(app: FastAPI, state: _State) -> None:
     def escalations(window: str = "30d", baseline: int = Query(6, ge=1, le=60), until: str | None = None,
                     min_events: int = Query(2, ge=1), top: int = Query(10, ge=1, le=100),
                     factuality: str = "asserted") -> dict[str, Any]:
+        """Directed dyads whose conflict in the latest window departs most from their baseline.
+        `recent`: the window's conflict, the sum over its conflictual events (quad 3 and 4) of
+        max(|Goldstein|, 1); `baseline_mean`, `baseline_sd`: the same over the `baseline`
+        windows before it; `score` = (recent - baseline_mean) / (baseline_sd + 1)."""
         with state.reading() as store:
             found = find_escalations(store, parse_window(window), baseline, until, min_events, top,
                                      _factualities(factuality))
