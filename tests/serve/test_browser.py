@@ -99,6 +99,8 @@ def base(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Iterator[str
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
+        if os.environ.get("CI"):  # CI's set-up installs it (scripts/install_browser.sh): its absence is a failure
+            pytest.fail(f"{CHROMIUM} is missing in CI; scripts/install_browser.sh should have installed it")
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); these tests never download a browser")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
