@@ -5,6 +5,12 @@ import pytest
 from detente import Coder
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REPORTED_FOLDERS: list[tuple[str, Path]] = []  # folders of artefacts a test wrote, named in the summary
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for what, folder in REPORTED_FOLDERS:
+        terminalreporter.write_line(f"{what}: {folder} ({len(list(folder.glob('*.png')))} PNG files)")
 
 
 def shared_file(relative: str) -> Path:

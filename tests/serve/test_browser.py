@@ -23,7 +23,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from detente import Coder, Document
 from detente.serve import ServeConfig, create_app
 from detente.store import Store, ingest
-from tests.conftest import shared_file
+from tests.conftest import REPORTED_FOLDERS, shared_file
 
 pytestmark = pytest.mark.model
 
@@ -113,7 +113,7 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     chosen = os.environ.get("DETENTE_SCREENSHOTS")
     folder = Path(chosen) if chosen else tmp_path_factory.getbasetemp() / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"\nscreenshots in {folder}")
+    REPORTED_FOLDERS.append(("browser screenshots", folder))  # named at the end of the run (conftest)
     return folder
 
 
