@@ -222,3 +222,20 @@ def test_get_answers_like_the_live_server_for_every_read_endpoint(shared_db, cli
         server.wait(timeout=10)
         assert server.stderr is not None
         server.stderr.close()
+
+
+def test_a_query_over_the_time_limit_is_interrupted_with_504(tmp_path):
+    path = tmp_path / "big.duckdb"
+    with Store(path) as store:  # many events among few actors: the response-chain join is slow
+        store.connection.execute("""
+            INSERT INTO events (event_id, cluster_key, anchor, source_key, source_code, target_key, target_code,
+                                cameo, cameo_root, goldstein, quad_class, factuality, date_precision, date_start,
+                                n_mentions, n_documents, n_sources)
+            SELECT 'e' || i, '', '', a, a, b, b, '190', '19', -10, 4, 'asserted', 'day',
+                   DATE '2020-01-01' + CAST(i % 365 AS INTEGER), 1, 1, 1
+            FROM (SELECT i, ['USA', 'CHN', 'RUS'][1 + i % 3] AS a, ['CHN', 'RUS', 'USA'][1 + (i // 3) % 3] AS b
+                  FROM range(300000) t(i))""")
+    with TestClient(create_app(ServeConfig(db=path, read_only=True, query_timeout_seconds=0.05))) as slow:
+        answer = slow.get("/api/chains", params={"window": "300d"})
+        assert answer.status_code == 504 and answer.json()["error"]["type"] == "timeout"
+        assert slow.get("/api/health").status_code == 200

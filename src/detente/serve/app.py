@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import anyio
+import duckdb
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
@@ -56,6 +57,7 @@ class ServeConfig:
     max_body_bytes: int = 2_000_000
     max_text_chars: int = 200_000  # for POST /api/code
     code_timeout_seconds: float = 30.0
+    query_timeout_seconds: float = 10.0  # a read query running longer is interrupted (504)
     pipeline: str | None = None  # spaCy pipeline for the coder; None: the default
 
 
@@ -158,10 +160,17 @@ class _State:
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
+        """A handle on the store for one request; its queries are interrupted after the time limit."""
         view = self.store.view()
+        seconds = self.config.query_timeout_seconds
+        alarm = threading.Timer(seconds, view.connection.interrupt)
+        alarm.start()
         try:
             yield view
+        except duckdb.InterruptException as err:
+            raise ApiError(504, f"the query took longer than {seconds:g} s; narrow it (actors, dates)") from err
         finally:
+            alarm.cancel()
             view.close()
 
 
