@@ -24,9 +24,9 @@ def test_a_month_report_joins_a_day_event_of_that_month_and_distant_days_stay_ap
     assert {c.anchor for c in clusters} == {"day", "far"}
 
 
-def test_undated_reports_of_a_key_are_one_event():
+def test_undated_reports_stay_apart():
     clusters = cluster_reports("k", [Report("x", None, None), Report("y", None, None)], DedupRule())
-    assert [c.members for c in clusters] == [("x", "y")]
+    assert sorted(c.members for c in clusters) == [("x",), ("y",)]
 
 
 reports = st.lists(st.tuples(st.integers(0, 60), st.sampled_from([0, 6, 30]), st.booleans()), max_size=25,
@@ -50,7 +50,7 @@ def test_clusters_partition_the_reports_whatever_their_order(items, random, wind
         for member in cluster.members:
             report = next(r for r in items if r.mention_id == member)
             if anchor.start is None or report.start is None:
-                assert anchor.start is None and report.start is None
+                assert member == cluster.anchor
             else:
                 assert report.start - dt.timedelta(days=window) <= anchor.end
                 assert anchor.start <= report.end + dt.timedelta(days=window)

@@ -10,7 +10,8 @@ full code, factuality):
   report's interval; otherwise it becomes the anchor of a new event. So a report dated
   "October 2021" joins a day-dated event of that October, and events never chain beyond
   one window from their anchor.
-* Undated reports (background with no period) of one key are one event.
+* An undated report (background with no period, or a document with no publication date)
+  is an event of its own: nothing shows that two of them are one occurrence.
 
 The order is a total order on the reports' own content, so the same reports in any input
 order give the same events, and an event's id is derived from its key and anchor.
@@ -94,8 +95,7 @@ def cluster_reports(key: str, reports: list[Report], rule: DedupRule) -> list[Cl
         else:
             bisect.insort(by_start, (report.start, len(groups), report.end))
             groups.append((report.mention_id, [report.mention_id]))
-    if undated:
-        groups.append((undated[0], undated))
+    groups += [(mention_id, [mention_id]) for mention_id in undated]
     return [Cluster(_event_id(key, anchor), anchor, tuple(sorted(members))) for anchor, members in groups]
 
 
