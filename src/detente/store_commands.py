@@ -277,6 +277,8 @@ def chains_command(db: str | None, window: str, actor: str | None, since: str | 
             kinds = sorted({link.kind for link in chain.links})
             click.echo(f"chain {number}: {len(chain.events)} events, linked by {' and '.join(kinds)}")
             _print_events(chain.events, indent="    ")
+        if not found:
+            click.echo("no response chains in this window")
 
 
 def _print_events(events: list[StoredEvent], indent: str) -> None:
