@@ -45,12 +45,25 @@ class CodedDocument:
     parsed_sentences: int
 
 
+@dataclass(frozen=True, slots=True)
+class CoderSettings:
+    """What a Coder was built from, so that another process can build the same one."""
+
+    pipeline: str
+    data: Path | None
+    prefilter: bool
+    monadic: bool
+    batch_size: int
+
+
 class Coder:
     """Codes documents into events. Expensive to build; build one and reuse it."""
 
     def __init__(self, nlp: Language | None = None, pipeline: str = DEFAULT_PIPELINE,
                  data: Path | None = None, prefilter: bool = True, monadic: bool = False,
                  batch_size: int = 64) -> None:
+        # a pipeline handed over already loaded cannot be rebuilt elsewhere
+        self.settings = None if nlp is not None else CoderSettings(pipeline, data, prefilter, monadic, batch_size)
         self.nlp = nlp if nlp is not None else load_pipeline(pipeline)
         folder = data if data is not None else data_dir()
         self.cameo: dict[str, CameoCode] = load_cameo(folder / "ontology" / "cameo.tsv")
@@ -64,6 +77,11 @@ class Coder:
         self.prefilter = Prefilter(self.nlp, lemmas, anaphors) if prefilter else None
         self.monadic = monadic  # keep events with no target ("protesters rallied")
         self.batch_size = batch_size
+
+    @classmethod
+    def from_settings(cls, settings: CoderSettings) -> Coder:
+        return cls(pipeline=settings.pipeline, data=settings.data, prefilter=settings.prefilter,
+                   monadic=settings.monadic, batch_size=settings.batch_size)
 
     def _words(self, text: str) -> list[str]:
         return [t.text for t in self.nlp.tokenizer(text)]

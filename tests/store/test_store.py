@@ -3,7 +3,10 @@ import itertools
 import duckdb
 import pytest
 
-from detente.errors import StoreError
+from detente import Coder
+from detente.coder import CoderSettings
+from detente.errors import DetenteError, StoreError
+from detente.parse.pipeline import DEFAULT_PIPELINE
 from detente.records import Document, Problem
 from detente.store import DedupRule, Store, ingest
 from detente.store.query import EventFilter, find_events, get_event
@@ -93,3 +96,20 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path):
     duckdb.connect(str(path)).close()
     with pytest.raises(StoreError, match="not a detente store"):
         Store(path, read_only=True)
+
+
+def test_coding_in_worker_processes_gives_the_same_store(tmp_path, coder):
+    with Store(tmp_path / "one.duckdb") as store:
+        ingest(store, coder, ARTICLES)
+        expected = _events(store)
+    with Store(tmp_path / "two.duckdb") as store:
+        settings = CoderSettings(DEFAULT_PIPELINE, None, prefilter=True, monadic=False, batch_size=64)
+        summary = ingest(store, settings, ARTICLES, batch=1, workers=2)
+        assert (summary.coded, summary.mentions) == (3, store.counts().mentions)
+        assert _events(store) == expected
+
+
+def test_a_coder_from_a_loaded_pipeline_cannot_be_copied_into_workers(tmp_path, coder):
+    borrowed = Coder(nlp=coder.nlp)
+    with Store(tmp_path / "s.duckdb") as store, pytest.raises(DetenteError, match="worker processes"):
+        ingest(store, borrowed, ARTICLES, workers=2)
