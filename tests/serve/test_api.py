@@ -239,3 +239,9 @@ def test_a_query_over_the_time_limit_is_interrupted_with_504(tmp_path):
         answer = slow.get("/api/chains", params={"window": "300d"})
         assert answer.status_code == 504 and answer.json()["error"]["type"] == "timeout"
         assert slow.get("/api/health").status_code == 200
+
+
+def test_the_dashboard_may_load_only_from_its_own_server(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "<nav" in page.text
+    assert page.headers["content-security-policy"].startswith("default-src 'self'")
