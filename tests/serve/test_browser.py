@@ -108,6 +108,16 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+def _until(page: Page, predicate: str, seconds: float = 30) -> None:
+    """Poll a JavaScript predicate from the test: Playwright's wait_for_function evaluates
+    strings inside the page, which the dashboard's content security policy forbids."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(predicate):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {seconds:g} s: {predicate}")
+        page.wait_for_timeout(100)
+
+
 @pytest.fixture(scope="module")
 def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     chosen = os.environ.get("DETENTE_SCREENSHOTS")
@@ -234,7 +244,7 @@ def test_events_page_through_the_cursor_and_open_an_event(open_page, base, scree
     watched.page.fill("#ev-source", "RUS")
     watched.page.fill("#ev-target", "NATO")
     watched.page.get_by_role("button", name="Filter").click()
-    watched.page.wait_for_function("""() => {
+    _until(watched.page, """() => {
         const rows = [...document.querySelectorAll(".page-events tbody tr")];
         return rows.length > 0 && rows.every(r => r.dataset.source.startsWith("RUS") && r.dataset.target === "NATO");
     }""")
@@ -260,7 +270,7 @@ def test_phone_width_fits_the_screen_and_the_nav_works_from_the_keyboard(open_pa
     watched.goto("#/code", ".page-code #code-text")
     article = shared_file("seed/russia-nato-mission.txt")
     watched.page.set_input_files("#code-file", article)  # read by FileReader into the text box
-    watched.page.wait_for_function("document.querySelector('#code-text').value.includes('diplomatic mission')")
+    _until(watched.page, "() => document.querySelector('#code-text').value.includes('diplomatic mission')")
     watched.page.get_by_role("button", name="Code the text").click()
     watched.page.wait_for_selector("mark.source", timeout=30_000)
     assert watched.page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0

@@ -17,7 +17,7 @@ from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import anyio
 import duckdb
@@ -33,7 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..errors import DetenteError, QueryError, StoreError
 from ..read import clean_markup
 from ..records import Document
-from ..relations import (PERIODS, Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
+from ..relations import (Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                          relation_series)
 from ..store import Store, ingest
 from ..store.query import (FACTUALITIES, EventFilter, event_cursor, find_events, get_event, parse_day,
@@ -114,6 +114,28 @@ class BodyLimit:
                 await error_response(err.status, err.message)(scope, receive, send)
 
 
+class ErrorBody(BaseModel):
+    status: int
+    type: str = Field(description="bad_request, unauthorized, forbidden, not_found, too_large, invalid_request, "
+                                  "timeout, ...")
+    message: str = Field(description="What was wrong, naming the value.")
+
+
+class ErrorEnvelope(BaseModel):
+    error: ErrorBody
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorEnvelope, "description": text} for status, text in (
+        (400, "A value is malformed or unknown (actor, date, code, cursor, JSON)."),
+        (404, "No such event or path."),
+        (413, "The body or text is over the size limit."),
+        (422, "The request does not fit the schema."),
+        (504, "The work took longer than the time limit."))}
+
+Period = Literal["day", "week", "month", "year"]
+
+
 class CodeRequest(BaseModel):
     text: str = Field(description="Article text to code.")
     date: str | None = Field(None, description="Publication date, YYYY-MM-DD.")
@@ -183,7 +205,7 @@ def create_app(config: ServeConfig, coder: Coder | None = None) -> FastAPI:
         yield
         state.store.close()
 
-    app = FastAPIOffline(title="detente", version=version("detente"), lifespan=lifespan,
+    app = FastAPIOffline(title="detente", version=version("detente"), lifespan=lifespan, responses=_ERRORS,
                          description="Political event data: code news text into CAMEO/PLOVER events, "
                                      "query the deduplicated event store and the relations between actors.")
     app.state.detente = state
@@ -327,7 +349,7 @@ def _routes(app: FastAPI, state: _State) -> None:
                             "as_source": a.as_source, "as_target": a.as_target} for a in found]}
 
     @app.get("/api/relations/{a}/{b}", tags=["relations"])
-    def relations(a: str, b: str, by: str = "month", both: bool = False, factuality: str = "asserted",
+    def relations(a: str, b: str, by: Period = "month", both: bool = False, factuality: str = "asserted",
                   since: str | None = None, until: str | None = None) -> dict[str, Any]:
         """Per-period counts by quad class, Goldstein sum and mean, and net score for the dyad."""
         dyad = Dyad(a, b, both, _factualities(factuality), since, until)
@@ -337,11 +359,9 @@ def _routes(app: FastAPI, state: _State) -> None:
                 "periods": [p.to_dict() for p in series]}
 
     @app.get("/api/relations/{a}/{b}/events", tags=["relations"])
-    def relation_events(a: str, b: str, period: str, by: str = "month", both: bool = False,
+    def relation_events(a: str, b: str, period: str, by: Period = "month", both: bool = False,
                         factuality: str = "asserted") -> dict[str, Any]:
         """The events behind one period of the series (`period`: its first day)."""
-        if by not in PERIODS:
-            raise ApiError(400, f"unknown period {by!r}; use {', '.join(PERIODS)}")
         try:
             first = dt.date.fromisoformat(period)
         except ValueError as err:
