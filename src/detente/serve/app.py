@@ -36,8 +36,7 @@ from ..records import Document
 from ..relations import (Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                          relation_series)
 from ..store import Store, ingest
-from ..store.query import (FACTUALITIES, EventFilter, event_cursor, find_events, get_event, parse_day,
-                           top_actors)
+from ..store.query import (FACTUALITIES, EventFilter, event_cursor, find_events, get_event, top_actors)
 
 from .batching import CodingQueue
 
@@ -260,6 +259,13 @@ def _writer(state: _State) -> Callable[[Request], None]:
     return check
 
 
+def _iso_day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
 def _factualities(value: str) -> tuple[str, ...]:
     return FACTUALITIES if value == "all" else tuple(p.strip() for p in value.split(",") if p.strip())
 
@@ -284,8 +290,8 @@ def _routes(app: FastAPI, state: _State) -> None:
             raise ApiError(400, "text is empty")
         if len(body.text) > state.config.max_text_chars:
             raise ApiError(413, f"text is over the {state.config.max_text_chars:,}-character limit for /api/code")
-        if body.date:
-            parse_day(body.date)
+        if body.date and _iso_day(body.date) is None:
+            raise ApiError(400, f"malformed date {body.date!r}; use YYYY-MM-DD")
         # markup such as "## [Title](#)" is blanked in place, as for text files: spans still fit the text sent
         document = Document(id=body.doc_id, text=clean_markup(body.text), title=body.title, date=body.date)
         seconds = state.config.code_timeout_seconds
@@ -301,10 +307,10 @@ def _routes(app: FastAPI, state: _State) -> None:
     def documents(body: DocumentsRequest) -> dict[str, Any]:
         """Code and store documents; those the store already holds are skipped."""
         items = []
-        for record in body.documents:
-            if record.date:
-                parse_day(record.date)
-            items.append(Document(id=record.id, text=record.text, title=record.title, date=record.date,
+        for number, record in enumerate(body.documents):
+            if record.date and _iso_day(record.date) is None:
+                raise ApiError(400, f"documents[{number}].date {record.date!r} is not a date (YYYY-MM-DD)")
+            items.append(Document(id=record.id, text=record.text, title=record.title, date=record.date or None,
                                   url=record.url, source=record.source, origin="api"))
         coder = state.coder()
         with state.write_lock, state.coder_lock:

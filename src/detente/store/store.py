@@ -7,6 +7,7 @@ killed process leaves the store as it was after the last whole batch.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
@@ -136,8 +137,8 @@ class Store:
             if not fresh:
                 return 0
             self._insert("documents", _DOCUMENT_COLUMNS,
-                         [(key, c.document.id, c.document.title, c.document.date, c.document.source, c.document.url,
-                           c.document.origin, c.document.text, c.sentences, c.parsed_sentences)
+                         [(key, c.document.id, c.document.title, _day(c.document.date), c.document.source,
+                           c.document.url, c.document.origin, c.document.text, c.sentences, c.parsed_sentences)
                           for key, c in fresh.items()])
             mentions = {_mention_id(key, event): _mention_row(_mention_id(key, event), key, event)
                         for key, c in fresh.items() for event in c.events}
@@ -223,6 +224,14 @@ class _Transaction:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _day(value: str | None) -> dt.date | None:
+    """A publication date as stored: a YYYY-MM-DD day, or nothing (the coder ignored it too)."""
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _cluster_key_sql(rule: DedupRule) -> str:
