@@ -99,16 +99,18 @@ def register(main: click.Group) -> None:
 @click.option("--batch", type=int, default=64, show_default=True, help="Documents per commit.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes that code documents (each loads its own spaCy pipeline).")
+@click.option("--dask", metavar="ADDRESS",
+              help="Code on a Dask cluster: 'local' (WORKERS processes here) or a scheduler address.")
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.option("--pipeline", default=DEFAULT_PIPELINE, show_default=True)
 def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, max_bytes: int, batch: int,
-                   workers: int, quiet: bool, pipeline: str) -> None:
+                   workers: int, dask: str | None, quiet: bool, pipeline: str) -> None:
     """Code INPUTS and add them to the store; documents it already holds are skipped."""
     from .coder import Coder, CoderSettings
 
     with _clean_errors():
         settings = CoderSettings(pipeline, None, prefilter=True, monadic=False, batch_size=64)
-        coder = Coder.from_settings(settings) if workers == 1 else settings  # workers load their own
+        coder = Coder.from_settings(settings) if workers == 1 and dask is None else settings  # workers load their own
         with _open(db, read_only=False) as store:
             started = time.monotonic()
             reported = 0
@@ -132,7 +134,7 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, ma
                     click.echo(line, err=True)
 
             summary = ingest(store, coder, read_inputs(inputs, date, max_bytes), batch=batch, progress=progress,
-                             workers=workers)
+                             workers=workers, dask=dask)
             report_problems(summary)
             counts = store.counts()
     if sys.stderr.isatty() and not quiet:
