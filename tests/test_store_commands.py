@@ -50,6 +50,9 @@ def test_queries_print_tables_and_records(built):
     assert "linked by text" in chains.stdout
     assert runner.invoke(main, ["escalations", "--db", str(built), "--min-events", "1"]).exit_code == 0
     assert "window 2 days, match root" in runner.invoke(main, ["dedupe", "--db", str(built)]).stdout
+    expulsion = next(r for r in records if r["cameo"] == "174" and r["source"]["key"] == "POL")
+    shown = runner.invoke(main, ["event", expulsion["event_id"], "--db", str(built)])
+    assert shown.exit_code == 0 and "Poland [expelled] two Belarusian diplomats" in shown.stdout
 
 
 def test_plots_and_exports_are_written(built, tmp_path):
@@ -78,6 +81,7 @@ def test_plots_and_exports_are_written(built, tmp_path):
     (["relations", "POL", "BLR", "--plot", "chart.gif"], ".png or .svg"),
     (["escalations", "--window", "soon"], "malformed window"),
     (["chains", "--actor", "ZZZ"], "unknown actor 'ZZZ'"),
+    (["event", "no-such-id"], "no event with id 'no-such-id'"),
     (["dedupe", "--window", "-3"], "cannot be negative"),
 ])
 def test_bad_arguments_fail_clearly_and_leave_the_store_alone(built, args, message, tmp_path, monkeypatch):
@@ -89,8 +93,9 @@ def test_bad_arguments_fail_clearly_and_leave_the_store_alone(built, args, messa
     assert _digest(built) == before
 
 
-@pytest.mark.parametrize("command", [["events"], ["actors"], ["relations", "RUS", "NATO"], ["escalations"],
-                                     ["chains"], ["network"], ["export", "--format", "csv", "-o", "out"], ["dedupe"]])
+@pytest.mark.parametrize("command", [["events"], ["event", "x"], ["actors"], ["relations", "RUS", "NATO"],
+                                     ["escalations"], ["chains"], ["network"],
+                                     ["export", "--format", "csv", "-o", "out"], ["dedupe"]])
 def test_a_missing_store_is_named_and_not_created(command, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     db = tmp_path / "nowhere.duckdb"

@@ -24,7 +24,7 @@ from .store import DedupRule, IngestSummary, Store, default_db_path, ingest
 from .store.dedup import MATCHES
 from .store.export import FORMATS as EXPORT_FORMATS
 from .store.export import export
-from .store.query import FACTUALITIES, EventFilter, StoredEvent, find_events, top_actors
+from .store.query import FACTUALITIES, EventFilter, StoredEvent, find_events, get_event, top_actors
 
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
@@ -86,8 +86,9 @@ EVENT_HEADER = ("date", "source", "event", "target", "factuality", "mentions", "
 
 
 def register(main: click.Group) -> None:
-    for command in (ingest_command, events_command, actors_command, relations_command, escalations_command,
-                    chains_command, network_command, export_command, dedupe_command, serve_command):
+    for command in (ingest_command, events_command, event_command, actors_command, relations_command,
+                    escalations_command, chains_command, network_command, export_command, dedupe_command,
+                    serve_command):
         main.add_command(command)
 
 
@@ -184,6 +185,28 @@ def events_command(db: str | None, fmt: str, limit: int, offset: int, **filters:
     with _clean_errors(), _open(db) as store:
         found = find_events(store, _event_filter(filters), limit=limit or None, offset=offset)
         _emit((e.to_dict() for e in found), fmt, EVENT_HEADER, _event_row)
+
+
+@click.command("event")
+@click.argument("event_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def event_command(event_id: str, db: str | None, fmt: str) -> None:
+    """One event with every mention: document, date, source, sentence (trigger in [brackets])."""
+    with _clean_errors(), _open(db) as store:
+        event, mentions = get_event(store, event_id)
+    if fmt == "json":
+        click.echo(json.dumps({"event": event.to_dict(), "mentions": [m.to_dict() for m in mentions]},
+                              ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{event.event_id}  {event.date or 'undated'}  {event.source_code} {event.cameo} "
+               f"{event.target_code or '-'}  {event.cameo_name}  ({event.factuality})")
+    click.echo(f"{event.n_mentions} mentions in {event.n_documents} documents from {event.n_sources} sources")
+    for mention in mentions:
+        start, end = mention.trigger_start - mention.sentence_start, mention.trigger_end - mention.sentence_start
+        sentence = f"{mention.sentence_text[:start]}[{mention.sentence_text[start:end]}]{mention.sentence_text[end:]}"
+        where = ", ".join(str(x) for x in (mention.doc_date, mention.doc_source, mention.doc_url) if x)
+        click.echo(f"\n  {mention.doc_id}{f' ({where})' if where else ''}\n    {sentence}")
 
 
 @click.command("actors")
