@@ -161,6 +161,8 @@ class ActorResolver:
         if named is not None:
             match, entry = named
             entry_role = self._role(entry)
+            if entry.via == "name" and match.first <= head <= match.last:
+                role = None  # the head is part of the name: "the Soviet Union" is no labour union
             head_role = role
             if entry.via == "person" or entry.via == "seat" or entry.role is not None:
                 role = entry_role or role
