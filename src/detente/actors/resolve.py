@@ -93,8 +93,9 @@ class ActorResolver:
         heads, found = [head], []
         for i in heads:
             actor = self.resolve_one(i)
-            if actor is None:  # "the Emirates and Saudi Arabia": a later conjunct may still be known
-                heads.extend(k.i for k in sentence.kids(i, "conj") if k.i not in heads)
+            if actor is None:  # "the Emirates and Saudi Arabia", "the Labor Office (ILO)": a conjunct
+                # or an apposition may still be known
+                heads.extend(k.i for k in sentence.kids(i, "conj", "appos") if k.i not in heads)
                 continue
             found.append(actor)
             found.extend(self._coordinated_modifiers(i, actor))

@@ -65,8 +65,10 @@ def _known(lemma: str, table: dict[str, list[Pattern]]) -> str | None:
 
 def _same_actor(target: Actor, source: Actor) -> bool:
     """Whether a target is the source itself: the same state and role, or a pronoun for it
-    ("its mission"). SRBLEG acting on SRBOPP is a domestic event between two actors."""
-    return target.key == source.key and (target.role == source.role or target.via == "pronoun")
+    ("its mission"), or the same code (an organisation's code ignores roles). SRBLEG acting on
+    SRBOPP is a domestic event between two actors."""
+    return target.key == source.key and (target.role == source.role or target.via == "pronoun"
+                                         or target.code == source.code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -742,7 +744,9 @@ class _SentenceWork:
             if effect == "report" and governor.pos in {"VERB", "AUX"}:
                 break
         conditional = any(k.text.lower() in _CONDITIONAL_MARKS for k in self.s.kids(anchor.i, "mark"))
-        ultimatum = self._condition([anchor, *(g for g, _ in governors)])
+        # a threat's "if" clause names whoever must comply too: "threatened to walk out if Y ..."
+        marks = {"unless", "if"} if coding.code[:2] == "13" else {"unless"}
+        ultimatum = self._condition([anchor, *(g for g, _ in governors)], marks)
         if ultimatum is not None and derivable and (auxiliaries & _FUTURE_AUX or coding.code[:2] == "13"):
             # "X will withdraw unless Y ...": a threat aimed at whoever must comply
             if not coding.code.startswith("13"):
@@ -759,11 +763,12 @@ class _SentenceWork:
                 coding.code, coding.derived = derived, True
                 coding.rule = f"{coding.rule}+intent:{sorted(auxiliaries & _FUTURE_AUX)[0]}"
 
-    def _condition(self, clauses: list[Token]) -> Token | None:
-        """The 'unless' clause of an act or of what governs it, if any: the condition of a threat."""
+    def _condition(self, clauses: list[Token], marks: set[str]) -> Token | None:
+        """The 'unless' (for a threat also 'if') clause of an act or of what governs it, if any:
+        the condition of a threat."""
         for node in clauses:
             for clause in self.s.kids(node.i, "advcl"):
-                if any(k.lemma == "unless" for k in self.s.kids(clause.i, "mark")):
+                if any(k.lemma in marks for k in self.s.kids(clause.i, "mark")):
                     return clause
         return None
 
