@@ -39,6 +39,7 @@ _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "
 _REQUEST_ROOTS = {"02", "03", "10"}  # appeals, offers, demands: what can be rejected
 _PRESSURE_ROOTS = {"02", "10", "11", "12", "13"}  # "demanded that X ...": X is the target
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+_CIRCUMSTANCE_PREPS = {"before", "after", "since", "despite", "without", "while", "following", "besides"}
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 _DERIVING = ("intent", "appeal", "demand", "reject", "halt")
@@ -155,6 +156,8 @@ class _SentenceWork:
         particle = self._particle(verb)
         pattern = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None,
                                self._object_words(obj))
+        if obj is None and not passive:
+            obj, pattern = self._clause_object(verb, lemma, particle, pattern)
         if pattern is None:
             return
         if obj is not None and pattern.objects and pattern.objects != _NO_OBJECT:
@@ -184,6 +187,20 @@ class _SentenceWork:
         if pattern.cameo in _RESPONSIBILITY_CODES:  # "claimed responsibility for an attack targeting X": X
             targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _clause_object(self, verb: Token, lemma: str, particle: Token | None,
+                       pattern: Pattern | None) -> tuple[Token | None, Pattern | None]:
+        """'allowed Ouattara to run', 'let refugees return': the subject of the clause a verb
+        governs is its object, when a specific pattern names it (or the clause's verb)."""
+        for clause in self.s.kids(verb.i, "ccomp", "xcomp"):
+            subject = self._first(clause, "nsubj")
+            if subject is None:
+                continue
+            words = [*self._object_words(subject), clause.lemma]
+            specific = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None, words)
+            if specific is not None and specific.objects and specific.objects != _NO_OBJECT:
+                return subject, specific
+        return None, pattern
 
     # --- nouns ---------------------------------------------------------------------
     def _noun_event(self, noun: Token, lemma: str) -> None:
@@ -401,6 +418,8 @@ class _SentenceWork:
             head = self.s.tokens[verb.head]
             if verb.dep == "xcomp":
                 controller = self._first(head, "dobj", "nsubjpass")  # "urged Russia to", "Russia was urged to"
+                if controller is None:  # "called on Russia to", "appealed to Russia to"
+                    controller = next(iter(self._pobjs(head, ("on", "upon", "to"))), None)
                 if controller is not None and self._modal(head) in {"appeal", "demand"}:
                     return self.resolver.resolve(controller.i)
                 verb = head
@@ -520,8 +539,10 @@ class _SentenceWork:
                     return found
         return []
 
-    def _pobjs(self, token: Token) -> list[Token]:
-        return [pobj for prep in self.s.kids(token.i, "prep") for pobj in self.s.kids(prep.i, "pobj")]
+    def _pobjs(self, token: Token, preps: tuple[str, ...] = ()) -> list[Token]:
+        """Objects of the token's prepositions (of those in `preps`, if given)."""
+        return [pobj for prep in self.s.kids(token.i, "prep") if not preps or prep.lemma in preps
+                for pobj in self.s.kids(prep.i, "pobj")]
 
     def _act_participants(self, noun: Token) -> list[list[Actor]]:
         """Who an act a noun names is aimed at, from the clause describing it: 'an attack
@@ -584,6 +605,10 @@ class _SentenceWork:
             head = self.s.tokens[current.head]
             if self._purpose(current):  # "demanded a meeting to discuss ...": discussing is only intended
                 chain.append((current, "future"))
+            if current.dep == "pcomp" and head.lemma in _CIRCUMSTANCE_PREPS:
+                if head.lemma == "before":  # "demanded a truce before allowing aid": not demanded, not done
+                    chain.append((current, "future"))
+                break
             if current.dep == "pcomp" and head.dep == "prep":
                 if head.lemma == "for" and self._punishes(self.s.tokens[head.head]):
                     chain.append((current, "alleged"))  # "jailed for helping militants": the charge
