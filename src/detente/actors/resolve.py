@@ -225,6 +225,13 @@ class ActorResolver:
             named = self.word_entry.get(i)
             if named is not None and named[1].key != ethnic[1].key and self.actors.kinds.get(named[1].key) == "state":
                 return named
+        if any(sentence.tokens[i].lemma == "ethnic" for i in phrase):
+            # "ethnic Albanians demonstrated in Serbia": the minority lives where the sentence is set
+            for token in sentence.tokens:
+                named = self.word_entry.get(token.i)
+                if (named is not None and token.dep == "pobj" and sentence.tokens[token.head].lemma == "in"
+                        and named[1].key != ethnic[1].key and self.actors.kinds.get(named[1].key) == "state"):
+                    return named
         return ethnic
 
     def _closest_name(self, head: int, phrase: list[int]) -> tuple[NameMatch, Entry] | None:
