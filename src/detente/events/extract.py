@@ -812,6 +812,10 @@ class _SentenceWork:
         speakers = self._subjects(governor) or (self.resolver.resolve(holder.i) if holder is not None else [])
         if not speakers and governor.pos in {"NOUN", "PROPN"}:  # "faces pressure from Congress to ..."
             speakers = self._noun_agents(governor) or [a for g in self._via_preps(governor, ("from",)) for a in g]
+            light = self._light_verb(governor)
+            if not speakers and light is not None and self._modal(light) is None:  # "issued an ultimatum to"
+                speakers = self._subjects(light)
+                coding.target_groups = self._via_preps(governor, ("to",)) + coding.target_groups
         if effect in {"appeal", "demand"}:  # "X urged Y to withdraw": Y is asked, and X must be known
             coding.sources = speakers
             addressees = self._subjects(below) if below.pos in {"VERB", "AUX"} and below.i != governor.i else []
