@@ -567,7 +567,8 @@ class _SentenceWork:
         'a hunger strike in protest against the government'."""
         groups = []
         for clause in self.s.kids(token.i, "advcl", "xcomp", "acl"):
-            purposive = any(k.lemma == "to" for k in self.s.kids(clause.i, "aux")) or clause.tag == "VBG"
+            purposive = any(k.lemma == "to" for k in self.s.kids(clause.i, "aux")) or clause.tag == "VBG" or (
+                clause.dep == "xcomp" and clause.tag == "VB")  # "helped defend X"
             if purposive:  # "to protest X", "calling for independence from X": the first actor named
                 for i in self.s.subtree(clause.i, frozenset({"nsubj", "nsubjpass", "advcl"})):
                     if i != clause.i and self.s.tokens[i].dep in {"dobj", "pobj"}:
