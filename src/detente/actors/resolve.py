@@ -155,7 +155,7 @@ class ActorResolver:
         role = self._role_of_head(head)
         named = self._closest_name(head, phrase)
         if named is not None and named[1].via == "adjective" and (
-                named[0].first <= head <= named[0].last or any(sentence.tokens[i].lemma == "ethnic" for i in phrase)):
+                named[0].first <= head <= named[0].last or self._ethnic(head)):
             # "ethnic Albanians in Serbia", "Bosnian Serbs", "the Albanians of southern Serbia":
             # a people is coded by the state it lives in, when the phrase names it
             named = self._residence(head, phrase, named)
@@ -225,7 +225,7 @@ class ActorResolver:
             named = self.word_entry.get(i)
             if named is not None and named[1].key != ethnic[1].key and self.actors.kinds.get(named[1].key) == "state":
                 return named
-        if any(sentence.tokens[i].lemma == "ethnic" for i in phrase):
+        if self._ethnic(head):
             # "ethnic Albanians demonstrated in Serbia": the minority lives where the sentence is set
             for token in sentence.tokens:
                 named = self.word_entry.get(token.i)
@@ -233,6 +233,12 @@ class ActorResolver:
                         and named[1].key != ethnic[1].key and self.actors.kinds.get(named[1].key) == "state"):
                     return named
         return ethnic
+
+    def _ethnic(self, head: int) -> bool:
+        """Whether the phrase is marked as a people: 'ethnic Albanians', not 'forces against ethnic Serbs'."""
+        sentence = self.sentence
+        assert sentence is not None
+        return any(kid.lemma == "ethnic" for kid in sentence.kids(head, "amod", "compound"))
 
     def _closest_name(self, head: int, phrase: list[int]) -> tuple[NameMatch, Entry] | None:
         """The name in the phrase nearest the head in the tree (modifiers before preps)."""

@@ -558,9 +558,21 @@ class _SentenceWork:
     # Target finders return groups of actors in order of preference; the first group
     # with an actor other than the source is the target.
     def _via_preps(self, token: Token, preps: tuple[str, ...]) -> list[list[Actor]]:
-        return [self.resolver.resolve(pobj.i)
+        return [self.resolver.resolve(pobj.i) or self._doers(pobj)
                 for prep in self.s.kids(token.i, "prep") if prep.lemma in preps or prep.text.lower() in preps
                 for pobj in self.s.kids(prep.i, "pobj")]
+
+    def _doers(self, act: Token) -> list[Actor]:
+        """Who did the act a noun names, when that act is what an event is aimed at: 'an
+        investigation into crimes committed by Croat forces', 'protests against abuses by the army'."""
+        if _known(act.lemma, self.vocabulary.nouns) is None and act.lemma not in self.vocabulary.blame:
+            return []
+        for clause in self.s.kids(act.i, "acl"):
+            if clause.tag == "VBN":
+                found = self._agent(clause)
+                if found:
+                    return found
+        return self._noun_agents(act)
 
     def _purpose_targets(self, token: Token) -> list[list[Actor]]:
         """Who an act is aimed at, from its purpose: 'rallied to protest Sweden's decision',
