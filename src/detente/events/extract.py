@@ -601,7 +601,8 @@ class _SentenceWork:
         groups += self._via_preps(obj, tuple(pattern.preps) + ("of",))
         role = self.resolver.role_of(obj.i)  # "the Russian ambassador": Russia, as government
         for kid in self.s.kids(obj.i, "compound", "amod"):  # only named ones: not "army reservists"
-            groups.append([a if a.role or not role else replace(a, role=role, code=a.key + role)
+            groups.append([a if a.role or not role or self.resolver.actors.kinds.get(a.key) != "state"
+                           else replace(a, role=role, code=a.key + role)
                            for a in self.resolver.resolve(kid.i) if a.via != "role"])
         return groups
 
