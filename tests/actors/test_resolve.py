@@ -52,7 +52,8 @@ def test_names_that_start_lower_case_match_as_written(actors) -> None:
 
 def test_a_head_inside_a_name_gives_no_role(actors) -> None:
     text = "the Soviet Union"
-    parse = sentence(text, [("the", "the", "det", 2), ("Soviet", "soviet", "compound", 2), ("Union", "union", "ROOT", 2)])
+    parse = sentence(text, [("the", "the", "det", 2), ("Soviet", "soviet", "compound", 2),
+                            ("Union", "union", "ROOT", 2)])
     resolver = ActorResolver(actors, None, text)
     resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
     assert resolver.resolve(2)[0].code == "SUN"  # not a labour union
