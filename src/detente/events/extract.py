@@ -598,7 +598,7 @@ class _SentenceWork:
         """The target inside an object that is a thing: 'Russia's footprint', 'its mission to NATO',
         'condemned Russia's invasion of Ukraine' (the doer of the act condemned)."""
         groups = [self.resolver.resolve(kid.i) for kid in self.s.kids(obj.i, "poss")]
-        groups += self._via_preps(obj, tuple(pattern.preps) + ("of",))
+        groups += self._via_preps(obj, tuple(pattern.preps) + ("of", "by"))  # "violated a ban by the army"
         role = self.resolver.role_of(obj.i)  # "the Russian ambassador": Russia, as government
         for kid in self.s.kids(obj.i, "compound", "amod"):  # only named ones: not "army reservists"
             groups.append([a if a.role or not role or self.resolver.actors.kinds.get(a.key) != "state"
