@@ -223,6 +223,8 @@ class _SentenceWork:
         doer = self._subjects(light) if light is not None else []
         if not doer and governor is not None:
             doer = self._subjects(governor)
+        if not doer and pattern.cameo[:2] == "04":  # "negotiators return to Geneva for talks": they talk
+            doer = self._purpose_of(carrier)
         participant = noun.lemma in self.resolver.actors.roles  # "hostages": who is held, not who holds
         if not sources and doer:  # "offered Finland assistance": the doer acts, the modifier receives
             sources = doer
@@ -241,6 +243,14 @@ class _SentenceWork:
             fallback += self._via_preps(light, _FALLBACK_PREPS) + self._purpose_targets(light)
         anchor = light if light is not None else noun
         self._emit(pattern, noun, anchor, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _purpose_of(self, noun: Token) -> list[Actor]:
+        """The subject of the verb whose 'for' phrase the noun is: who came for the talks."""
+        prep = self.s.tokens[noun.head]
+        verb = self.s.tokens[prep.head]
+        if noun.dep != "pobj" or prep.lemma != "for" or verb.pos not in {"VERB", "AUX"}:
+            return []
+        return self._subjects(verb)
 
     def _rejection(self, request: Token, verb: Token) -> None:
         """'Yemen rejected a U.S. request to ...': a refusal aimed at whoever asked."""
