@@ -47,6 +47,7 @@ class ActorResolver:
         self.sentence: ParsedSentence | None = None
         self.word_entry: dict[int, tuple[NameMatch, Entry]] = {}
         self.anaphors: dict[int, Salient] = {}  # pronouns and nominals resolved in this sentence
+        self.residents: dict[int, str] = {}  # first word of a people's name -> the state it lives in
 
     # --- the document's flow -------------------------------------------------------
     def observe_unparsed(self, matches: list[NameMatch], position: int) -> None:
@@ -59,6 +60,7 @@ class ActorResolver:
         self.sentence = sentence
         self.word_entry = {}
         self.anaphors = {}
+        self.residents = {}
         for match in matches:
             entry = self._choose(match.entries)
             for i in range(match.first, match.last + 1):
@@ -81,7 +83,7 @@ class ActorResolver:
         for i, (match, entry) in sorted(self.word_entry.items()):
             if i == match.first:
                 subject = sentence.tokens[self._phrase_head(match.last)].dep in _SUBJECT_DEPS
-                mentions.append(Salient(sentence.tokens[i].start, entry.key, self._role(entry),
+                mentions.append(Salient(sentence.tokens[i].start, self.residents.get(i, entry.key), self._role(entry),
                                         entry.kind == "person", subject))
         return mentions
 
@@ -158,7 +160,10 @@ class ActorResolver:
                 named[0].first <= head <= named[0].last or self._ethnic(head)):
             # "ethnic Albanians in Serbia", "Bosnian Serbs", "the Albanians of southern Serbia":
             # a people is coded by the state it lives in, when the phrase names it
+            people = named[0]
             named = self._residence(head, phrase, named)
+            if self.actors.kinds.get(named[1].key) == "state":  # "Bosnian Serbs ... their forces": Bosnia's
+                self.residents[people.first] = named[1].key
         if named is not None:
             match, entry = named
             entry_role = self._role(entry)
@@ -349,7 +354,8 @@ class ActorResolver:
         if token.dep in _SUBJECT_DEPS:
             for obj in sentence.kids(token.head, "dobj", "dative"):
                 done_to.update(sentence.subtree(obj.i))
-        states = [(i in done_to, i > head, abs(head - i), entry.key) for i, (match, entry) in self.word_entry.items()
+        states = [(i in done_to, i > head, abs(head - i), self.residents.get(i, entry.key))
+                  for i, (match, entry) in self.word_entry.items()
                   if i == match.first and self.actors.kinds.get(entry.key) == "state" and entry.key != exclude]
         if states:
             key = min(states)[3]
