@@ -691,7 +691,7 @@ class _SentenceWork:
             return
         # "Arafat rejected a US offer to host ...": the US is not refusing; "X rejected an invitation to attend": X is
         refused_by_another = bool(coding.refusers) and not coding.refusers & {a.key for a in coding.sources}
-        coding.factuality = self._modality(coding.path, trigger, coding.factuality)
+        coding.factuality = self._modality(coding.path, trigger, coding.factuality, "+threat:" in coding.rule)
         if coding.factuality == "negated" and "+intent:" in coding.rule and not refused_by_another:
             # "would not provide support"
             refusal = self.vocabulary.derive("reject", pattern.cameo)
@@ -793,16 +793,22 @@ class _SentenceWork:
             if effect == "report" and governor.pos in {"VERB", "AUX"}:
                 break
         conditional = any(k.text.lower() in _CONDITIONAL_MARKS for k in self.s.kids(anchor.i, "mark"))
-        # a threat's "if" clause names whoever must comply too: "threatened to walk out if Y ..."
-        marks = {"unless", "if"} if coding.code[:2] == "13" else {"unless"}
+        # a threat's "if" clause names whoever must comply too: "threatened to walk out if Y ...";
+        # a hostile act that will (may) follow if Y does something is a threat: "may halt mediation if ..."
+        hostile = (self.vocabulary.derive("intent", coding.code) or "").startswith("13")
+        modal = auxiliaries & (_FUTURE_AUX | _HYPOTHETICAL_AUX)
+        marks = {"unless", "if"} if coding.code[:2] == "13" or (hostile and modal) else {"unless"}
         ultimatum = self._condition([anchor, *(g for g, _ in governors)], marks)
-        if ultimatum is not None and derivable and (auxiliaries & _FUTURE_AUX or coding.code[:2] == "13"):
+        if ultimatum is not None and derivable and (modal or coding.code[:2] == "13"):
             # "X will withdraw unless Y ...": a threat aimed at whoever must comply
             if not coding.code.startswith("13"):
-                threat = self.vocabulary.derive("intent", coding.base) or ""
+                threat = self.vocabulary.derive("intent", coding.code if hostile else coding.base) or ""
                 coding.code = threat if threat.startswith("13") else "130"
                 coding.rule, coding.derived, coding.factuality = f"{coding.rule}+threat:unless", True, "asserted"
-            coding.target_groups = [self._subjects(ultimatum)] + coding.target_groups
+            complier = self._subjects(ultimatum)
+            if any(k.lemma == "if" for k in self.s.kids(ultimatum.i, "mark")):  # "if cooperation by all parties
+                complier = [a for a in complier if a.via != "role"]  # founders": no one named must comply
+            coding.target_groups = [complier] + coding.target_groups
         if auxiliaries & _FUTURE_AUX and not coding.derived and not conditional and derivable:
             # A future act is an expression of intent (cooperation) or a threat (conflict).
             derived = self.vocabulary.derive("intent", coding.code)
@@ -894,7 +900,9 @@ class _SentenceWork:
             return self.resolver.elsewhere(target) or target
         return target
 
-    def _modality(self, path: list[Token], trigger: Token, factuality: str) -> str:
+    def _modality(self, path: list[Token], trigger: Token, factuality: str, threat: bool = False) -> str:
+        """The factuality the words around an event give it; a conditional threat ('may halt
+        mediation if ...') is asserted as a threat, whatever its modal."""
         if trigger.pos in {"NOUN", "PROPN"}:
             for kid in self.s.kids(trigger.i, "amod", "det"):
                 if kid.lemma in _HYPOTHETICAL_MODIFIERS:
@@ -908,7 +916,7 @@ class _SentenceWork:
                 word = kid.text.lower()
                 if kid.dep == "neg":
                     return "negated"
-                if kid.dep == "aux" and word in _HYPOTHETICAL_AUX:
+                if kid.dep == "aux" and word in _HYPOTHETICAL_AUX and not threat:
                     return "hypothetical"
                 if kid.dep == "mark" and word in _CONDITIONAL_MARKS:
                     return "hypothetical"
