@@ -692,12 +692,13 @@ class _SentenceWork:
         # "Arafat rejected a US offer to host ...": the US is not refusing; "X rejected an invitation to attend": X is
         refused_by_another = bool(coding.refusers) and not coding.refusers & {a.key for a in coding.sources}
         coding.factuality = self._modality(coding.path, trigger, coding.factuality, "+threat:" in coding.rule)
-        if coding.factuality == "negated" and "+intent:" in coding.rule and not refused_by_another:
-            # "would not provide support"
+        if coding.factuality == "negated" and ("+intent:" in coding.rule or "+threat:" in coding.rule) \
+                and not refused_by_another:
+            # "would not provide support", "will not end the strike unless ...": a refusal
             refusal = self.vocabulary.derive("reject", pattern.cameo)
             if refusal is not None:
                 coding.code, coding.factuality = refusal, "asserted"
-                coding.rule = coding.rule.replace("+intent:", "+reject:not-")
+                coding.rule = coding.rule.replace("+intent:", "+reject:not-").replace("+threat:", "+reject:not-")
         date = self.anchoring.date(coding.path, trigger)
         location = self.anchoring.location(coding.path, trigger)
         confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
