@@ -872,8 +872,9 @@ class _SentenceWork:
         source's own country or the place where it happened."""
         code = coding.code
         targets = self._first_other(coding.target_groups, source)
-        if not targets and len(coding.sources) > 1 and (code[:2] in _RECIPROCAL_ROOTS or code == "019"):
-            targets = [other for other in coding.sources if other.key != source.key]  # "X and Y met"
+        reciprocal = code[:2] in _RECIPROCAL_ROOTS or coding.base[:2] in _RECIPROCAL_ROOTS or code == "019"
+        if not targets and len(coding.sources) > 1 and reciprocal:  # "X and Y met", "failed to reach agreement"
+            targets = [other for other in coding.sources if other.key != source.key]
         if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
             targets = self._first_other(fallback_groups, source)
         if not targets and coding.base[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS:
