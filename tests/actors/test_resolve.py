@@ -44,6 +44,21 @@ def test_adjective_and_role_noun_make_a_coded_actor(actors) -> None:
     assert source.code == "NATO"
 
 
+def test_names_that_start_lower_case_match_as_written(actors) -> None:
+    (match,) = find_names(actors, ["al-Qaeda", "fighters", "attacked"])
+    assert match.entries[0].key == "ALQAEDA"
+    assert find_names(actors, ["al-qaeda"]) == []  # only as the dictionary writes it
+
+
+def test_a_head_inside_a_name_gives_no_role(actors) -> None:
+    text = "the Soviet Union"
+    parse = sentence(text, [("the", "the", "det", 2), ("Soviet", "soviet", "compound", 2),
+                            ("Union", "union", "ROOT", 2)])
+    resolver = ActorResolver(actors, None, text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    assert resolver.resolve(2)[0].code == "SUN"  # not a labour union
+
+
 def test_seat_of_power_is_the_government(actors) -> None:
     text = "the Kremlin denied it"
     parse = sentence(text, [("the", "the", "det", 1), ("Kremlin", "kremlin", "nsubj", 2), ("denied", "deny", "ROOT", 2),

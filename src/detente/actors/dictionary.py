@@ -48,6 +48,7 @@ class Entry:
 class ActorDictionary:
     names: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     exact_case: set[tuple[str, ...]] = field(default_factory=set)  # acronyms, matched as written
+    lower_initials: set[str] = field(default_factory=set)  # "al" of "al-Qaeda": names that start lower-case
     roles: dict[str, tuple[str, bool]] = field(default_factory=dict)  # lemma(s) -> (role, is a person)
     nominals: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # lemma -> (refers_to, role)
     organisation_nominals: dict[str, list[str]] = field(default_factory=dict)  # phrase -> keys
@@ -68,6 +69,12 @@ class ActorDictionary:
         if len(phrase) <= 5 and phrase.replace(".", "").isupper():
             self.exact_case.add(words)
             lowered = words
+        elif words[0][:1].islower() and any(c.isupper() for c in phrase):  # "al-Qaeda", "de Klerk": as written
+            self.exact_case.add(words)
+            self.lower_initials.add(words[0])
+            self.names.setdefault(words, [])
+            if entry not in self.names[words]:
+                self.names[words].append(entry)
         entries = self.names.setdefault(lowered, [])
         if entry not in entries:
             entries.append(entry)

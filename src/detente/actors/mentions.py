@@ -20,20 +20,21 @@ def find_names(actors: ActorDictionary, words: Sequence[str]) -> list[NameMatch]
 
     Names match when their first word has a capital letter (acronyms only as written), so
     "us" and "chad" in running text are not actors; a stray capital inside a word
-    ("iSrael") is a typo for a name.
+    ("iSrael") is a typo for a name. Names that start lower-case ("al-Qaeda") match as written.
     """
     matches: list[NameMatch] = []
     lowered = [w.lower() for w in words]
     i = 0
     while i < len(words):
         found = None
-        if any(c.isupper() for c in words[i]):
+        if any(c.isupper() for c in words[i]) or words[i] in actors.lower_initials:
             for length in range(min(actors.max_length, len(words) - i), 0, -1):
                 exact = tuple(words[i:i + length])
                 if exact in actors.exact_case:
                     found = NameMatch(i, i + length - 1, tuple(actors.names[exact]))
                     break
-                entries = actors.names.get(tuple(lowered[i:i + length]))
+                capital = any(c.isupper() for c in words[i])
+                entries = actors.names.get(tuple(lowered[i:i + length])) if capital else None
                 if entries:
                     found = NameMatch(i, i + length - 1, tuple(entries))
                     break

@@ -47,6 +47,7 @@ class ActorResolver:
         self.sentence: ParsedSentence | None = None
         self.word_entry: dict[int, tuple[NameMatch, Entry]] = {}
         self.anaphors: dict[int, Salient] = {}  # pronouns and nominals resolved in this sentence
+        self.residents: dict[int, str] = {}  # first word of a people's name -> the state it lives in
 
     # --- the document's flow -------------------------------------------------------
     def observe_unparsed(self, matches: list[NameMatch], position: int) -> None:
@@ -59,6 +60,7 @@ class ActorResolver:
         self.sentence = sentence
         self.word_entry = {}
         self.anaphors = {}
+        self.residents = {}
         for match in matches:
             entry = self._choose(match.entries)
             for i in range(match.first, match.last + 1):
@@ -81,7 +83,7 @@ class ActorResolver:
         for i, (match, entry) in sorted(self.word_entry.items()):
             if i == match.first:
                 subject = sentence.tokens[self._phrase_head(match.last)].dep in _SUBJECT_DEPS
-                mentions.append(Salient(sentence.tokens[i].start, entry.key, self._role(entry),
+                mentions.append(Salient(sentence.tokens[i].start, self.residents.get(i, entry.key), self._role(entry),
                                         entry.kind == "person", subject))
         return mentions
 
@@ -93,8 +95,9 @@ class ActorResolver:
         heads, found = [head], []
         for i in heads:
             actor = self.resolve_one(i)
-            if actor is None:  # "the Emirates and Saudi Arabia": a later conjunct may still be known
-                heads.extend(k.i for k in sentence.kids(i, "conj") if k.i not in heads)
+            if actor is None:  # "the Emirates and Saudi Arabia", "the Labor Office (ILO)": a conjunct
+                # or an apposition may still be known
+                heads.extend(k.i for k in sentence.kids(i, "conj", "appos") if k.i not in heads)
                 continue
             found.append(actor)
             found.extend(self._coordinated_modifiers(i, actor))
@@ -154,13 +157,18 @@ class ActorResolver:
         role = self._role_of_head(head)
         named = self._closest_name(head, phrase)
         if named is not None and named[1].via == "adjective" and (
-                named[0].first <= head <= named[0].last or any(sentence.tokens[i].lemma == "ethnic" for i in phrase)):
+                named[0].first <= head <= named[0].last or self._ethnic(head)):
             # "ethnic Albanians in Serbia", "Bosnian Serbs", "the Albanians of southern Serbia":
             # a people is coded by the state it lives in, when the phrase names it
+            people = named[0]
             named = self._residence(head, phrase, named)
+            if self.actors.kinds.get(named[1].key) == "state":  # "Bosnian Serbs ... their forces": Bosnia's
+                self.residents[people.first] = named[1].key
         if named is not None:
             match, entry = named
             entry_role = self._role(entry)
+            if entry.via == "name" and match.first <= head <= match.last:
+                role = None  # the head is part of the name: "the Soviet Union" is no labour union
             head_role = role
             if entry.via == "person" or entry.via == "seat" or entry.role is not None:
                 role = entry_role or role
@@ -222,7 +230,20 @@ class ActorResolver:
             named = self.word_entry.get(i)
             if named is not None and named[1].key != ethnic[1].key and self.actors.kinds.get(named[1].key) == "state":
                 return named
+        if self._ethnic(head):
+            # "ethnic Albanians demonstrated in Serbia": the minority lives where the sentence is set
+            for token in sentence.tokens:
+                named = self.word_entry.get(token.i)
+                if (named is not None and token.dep == "pobj" and sentence.tokens[token.head].lemma == "in"
+                        and named[1].key != ethnic[1].key and self.actors.kinds.get(named[1].key) == "state"):
+                    return named
         return ethnic
+
+    def _ethnic(self, head: int) -> bool:
+        """Whether the phrase is marked as a people: 'ethnic Albanians', not 'forces against ethnic Serbs'."""
+        sentence = self.sentence
+        assert sentence is not None
+        return any(kid.lemma == "ethnic" for kid in sentence.kids(head, "amod", "compound"))
 
     def _closest_name(self, head: int, phrase: list[int]) -> tuple[NameMatch, Entry] | None:
         """The name in the phrase nearest the head in the tree (modifiers before preps)."""
@@ -333,7 +354,8 @@ class ActorResolver:
         if token.dep in _SUBJECT_DEPS:
             for obj in sentence.kids(token.head, "dobj", "dative"):
                 done_to.update(sentence.subtree(obj.i))
-        states = [(i in done_to, i > head, abs(head - i), entry.key) for i, (match, entry) in self.word_entry.items()
+        states = [(i in done_to, i > head, abs(head - i), self.residents.get(i, entry.key))
+                  for i, (match, entry) in self.word_entry.items()
                   if i == match.first and self.actors.kinds.get(entry.key) == "state" and entry.key != exclude]
         if states:
             key = min(states)[3]

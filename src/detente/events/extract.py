@@ -39,11 +39,12 @@ _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "
 _REQUEST_ROOTS = {"02", "03", "10"}  # appeals, offers, demands: what can be rejected
 _PRESSURE_ROOTS = {"02", "10", "11", "12", "13"}  # "demanded that X ...": X is the target
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+_CIRCUMSTANCE_PREPS = {"before", "after", "since", "despite", "without", "while", "following", "besides"}
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 _DERIVING = ("intent", "appeal", "demand", "reject", "halt")
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): with each other
-_MUTUAL_CODES = {"046"}  # "X held talks with Y": Y negotiates with X as much as X with Y
+_MUTUAL_CODES = {"041", "046"}  # "X held talks with (phoned) Y": Y talks with X as much as X with Y
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _FORCE_ROOTS = {"18", "19", "20"}
@@ -65,8 +66,10 @@ def _known(lemma: str, table: dict[str, list[Pattern]]) -> str | None:
 
 def _same_actor(target: Actor, source: Actor) -> bool:
     """Whether a target is the source itself: the same state and role, or a pronoun for it
-    ("its mission"). SRBLEG acting on SRBOPP is a domestic event between two actors."""
-    return target.key == source.key and (target.role == source.role or target.via == "pronoun")
+    ("its mission"), or the same code (an organisation's code ignores roles). SRBLEG acting on
+    SRBOPP is a domestic event between two actors."""
+    return target.key == source.key and (target.role == source.role or target.via == "pronoun"
+                                         or target.code == source.code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,8 @@ class _SentenceWork:
         particle = self._particle(verb)
         pattern = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None,
                                self._object_words(obj))
+        if obj is None and not passive:
+            obj, pattern = self._clause_object(verb, lemma, particle, pattern)
         if pattern is None:
             return
         if obj is not None and pattern.objects and pattern.objects != _NO_OBJECT:
@@ -183,6 +188,20 @@ class _SentenceWork:
             targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
 
+    def _clause_object(self, verb: Token, lemma: str, particle: Token | None,
+                       pattern: Pattern | None) -> tuple[Token | None, Pattern | None]:
+        """'allowed Ouattara to run', 'let refugees return': the subject of the clause a verb
+        governs is its object, when a specific pattern names it (or the clause's verb)."""
+        for clause in self.s.kids(verb.i, "ccomp", "xcomp"):
+            subject = self._first(clause, "nsubj")
+            if subject is None:
+                continue
+            words = [*self._object_words(subject), clause.lemma]
+            specific = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None, words)
+            if specific is not None and specific.objects and specific.objects != _NO_OBJECT:
+                return subject, specific
+        return None, pattern
+
     # --- nouns ---------------------------------------------------------------------
     def _noun_event(self, noun: Token, lemma: str) -> None:
         if self._topic_of_event(noun):
@@ -204,6 +223,8 @@ class _SentenceWork:
         doer = self._subjects(light) if light is not None else []
         if not doer and governor is not None:
             doer = self._subjects(governor)
+        if not doer and pattern.cameo[:2] == "04":  # "negotiators return to Geneva for talks": they talk
+            doer = self._purpose_of(carrier)
         participant = noun.lemma in self.resolver.actors.roles  # "hostages": who is held, not who holds
         if not sources and doer:  # "offered Finland assistance": the doer acts, the modifier receives
             sources = doer
@@ -222,6 +243,14 @@ class _SentenceWork:
             fallback += self._via_preps(light, _FALLBACK_PREPS) + self._purpose_targets(light)
         anchor = light if light is not None else noun
         self._emit(pattern, noun, anchor, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _purpose_of(self, noun: Token) -> list[Actor]:
+        """The subject of the verb whose 'for' phrase the noun is: who came for the talks."""
+        prep = self.s.tokens[noun.head]
+        verb = self.s.tokens[prep.head]
+        if noun.dep != "pobj" or prep.lemma != "for" or verb.pos not in {"VERB", "AUX"}:
+            return []
+        return self._subjects(verb)
 
     def _rejection(self, request: Token, verb: Token) -> None:
         """'Yemen rejected a U.S. request to ...': a refusal aimed at whoever asked."""
@@ -399,6 +428,8 @@ class _SentenceWork:
             head = self.s.tokens[verb.head]
             if verb.dep == "xcomp":
                 controller = self._first(head, "dobj", "nsubjpass")  # "urged Russia to", "Russia was urged to"
+                if controller is None:  # "called on Russia to", "appealed to Russia to"
+                    controller = next(iter(self._pobjs(head, ("on", "upon", "to"))), None)
                 if controller is not None and self._modal(head) in {"appeal", "demand"}:
                     return self.resolver.resolve(controller.i)
                 verb = head
@@ -518,8 +549,10 @@ class _SentenceWork:
                     return found
         return []
 
-    def _pobjs(self, token: Token) -> list[Token]:
-        return [pobj for prep in self.s.kids(token.i, "prep") for pobj in self.s.kids(prep.i, "pobj")]
+    def _pobjs(self, token: Token, preps: tuple[str, ...] = ()) -> list[Token]:
+        """Objects of the token's prepositions (of those in `preps`, if given)."""
+        return [pobj for prep in self.s.kids(token.i, "prep") if not preps or prep.lemma in preps
+                for pobj in self.s.kids(prep.i, "pobj")]
 
     def _act_participants(self, noun: Token) -> list[list[Actor]]:
         """Who an act a noun names is aimed at, from the clause describing it: 'an attack
@@ -535,16 +568,29 @@ class _SentenceWork:
     # Target finders return groups of actors in order of preference; the first group
     # with an actor other than the source is the target.
     def _via_preps(self, token: Token, preps: tuple[str, ...]) -> list[list[Actor]]:
-        return [self.resolver.resolve(pobj.i)
+        return [self.resolver.resolve(pobj.i) or self._doers(pobj)
                 for prep in self.s.kids(token.i, "prep") if prep.lemma in preps or prep.text.lower() in preps
                 for pobj in self.s.kids(prep.i, "pobj")]
+
+    def _doers(self, act: Token) -> list[Actor]:
+        """Who did the act a noun names, when that act is what an event is aimed at: 'an
+        investigation into crimes committed by Croat forces', 'protests against abuses by the army'."""
+        if _known(act.lemma, self.vocabulary.nouns) is None and act.lemma not in self.vocabulary.blame:
+            return []
+        for clause in self.s.kids(act.i, "acl"):
+            if clause.tag == "VBN":
+                found = self._agent(clause)
+                if found:
+                    return found
+        return self._noun_agents(act)
 
     def _purpose_targets(self, token: Token) -> list[list[Actor]]:
         """Who an act is aimed at, from its purpose: 'rallied to protest Sweden's decision',
         'a hunger strike in protest against the government'."""
         groups = []
         for clause in self.s.kids(token.i, "advcl", "xcomp", "acl"):
-            purposive = any(k.lemma == "to" for k in self.s.kids(clause.i, "aux")) or clause.tag == "VBG"
+            purposive = any(k.lemma == "to" for k in self.s.kids(clause.i, "aux")) or clause.tag == "VBG" or (
+                clause.dep == "xcomp" and clause.tag == "VB")  # "helped defend X"
             if purposive:  # "to protest X", "calling for independence from X": the first actor named
                 for i in self.s.subtree(clause.i, frozenset({"nsubj", "nsubjpass", "advcl"})):
                     if i != clause.i and self.s.tokens[i].dep in {"dobj", "pobj"}:
@@ -562,10 +608,11 @@ class _SentenceWork:
         """The target inside an object that is a thing: 'Russia's footprint', 'its mission to NATO',
         'condemned Russia's invasion of Ukraine' (the doer of the act condemned)."""
         groups = [self.resolver.resolve(kid.i) for kid in self.s.kids(obj.i, "poss")]
-        groups += self._via_preps(obj, tuple(pattern.preps) + ("of",))
+        groups += self._via_preps(obj, tuple(pattern.preps) + ("of", "by"))  # "violated a ban by the army"
         role = self.resolver.role_of(obj.i)  # "the Russian ambassador": Russia, as government
         for kid in self.s.kids(obj.i, "compound", "amod"):  # only named ones: not "army reservists"
-            groups.append([a if a.role or not role else replace(a, role=role, code=a.key + role)
+            groups.append([a if a.role or not role or self.resolver.actors.kinds.get(a.key) != "state"
+                           else replace(a, role=role, code=a.key + role)
                            for a in self.resolver.resolve(kid.i) if a.via != "role"])
         return groups
 
@@ -582,6 +629,10 @@ class _SentenceWork:
             head = self.s.tokens[current.head]
             if self._purpose(current):  # "demanded a meeting to discuss ...": discussing is only intended
                 chain.append((current, "future"))
+            if current.dep == "pcomp" and head.lemma in _CIRCUMSTANCE_PREPS:
+                if head.lemma == "before":  # "demanded a truce before allowing aid": not demanded, not done
+                    chain.append((current, "future"))
+                break
             if current.dep == "pcomp" and head.dep == "prep":
                 if head.lemma == "for" and self._punishes(self.s.tokens[head.head]):
                     chain.append((current, "alleged"))  # "jailed for helping militants": the charge
@@ -640,13 +691,14 @@ class _SentenceWork:
             return
         # "Arafat rejected a US offer to host ...": the US is not refusing; "X rejected an invitation to attend": X is
         refused_by_another = bool(coding.refusers) and not coding.refusers & {a.key for a in coding.sources}
-        coding.factuality = self._modality(coding.path, trigger, coding.factuality)
-        if coding.factuality == "negated" and "+intent:" in coding.rule and not refused_by_another:
-            # "would not provide support"
+        coding.factuality = self._modality(coding.path, trigger, coding.factuality, "+threat:" in coding.rule)
+        if coding.factuality == "negated" and ("+intent:" in coding.rule or "+threat:" in coding.rule) \
+                and not refused_by_another:
+            # "would not provide support", "will not end the strike unless ...": a refusal
             refusal = self.vocabulary.derive("reject", pattern.cameo)
             if refusal is not None:
                 coding.code, coding.factuality = refusal, "asserted"
-                coding.rule = coding.rule.replace("+intent:", "+reject:not-")
+                coding.rule = coding.rule.replace("+intent:", "+reject:not-").replace("+threat:", "+reject:not-")
         date = self.anchoring.date(coding.path, trigger)
         location = self.anchoring.location(coding.path, trigger)
         confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
@@ -742,14 +794,22 @@ class _SentenceWork:
             if effect == "report" and governor.pos in {"VERB", "AUX"}:
                 break
         conditional = any(k.text.lower() in _CONDITIONAL_MARKS for k in self.s.kids(anchor.i, "mark"))
-        ultimatum = self._condition([anchor, *(g for g, _ in governors)])
-        if ultimatum is not None and derivable and (auxiliaries & _FUTURE_AUX or coding.code[:2] == "13"):
+        # a threat's "if" clause names whoever must comply too: "threatened to walk out if Y ...";
+        # a hostile act that will (may) follow if Y does something is a threat: "may halt mediation if ..."
+        hostile = (self.vocabulary.derive("intent", coding.code) or "").startswith("13")
+        modal = auxiliaries & (_FUTURE_AUX | _HYPOTHETICAL_AUX)
+        marks = {"unless", "if"} if coding.code[:2] == "13" or (hostile and modal) else {"unless"}
+        ultimatum = self._condition([anchor, *(g for g, _ in governors)], marks)
+        if ultimatum is not None and derivable and (modal or coding.code[:2] == "13"):
             # "X will withdraw unless Y ...": a threat aimed at whoever must comply
             if not coding.code.startswith("13"):
-                threat = self.vocabulary.derive("intent", coding.base) or ""
+                threat = self.vocabulary.derive("intent", coding.code if hostile else coding.base) or ""
                 coding.code = threat if threat.startswith("13") else "130"
                 coding.rule, coding.derived, coding.factuality = f"{coding.rule}+threat:unless", True, "asserted"
-            coding.target_groups = [self._subjects(ultimatum)] + coding.target_groups
+            complier = self._subjects(ultimatum)
+            if any(k.lemma == "if" for k in self.s.kids(ultimatum.i, "mark")):  # "if cooperation by all parties
+                complier = [a for a in complier if a.via != "role"]  # founders": no one named must comply
+            coding.target_groups = [complier] + coding.target_groups
         if auxiliaries & _FUTURE_AUX and not coding.derived and not conditional and derivable:
             # A future act is an expression of intent (cooperation) or a threat (conflict).
             derived = self.vocabulary.derive("intent", coding.code)
@@ -759,11 +819,12 @@ class _SentenceWork:
                 coding.code, coding.derived = derived, True
                 coding.rule = f"{coding.rule}+intent:{sorted(auxiliaries & _FUTURE_AUX)[0]}"
 
-    def _condition(self, clauses: list[Token]) -> Token | None:
-        """The 'unless' clause of an act or of what governs it, if any: the condition of a threat."""
+    def _condition(self, clauses: list[Token], marks: set[str]) -> Token | None:
+        """The 'unless' (for a threat also 'if') clause of an act or of what governs it, if any:
+        the condition of a threat."""
         for node in clauses:
             for clause in self.s.kids(node.i, "advcl"):
-                if any(k.lemma == "unless" for k in self.s.kids(clause.i, "mark")):
+                if any(k.lemma in marks for k in self.s.kids(clause.i, "mark")):
                     return clause
         return None
 
@@ -782,6 +843,10 @@ class _SentenceWork:
         speakers = self._subjects(governor) or (self.resolver.resolve(holder.i) if holder is not None else [])
         if not speakers and governor.pos in {"NOUN", "PROPN"}:  # "faces pressure from Congress to ..."
             speakers = self._noun_agents(governor) or [a for g in self._via_preps(governor, ("from",)) for a in g]
+            light = self._light_verb(governor)
+            if not speakers and light is not None and self._modal(light) is None:  # "issued an ultimatum to"
+                speakers = self._subjects(light)
+                coding.target_groups = self._via_preps(governor, ("to",)) + coding.target_groups
         if effect in {"appeal", "demand"}:  # "X urged Y to withdraw": Y is asked, and X must be known
             coding.sources = speakers
             addressees = self._subjects(below) if below.pos in {"VERB", "AUX"} and below.i != governor.i else []
@@ -807,8 +872,9 @@ class _SentenceWork:
         source's own country or the place where it happened."""
         code = coding.code
         targets = self._first_other(coding.target_groups, source)
-        if not targets and len(coding.sources) > 1 and (code[:2] in _RECIPROCAL_ROOTS or code == "019"):
-            targets = [other for other in coding.sources if other.key != source.key]  # "X and Y met"
+        reciprocal = code[:2] in _RECIPROCAL_ROOTS or coding.base[:2] in _RECIPROCAL_ROOTS or code == "019"
+        if not targets and len(coding.sources) > 1 and reciprocal:  # "X and Y met", "failed to reach agreement"
+            targets = [other for other in coding.sources if other.key != source.key]
         if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
             targets = self._first_other(fallback_groups, source)
         if not targets and coding.base[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS:
@@ -836,7 +902,9 @@ class _SentenceWork:
             return self.resolver.elsewhere(target) or target
         return target
 
-    def _modality(self, path: list[Token], trigger: Token, factuality: str) -> str:
+    def _modality(self, path: list[Token], trigger: Token, factuality: str, threat: bool = False) -> str:
+        """The factuality the words around an event give it; a conditional threat ('may halt
+        mediation if ...') is asserted as a threat, whatever its modal."""
         if trigger.pos in {"NOUN", "PROPN"}:
             for kid in self.s.kids(trigger.i, "amod", "det"):
                 if kid.lemma in _HYPOTHETICAL_MODIFIERS:
@@ -850,7 +918,7 @@ class _SentenceWork:
                 word = kid.text.lower()
                 if kid.dep == "neg":
                     return "negated"
-                if kid.dep == "aux" and word in _HYPOTHETICAL_AUX:
+                if kid.dep == "aux" and word in _HYPOTHETICAL_AUX and not threat:
                     return "hypothetical"
                 if kid.dep == "mark" and word in _CONDITIONAL_MARKS:
                     return "hypothetical"
