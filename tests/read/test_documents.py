@@ -140,3 +140,14 @@ def test_html_page_gives_title_and_main_text(tmp_path: Path) -> None:
     assert not problems
     assert docs[0].title == "Talks resume"
     assert "maritime borders" in docs[0].text and "Home | World" not in docs[0].text
+
+
+def test_a_list_of_cited_sources_gives_the_source_and_url(tmp_path: Path) -> None:
+    path = tmp_path / "cited.jsonl"
+    record = {"id": "w1", "text": "Body.", "sources": [{"name": "Wire A", "url": "https://example.org/w1"},
+                                                        {"name": "Wire B", "url": "https://example.org/w1b"}]}
+    path.write_text(json.dumps(record) + "\n" + json.dumps({"id": "w2", "text": "Body.", "sources": "Wire C"}) + "\n",
+                    encoding="utf-8")
+    docs, problems = split(read_inputs([str(path)]))
+    assert [(d.source, d.url) for d in docs] == [("Wire A", "https://example.org/w1"), (None, None)]
+    assert problems == []

@@ -169,8 +169,17 @@ def _from_record(origin: str, record: dict[str, Any], fallback_id: str, date: st
         yield Problem(origin, f"date {raw_date!r} is not YYYY-MM-DD; coded without a publication date")
     full = text if title is None or text.startswith(title) else f"{title}\n\n{text}"
     doc_id = str(record.get("id") or fallback_id)
+    cited = _first_source(record.get("sources"))
     yield Document(id=doc_id, text=full, title=title, date=publication or date,
-                   url=_string(record.get("url")), source=_string(record.get("source")), origin=origin)
+                   url=_string(record.get("url")) or _string(cited.get("url")),
+                   source=_string(record.get("source")) or _string(cited.get("name")), origin=origin)
+
+
+def _first_source(value: Any) -> dict[str, Any]:
+    """News datasets often cite their sources as a list of {name, url}: the first is the source."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return value[0]
+    return {}
 
 
 def _string(value: Any) -> str | None:
