@@ -123,3 +123,26 @@ def test_undated_articles_take_the_latest_term(actors) -> None:
     undated = ActorResolver(actors, None, text)
     undated.begin(parse, find_names(actors, ["Lavrov", "said"]))
     assert undated.resolve(0)[0].code == "RUSGOV"
+
+
+def test_a_role_with_no_state_takes_where_it_happens_over_a_state_describing_something_else(actors) -> None:
+    text = "Militants bombed outside the Australian embassy in Jakarta"
+    parse = sentence(text, [("Militants", "militant", "nsubj", 1), ("bombed", "bomb", "ROOT", 1),
+                            ("outside", "outside", "prep", 1), ("the", "the", "det", 5),
+                            ("Australian", "australian", "amod", 5), ("embassy", "embassy", "pobj", 2),
+                            ("in", "in", "prep", 5), ("Jakarta", "jakarta", "pobj", 6)])
+    resolver = ActorResolver(actors, dt.date(2004, 9, 9), text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    militants = resolver.resolve_one(0)
+    assert militants is not None and (militants.key, militants.role) == ("IDN", "REB")
+
+
+def test_an_adjective_shared_by_coordinated_roles_stays_theirs(actors) -> None:
+    text = "Israeli helicopters and tanks shelled Rafah"
+    parse = sentence(text, [("Israeli", "israeli", "amod", 1), ("helicopters", "helicopter", "nsubj", 4),
+                            ("and", "and", "cc", 1), ("tanks", "tank", "conj", 1), ("shelled", "shell", "ROOT", 4),
+                            ("Rafah", "rafah", "dobj", 4)])
+    resolver = ActorResolver(actors, dt.date(2004, 10, 4), text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    tanks = resolver.resolve_one(3)
+    assert tanks is not None and tanks.key == "ISR"

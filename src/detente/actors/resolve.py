@@ -354,11 +354,14 @@ class ActorResolver:
         if token.dep in _SUBJECT_DEPS:
             for obj in sentence.kids(token.head, "dobj", "dative"):
                 done_to.update(sentence.subtree(obj.i))
-        states = [(i in done_to, i > head, abs(head - i), self.residents.get(i, entry.key))
+        # a state that only describes some other thing ("outside the Australian embassy in
+        # Jakarta") says less about who the actors are than where the sentence is set
+        states = [(i in done_to, self._describes_other(match, entry, head), i > head, abs(head - i),
+                   self.residents.get(i, entry.key))
                   for i, (match, entry) in self.word_entry.items()
                   if i == match.first and self.actors.kinds.get(entry.key) == "state" and entry.key != exclude]
         if states:
-            key = min(states)[3]
+            key = min(states)[4]
         else:
             earlier = [s for s in self._earlier(token.start)
                        if self.actors.kinds.get(s.key) == "state" and s.key != exclude]
@@ -367,6 +370,24 @@ class ActorResolver:
             key = earlier[-1].key
         start = sentence.tokens[phrase[0]].start
         return self._actor(key, role, start, token.end, "role")
+
+    def _describes_other(self, match: NameMatch, entry: Entry, head: int) -> bool:
+        """An adjective or name modifying a noun other than `head` or its conjuncts: 'the
+        Australian embassy' (not 'Israeli helicopters and tanks')."""
+        sentence = self.sentence
+        assert sentence is not None
+        last = sentence.tokens[match.last]
+        if entry.via not in {"adjective", "name"} or last.dep not in {"amod", "compound"}:
+            return False
+        top = head
+        while sentence.tokens[top].dep == "conj" and sentence.tokens[top].head != top:
+            top = sentence.tokens[top].head
+        group, todo = {top}, [top]
+        while todo:
+            for conjunct in sentence.kids(todo.pop(), "conj"):
+                group.add(conjunct.i)
+                todo.append(conjunct.i)
+        return last.head not in group
 
     def _nominal(self, head: int, phrase: list[int], role: str | None) -> Actor | None:
         sentence = self.sentence
