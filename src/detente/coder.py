@@ -27,7 +27,7 @@ from .events.places import Gazetteer
 from .events.timing import TimeExpression, find_times
 from .parse import DEFAULT_PIPELINE, ParsedSentence, Sentence, load_pipeline, parse_sentences, split_sentences
 from .parse.prefilter import Prefilter
-from .parse.sentences import blank_dateline, dateline_end, is_headline, sentence_case
+from .parse.sentences import blank_dateline, dateline_place, is_headline, sentence_case
 from .records import Document, Event
 from .vocabulary import data_dir
 
@@ -152,9 +152,9 @@ class Coder:
             if parse is None:
                 resolver.observe_unparsed(find_names(self.actors, sentence.words), sentence.start)
                 continue
-            dateline = dateline_end(document.text[sentence.start:sentence.end])
+            place, dateline = dateline_place(document.text[sentence.start:sentence.end])
             if dateline:  # the place a story was filed from is context for "government troops"
-                words = self._words(document.text[sentence.start:sentence.start + dateline])
+                words = self._words(document.text[sentence.start + place:sentence.start + dateline])
                 resolver.observe_unparsed(find_names(self.actors, words), sentence.start)
             resolver.begin(parse, find_names(self.actors, [t.text for t in parse.tokens]))
             context = SentenceContext(times, background[sentence.paragraph], document.date)

@@ -55,3 +55,13 @@ def test_datelines_are_blanked_for_the_parser(text: str, rest: str) -> None:
 
     blanked = blank_dateline(text)
     assert len(blanked) == len(text) and blanked.strip() == rest
+
+
+def test_a_wire_name_before_a_dateline_is_not_its_place() -> None:
+    from detente.parse.sentences import dateline_place
+
+    text = "Canadian Press - BEIJING (AP) - A mine exploded."
+    start, end = dateline_place(text)
+    assert text[start:end].strip() == "BEIJING (AP) -"
+    assert dateline_place("KABUL, Afghanistan - Troops left.") == (0, len("KABUL, Afghanistan - "))
+    assert dateline_place("Troops left.") == (0, 0)

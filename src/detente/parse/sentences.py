@@ -72,20 +72,23 @@ def _split_headlines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # "KABUL, Afghanistan - ", "BAGHDAD (Reuters) - ", "AP - ": where a wire story was filed, not who acted
-_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z ]{0,30} - )?"  # a wire's name: "Canadian Press - "
+_DATELINE = re.compile(r"^(?P<wire>[A-Z][A-Za-z ]{0,30} - )?"  # a wire's name: "Canadian Press - "
                        r"[A-Z][A-Z.'’ -]*[A-Z.]"  # the place, in capitals
                        r"(?:,[^.!?\n(]{1,40}?)?(?: ?\([^)\n]{1,30}\))?(?: ?:[^-–—\n]{0,30})? ?(?:--|-|–|—|:) ")
 
 
-def dateline_end(text: str) -> int:
-    """Where a leading dateline ends in a sentence; 0 if it has none."""
+def dateline_place(text: str) -> tuple[int, int]:
+    """Where the place of a leading dateline starts (after any wire's name: "Canadian
+    Press" is no actor) and where the dateline ends; (0, 0) if the sentence has none."""
     match = _DATELINE.match(text)
-    return match.end() if match is not None else 0
+    if match is None:
+        return 0, 0
+    return match.end("wire") if match.group("wire") else 0, match.end()
 
 
 def blank_dateline(text: str) -> str:
     """The sentence with a leading dateline blanked out (offsets kept), for the parser."""
-    end = dateline_end(text)
+    end = dateline_place(text)[1]
     return " " * end + text[end:]
 
 
