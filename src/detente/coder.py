@@ -155,7 +155,9 @@ class Coder:
             place, dateline = dateline_place(document.text[sentence.start:sentence.end])
             if dateline:  # the place a story was filed from is context for "government troops"
                 words = self._words(document.text[sentence.start + place:sentence.start + dateline])
-                resolver.observe_unparsed(find_names(self.actors, words), sentence.start)
+                places = [m for m in find_names(self.actors, words)  # not "(Reuters)": a wire, not a place
+                          if all(e.role is None or e.via == "seat" for e in m.entries)]
+                resolver.observe_unparsed(places, sentence.start)
             resolver.begin(parse, find_names(self.actors, [t.text for t in parse.tokens]))
             context = SentenceContext(times, background[sentence.paragraph], document.date)
             candidates.extend((sentence.index, c) for c in self.extractor.extract(parse, resolver, context)

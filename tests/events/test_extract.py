@@ -224,3 +224,9 @@ def test_a_monitor_reporting_its_own_governments_violence_accuses_it(coder: Code
 def test_a_perfect_relative_clause_describes_an_actor_and_is_not_news(coder: Coder) -> None:
     events = code(coder, "Iraqi troops attacked Islamic State fighters who have seized parts of Mosul.")
     assert not any(e.cameo.startswith("17") for e in events) and aimed(events, "IRQ", "19", "ISIL")
+
+
+def test_a_statement_to_the_press_is_aimed_at_no_one(coder: Coder) -> None:
+    told = code(coder, "Russian officials told a Finnish newspaper on Monday that the border would stay closed.")
+    assert not aimed(told, "RUS", "01", "FIN")
+    assert aimed(code(coder, "Russia told Finland on Monday that the border would stay closed."), "RUS", "01", "FIN")

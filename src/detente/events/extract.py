@@ -114,6 +114,15 @@ class EventExtractor:
         return work.run()
 
 
+def _to_the_press(candidate: Candidate) -> Candidate:
+    """A statement made to the media ("officials told AFP") is aimed at no one: the press
+    carries it. Acts against the media ("Iran banned the BBC") keep their target."""
+    target = candidate.target
+    if candidate.code.startswith("01") and target is not None and target.role == "MED":
+        return replace(candidate, target=None)
+    return candidate
+
+
 class _SentenceWork:
     """The state of coding one sentence."""
 
@@ -143,7 +152,7 @@ class _SentenceWork:
             if self._modal(token) in {"report", "alleged"} and token.pos in {"VERB", "AUX"}:
                 self._blame_events(token)
                 self._obligations(token)
-        return [c for c in self.found if c.trigger.i not in self.governing]
+        return [_to_the_press(c) for c in self.found if c.trigger.i not in self.governing]
 
     # --- verbs ---------------------------------------------------------------------
     def _verb_event(self, verb: Token, lemma: str) -> None:
