@@ -206,6 +206,10 @@ def test_coding_the_founding_article_marks_russia_breaking_relations_with_nato(o
     badges = watched.page.locator("sup.badge").all_text_contents()
     assert badges.count(f"source {number}") == 1 and badges.count(f"target {number}") == 1  # read without colour
     watched.page.screenshot(path=screenshots / "laptop-code-result.png", full_page=True)
+    row.get_by_role("link", name=f"Stored events like event {number}").click()  # the same event in the store
+    stored = watched.page.locator('.page-events tbody tr[data-cameo="161"]')
+    stored.first.wait_for()
+    assert stored.first.get_attribute("data-source").startswith("RUS")
     watched.assert_clean()
 
 

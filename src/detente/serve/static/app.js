@@ -162,6 +162,15 @@ function showInText(number) {
   first.focus({preventScroll: true});
 }
 
+// The store's events of the same dyad and CAMEO root around the same date: a coded event's
+// id is its own (per text), so the store is searched by what the event says.
+function storeHref(e) {
+  const params = {source: e.source.key, root: e.cameo.slice(0, 2)};
+  if (e.target) params.target = e.target.key;
+  if (e.date) Object.assign(params, {since: e.date, until: e.date});
+  return `#/events?${new URLSearchParams(params)}`;
+}
+
 function codedResults(text, events) {
   if (events.length === 0) return [message("No events found in this text.")];
   const rows = events.map((e, i) => ({
@@ -171,12 +180,13 @@ function codedResults(text, events) {
       h("button", {type: "button", class: "link", "aria-label": `Show event ${i + 1} in the text`,
         onclick: () => showInText(i + 1)}, String(i + 1)),
       e.source.code, h("span", {class: "wrap"}, h("b", {}, e.cameo), ` ${e.cameo_name}`), actorCode(e.target),
-      e.factuality, dateText(e), e.confidence.toFixed(2)],
+      e.factuality, dateText(e), e.confidence.toFixed(2),
+      h("a", {href: storeHref(e), "aria-label": `Stored events like event ${i + 1}`}, "in the store")],
   }));
   return [
     h("h2", {}, "Events"),
-    table("Events coded from the text", ["#", "Source", "Event (CAMEO)", "Target", "Factuality", "Date", "Confidence"],
-      rows),
+    table("Events coded from the text",
+      ["#", "Source", "Event (CAMEO)", "Target", "Factuality", "Date", "Confidence", "Stored"], rows),
     h("h2", {}, "The text, marked"),
     markLegend(),
     h("div", {class: "coded-text"}, highlight(text, events.flatMap((e, i) => codedSpans(e, i + 1)))),
