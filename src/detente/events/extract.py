@@ -51,6 +51,9 @@ _FORCE_ROOTS = {"18", "19", "20"}
 _RESPONSIBILITY_CODES = {"015", "016"}  # claiming or denying an act is aimed at whoever the act was
 _LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
+# "in protest against X", "during demonstrations against X": an act done so is aimed at X
+_AIMED_CIRCUMSTANCES = {"protest", "defiance", "opposition", "response", "retaliation", "demonstration", "rally",
+                        "march"}
 _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
                          "reject": "negated", "halt": "negated"}
 
@@ -158,8 +161,11 @@ class _SentenceWork:
     def _verb_event(self, verb: Token, lemma: str) -> None:
         participle = verb.dep == "acl" and verb.tag == "VBN"  # "soldiers killed in Ukraine": done to them
         passive = participle or bool(self.s.kids(verb.i, "nsubjpass", "auxpass"))
+        shared = self._shared_passive(verb)  # "20 people were killed or wounded": wounded too
         if participle:
             obj: Token | None = self.s.tokens[verb.head]
+        elif shared is not None:
+            obj, passive = shared, True
         else:
             obj = self._first(verb, "nsubjpass") if passive else self._first(verb, "dobj")
         particle = self._particle(verb)
@@ -176,10 +182,16 @@ class _SentenceWork:
         if self._describes_actor(verb):
             return
         sources = self._agent(verb) if passive else self._subjects(verb)
+        if shared is not None and not sources:
+            sources = self._agent(self.s.tokens[verb.head])
         if passive and not sources and pattern.cameo[:2] in _FORCE_ROOTS:
             sources = self._origin_or_cause(verb)
+            if shared is not None and not sources:
+                sources = self._origin_or_cause(self.s.tokens[verb.head])
         if passive and pattern.cameo[:2] == "18":  # unconventional violence, unless a weapon did it
             pattern = self._weapon_pattern(verb, pattern)
+        if not passive and pattern.cameo[:2] in _FORCE_ROOTS and self._accident(verb):
+            return  # "a gas explosion in a coal mine killed 56 people": no one used force
         if not passive and pattern.cameo[:2] in _FORCE_ROOTS:  # "a roadside bombing killed ...": the bombing
             pattern, sources = self._deed_as_subject(verb, pattern, sources)
         targets: list[list[Actor]] = []
@@ -196,6 +208,14 @@ class _SentenceWork:
         if pattern.cameo in _RESPONSIBILITY_CODES:  # "claimed responsibility for an attack targeting X": X
             targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _shared_passive(self, verb: Token) -> Token | None:
+        """The passive subject a participle shares with the passive verb it is coordinated
+        with: 'were killed or wounded' (not 'was indicted and will resign')."""
+        head = self.s.tokens[verb.head]
+        if verb.dep != "conj" or verb.tag != "VBN" or self.s.kids(verb.i, "nsubj", "nsubjpass", "aux", "dobj"):
+            return None
+        return self._first(head, "nsubjpass") if self.s.kids(head.i, "auxpass") else None
 
     def _clause_object(self, verb: Token, lemma: str, particle: Token | None,
                        pattern: Pattern | None) -> tuple[Token | None, Pattern | None]:
@@ -510,6 +530,23 @@ class _SentenceWork:
                     return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
         return pattern, sources
 
+    def _accident(self, verb: Token) -> bool:
+        """Whether what did it is a happening, not an actor: 'an explosion (a fire, an
+        earthquake) killed ...' with no attacker named and nothing making it an attack ('a
+        bomb explosion', 'a suicide blast', 'an explosion caused by rebels')."""
+        subject = self._first(verb, "nsubj")
+        if subject is not None and subject.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
+            subject = self.s.tokens[verb.head]  # "a fire which killed eight people"
+        hazards = self.vocabulary.hazards
+        if subject is None or hazards.get(subject.lemma) != "hazard":
+            return False
+        if any(a.via not in {"place", "seat"} for a in self._noun_sources(subject)):  # "a Taliban blast"
+            return False
+        modifiers = [k.lemma for k in self.s.kids(subject.i, "compound", "amod", "nmod")]
+        if any(hazards.get(m) == "deliberate" or m in self.vocabulary.nouns for m in modifiers):
+            return False
+        return not any(self._agent(clause) for clause in self.s.kids(subject.i, "acl"))
+
     def _weapon_pattern(self, verb: Token, pattern: Pattern) -> Pattern:
         """'Blown up by a missile': a military weapon as agent makes the act the firing of that
         weapon (194), not the non-military bombing the verb codes (183)."""
@@ -606,7 +643,7 @@ class _SentenceWork:
                         groups.append(self.resolver.resolve(i))
         for prep in self.s.kids(token.i, "prep"):
             for pobj in self.s.kids(prep.i, "pobj"):
-                if pobj.lemma in {"protest", "defiance", "opposition", "response", "retaliation"}:
+                if pobj.lemma in _AIMED_CIRCUMSTANCES:
                     groups += self._via_preps(pobj, ("against", "at", "of", "to"))
         return groups
 

@@ -32,6 +32,7 @@ class EventVocabulary:
     modal: dict[str, str] = field(default_factory=dict)  # lemma -> effect
     derived: dict[tuple[str, str], str] = field(default_factory=dict)  # (effect, code prefix) -> code
     blame: dict[str, str] = field(default_factory=dict)  # lemma(s) -> CAMEO 112x
+    hazards: dict[str, str] = field(default_factory=dict)  # lemma -> hazard | deliberate
 
     def derive(self, effect: str, code: str) -> str | None:
         for size in range(len(code), 1, -1):
@@ -61,6 +62,10 @@ def load_event_vocabulary(folder: Path, cameo: dict[str, CameoCode]) -> EventVoc
     for line, row in read_tsv(path, ["term", "cameo"]):
         code = require(path, line, row, "cameo", cameo.__contains__, "must be a CAMEO code")
         vocabulary.blame[require(path, line, row, "term")] = code
+    path = folder / "hazards.tsv"
+    for line, row in read_tsv(path, ["term", "kind"]):
+        vocabulary.hazards[require(path, line, row, "term")] = require(
+            path, line, row, "kind", {"hazard", "deliberate"}.__contains__, "must be hazard or deliberate")
     return vocabulary
 
 
