@@ -194,6 +194,8 @@ class _SentenceWork:
             return  # "a gas explosion in a coal mine killed 56 people": no one used force
         if not passive and pattern.cameo[:2] in _FORCE_ROOTS:  # "a roadside bombing killed ...": the bombing
             pattern, sources = self._deed_as_subject(verb, pattern, sources)
+        if not passive and pattern.cameo in {"190", "1712"} and self._by_crowd(verb):
+            pattern = replace(pattern, cameo="145", id=f"{pattern.id}+riot")  # "protesters clashed with police"
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
@@ -529,6 +531,13 @@ class _SentenceWork:
                     self.consumed.add(pobj.i)
                     return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
         return pattern, sources
+
+    def _by_crowd(self, verb: Token) -> bool:
+        """Whether the verb's subject (shared through 'and' or control) is a crowd of protesters."""
+        while not self.s.kids(verb.i, "nsubj") and verb.dep in {"conj", "xcomp"} and verb.head != verb.i:
+            verb = self.s.tokens[verb.head]
+        subject = self._first(verb, "nsubj")
+        return subject is not None and subject.lemma in self.vocabulary.crowds
 
     def _accident(self, verb: Token) -> bool:
         """Whether what did it is a happening, not an actor: 'an explosion (a fire, an

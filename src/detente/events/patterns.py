@@ -33,6 +33,7 @@ class EventVocabulary:
     derived: dict[tuple[str, str], str] = field(default_factory=dict)  # (effect, code prefix) -> code
     blame: dict[str, str] = field(default_factory=dict)  # lemma(s) -> CAMEO 112x
     hazards: dict[str, str] = field(default_factory=dict)  # lemma -> hazard | deliberate
+    crowds: set[str] = field(default_factory=set)  # protesters: their violence is a riot
 
     def derive(self, effect: str, code: str) -> str | None:
         for size in range(len(code), 1, -1):
@@ -66,6 +67,8 @@ def load_event_vocabulary(folder: Path, cameo: dict[str, CameoCode]) -> EventVoc
     for line, row in read_tsv(path, ["term", "kind"]):
         vocabulary.hazards[require(path, line, row, "term")] = require(
             path, line, row, "kind", {"hazard", "deliberate"}.__contains__, "must be hazard or deliberate")
+    path = folder / "crowds.tsv"
+    vocabulary.crowds = {require(path, line, row, "term") for line, row in read_tsv(path, ["term"])}
     return vocabulary
 
 
