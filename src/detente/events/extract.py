@@ -194,7 +194,7 @@ class _SentenceWork:
             return  # "a gas explosion in a coal mine killed 56 people": no one used force
         if not passive and pattern.cameo[:2] in _FORCE_ROOTS:  # "a roadside bombing killed ...": the bombing
             pattern, sources = self._deed_as_subject(verb, pattern, sources)
-        if not passive and pattern.cameo in {"190", "1712"} and self._by_crowd(verb):
+        if pattern.cameo in {"190", "1712"} and self._by_crowd(verb):
             pattern = replace(pattern, cameo="145", id=f"{pattern.id}+riot")  # "protesters clashed with police"
         targets: list[list[Actor]] = []
         if obj is not None:
@@ -533,11 +533,13 @@ class _SentenceWork:
         return pattern, sources
 
     def _by_crowd(self, verb: Token) -> bool:
-        """Whether the verb's subject (shared through 'and' or control) is a crowd of protesters."""
+        """Whether the verb's subject (shared through 'and' or control) or its passive's agent is a
+        crowd of protesters."""
         while not self.s.kids(verb.i, "nsubj") and verb.dep in {"conj", "xcomp"} and verb.head != verb.i:
             verb = self.s.tokens[verb.head]
-        subject = self._first(verb, "nsubj")
-        return subject is not None and subject.lemma in self.vocabulary.crowds
+        agents = [k for a in self.s.kids(verb.i, "agent") for k in self.s.kids(a.i, "pobj")]
+        doers = [self._first(verb, "nsubj"), *agents]
+        return any(doer is not None and doer.lemma in self.vocabulary.crowds for doer in doers)
 
     def _accident(self, verb: Token) -> bool:
         """Whether what did it is a happening, not an actor: 'an explosion (a fire, an
