@@ -49,6 +49,7 @@ _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _FORCE_ROOTS = {"18", "19", "20"}
 _RESPONSIBILITY_CODES = {"015", "016"}  # claiming or denying an act is aimed at whoever the act was
+_GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'
 _LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
 # "in protest against X", "during demonstrations against X": an act done so is aimed at X
@@ -523,6 +524,11 @@ class _SentenceWork:
                     self._noun_sources(subject) or sources
         if pattern.cameo != "190" or pattern.objects:
             return pattern, sources
+        if subject is not None and _GENERIC_DEED in self.vocabulary.nouns:  # "suicide bombers killed ...": 1831
+            deed = self._choose(self.vocabulary.nouns[_GENERIC_DEED], None,
+                                [*self._modifier_words(subject), subject.lemma])
+            if deed is not None and deed.objects:
+                return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+doer:{deed.id}"), sources
         for prep in self.s.kids(verb.i, "prep"):  # "wounded two soldiers in a bomb attack": a bombing (183)
             for pobj in self.s.kids(prep.i, "pobj") if prep.lemma in {"in", "with", "by"} else []:
                 lemma = _known(pobj.lemma, self.vocabulary.nouns)
