@@ -193,8 +193,10 @@ class _SentenceWork:
             pattern = self._weapon_pattern(verb, pattern)
         if not passive and pattern.cameo[:2] in _FORCE_ROOTS and self._accident(verb):
             return  # "a gas explosion in a coal mine killed 56 people": no one used force
-        if not passive and pattern.cameo[:2] in _FORCE_ROOTS:  # "a roadside bombing killed ...": the bombing
+        if pattern.cameo[:2] in _FORCE_ROOTS:  # "a roadside bombing killed ...", "killed in a car bombing"
             pattern, sources = self._deed_as_subject(verb, pattern, sources)
+        if passive and not sources and "+deed:" in pattern.id:  # "three civilians were killed in a car bombing"
+            sources = self._unknown_attacker(verb)
         if pattern.cameo in {"190", "1712"} and self._by_crowd(verb):
             pattern = replace(pattern, cameo="145", id=f"{pattern.id}+riot")  # "protesters clashed with police"
         targets: list[list[Actor]] = []
@@ -529,7 +531,7 @@ class _SentenceWork:
                                 [*self._modifier_words(subject), subject.lemma])
             if deed is not None and deed.objects:
                 return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+doer:{deed.id}"), sources
-        for prep in self.s.kids(verb.i, "prep"):  # "wounded two soldiers in a bomb attack": a bombing (183)
+        for prep in self.s.kids(verb.i, "prep", "agent"):  # "wounded two soldiers in a bomb attack": a bombing (183)
             for pobj in self.s.kids(prep.i, "pobj") if prep.lemma in {"in", "with", "by"} else []:
                 lemma = _known(pobj.lemma, self.vocabulary.nouns)
                 deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(pobj)) if lemma else None
@@ -537,6 +539,16 @@ class _SentenceWork:
                     self.consumed.add(pobj.i)
                     return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
         return pattern, sources
+
+    def _unknown_attacker(self, verb: Token) -> list[Actor]:
+        """An attack no one is named for ('killed in a car bombing in Baghdad') was carried out by
+        an unidentified armed group (UAF) of the state where it happened."""
+        location = self.anchoring.location([verb], verb)
+        if location is None or not location.country or self.resolver.actors.kinds.get(location.country) != "state":
+            return []
+        key = location.country
+        return [Actor(key, "UAF", key + "UAF", self.resolver.actors.display.get(key, key), location.text,
+                      location.start, location.end, "implied")]
 
     def _by_crowd(self, verb: Token) -> bool:
         """Whether the verb's subject (shared through 'and' or control) or its passive's agent is a
