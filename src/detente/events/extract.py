@@ -42,7 +42,7 @@ _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 _CIRCUMSTANCE_PREPS = {"before", "after", "since", "despite", "without", "while", "following", "besides"}
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
-_DERIVING = ("intent", "appeal", "demand", "reject", "halt")
+_DERIVING = ("intent", "appeal", "demand", "command", "reject", "halt")
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): with each other
 _MUTUAL_CODES = {"041", "046"}  # "X held talks with (phoned) Y": Y talks with X as much as X with Y
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
@@ -56,7 +56,7 @@ _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are a
 _AIMED_CIRCUMSTANCES = {"protest", "defiance", "opposition", "response", "retaliation", "demonstration", "rally",
                         "march"}
 _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
-                         "reject": "negated", "halt": "negated"}
+                         "command": "hypothetical", "reject": "negated", "halt": "negated"}
 
 
 def _known(lemma: str, table: dict[str, list[Pattern]]) -> str | None:
@@ -464,7 +464,7 @@ class _SentenceWork:
                 controller = self._first(head, "dobj", "nsubjpass")  # "urged Russia to", "Russia was urged to"
                 if controller is None:  # "called on Russia to", "appealed to Russia to"
                     controller = next(iter(self._pobjs(head, ("on", "upon", "to"))), None)
-                if controller is not None and self._modal(head) in {"appeal", "demand"}:
+                if controller is not None and self._modal(head) in {"appeal", "demand", "command"}:
                     return self.resolver.resolve(controller.i)
                 verb = head
             elif verb.dep == "pcomp":  # "accused of committing": the accused commits
@@ -698,6 +698,9 @@ class _SentenceWork:
         current = anchor
         governor = self._prepositional_governor(anchor)
         if governor is not None:
+            for obj in self.s.kids(governor.i, "dobj"):  # "ordered a halt to the strike": halting it is ordered
+                if obj.i != anchor.i and self._modal(obj) in _DERIVING:
+                    chain.append((obj, self._modal(obj)))
             chain.append((governor, self._modal(governor)))
             current = governor
         while (current.dep in _CLAUSE_LINKS or self._purpose(current)) and current.head != current.i:
@@ -906,6 +909,10 @@ class _SentenceWork:
     def _derive(self, coding: _Coding, effect: str, governor: Token, trigger: Token, below: Token) -> None:
         """Derive the code a governing verb gives ('urged Y to withdraw' -> 02x by the urger on Y);
         `below` is the clause it governs."""
+        if effect == "command":  # an order to one's own forces or people is the act itself, else a demand
+            if self._commands_own(coding, governor):
+                return
+            effect = "demand"
         derived = self.vocabulary.derive(effect, coding.code)
         if derived is None:
             coding.factuality = _UNDERIVED_FACTUALITY[effect]
@@ -939,6 +946,22 @@ class _SentenceWork:
                      if effect in {"appeal", "demand"} or a.via not in {"pronoun", "nominal", "role"}]
             coding.target_groups = [named, *self._dative(governor), *self._via_preps(governor, ("to",))] + \
                 coding.target_groups
+
+    def _commands_own(self, coding: _Coding, governor: Token) -> bool:
+        """'The government ordered patrols by police', 'ordered the newspaper to suspend publication':
+        authorities ordering their own state's forces or people do the act, aimed at whoever obeys."""
+        speakers = self._subjects(governor)
+        doers = coding.sources
+        if coding.factuality != "asserted" or coding.derived_by is not None or not speakers or not doers or \
+                not any(s.role in _STATE_ORGANS for s in speakers):  # not "ordered a halt to the strike"
+            return False
+        if any(d.key != speakers[0].key or _same_actor(d, s) for d in doers for s in speakers):
+            return False
+        coding.sources, coding.target_groups = speakers, [doers, *coding.target_groups]
+        coding.rule = f"{coding.rule}+command:{governor.lemma}"
+        coding.derived, coding.derived_by, coding.factuality = True, "command", "asserted"
+        self.governing.add(governor.i)
+        return True
 
     def _targets(self, coding: _Coding, source: Actor, fallback_groups: list[list[Actor]],
                  location: Location | None) -> list[Actor | None]:

@@ -10,7 +10,7 @@ from ..errors import VocabularyError
 from ..vocabulary import read_tsv, require, split_list
 from .ontology import CameoCode
 
-EFFECTS = {"intent", "appeal", "demand", "reject", "halt", "future", "hypothetical", "alleged", "negated",
+EFFECTS = {"intent", "appeal", "demand", "command", "reject", "halt", "future", "hypothetical", "alleged", "negated",
            "report", "light"}
 
 
