@@ -572,7 +572,7 @@ class _SentenceWork:
         if any(a.via not in {"place", "seat"} for a in self._noun_sources(subject)):  # "a Taliban blast"
             return False
         modifiers = [k.lemma for k in self.s.kids(subject.i, "compound", "amod", "nmod")]
-        if any(hazards.get(m) == "deliberate" or m in self.vocabulary.nouns for m in modifiers):
+        if any(hazards.get(m) == "deliberate" for m in modifiers):
             return False
         return not any(self._agent(clause) for clause in self.s.kids(subject.i, "acl"))
 
