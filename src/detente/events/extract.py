@@ -242,7 +242,7 @@ class _SentenceWork:
             return  # "negotiations on an Israeli pullback": the pullback is what is talked about
         words = self._complement_words(noun)
         pattern = self._choose(self.vocabulary.nouns[lemma], None, words)
-        if pattern is None:
+        if pattern is None or (pattern.cameo[:2] in _FORCE_ROOTS and self._background_of_event(noun)):
             return
         # "keep a dialogue channel with Russia": the phrase the noun modifies carries it
         carrier = self.s.tokens[noun.head] if noun.dep == "compound" else noun
@@ -308,6 +308,16 @@ class _SentenceWork:
         if head.pos in {"VERB", "AUX"}:  # "renewed negotiations today on ...": the phrase hangs off the verb
             head = next(iter(self.s.kids(head.i, "dobj")), head)
         return head.pos in {"NOUN", "PROPN"} and (head.lemma in self.vocabulary.nouns or self._modal(head) is not None)
+
+    def _background_of_event(self, noun: Token) -> bool:
+        """'assistance to the US-led war against Iraq', 'an offensive in its war with Iraq': fighting
+        named in a phrase of another event is its background, not news."""
+        prep = self.s.tokens[noun.head]
+        if noun.dep != "pobj" or prep.dep != "prep":
+            return False
+        head = self.s.tokens[prep.head]
+        return head.i != noun.i and head.pos in {"NOUN", "PROPN"} and \
+            _known(head.lemma, self.vocabulary.nouns) is not None
 
     def _noun_sources(self, noun: Token) -> list[Actor]:
         """Who does what a noun names: its possessor or 'by' phrase, else an actor modifying it."""
