@@ -199,6 +199,8 @@ class _SentenceWork:
             sources = self._unknown_attacker(verb)
         if pattern.cameo in {"190", "1712"} and self._by_crowd(verb):
             pattern = replace(pattern, cameo="145", id=f"{pattern.id}+riot")  # "protesters clashed with police"
+        elif pattern.cameo == "190" and any(a.role in {"COP", "MIL"} for a in sources) and self._on_crowd(verb, obj):
+            pattern = replace(pattern, cameo="175", id=f"{pattern.id}+repress")  # "police clashed with rioters"
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
@@ -549,6 +551,11 @@ class _SentenceWork:
                     self.consumed.add(pobj.i)
                     return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
         return pattern, sources
+
+    def _on_crowd(self, verb: Token, obj: Token | None) -> bool:
+        """Whether the verb's object, or whom it is done with or against, is a crowd of protesters."""
+        aimed = [obj, *self._pobjs(verb, ("with", "on", "against", "at"))]
+        return any(t is not None and t.lemma in self.vocabulary.crowds for t in aimed)
 
     def _unknown_attacker(self, verb: Token) -> list[Actor]:
         """An attack no one is named for ('killed in a car bombing in Baghdad') was carried out by
