@@ -54,7 +54,7 @@ def test_plover_gold_standard_does_not_regress(coder) -> None:
 
 def test_gigaword_gold_standard_does_not_regress(coder) -> None:
     report = evaluate_file(coder, shared_file("gold/petrarch2_gsr_gigaword.jsonl"))
-    assert report.scores.f1 >= 0.70, report.scores.to_dict()
+    assert report.scores.f1 >= 0.72, report.scores.to_dict()
 
 
 def test_cameo_manual_examples_do_not_regress(coder) -> None:
