@@ -42,17 +42,21 @@ _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 _CIRCUMSTANCE_PREPS = {"before", "after", "since", "despite", "without", "while", "following", "besides"}
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
-_DERIVING = ("intent", "appeal", "demand", "reject", "halt")
+_DERIVING = ("intent", "appeal", "demand", "command", "reject", "halt")
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): with each other
 _MUTUAL_CODES = {"041", "046"}  # "X held talks with (phoned) Y": Y talks with X as much as X with Y
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _FORCE_ROOTS = {"18", "19", "20"}
 _RESPONSIBILITY_CODES = {"015", "016"}  # claiming or denying an act is aimed at whoever the act was
+_GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'
 _LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
+# "in protest against X", "during demonstrations against X": an act done so is aimed at X
+_AIMED_CIRCUMSTANCES = {"protest", "defiance", "opposition", "response", "retaliation", "demonstration", "rally",
+                        "march"}
 _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
-                         "reject": "negated", "halt": "negated"}
+                         "command": "hypothetical", "reject": "negated", "halt": "negated"}
 
 
 def _known(lemma: str, table: dict[str, list[Pattern]]) -> str | None:
@@ -158,8 +162,11 @@ class _SentenceWork:
     def _verb_event(self, verb: Token, lemma: str) -> None:
         participle = verb.dep == "acl" and verb.tag == "VBN"  # "soldiers killed in Ukraine": done to them
         passive = participle or bool(self.s.kids(verb.i, "nsubjpass", "auxpass"))
+        shared = self._shared_passive(verb)  # "20 people were killed or wounded": wounded too
         if participle:
             obj: Token | None = self.s.tokens[verb.head]
+        elif shared is not None:
+            obj, passive = shared, True
         else:
             obj = self._first(verb, "nsubjpass") if passive else self._first(verb, "dobj")
         particle = self._particle(verb)
@@ -176,12 +183,24 @@ class _SentenceWork:
         if self._describes_actor(verb):
             return
         sources = self._agent(verb) if passive else self._subjects(verb)
+        if shared is not None and not sources:
+            sources = self._agent(self.s.tokens[verb.head])
         if passive and not sources and pattern.cameo[:2] in _FORCE_ROOTS:
             sources = self._origin_or_cause(verb)
+            if shared is not None and not sources:
+                sources = self._origin_or_cause(self.s.tokens[verb.head])
         if passive and pattern.cameo[:2] == "18":  # unconventional violence, unless a weapon did it
             pattern = self._weapon_pattern(verb, pattern)
-        if not passive and pattern.cameo[:2] in _FORCE_ROOTS:  # "a roadside bombing killed ...": the bombing
+        if not passive and pattern.cameo[:2] in _FORCE_ROOTS and self._accident(verb):
+            return  # "a gas explosion in a coal mine killed 56 people": no one used force
+        if pattern.cameo[:2] in _FORCE_ROOTS:  # "a roadside bombing killed ...", "killed in a car bombing"
             pattern, sources = self._deed_as_subject(verb, pattern, sources)
+        if passive and not sources and "+deed:" in pattern.id:  # "three civilians were killed in a car bombing"
+            sources = self._unknown_attacker(verb)
+        if pattern.cameo in {"190", "1712"} and self._by_crowd(verb):
+            pattern = replace(pattern, cameo="145", id=f"{pattern.id}+riot")  # "protesters clashed with police"
+        elif pattern.cameo == "190" and any(a.role in {"COP", "MIL"} for a in sources) and self._on_crowd(verb, obj):
+            pattern = replace(pattern, cameo="175", id=f"{pattern.id}+repress")  # "police clashed with rioters"
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
@@ -196,6 +215,14 @@ class _SentenceWork:
         if pattern.cameo in _RESPONSIBILITY_CODES:  # "claimed responsibility for an attack targeting X": X
             targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _shared_passive(self, verb: Token) -> Token | None:
+        """The passive subject a participle shares with the passive verb it is coordinated
+        with: 'were killed or wounded' (not 'was indicted and will resign')."""
+        head = self.s.tokens[verb.head]
+        if verb.dep != "conj" or verb.tag != "VBN" or self.s.kids(verb.i, "nsubj", "nsubjpass", "aux", "dobj"):
+            return None
+        return self._first(head, "nsubjpass") if self.s.kids(head.i, "auxpass") else None
 
     def _clause_object(self, verb: Token, lemma: str, particle: Token | None,
                        pattern: Pattern | None) -> tuple[Token | None, Pattern | None]:
@@ -217,7 +244,7 @@ class _SentenceWork:
             return  # "negotiations on an Israeli pullback": the pullback is what is talked about
         words = self._complement_words(noun)
         pattern = self._choose(self.vocabulary.nouns[lemma], None, words)
-        if pattern is None:
+        if pattern is None or (pattern.cameo[:2] in _FORCE_ROOTS and self._background_of_event(noun)):
             return
         # "keep a dialogue channel with Russia": the phrase the noun modifies carries it
         carrier = self.s.tokens[noun.head] if noun.dep == "compound" else noun
@@ -283,6 +310,16 @@ class _SentenceWork:
         if head.pos in {"VERB", "AUX"}:  # "renewed negotiations today on ...": the phrase hangs off the verb
             head = next(iter(self.s.kids(head.i, "dobj")), head)
         return head.pos in {"NOUN", "PROPN"} and (head.lemma in self.vocabulary.nouns or self._modal(head) is not None)
+
+    def _background_of_event(self, noun: Token) -> bool:
+        """'assistance to the US-led war against Iraq', 'an offensive in its war with Iraq': fighting
+        named in a phrase of another event is its background, not news."""
+        prep = self.s.tokens[noun.head]
+        if noun.dep != "pobj" or prep.dep != "prep":
+            return False
+        head = self.s.tokens[prep.head]
+        return head.i != noun.i and head.pos in {"NOUN", "PROPN"} and \
+            _known(head.lemma, self.vocabulary.nouns) is not None
 
     def _noun_sources(self, noun: Token) -> list[Actor]:
         """Who does what a noun names: its possessor or 'by' phrase, else an actor modifying it."""
@@ -439,7 +476,7 @@ class _SentenceWork:
                 controller = self._first(head, "dobj", "nsubjpass")  # "urged Russia to", "Russia was urged to"
                 if controller is None:  # "called on Russia to", "appealed to Russia to"
                     controller = next(iter(self._pobjs(head, ("on", "upon", "to"))), None)
-                if controller is not None and self._modal(head) in {"appeal", "demand"}:
+                if controller is not None and self._modal(head) in {"appeal", "demand", "command"}:
                     return self.resolver.resolve(controller.i)
                 verb = head
             elif verb.dep == "pcomp":  # "accused of committing": the accused commits
@@ -501,7 +538,12 @@ class _SentenceWork:
                     self._noun_sources(subject) or sources
         if pattern.cameo != "190" or pattern.objects:
             return pattern, sources
-        for prep in self.s.kids(verb.i, "prep"):  # "wounded two soldiers in a bomb attack": a bombing (183)
+        if subject is not None and _GENERIC_DEED in self.vocabulary.nouns:  # "suicide bombers killed ...": 1831
+            deed = self._choose(self.vocabulary.nouns[_GENERIC_DEED], None,
+                                [*self._modifier_words(subject), subject.lemma])
+            if deed is not None and deed.objects:
+                return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+doer:{deed.id}"), sources
+        for prep in self.s.kids(verb.i, "prep", "agent"):  # "wounded two soldiers in a bomb attack": a bombing (183)
             for pobj in self.s.kids(prep.i, "pobj") if prep.lemma in {"in", "with", "by"} else []:
                 lemma = _known(pobj.lemma, self.vocabulary.nouns)
                 deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(pobj)) if lemma else None
@@ -509,6 +551,47 @@ class _SentenceWork:
                     self.consumed.add(pobj.i)
                     return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
         return pattern, sources
+
+    def _on_crowd(self, verb: Token, obj: Token | None) -> bool:
+        """Whether the verb's object, or whom it is done with or against, is a crowd of protesters."""
+        aimed = [obj, *self._pobjs(verb, ("with", "on", "against", "at"))]
+        return any(t is not None and t.lemma in self.vocabulary.crowds for t in aimed)
+
+    def _unknown_attacker(self, verb: Token) -> list[Actor]:
+        """An attack no one is named for ('killed in a car bombing in Baghdad') was carried out by
+        an unidentified armed group (UAF) of the state where it happened."""
+        location = self.anchoring.location([verb], verb)
+        if location is None or not location.country or self.resolver.actors.kinds.get(location.country) != "state":
+            return []
+        key = location.country
+        return [Actor(key, "UAF", key + "UAF", self.resolver.actors.display.get(key, key), location.text,
+                      location.start, location.end, "implied")]
+
+    def _by_crowd(self, verb: Token) -> bool:
+        """Whether the verb's subject (shared through 'and' or control) or its passive's agent is a
+        crowd of protesters."""
+        while not self.s.kids(verb.i, "nsubj") and verb.dep in {"conj", "xcomp"} and verb.head != verb.i:
+            verb = self.s.tokens[verb.head]
+        agents = [k for a in self.s.kids(verb.i, "agent") for k in self.s.kids(a.i, "pobj")]
+        doers = [self._first(verb, "nsubj"), *agents]
+        return any(doer is not None and doer.lemma in self.vocabulary.crowds for doer in doers)
+
+    def _accident(self, verb: Token) -> bool:
+        """Whether what did it is a happening, not an actor: 'an explosion (a fire, an
+        earthquake) killed ...' with no attacker named and nothing making it an attack ('a
+        bomb explosion', 'a suicide blast', 'an explosion caused by rebels')."""
+        subject = self._first(verb, "nsubj")
+        if subject is not None and subject.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
+            subject = self.s.tokens[verb.head]  # "a fire which killed eight people"
+        hazards = self.vocabulary.hazards
+        if subject is None or hazards.get(subject.lemma) != "hazard":
+            return False
+        if any(a.via not in {"place", "seat"} for a in self._noun_sources(subject)):  # "a Taliban blast"
+            return False
+        modifiers = [k.lemma for k in self.s.kids(subject.i, "compound", "amod", "nmod")]
+        if any(hazards.get(m) == "deliberate" for m in modifiers):
+            return False
+        return not any(self._agent(clause) for clause in self.s.kids(subject.i, "acl"))
 
     def _weapon_pattern(self, verb: Token, pattern: Pattern) -> Pattern:
         """'Blown up by a missile': a military weapon as agent makes the act the firing of that
@@ -606,7 +689,7 @@ class _SentenceWork:
                         groups.append(self.resolver.resolve(i))
         for prep in self.s.kids(token.i, "prep"):
             for pobj in self.s.kids(prep.i, "pobj"):
-                if pobj.lemma in {"protest", "defiance", "opposition", "response", "retaliation"}:
+                if pobj.lemma in _AIMED_CIRCUMSTANCES:
                     groups += self._via_preps(pobj, ("against", "at", "of", "to"))
         return groups
 
@@ -632,6 +715,9 @@ class _SentenceWork:
         current = anchor
         governor = self._prepositional_governor(anchor)
         if governor is not None:
+            for obj in self.s.kids(governor.i, "dobj"):  # "ordered a halt to the strike": halting it is ordered
+                if obj.i != anchor.i and self._modal(obj) in _DERIVING:
+                    chain.append((obj, self._modal(obj)))
             chain.append((governor, self._modal(governor)))
             current = governor
         while (current.dep in _CLAUSE_LINKS or self._purpose(current)) and current.head != current.i:
@@ -840,6 +926,10 @@ class _SentenceWork:
     def _derive(self, coding: _Coding, effect: str, governor: Token, trigger: Token, below: Token) -> None:
         """Derive the code a governing verb gives ('urged Y to withdraw' -> 02x by the urger on Y);
         `below` is the clause it governs."""
+        if effect == "command":  # an order to one's own forces or people is the act itself, else a demand
+            if self._commands_own(coding, governor):
+                return
+            effect = "demand"
         derived = self.vocabulary.derive(effect, coding.code)
         if derived is None:
             coding.factuality = _UNDERIVED_FACTUALITY[effect]
@@ -873,6 +963,22 @@ class _SentenceWork:
                      if effect in {"appeal", "demand"} or a.via not in {"pronoun", "nominal", "role"}]
             coding.target_groups = [named, *self._dative(governor), *self._via_preps(governor, ("to",))] + \
                 coding.target_groups
+
+    def _commands_own(self, coding: _Coding, governor: Token) -> bool:
+        """'The government ordered patrols by police', 'ordered the newspaper to suspend publication':
+        authorities ordering their own state's forces or people do the act, aimed at whoever obeys."""
+        speakers = self._subjects(governor)
+        doers = coding.sources
+        if coding.factuality != "asserted" or coding.derived_by is not None or not speakers or not doers or \
+                not any(s.role in _STATE_ORGANS for s in speakers):  # not "ordered a halt to the strike"
+            return False
+        if any(d.key != speakers[0].key or _same_actor(d, s) for d in doers for s in speakers):
+            return False
+        coding.sources, coding.target_groups = speakers, [doers, *coding.target_groups]
+        coding.rule = f"{coding.rule}+command:{governor.lemma}"
+        coding.derived, coding.derived_by, coding.factuality = True, "command", "asserted"
+        self.governing.add(governor.i)
+        return True
 
     def _targets(self, coding: _Coding, source: Actor, fallback_groups: list[list[Actor]],
                  location: Location | None) -> list[Actor | None]:

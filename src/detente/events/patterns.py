@@ -10,7 +10,7 @@ from ..errors import VocabularyError
 from ..vocabulary import read_tsv, require, split_list
 from .ontology import CameoCode
 
-EFFECTS = {"intent", "appeal", "demand", "reject", "halt", "future", "hypothetical", "alleged", "negated",
+EFFECTS = {"intent", "appeal", "demand", "command", "reject", "halt", "future", "hypothetical", "alleged", "negated",
            "report", "light"}
 
 
@@ -32,6 +32,8 @@ class EventVocabulary:
     modal: dict[str, str] = field(default_factory=dict)  # lemma -> effect
     derived: dict[tuple[str, str], str] = field(default_factory=dict)  # (effect, code prefix) -> code
     blame: dict[str, str] = field(default_factory=dict)  # lemma(s) -> CAMEO 112x
+    hazards: dict[str, str] = field(default_factory=dict)  # lemma -> hazard | deliberate
+    crowds: set[str] = field(default_factory=set)  # protesters: their violence is a riot
 
     def derive(self, effect: str, code: str) -> str | None:
         for size in range(len(code), 1, -1):
@@ -61,6 +63,12 @@ def load_event_vocabulary(folder: Path, cameo: dict[str, CameoCode]) -> EventVoc
     for line, row in read_tsv(path, ["term", "cameo"]):
         code = require(path, line, row, "cameo", cameo.__contains__, "must be a CAMEO code")
         vocabulary.blame[require(path, line, row, "term")] = code
+    path = folder / "hazards.tsv"
+    for line, row in read_tsv(path, ["term", "kind"]):
+        vocabulary.hazards[require(path, line, row, "term")] = require(
+            path, line, row, "kind", {"hazard", "deliberate"}.__contains__, "must be hazard or deliberate")
+    path = folder / "crowds.tsv"
+    vocabulary.crowds = {require(path, line, row, "term") for line, row in read_tsv(path, ["term"])}
     return vocabulary
 
 
