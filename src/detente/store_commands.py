@@ -24,9 +24,8 @@ from .store import DedupRule, IngestSummary, Store, default_db_path, ingest
 from .store.dedup import MATCHES
 from .store.export import FORMATS as EXPORT_FORMATS
 from .store.export import export
-from .store.query import FACTUALITIES, EventFilter, StoredEvent, find_events, get_event, top_actors
-
-LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+from .store.query import (FACTUALITIES, EventFilter, StoredEvent, find_events, get_event, parse_factualities,
+                          top_actors)
 
 OUTPUTS = ("table", "jsonl", "csv")
 
@@ -49,12 +48,6 @@ def _clean_errors() -> Iterator[None]:
 
 def _open(db: str | None, read_only: bool = True) -> Store:
     return Store(db, read_only=read_only)
-
-
-def _factualities(value: str) -> tuple[str, ...]:
-    if value.strip() == "all":
-        return FACTUALITIES
-    return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
 def _emit(records: Iterable[dict[str, Any]], fmt: str, header: tuple[str, ...],
@@ -171,7 +164,7 @@ def _filter_options(command: Callable[..., None]) -> Callable[..., None]:
 
 def _event_filter(options: dict[str, Any]) -> EventFilter:
     factuality = options.pop("factuality")
-    return EventFilter(factuality=() if factuality == "all" else _factualities(factuality), **options)
+    return EventFilter(factuality=() if factuality == "all" else parse_factualities(factuality), **options)
 
 
 @click.command("events")
@@ -239,7 +232,7 @@ def relations_command(actor_a: str, actor_b: str, db: str | None, by: str, both:
                       since: str | None, until: str | None, plot: str | None, fmt: str) -> None:
     """Relations from ACTOR_A to ACTOR_B over time: counts by quad class, Goldstein, net score."""
     with _clean_errors(), _open(db) as store:
-        dyad = Dyad(actor_a, actor_b, both, _factualities(factuality), since, until)
+        dyad = Dyad(actor_a, actor_b, both, parse_factualities(factuality), since, until)
         series = relation_series(store, dyad, by)
         _emit((p.to_dict() for p in series), fmt,
               ("period", "events", "v.coop", "m.coop", "v.conf", "m.conf", "goldstein", "mean", "net"),
@@ -270,7 +263,7 @@ def escalations_command(db: str | None, window: str, baseline: int, until: str |
     """Dyads whose conflict in the latest window departs most from their own baseline."""
     with _clean_errors(), _open(db) as store:
         found = find_escalations(store, parse_window(window), baseline, until, min_events, top,
-                                 _factualities(factuality), by_entity=not by_code)
+                                 parse_factualities(factuality), by_entity=not by_code)
         if fmt != "table":
             _emit((e.to_dict() for e in found), fmt, (), lambda r: ())
             return
@@ -297,8 +290,8 @@ def chains_command(db: str | None, window: str, actor: str | None, since: str | 
                    min_events: int, conflict: bool, factuality: str, fmt: str) -> None:
     """Retaliation and response chains: events answered by the reversed dyad."""
     with _clean_errors(), _open(db) as store:
-        found = find_chains(store, parse_window(window), actor, since, until, _factualities(factuality), min_events,
-                            conflict)
+        found = find_chains(store, parse_window(window), actor, since, until, parse_factualities(factuality),
+                            min_events, conflict)
         if fmt != "table":
             _emit((c.to_dict() for c in found), fmt, (), lambda r: ())
             return
@@ -383,6 +376,7 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, read_
                   get_path: str | None, pipeline: str | None) -> None:
     """Serve the HTTP API (docs at /docs) and the dashboard (at /)."""
     from .serve import ServeConfig, create_app, request_once
+    from .serve.app import LOOPBACK
 
     with _clean_errors():
         path = Path(db) if db else default_db_path()

@@ -98,13 +98,14 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path):
         Store(path, read_only=True)
 
 
-def test_coding_in_worker_processes_gives_the_same_store(tmp_path, coder):
+@pytest.mark.parametrize("dask", [None, "local"])  # worker processes, or a local Dask cluster
+def test_coding_elsewhere_gives_the_same_store(tmp_path, coder, dask):
     with Store(tmp_path / "one.duckdb") as store:
         ingest(store, coder, ARTICLES)
         expected = _events(store)
     with Store(tmp_path / "two.duckdb") as store:
         settings = CoderSettings(DEFAULT_PIPELINE, None, prefilter=True, monadic=False, batch_size=64)
-        summary = ingest(store, settings, ARTICLES, batch=1, workers=2)
+        summary = ingest(store, settings, ARTICLES, batch=1, workers=2, dask=dask)
         assert (summary.coded, summary.mentions) == (3, store.counts().mentions)
         assert _events(store) == expected
 
@@ -113,14 +114,3 @@ def test_a_coder_from_a_loaded_pipeline_cannot_be_copied_into_workers(tmp_path, 
     borrowed = Coder(nlp=coder.nlp)
     with Store(tmp_path / "s.duckdb") as store, pytest.raises(DetenteError, match="worker processes"):
         ingest(store, borrowed, ARTICLES, workers=2)
-
-
-def test_coding_on_a_local_dask_cluster_gives_the_same_store(tmp_path, coder):
-    with Store(tmp_path / "one.duckdb") as store:
-        ingest(store, coder, ARTICLES)
-        expected = _events(store)
-    with Store(tmp_path / "dask.duckdb") as store:
-        settings = CoderSettings(DEFAULT_PIPELINE, None, prefilter=True, monadic=False, batch_size=64)
-        summary = ingest(store, settings, ARTICLES, batch=1, workers=2, dask="local")
-        assert summary.coded == 3
-        assert _events(store) == expected

@@ -36,8 +36,7 @@ from ..records import Document
 from ..relations import (Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                          relation_series)
 from ..store import Store, ingest
-from ..store.query import (FACTUALITIES, EventFilter, event_cursor, find_events, get_event, top_actors)
-
+from ..store.query import EventFilter, event_cursor, find_events, get_event, parse_factualities, top_actors
 from .batching import CodingQueue
 
 if TYPE_CHECKING:
@@ -266,10 +265,6 @@ def _iso_day(value: str) -> dt.date | None:
         return None
 
 
-def _factualities(value: str) -> tuple[str, ...]:
-    return FACTUALITIES if value == "all" else tuple(p.strip() for p in value.split(",") if p.strip())
-
-
 def _routes(app: FastAPI, state: _State) -> None:
     writer = Depends(_writer(state))
 
@@ -332,7 +327,7 @@ def _routes(app: FastAPI, state: _State) -> None:
                cursor: str | None = None) -> dict[str, Any]:
         where = EventFilter(actor=actor, source=source, target=target, role=role, cameo=cameo, root=root,
                             plover=plover, quad_class=quad,
-                            factuality=() if factuality == "all" else _factualities(factuality),
+                            factuality=() if factuality == "all" else parse_factualities(factuality),
                             since=since, until=until, outlet=outlet)
         with state.reading() as store:
             found = find_events(store, where, limit=limit + 1, after=cursor)
@@ -358,7 +353,7 @@ def _routes(app: FastAPI, state: _State) -> None:
     def relations(a: str, b: str, by: Period = "month", both: bool = False, factuality: str = "asserted",
                   since: str | None = None, until: str | None = None) -> dict[str, Any]:
         """Per-period counts by quad class, Goldstein sum and mean, and net score for the dyad."""
-        dyad = Dyad(a, b, both, _factualities(factuality), since, until)
+        dyad = Dyad(a, b, both, parse_factualities(factuality), since, until)
         with state.reading() as store:
             series = relation_series(store, dyad, by)
         return {"a": a, "b": b, "by": by, "both": both, "factuality": list(dyad.factuality),
@@ -373,7 +368,7 @@ def _routes(app: FastAPI, state: _State) -> None:
         except ValueError as err:
             raise ApiError(400, f"malformed period {period!r}; use its first day, YYYY-MM-DD") from err
         with state.reading() as store:
-            found = period_events(store, Dyad(a, b, both, _factualities(factuality)), first, by)
+            found = period_events(store, Dyad(a, b, both, parse_factualities(factuality)), first, by)
         return {"period": period, "events": [e.to_dict() for e in found]}
 
     @app.get("/api/escalations", tags=["relations"])
@@ -386,20 +381,20 @@ def _routes(app: FastAPI, state: _State) -> None:
         windows before it; `score` = (recent - baseline_mean) / (baseline_sd + 1)."""
         with state.reading() as store:
             found = find_escalations(store, parse_window(window), baseline, until, min_events, top,
-                                     _factualities(factuality))
+                                     parse_factualities(factuality))
         return {"escalations": [e.to_dict() for e in found]}
 
     @app.get("/api/chains", tags=["relations"])
     def chains(window: str = "30d", actor: str | None = None, conflict: bool = False,
                factuality: str = "asserted", top: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
         with state.reading() as store:
-            found = find_chains(store, parse_window(window), actor, factuality=_factualities(factuality),
+            found = find_chains(store, parse_window(window), actor, factuality=parse_factualities(factuality),
                                 conflict_only=conflict)
         return {"chains": [c.to_dict() for c in found[:top]]}
 
     @app.get("/api/network", tags=["relations"])
     def network(top: int = Query(40, ge=1, le=500), factuality: str = "asserted") -> dict[str, Any]:
         with state.reading() as store:
-            edges = actor_network(store, EventFilter(factuality=_factualities(factuality)), top)
+            edges = actor_network(store, EventFilter(factuality=parse_factualities(factuality)), top)
         return {"edges": [e.to_dict() for e in edges]}
 

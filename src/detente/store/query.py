@@ -204,20 +204,19 @@ def top_actors(store: Store, limit: int = 20, entity: bool = False) -> list[Acto
             UNION ALL SELECT target_{side}, 0, 1 FROM events WHERE target_{side} IS NOT NULL)
         SELECT actor, sum(s), sum(t) FROM sides GROUP BY actor ORDER BY sum(s) + sum(t) DESC, actor LIMIT ?""",
         [limit]).fetchall()
-    names = {code: (key, role, name) for code, key, role, name in
-             store.connection.execute("SELECT code, key, role, name FROM actors").fetchall()}
+    known = store.connection.execute("SELECT code, key, role, name FROM actors "
+                                     "ORDER BY role NULLS FIRST, code").fetchall()
+    Named = tuple[str, str | None, str | None]  # key, role, name
+    by_code: dict[str, Named] = {code: (key, role, name) for code, key, role, name in known}
+    by_entity: dict[str, Named] = {}
+    for _, key, _, name in known:  # an entity's name is that of its code with no role, if any
+        by_entity.setdefault(key, (key, None, name))
+    found = by_entity if entity else by_code
     result = []
     for actor, as_source, as_target in rows:
-        key, role, name = names.get(actor, (actor, None, None)) if not entity else (actor, None, _entity_name(
-            store, actor))
+        key, role, name = found.get(actor, (actor, None, None))
         result.append(ActorCount(actor, key, role, name, int(as_source), int(as_target)))
     return result
-
-
-def _entity_name(store: Store, key: str) -> str | None:
-    row = store.connection.execute("SELECT name FROM actors WHERE key = ? ORDER BY role NULLS FIRST LIMIT 1",
-                                   [key]).fetchone()
-    return str(row[0]) if row else None
 
 
 # --- filters ------------------------------------------------------------------------
@@ -268,6 +267,13 @@ def event_condition(store: Store, where: EventFilter, table: str = "") -> tuple[
         add(f"{prefix}event_id IN (SELECT m.event_id FROM mentions m JOIN documents d ON d.doc_key = m.doc_key "
             "WHERE d.source = ?)", where.outlet)
     return (" AND ".join(clauses) or "TRUE"), params
+
+
+def parse_factualities(value: str) -> tuple[str, ...]:
+    """'asserted,alleged' as a tuple; 'all' for every factuality. Checked when queried."""
+    if value.strip() == "all":
+        return FACTUALITIES
+    return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
 def check_factualities(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -140,8 +140,9 @@ class Store:
                          [(key, c.document.id, c.document.title, _day(c.document.date), c.document.source,
                            c.document.url, c.document.origin, c.document.text, c.sentences, c.parsed_sentences)
                           for key, c in fresh.items()])
-            mentions = {_mention_id(key, event): _mention_row(_mention_id(key, event), key, event)
-                        for key, c in fresh.items() for event in c.events}
+            mentions = {mention_id: _mention_row(mention_id, key, event)
+                        for key, c in fresh.items() for event in c.events
+                        for mention_id in [_mention_id(key, event)]}
             if not mentions:
                 return 0
             self._insert("mentions", _MENTION_COLUMNS, list(mentions.values()))
