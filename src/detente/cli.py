@@ -83,12 +83,17 @@ def _report(summary: RunSummary) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--show", type=int, default=10, show_default=True, help="Misses and false positives to list.")
 @click.option("--limit", type=int, help="Score only the first N records.")
+@click.option("--split", type=click.Choice(["all", "train", "test"]), default="all", show_default=True,
+              help="Score one side of the gold file's train/test split (its own, else fixed by record id).")
 @pipeline_option
-def evaluate(gold: str, as_json: bool, show: int, limit: int | None, pipeline: str) -> None:
-    """Code the texts of a GOLD file and score them against its events."""
+def evaluate(gold: str, as_json: bool, show: int, limit: int | None, split: str, pipeline: str) -> None:
+    """Code the texts of a GOLD file and score them against its events.
+
+    Files with actor codes are scored by dyad and CAMEO root, matched one to one; files with
+    spans only (ZSP-PLV, ConfliBERT) by the type of the event closest to the marked spans."""
     from .evaluate import evaluate_file, render_report
 
-    report = evaluate_file(_coder(pipeline, True), Path(gold), limit)
+    report = evaluate_file(_coder(pipeline, True), Path(gold), limit, split)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:

@@ -94,19 +94,22 @@ class Coder:
     def code_document(self, document: Document) -> CodedDocument:
         return next(self.code_documents([document]))
 
-    def code_documents(self, documents: Iterable[Document], batch: int = 32) -> Iterator[CodedDocument]:
-        """Coded documents in input order; sentences of `batch` documents are parsed together."""
+    def code_documents(self, documents: Iterable[Document], batch: int = 32,
+                       monadic: bool | None = None) -> Iterator[CodedDocument]:
+        """Coded documents in input order; sentences of `batch` documents are parsed together.
+        `monadic` overrides the Coder's own setting for this call."""
+        keep_monadic = self.monadic if monadic is None else monadic
         pending: list[Document] = []
         for document in documents:
             pending.append(document)
             if len(pending) >= batch:
-                yield from self._code_batch(pending)
+                yield from self._code_batch(pending, keep_monadic)
                 pending = []
         if pending:
-            yield from self._code_batch(pending)
+            yield from self._code_batch(pending, keep_monadic)
 
     # --- work ----------------------------------------------------------------------
-    def _code_batch(self, documents: list[Document]) -> Iterator[CodedDocument]:
+    def _code_batch(self, documents: list[Document], monadic: bool) -> Iterator[CodedDocument]:
         plans = [self._plan(document) for document in documents]
         pending = [(number, document.text[s.start:s.end], s)
                    for number, (document, (sentences, keep)) in enumerate(zip(documents, plans))
@@ -116,7 +119,7 @@ class Coder:
         for (number, _, _), sentence in zip(pending, parse_sentences(self.nlp, requests, self.batch_size)):
             parsed[(number, sentence.index)] = sentence
         for number, (document, (sentences, keep)) in enumerate(zip(documents, plans)):
-            events = self._events(document, sentences, {i: parsed[(number, i)] for i in keep})
+            events = self._events(document, sentences, {i: parsed[(number, i)] for i in keep}, monadic)
             yield CodedDocument(document, events, len(sentences), len(keep))
 
     def _parser_text(self, text: str) -> str:
@@ -138,7 +141,8 @@ class Coder:
                 if self.prefilter.keep(s.words, bool(find_names(self.actors, s.words)))}
         return sentences, keep
 
-    def _events(self, document: Document, sentences: list[Sentence], parsed: dict[int, ParsedSentence]) -> list[Event]:
+    def _events(self, document: Document, sentences: list[Sentence], parsed: dict[int, ParsedSentence],
+                monadic: bool) -> list[Event]:
         published = _parse_date(document.date)
         resolver = ActorResolver(self.actors, published, document.text)
         candidates: list[tuple[int, Candidate]] = []
@@ -161,7 +165,7 @@ class Coder:
             resolver.begin(parse, find_names(self.actors, [t.text for t in parse.tokens]))
             context = SentenceContext(times, background[sentence.paragraph], document.date)
             candidates.extend((sentence.index, c) for c in self.extractor.extract(parse, resolver, context)
-                              if self.monadic or c.target is not None)
+                              if monadic or c.target is not None)
             resolver.end()
         offsets = {s.index: (s.start, s.end) for s in sentences}
         return merge_candidates(document.id, document.text, offsets, candidates, self.cameo)

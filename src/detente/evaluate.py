@@ -1,19 +1,35 @@
 """Scoring the coder against gold files (format: shared/gold/README.md).
 
-Per record, a predicted event matches a gold event when its source and target entities
-match and its CAMEO root is the root of the gold code or of one of its `alt_codes`.
-An entity is a state's ISO alpha-3 code or an organisation; gold codes are reduced to
-their entity (`USAGOV` -> USA; `IGO...` -> any intergovernmental organisation; `---`
--> any actor). Gold events without actor codes are matched on the event type alone.
+Two kinds of gold file, told apart by whether any event names an actor code:
 
-Recall is the share of required gold events matched by some prediction; precision the
-share of predictions that match some gold event (optional ones included); predictions
-that are hypothetical, negated or future are left out, as a user counting events would.
+Dyad files (actor codes given). Per record, predictions are reduced to distinct
+(source entity, target entity, CAMEO root) triples and matched one to one with the gold
+events (a maximum matching): a prediction can satisfy one gold event and a gold event one
+prediction. A prediction fits a gold event when its source and target entities match and
+its root is the root of the gold code or of one of its `alt_codes` (for PLOVER gold, its
+PLOVER type is the gold type or one of its 2021 equivalents). An entity is a state's ISO
+alpha-3 code or an organisation; gold codes are reduced to their entity (`USAGOV` -> USA;
+`IGO...` -> any intergovernmental organisation; `---` -> any actor); a gold actor left
+null matches any actor. Recall is the share of required gold events matched, precision
+the share of predicted triples matched (an optional gold event may absorb one).
+Predictions that are negated or hypothetical are left out, as a user counting events
+would; events with no target are left out as `detente code` leaves them out.
+
+Type files (spans, no actor codes: ZSP-PLV, ConfliBERT PentaClass). The coder runs with
+monadic events; per gold event the prediction whose source and target spans overlap the
+gold spans most is taken (else the most confident), and its type (PLOVER type, or the
+PentaClass of its CAMEO code) is compared: accuracy, macro-F1 over the gold types, and
+the share of gold events for which the sentence yields no event at all.
+
+Splits: records carrying `meta.split` keep it; others are split by id (test when the
+SHA-1 of the id is 0 mod 5, about a fifth), so the same record is always on the same side.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,11 +39,13 @@ from .coder import Coder
 from .events.ontology import CameoCode
 from .records import Actor, Document, Event
 
-COUNTED_FACTUALITY = {"asserted", "alleged"}
+IGNORED_FACTUALITY = {"negated", "hypothetical"}
+SPLITS = ("all", "train", "test")
 # Old CAMEO country codes still used in some gold sets, and the ISO codes they mean.
 LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UAR": "EGY", "ZBW": "ZWE", "RHO": "ZWE",
                 "ROM": "ROU", "ZAI": "COD", "BUL": "BGR", "DEN": "DNK", "GER": "DEU"}
 CLASS_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "NGM")
+NO_EVENT = "(none)"
 
 
 @dataclass(slots=True)
@@ -61,18 +79,75 @@ class Scores:
 
 
 @dataclass(slots=True)
+class TypeScores:
+    """Event-type classification: one (gold type, predicted type) pair per gold event."""
+
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return sum(g == p for g, p in self.pairs) / len(self.pairs) if self.pairs else 0.0
+
+    @property
+    def no_event(self) -> float:
+        return sum(p == NO_EVENT for _, p in self.pairs) / len(self.pairs) if self.pairs else 0.0
+
+    def per_type(self) -> dict[str, tuple[float, float, float, int]]:
+        """Gold type -> (precision, recall, F1, gold count)."""
+        table = {}
+        for kind in sorted({g for g, _ in self.pairs}):
+            hits = sum(g == p == kind for g, p in self.pairs)
+            predicted = sum(p == kind for _, p in self.pairs)
+            gold = sum(g == kind for g, _ in self.pairs)
+            precision = hits / predicted if predicted else 0.0
+            recall = hits / gold
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            table[kind] = (precision, recall, f1, gold)
+        return table
+
+    @property
+    def macro_f1(self) -> float:
+        table = self.per_type()
+        return sum(f1 for _, _, f1, _ in table.values()) / len(table) if table else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"events": len(self.pairs), "accuracy": round(self.accuracy, 3),
+                "macro_f1": round(self.macro_f1, 3), "no_event": round(self.no_event, 3),
+                "per_type": {k: {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "gold": n}
+                             for k, (p, r, f, n) in self.per_type().items()}}
+
+
+@dataclass(slots=True)
 class Report:
     gold_file: str
+    split: str = "all"
+    kind: str = "dyad"  # dyad or type
     records: int = 0
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> records not scored
     scores: Scores = field(default_factory=Scores)
+    types: TypeScores = field(default_factory=TypeScores)
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"gold_file": self.gold_file, "records": self.records, "skipped": self.skipped,
-                "scores": self.scores.to_dict(),
-                "misses": self.misses, "false_positives": self.false_positives}
+        data = {"gold_file": self.gold_file, "split": self.split, "kind": self.kind, "records": self.records,
+                "skipped": self.skipped}
+        if self.kind == "dyad":
+            data["scores"] = self.scores.to_dict()
+        else:
+            data["types"] = self.types.to_dict()
+        data.update(misses=self.misses, false_positives=self.false_positives)
+        return data
+
+
+def record_split(record: dict[str, Any]) -> str:
+    """`train` or `test`: the record's own split, else one fixed by its id."""
+    split = record.get("meta", {}).get("split")
+    if isinstance(split, list):
+        split = split[0] if split else None
+    if split in {"train", "test"}:
+        return str(split)
+    return "test" if int(hashlib.sha1(str(record["id"]).encode()).hexdigest(), 16) % 5 == 0 else "train"
 
 
 def gold_entity(code: str | None) -> str | None:
@@ -109,14 +184,21 @@ def _matches_actor(gold: str | None, actor: Actor | None, actors: ActorDictionar
     return actor is not None and gold in actor_entities(actor, actors)
 
 
-def _event_matches(gold: dict[str, Any], event: Event, actors: ActorDictionary, cameo: dict[str, CameoCode]) -> bool:
+def gold_types(gold: dict[str, Any]) -> set[str]:
+    """The codes a gold event accepts: its own, its `alt_codes`, and for PLOVER its 2021 names
+    (YIELD is CONCEDE or RETREAT)."""
+    codes = {gold["code"], *gold.get("alt_codes", [])}
+    codes.update((gold.get("code_plover2021") or "").split("|"))
+    return codes - {""}
+
+
+def event_matches(gold: dict[str, Any], event: Event, actors: ActorDictionary) -> bool:
+    """Whether a predicted event fits a gold event: its type, then its source and target."""
     if gold.get("ontology") == "PLOVER":
-        if event.plover_type != gold["code"]:
+        if event.plover_type not in gold_types(gold):
             return False
-    else:
-        roots = {c[:2] for c in [gold["code"], *gold.get("alt_codes", [])]}
-        if event.cameo[:2] not in roots:
-            return False
+    elif event.cameo[:2] not in {c[:2] for c in gold_types(gold)}:
+        return False
     return (_matches_actor(gold_entity(gold.get("source")), event.source, actors)
             and _matches_actor(gold_entity(gold.get("target")), event.target, actors))
 
@@ -128,26 +210,41 @@ def _gold_events(record: dict[str, Any]) -> list[dict[str, Any]]:
     return cameo or [e for e in events if e.get("ontology") == "PLOVER"]
 
 
-def evaluate_file(coder: Coder, path: Path, limit: int | None = None) -> Report:
-    report = Report(str(path))
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def _names_actors(records: Iterable[dict[str, Any]]) -> bool:
+    return any(e.get("source") or e.get("target") for r in records for e in r.get("events", []))
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def evaluate_file(coder: Coder, path: Path, limit: int | None = None, split: str = "all") -> Report:
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
+    records = [r for r in read_gold(path) if split == "all" or record_split(r) == split]
     if limit is not None:
         records = records[:limit]
+    report = Report(str(path), split, "dyad" if _names_actors(records) else "type")
     codable = []
     for record in records:
         ontologies = {e.get("ontology", "CAMEO") for e in record.get("events", [])}
+        unknown = ontologies - {"CAMEO", "PLOVER", "CAMEO-PentaClass"}
         if record.get("fictional_actors"):
             reason = "fictional actors (they need the PETRARCH validation dictionaries)"
-        elif ontologies - {"CAMEO", "PLOVER"}:
-            reason = f"ontology {', '.join(sorted(ontologies - {'CAMEO', 'PLOVER'}))} (detente codes CAMEO and PLOVER)"
+        elif unknown:
+            reason = f"ontology {', '.join(sorted(unknown))} (detente codes CAMEO and PLOVER)"
         else:
             codable.append(record)
             continue
         report.skipped[reason] = report.skipped.get(reason, 0) + 1
     documents = [coder_document(r) for r in codable]
-    for record, coded in zip(codable, coder.code_documents(documents)):
+    monadic = report.kind == "type"
+    for record, coded in zip(codable, coder.code_documents(documents, monadic=monadic)):
         report.records += 1
-        _score_record(report, record, coded.events, coder)
+        if monadic:
+            _score_types(report, record, coded.events, coder)
+        else:
+            _score_record(report, record, coded.events, coder)
     return report
 
 
@@ -155,31 +252,117 @@ def coder_document(record: dict[str, Any]) -> Document:
     return Document(id=str(record["id"]), text=record["text"], date=record.get("date"))
 
 
+def _maximum_matching(edges: list[list[int]], right: int) -> list[int | None]:
+    """For each left node, the right node it is matched to in a maximum matching (Kuhn's
+    augmenting paths; each list of `edges` in order of preference)."""
+    owner: list[int | None] = [None] * right
+
+    def augment(left: int, seen: set[int]) -> bool:
+        for node in edges[left]:
+            if node in seen:
+                continue
+            seen.add(node)
+            holder = owner[node]
+            if holder is None or augment(holder, seen):
+                owner[node] = left
+                return True
+        return False
+
+    for left in range(len(edges)):
+        augment(left, set())
+    matched: list[int | None] = [None] * len(edges)
+    for node, left in enumerate(owner):
+        if left is not None:
+            matched[left] = node
+    return matched
+
+
+def _triple(event: Event) -> tuple[str, str, str, str | None]:
+    return event.source.key, event.target.key if event.target else "", event.cameo[:2], event.plover_type
+
+
 def _score_record(report: Report, record: dict[str, Any], events: list[Event], coder: Coder) -> None:
     gold = _gold_events(record)
-    counted = [e for e in events if e.factuality in COUNTED_FACTUALITY]
+    counted = [e for e in events if e.factuality not in IGNORED_FACTUALITY and e.target is not None]
+    predictions: dict[tuple[str, str, str, str | None], list[Event]] = {}
+    for event in sorted(counted, key=lambda e: -e.confidence):
+        predictions.setdefault(_triple(event), []).append(event)
+    triples = list(predictions.values())  # each a list of events, most confident first
+    # gold events are the left side; required ones first so that an optional one never takes
+    # the prediction a required one needs
+    order = sorted(range(len(gold)), key=lambda i: bool(gold[i].get("optional")))
+    edges = []
+    for i in order:
+        fitting = [n for n, group in enumerate(triples) if event_matches(gold[i], group[0], coder.actors)]
+        fitting.sort(key=lambda n: not any(e.cameo == gold[i]["code"] for e in triples[n]))  # exact code first
+        edges.append(fitting)
+    matched = _maximum_matching(edges, len(triples))
     scores = report.scores
-    for item in gold:
+    used = {n for n in matched if n is not None}
+    for i, node in zip(order, matched):
+        item = gold[i]
         if item.get("optional"):
             continue
         scores.required += 1
-        hits = [e for e in counted if _event_matches(item, e, coder.actors, coder.cameo)]
-        if hits:
-            scores.matched_gold += 1
-            best = max(hits, key=lambda e: (e.cameo == item["code"], e.confidence))
-            scores.exact_code += best.cameo == item["code"]
-            gold_quad = coder.cameo.get(item["code"])
-            scores.same_quad += gold_quad is not None and gold_quad.quad_class == best.quad_class
-        else:
+        if node is None:
             report.misses.append({"id": record["id"], "text": record["text"], "gold": _describe_gold(item),
                                   "predicted": [_describe(e) for e in events]})
-    for event in counted:
+            continue
+        scores.matched_gold += 1
+        best = next((e for e in triples[node] if e.cameo == item["code"]), triples[node][0])
+        scores.exact_code += best.cameo == item["code"]
+        gold_quad = coder.cameo.get(item["code"])
+        scores.same_quad += gold_quad is not None and gold_quad.quad_class == best.quad_class
+    for n, group in enumerate(triples):
         scores.predicted += 1
-        if any(_event_matches(item, event, coder.actors, coder.cameo) for item in gold):
+        if n in used:
             scores.matched_predicted += 1
         else:
-            report.false_positives.append({"id": record["id"], "text": record["text"], "predicted": _describe(event),
+            report.false_positives.append({"id": record["id"], "text": record["text"], "predicted": _describe(group[0]),
                                            "gold": [_describe_gold(g) for g in gold]})
+
+
+# --- type files ------------------------------------------------------------------------
+
+def penta_class(event: Event) -> str:
+    """ConfliBERT's PentaClass of a CAMEO code: 0 statement, 1-4 the quad classes."""
+    return "0" if event.cameo.startswith("01") else str(event.quad_class)
+
+
+def _gold_span(text: str, phrase: str | None) -> tuple[int, int] | None:
+    if not phrase:
+        return None
+    start = text.find(phrase)
+    return (start, start + len(phrase)) if start >= 0 else None
+
+
+def _overlap(actor: Actor | None, span: tuple[int, int] | None) -> int:
+    if actor is None or span is None:
+        return 0
+    return max(0, min(actor.end, span[1]) - max(actor.start, span[0]))
+
+
+def _closest(events: list[Event], gold: dict[str, Any], text: str) -> Event | None:
+    """The prediction whose actors overlap the gold spans most, else the most confident."""
+    if not events:
+        return None
+    source, target = _gold_span(text, gold.get("source_text")), _gold_span(text, gold.get("target_text"))
+    return max(events, key=lambda e: (_overlap(e.source, source) + _overlap(e.target, target), e.confidence))
+
+
+def _score_types(report: Report, record: dict[str, Any], events: list[Event], coder: Coder) -> None:
+    for gold in record.get("events", []):
+        penta = gold.get("ontology") == "CAMEO-PentaClass"
+        chosen = _closest(events, gold, record["text"])
+        accepted = {gold["code"]} if penta else gold_types(gold)
+        predicted = NO_EVENT if chosen is None else (penta_class(chosen) if penta else chosen.plover_type or "-")
+        # a PLOVER gold type with several 2021 names (YIELD) is right for any of them
+        outcome = gold["code"] if predicted in accepted else predicted
+        report.types.pairs.append((gold["code"], outcome))
+        if outcome != gold["code"]:
+            report.misses.append({"id": record["id"], "text": record["text"], "gold": gold["code"],
+                                  "predicted": [_describe(e) for e in events],
+                                  "chosen": _describe(chosen) if chosen is not None else NO_EVENT})
 
 
 def _describe(event: Event) -> str:
@@ -192,20 +375,29 @@ def _describe_gold(item: dict[str, Any]) -> str:
 
 
 def render_report(report: Report, show: int) -> str:
-    s = report.scores
-    lines = [f"gold file: {report.gold_file}  ({report.records} records scored)"]
+    lines = [f"gold file: {report.gold_file}  split {report.split}  ({report.records} records scored)"]
     lines += [f"skipped {count} records: {reason}" for reason, count in report.skipped.items()]
-    lines += [
-        f"dyad+root  precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}",
-        f"           gold events {s.required} (matched {s.matched_gold}), predicted {s.predicted} "
-        f"(matched {s.matched_predicted})",
-    ]
-    if s.matched_gold:
-        lines.append(f"exact-code agreement {s.exact_code / s.matched_gold:.3f}  "
-                     f"quad-class agreement {s.same_quad / s.matched_gold:.3f}")
-    for title, items in (("misses", report.misses), ("false positives", report.false_positives)):
+    if report.kind == "type":
+        t = report.types
+        lines += [f"event type  accuracy {t.accuracy:.3f}  macro-F1 {t.macro_f1:.3f}  "
+                  f"no event {t.no_event:.3f}  ({len(t.pairs)} gold events; monadic, closest to the marked spans)"]
+        lines += [f"  {kind:<12} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  n {n}" for kind, (p, r, f, n) in t.per_type().items()]
+        sections = [("misses", report.misses)]
+    else:
+        s = report.scores
+        lines += [
+            f"dyad+root (one to one)  precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}",
+            f"           gold events {s.required} (matched {s.matched_gold}), predicted {s.predicted} "
+            f"(matched {s.matched_predicted})",
+        ]
+        if s.matched_gold:
+            lines.append(f"exact-code agreement {s.exact_code / s.matched_gold:.3f}  "
+                         f"quad-class agreement {s.same_quad / s.matched_gold:.3f}")
+        sections = [("misses", report.misses), ("false positives", report.false_positives)]
+    for title, items in sections:
         lines.append(f"\n{title} ({len(items)}; first {min(show, len(items))}):")
         for item in items[:show]:
             lines.append(f"  {item['id']}: {item['text'][:160]}")
-            lines.append(f"    gold {item['gold']}  predicted {item['predicted']}")
+            chosen = f"  chosen {item['chosen']}" if "chosen" in item else ""
+            lines.append(f"    gold {item['gold']}  predicted {item['predicted']}{chosen}")
     return "\n".join(lines)
