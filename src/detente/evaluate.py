@@ -324,9 +324,17 @@ def _score_record(report: Report, record: dict[str, Any], events: list[Event], c
 
 # --- type files ------------------------------------------------------------------------
 
+# ConfliBERT's PentaClass by CAMEO root. It is not the quad class: appeals count as
+# statements, reducing relations as verbal conflict, protest and force posture as material
+# conflict (read off the train split's labels against detente's roots).
+PENTA_CLASSES = {"0": ("01", "02"), "1": ("03", "04", "05"), "2": ("06", "07", "08"),
+                 "3": ("09", "10", "11", "12", "13", "16"), "4": ("14", "15", "17", "18", "19", "20")}
+_PENTA_BY_ROOT = {root: penta for penta, roots in PENTA_CLASSES.items() for root in roots}
+
+
 def penta_class(event: Event) -> str:
-    """ConfliBERT's PentaClass of a CAMEO code: 0 statement, 1-4 the quad classes."""
-    return "0" if event.cameo.startswith("01") else str(event.quad_class)
+    """ConfliBERT's PentaClass of an event's CAMEO code."""
+    return _PENTA_BY_ROOT[event.cameo[:2]]
 
 
 def _gold_span(text: str, phrase: str | None) -> tuple[int, int] | None:
