@@ -3,6 +3,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from detente.cli import main
@@ -93,3 +94,15 @@ def test_monadic_events_on_request() -> None:
     assert plain.stdout == ""
     (event,) = [json.loads(line) for line in monadic.stdout.splitlines()]
     assert event["source"]["code"] == "RUSGOV" and event["target"] is None
+
+
+@pytest.mark.parametrize("command", ["code", "ingest"])
+@pytest.mark.parametrize("value", ["2021-13-45", "yesterday", "2021-02-30", "0000-00-00", "October 22, 2021",
+                                   "22/10/2021", "2021-W42-5"])
+def test_a_malformed_date_is_refused_before_anything_is_coded(command: str, value: str, tmp_path: Path) -> None:
+    db = tmp_path / "never.duckdb"
+    extra = ["--db", str(db)] if command == "ingest" else []
+    result = run(command, "-", "--date", value, *extra, stdin="Russia condemned NATO on Monday.")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output and "documents" not in result.output
+    assert not db.exists()

@@ -12,16 +12,14 @@ from typing import TextIO
 
 import click
 
+from .cli_options import date_option, pipeline_option
 from .coder import Coder
 from .errors import DetenteError
 from .output import FORMATS, EventWriter
-from .parse import DEFAULT_PIPELINE
 from .read import DEFAULT_MAX_BYTES, read_inputs
 from .records import Document, Problem, RunSummary
 from .store_commands import register
 
-pipeline_option = click.option("--pipeline", default=DEFAULT_PIPELINE, show_default=True,
-                               help="Installed spaCy pipeline (package name or path).")
 
 
 @click.group()
@@ -32,7 +30,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none.")
+@date_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,

@@ -16,10 +16,10 @@ import click
 
 from .errors import DetenteError, QueryError
 from .output import flatten, format_table
-from .parse import DEFAULT_PIPELINE
 from .read import DEFAULT_MAX_BYTES, read_inputs
 from .relations import (PERIODS, Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                         relation_series)
+from .cli_options import date_option, pipeline_option
 from .store import DedupRule, IngestSummary, Store, default_db_path, ingest
 from .store.dedup import MATCHES
 from .store.export import FORMATS as EXPORT_FORMATS
@@ -88,7 +88,7 @@ def register(main: click.Group) -> None:
 @click.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
-@click.option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none.")
+@date_option
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)
 @click.option("--batch", type=int, default=64, show_default=True, help="Documents per commit.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
@@ -96,7 +96,7 @@ def register(main: click.Group) -> None:
 @click.option("--dask", metavar="ADDRESS",
               help="Code on a Dask cluster: 'local' (WORKERS processes here) or a scheduler address.")
 @click.option("--quiet", is_flag=True, help="No progress lines.")
-@click.option("--pipeline", default=DEFAULT_PIPELINE, show_default=True)
+@pipeline_option
 def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, max_bytes: int, batch: int,
                    workers: int, dask: str | None, quiet: bool, pipeline: str) -> None:
     """Code INPUTS and add them to the store; documents it already holds are skipped."""

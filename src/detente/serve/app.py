@@ -32,7 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import DetenteError, QueryError, StoreError
 from ..read import clean_markup
-from ..records import Document
+from ..records import Document, parse_day
 from ..relations import (Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                          relation_series)
 from ..store import Store, ingest
@@ -258,13 +258,6 @@ def _writer(state: _State) -> Callable[[Request], None]:
     return check
 
 
-def _iso_day(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        return None
-
-
 def _routes(app: FastAPI, state: _State) -> None:
     writer = Depends(_writer(state))
 
@@ -285,7 +278,7 @@ def _routes(app: FastAPI, state: _State) -> None:
             raise ApiError(400, "text is empty")
         if len(body.text) > state.config.max_text_chars:
             raise ApiError(413, f"text is over the {state.config.max_text_chars:,}-character limit for /api/code")
-        if body.date and _iso_day(body.date) is None:
+        if body.date and parse_day(body.date) is None:
             raise ApiError(400, f"malformed date {body.date!r}; use YYYY-MM-DD")
         # markup such as "## [Title](#)" is blanked in place, as for text files: spans still fit the text sent
         document = Document(id=body.doc_id, text=clean_markup(body.text), title=body.title, date=body.date)
@@ -303,7 +296,7 @@ def _routes(app: FastAPI, state: _State) -> None:
         """Code and store documents; those the store already holds are skipped."""
         items = []
         for number, record in enumerate(body.documents):
-            if record.date and _iso_day(record.date) is None:
+            if record.date and parse_day(record.date) is None:
                 raise ApiError(400, f"documents[{number}].date {record.date!r} is not a date (YYYY-MM-DD)")
             items.append(Document(id=record.id, text=record.text, title=record.title, date=record.date or None,
                                   url=record.url, source=record.source, origin="api"))
