@@ -69,6 +69,12 @@ def test_lexicon_check() -> None:
     assert result.exit_code == 0 and result.stdout.startswith("ok:")
 
 
+def test_lexicon_coverage_reaches_every_code() -> None:
+    result = run("lexicon", "coverage", "--markdown")
+    assert result.exit_code == 0
+    assert "| 0871 | Declare truce, ceasefire |" in result.stdout
+
+
 def test_lexicon_check_names_the_bad_line(tmp_path: Path) -> None:
     import shutil
 

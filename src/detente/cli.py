@@ -115,7 +115,39 @@ def lexicon_check(data: str | None, pipeline: str) -> None:
     vocabulary = coder.vocabulary
     patterns = sum(map(len, vocabulary.verbs.values())) + sum(map(len, vocabulary.nouns.values()))
     click.echo(f"ok: {len(coder.actors.kinds)} actors, {sum(len(v) for v in coder.actors.names.values())} names, "
-               f"{len(coder.actors.roles)} role terms, {patterns} event patterns, {len(coder.cameo)} CAMEO codes")
+               f"{len(coder.actors.roles)} role terms, {patterns} event patterns, {len(coder.cameo)} CAMEO codes, "
+               f"{len(vocabulary.specific_only)} triggers with no general reading")
+
+
+@lexicon.command("coverage")
+@click.option("--data", type=click.Path(exists=True, file_okay=False), help="Folder of data files to read.")
+@click.option("--markdown", is_flag=True, help="Print a Markdown table.")
+@click.option("--write", "document", type=click.Path(exists=True, dir_okay=False),
+              help="Replace the coverage table in this Markdown file (docs/vocabulary.md).")
+def lexicon_coverage(data: str | None, markdown: bool, document: str | None) -> None:
+    """How the vocabulary reaches each CAMEO code; exits non-zero if a code is unreachable."""
+    from .events.coverage import code_coverage, coverage_markdown, replace_table
+    from .events.ontology import load_cameo
+    from .events.patterns import load_event_vocabulary
+    from .vocabulary import data_dir
+
+    folder = Path(data) if data else data_dir()
+    try:
+        cameo = load_cameo(folder / "ontology" / "cameo.tsv")
+        rows = code_coverage(load_event_vocabulary(folder / "events", cameo), cameo)
+    except DetenteError as err:
+        raise click.ClickException(str(err)) from err
+    if document:
+        path = Path(document)
+        path.write_text(replace_table(path.read_text(encoding="utf-8"), coverage_markdown(rows)), encoding="utf-8")
+    elif markdown:
+        click.echo(coverage_markdown(rows))
+    else:
+        for row in rows:
+            click.echo(f"{row.code}\t{row.patterns}\t{','.join(row.derivations)}\t{row.blame_topics}\t{row.name}")
+    unreachable = [row.code for row in rows if not row.reachable]
+    if unreachable:
+        raise click.ClickException(f"no pattern, derivation or blame topic reaches {', '.join(unreachable)}")
 
 
 register(main)

@@ -12,6 +12,7 @@ from .ontology import CameoCode
 
 EFFECTS = {"intent", "appeal", "demand", "command", "reject", "halt", "future", "hypothetical", "alleged", "negated",
            "report", "light"}
+NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class EventVocabulary:
     blame: dict[str, str] = field(default_factory=dict)  # lemma(s) -> CAMEO 112x
     hazards: dict[str, str] = field(default_factory=dict)  # lemma -> hazard | deliberate
     crowds: set[str] = field(default_factory=set)  # protesters: their violence is a riot
+    specific_only: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # (pos, lemma, particle) -> why
 
     def derive(self, effect: str, code: str) -> str | None:
         for size in range(len(code), 1, -1):
@@ -46,10 +48,14 @@ class EventVocabulary:
 def load_event_vocabulary(folder: Path, cameo: dict[str, CameoCode]) -> EventVocabulary:
     vocabulary = EventVocabulary()
     seen: set[str] = set()
+    first_line: dict[tuple[str, str, str | None], tuple[Path, int]] = {}  # where each trigger is first named
     for path in sorted(folder.glob("patterns*.tsv")):
-        for pattern in _read_patterns(path, cameo, seen):
+        for line, pattern in _read_patterns(path, cameo, seen):
             table = vocabulary.verbs if pattern.pos == "verb" else vocabulary.nouns
             table[pattern.lemma].append(pattern)
+            first_line.setdefault((pattern.pos, pattern.lemma, pattern.particle), (path, line))
+    _read_specific_only(folder / "specific_only.tsv", vocabulary)
+    _check_general_readings(vocabulary, first_line)
     path = folder / "modal_verbs.tsv"
     for line, row in read_tsv(path, ["lemma", "effect"]):
         vocabulary.modal[require(path, line, row, "lemma")] = require(
@@ -72,7 +78,43 @@ def load_event_vocabulary(folder: Path, cameo: dict[str, CameoCode]) -> EventVoc
     return vocabulary
 
 
-def _read_patterns(path: Path, cameo: dict[str, CameoCode], seen: set[str]) -> list[Pattern]:
+def _read_specific_only(path: Path, vocabulary: EventVocabulary) -> None:
+    for line, row in read_tsv(path, ["pos", "lemma", "particle", "reason"]):
+        pos = require(path, line, row, "pos", {"verb", "noun"}.__contains__, "must be verb or noun")
+        lemma, particle = require(path, line, row, "lemma"), row["particle"] or None
+        table = vocabulary.verbs if pos == "verb" else vocabulary.nouns
+        readings = [p for p in table.get(lemma, []) if p.particle == particle]
+        if not any(_needs_object(p) for p in readings):
+            raise VocabularyError(str(path), line, "lemma", f"no pattern of {pos} {lemma!r} needs a listed object")
+        if any(not p.objects for p in readings):
+            raise VocabularyError(str(path), line, "lemma",
+                                  f"{pos} {lemma!r} has a general pattern; remove this row or that pattern")
+        vocabulary.specific_only[(pos, lemma, particle)] = require(path, line, row, "reason")
+
+
+def _check_general_readings(vocabulary: EventVocabulary,
+                            first_line: dict[tuple[str, str, str | None], tuple[Path, int]]) -> None:
+    """Every trigger whose patterns need a listed object also reads any other object (a pattern with an
+    empty object), or says in specific_only.tsv why it does not: a new object is never dropped unnoticed."""
+    for pos, table in (("verb", vocabulary.verbs), ("noun", vocabulary.nouns)):
+        for lemma, patterns in table.items():
+            for particle in {p.particle for p in patterns}:
+                readings = [p for p in patterns if p.particle == particle]
+                key = (pos, lemma, particle)
+                if any(_needs_object(p) for p in readings) and all(p.objects for p in readings) \
+                        and key not in vocabulary.specific_only:
+                    path, line = first_line[key]
+                    name = f"{lemma} {particle}" if particle else lemma
+                    raise VocabularyError(str(path), line, "object",
+                                          f"{pos} {name!r} has no pattern with an empty object: add a general "
+                                          "one (patterns_general.tsv) or a row to specific_only.tsv saying why not")
+
+
+def _needs_object(pattern: Pattern) -> bool:
+    return bool(pattern.objects) and pattern.objects != NO_OBJECT
+
+
+def _read_patterns(path: Path, cameo: dict[str, CameoCode], seen: set[str]) -> list[tuple[int, Pattern]]:
     columns = ["id", "cameo", "pos", "lemma", "particle", "object", "preps", "notes"]
     patterns = []
     for line, row in read_tsv(path, columns):
@@ -84,6 +126,6 @@ def _read_patterns(path: Path, cameo: dict[str, CameoCode], seen: set[str]) -> l
         pos = require(path, line, row, "pos", {"verb", "noun"}.__contains__, "must be verb or noun")
         lemma = require(path, line, row, "lemma", lambda v: bool(v) and v == v.lower() and " " not in v,
                         "must be one lower-case word")
-        patterns.append(Pattern(pattern_id, code, pos, lemma, row["particle"] or None,
-                                frozenset(split_list(row["object"])), tuple(split_list(row["preps"]))))
+        patterns.append((line, Pattern(pattern_id, code, pos, lemma, row["particle"] or None,
+                                       frozenset(split_list(row["object"])), tuple(split_list(row["preps"])))))
     return patterns

@@ -1,0 +1,68 @@
+"""Loading the event patterns: every trigger bound to listed objects has a general reading or says why not."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from detente import Coder
+from detente.errors import VocabularyError
+from detente.events.ontology import load_cameo
+from detente.events.patterns import load_event_vocabulary
+from detente.vocabulary import data_dir
+
+from .test_extract import triples
+
+
+def _data_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    return folder
+
+
+def _load(folder: Path) -> None:
+    load_event_vocabulary(folder / "events", load_cameo(folder / "ontology" / "cameo.tsv"))
+
+
+def test_a_trigger_with_only_listed_objects_needs_a_decision(tmp_path: Path) -> None:
+    folder = _data_copy(tmp_path)
+    patterns = folder / "events" / "patterns_conflict.tsv"
+    patterns.write_text(patterns.read_text(encoding="utf-8") + "190-smite-foe-v\t190\tverb\tsmite\t\tfoe\t\t\n",
+                        encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"patterns_conflict.tsv, line \d+, field 'object': verb 'smite'"):
+        _load(folder)
+    only = folder / "events" / "specific_only.tsv"
+    only.write_text(only.read_text(encoding="utf-8") + "verb\tsmite\t\t'smite' is archaic\n", encoding="utf-8")
+    _load(folder)
+
+
+def test_a_particle_is_a_trigger_of_its_own(tmp_path: Path) -> None:
+    folder = _data_copy(tmp_path)
+    patterns = folder / "events" / "patterns_coop.tsv"
+    patterns.write_text(patterns.read_text(encoding="utf-8") + "070-pass-on-aid-v\t070\tverb\tpass\ton\taid\tto\t\n",
+                        encoding="utf-8")
+    with pytest.raises(VocabularyError, match="verb 'pass on' has no pattern with an empty object"):
+        _load(folder)
+
+
+def test_specific_only_rejects_a_trigger_with_a_general_reading(tmp_path: Path) -> None:
+    folder = _data_copy(tmp_path)
+    only = folder / "events" / "specific_only.tsv"
+    only.write_text(only.read_text(encoding="utf-8") + "verb\tprovide\t\twhy not\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match="specific_only.tsv, line .*'provide' has a general pattern"):
+        _load(folder)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia provided Syria with economic assistance.", ("RUS", "070", "SYR", "asserted")),
+    ("France handed over medical equipment to Mali.", ("FRA", "070", "MLI", "asserted")),
+    ("Brazilian prosecutors filed charges against the governor.", ("BRAJUD", "115", "BRAGOV", "asserted")),
+    ("Nigerian teachers launched a pension strike against the government.", ("NGAEDU", "1432", "NGAGOV", "asserted")),
+    ("Thai students staged pro-democracy protests against the junta.", ("THAEDU", "1414", "THAGOV", "asserted")),
+])
+def test_general_and_purpose_readings(coder: Coder, text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in triples(coder.code(text, date="2024-05-01"))
+
+
+def test_an_object_on_no_list_of_a_specific_only_verb_codes_nothing(coder: Coder) -> None:
+    assert not coder.code("Germany struck a balance with France on the budget.", date="2024-05-01")
