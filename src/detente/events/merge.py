@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..records import Event, EventDate, Span
-from .extract import Candidate
+from .sentence import Candidate
 from .ontology import CameoCode
 
 

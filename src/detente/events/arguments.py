@@ -1,0 +1,209 @@
+"""Arguments and roles: who does an act and to whom, as the parse names them.
+
+Subjects (inherited through control and coordination), a passive's "by" agent (or whoever
+wielded the weapon it names), the author of a document, a noun's possessor, "by" phrase or
+actor modifiers, the light verb of a noun, objects and what is inside them, prepositional
+and dative targets; the words of an object or a noun's complements that pick a pattern.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..parse.tokens import Token
+from ..records import Actor
+from .patterns import Pattern
+from .sentence import SentenceState, _known
+
+_LIGHT_VERB_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+_RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+_PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
+_NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
+
+
+class ArgumentRules(SentenceState):
+    """Finding an event's pattern words, sources and named targets in the parse."""
+
+    def _particle(self, verb: Token) -> Token | None:
+        """The verb's particle; "out" in "pulled out of" is often parsed as a preposition."""
+        particle = self._first(verb, "prt")
+        if particle is None:
+            particle = next((p for p in self.s.kids(verb.i, "prep")
+                             if p.lemma in _PARTICLES and not self.s.kids(p.i, "pobj")), None)
+        return particle
+
+    def _modifier_words(self, token: Token) -> list[str]:
+        return [k.lemma for k in self.s.kids(token.i, "compound", "amod")]
+
+    def _object_words(self, obj: Token | None) -> list[str]:
+        """The object's head, its modifiers (outermost first) and its 'of' phrase: 'tons of food aid'."""
+        if obj is None:
+            return []
+        words = [obj.lemma, obj.text.lower(), *self._modifier_words(obj)]  # "the wounded" is lemmatized "wound"
+        for prep in self.s.kids(obj.i, "prep"):
+            if prep.lemma == "of":
+                for pobj in self.s.kids(prep.i, "pobj"):
+                    words += [pobj.lemma, *self._modifier_words(pobj)]
+        return words
+
+    def _complement_words(self, noun: Token) -> list[str]:
+        """A noun's modifiers (outermost first: 'joint military exercises' is joint) and complements."""
+        words = self._modifier_words(noun)
+        for prep in self.s.kids(noun.i, "prep"):
+            if prep.lemma in {"of", "on"}:
+                words += [k.lemma for k in self.s.kids(prep.i, "pobj")]
+        return words
+
+    @staticmethod
+    def _choose(patterns: list[Pattern], particle: str | None, words: list[str]) -> Pattern | None:
+        """The pattern for the first word (in order of preference) that some pattern names."""
+        fitting = [p for p in patterns if p.particle == particle or (p.particle is None and particle is None)]
+        if not fitting and particle is not None:
+            fitting = [p for p in patterns if p.particle is None]
+        for word in words:
+            for pattern in fitting:
+                if word in pattern.objects:
+                    return pattern
+        general = [p for p in fitting if not p.objects or (p.objects == _NO_OBJECT and not words)]
+        return general[0] if general else None
+
+    def _subjects(self, verb: Token) -> list[Actor]:
+        """Actors of the verb's subject, inherited through control and coordination."""
+        seen = set()
+        coordinated = False  # reached through "and": "was indicted and will resign"
+        while verb.i not in seen:
+            seen.add(verb.i)
+            subject = self._first(verb, "nsubj", "csubj")
+            if subject is not None:
+                if subject.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
+                    return self.resolver.resolve(verb.head)
+                return self.resolver.resolve(subject.i) or self._author(subject)
+            patient = self._first(verb, "nsubjpass")
+            if patient is not None:  # a passive's doer is its agent; "was indicted ... and will resign"
+                return self.resolver.resolve(patient.i) if coordinated else self._agent(verb)
+            head = self.s.tokens[verb.head]
+            if verb.dep == "xcomp":
+                controller = self._first(head, "dobj", "nsubjpass")  # "urged Russia to", "Russia was urged to"
+                if controller is None:  # "called on Russia to", "appealed to Russia to"
+                    controller = next(iter(self._pobjs(head, ("on", "upon", "to"))), None)
+                if controller is not None and self._modal(head) in {"appeal", "demand", "command"}:
+                    return self.resolver.resolve(controller.i)
+                verb = head
+            elif verb.dep == "pcomp":  # "accused of committing": the accused commits
+                governor = self.s.tokens[head.head]
+                accused = self._first(governor, "nsubjpass") or self._first(governor, "dobj")
+                if accused is not None:
+                    return self.resolver.resolve(accused.i)
+                verb = governor
+            elif verb.dep in {"acomp", "attr", "oprd"} or (verb.dep in {"conj", "advcl"} and head.pos == "VERB"):
+                coordinated = verb.dep == "conj"
+                verb = head  # "Moscow was ready to ...": the copula's subject; coordinated verbs share one
+            elif verb.dep == "acl" and head.pos in {"NOUN", "PROPN"}:
+                # "issued a declaration demanding ...": the declaration's author demands
+                found = self._noun_sources(head)
+                if found or head.dep not in _LIGHT_VERB_DEPS:
+                    return found
+                verb = self.s.tokens[head.head]
+            else:
+                return []
+        return []
+
+    def _agent(self, verb: Token) -> list[Actor]:
+        """Who did what a passive verb says: its 'by' phrase, or, when that names a weapon,
+        whoever wielded it ('blown up by a missile fired by rebels')."""
+        for agent in self.s.kids(verb.i, "agent"):
+            for pobj in self.s.kids(agent.i, "pobj"):
+                found = self.resolver.resolve(pobj.i)
+                if found and any(a.via != "role" for a in found):
+                    return found
+                for i in self.s.subtree(pobj.i):  # a guess from a weapon's role is weaker than its wielder
+                    if self.s.tokens[i].dep == "agent" and i != agent.i:
+                        wielders = [a for k in self.s.kids(i, "pobj") for a in self.resolver.resolve(k.i)]
+                        if wielders:
+                            return wielders
+                return found
+        return []
+
+    def _author(self, document: Token) -> list[Actor]:
+        """Who speaks through a document that names no author itself: 'a report released by HRW',
+        'a report released in the Rwandan capital'."""
+        if document.pos not in {"NOUN", "PROPN"} or self._modal(document) != "report":
+            return []
+        for clause in self.s.kids(document.i, "acl"):
+            found = self._agent(clause)
+            for pobj in self._pobjs(clause) if not found else []:
+                found = [a for a in self.resolver.resolve(pobj.i) if a.via != "role"]
+                if found:
+                    break
+            if found:
+                return found
+        return []
+
+    def _noun_sources(self, noun: Token) -> list[Actor]:
+        """Who does what a noun names: its possessor or 'by' phrase, else an actor modifying it."""
+        return self._noun_agents(noun) or self._noun_modifiers(noun)
+
+    def _noun_agents(self, noun: Token) -> list[Actor]:
+        for kid in self.s.kids(noun.i, "poss"):
+            return self.resolver.resolve(kid.i)
+        for prep in self.s.kids(noun.i, "prep"):
+            if prep.lemma == "by":
+                for pobj in self.s.kids(prep.i, "pobj"):
+                    return self.resolver.resolve(pobj.i)
+        return []
+
+    def _noun_modifiers(self, noun: Token) -> list[Actor]:
+        """Named actors modifying a noun: 'Russian aggression' (not 'military exercises')."""
+        for kid in self.s.kids(noun.i, "amod", "compound", "nmod"):
+            actors = [a for a in self.resolver.resolve(kid.i) if a.via != "role"]
+            if actors:
+                return actors
+        return []
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        head = self.s.tokens[noun.head]
+        if noun.dep in _LIGHT_VERB_DEPS and head.pos in {"VERB", "AUX"} and head.i != noun.i:
+            return head
+        return None
+
+    def _purpose_of(self, noun: Token) -> list[Actor]:
+        """The subject of the verb whose 'for' phrase the noun is: who came for the talks."""
+        prep = self.s.tokens[noun.head]
+        verb = self.s.tokens[prep.head]
+        if noun.dep != "pobj" or prep.lemma != "for" or verb.pos not in {"VERB", "AUX"}:
+            return []
+        return self._subjects(verb)
+
+    # Target finders return groups of actors in order of preference; the first group
+    # with an actor other than the source is the target.
+    def _via_preps(self, token: Token, preps: tuple[str, ...]) -> list[list[Actor]]:
+        return [self.resolver.resolve(pobj.i) or self._doers(pobj)
+                for prep in self.s.kids(token.i, "prep") if prep.lemma in preps or prep.text.lower() in preps
+                for pobj in self.s.kids(prep.i, "pobj")]
+
+    def _doers(self, act: Token) -> list[Actor]:
+        """Who did the act a noun names, when that act is what an event is aimed at: 'an
+        investigation into crimes committed by Croat forces', 'protests against abuses by the army'."""
+        if _known(act.lemma, self.vocabulary.nouns) is None and act.lemma not in self.vocabulary.blame:
+            return []
+        for clause in self.s.kids(act.i, "acl"):
+            if clause.tag == "VBN":
+                found = self._agent(clause)
+                if found:
+                    return found
+        return self._noun_agents(act)
+
+    def _dative(self, verb: Token) -> list[list[Actor]]:
+        return [self.resolver.resolve(kid.i) for kid in self.s.kids(verb.i, "dative", "iobj")]
+
+    def _inside(self, obj: Token, pattern: Pattern) -> list[list[Actor]]:
+        """The target inside an object that is a thing: 'Russia's footprint', 'its mission to NATO',
+        'condemned Russia's invasion of Ukraine' (the doer of the act condemned)."""
+        groups = [self.resolver.resolve(kid.i) for kid in self.s.kids(obj.i, "poss")]
+        groups += self._via_preps(obj, tuple(pattern.preps) + ("of", "by"))  # "violated a ban by the army"
+        role = self.resolver.role_of(obj.i)  # "the Russian ambassador": Russia, as government
+        for kid in self.s.kids(obj.i, "compound", "amod"):  # only named ones: not "army reservists"
+            groups.append([a if a.role or not role or self.resolver.actors.kinds.get(a.key) != "state"
+                           else replace(a, role=role, code=a.key + role)
+                           for a in self.resolver.resolve(kid.i) if a.via != "role"])
+        return groups

@@ -1,0 +1,46 @@
+"""Factuality: whether an event is asserted, negated, hypothetical, future or alleged, from
+the words on its clause and the clauses that govern it.
+
+Negation and "no", modal auxiliaries ("could", "might"), conditional marks ("if",
+"unless"), hedging adverbs ("allegedly") and modifiers of an event noun ("potential",
+"planned"). What governing verbs do to factuality ("refused to", "hope to") is governing.py.
+"""
+
+from __future__ import annotations
+
+from ..parse.tokens import Token
+from .sentence import SentenceState
+
+_HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+_ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
+_HYPOTHETICAL_MODIFIERS = {"potential", "possible", "likely", "hypothetical", "prospective"}
+_FUTURE_MODIFIERS = {"future", "planned", "proposed", "upcoming", "expected", "forthcoming"}
+
+
+class FactualityRules(SentenceState):
+    """The factuality the words around an event give it."""
+
+    def _modality(self, path: list[Token], trigger: Token, factuality: str, threat: bool = False) -> str:
+        """The factuality the words around an event give it; a conditional threat ('may halt
+        mediation if ...') is asserted as a threat, whatever its modal."""
+        if trigger.pos in {"NOUN", "PROPN"}:
+            for kid in self.s.kids(trigger.i, "amod", "det"):
+                if kid.lemma in _HYPOTHETICAL_MODIFIERS:
+                    return "hypothetical"
+                if kid.lemma in _FUTURE_MODIFIERS and factuality == "asserted":
+                    factuality = "future"
+                if kid.lemma == "no":
+                    return "negated"
+        for node in path:
+            for kid in self.s.kids(node.i):
+                word = kid.text.lower()
+                if kid.dep == "neg":
+                    return "negated"
+                if kid.dep == "aux" and word in _HYPOTHETICAL_AUX and not threat:
+                    return "hypothetical"
+                if kid.dep == "mark" and word in _CONDITIONAL_MARKS:
+                    return "hypothetical"
+                if kid.dep == "advmod" and word in _ALLEGED_ADVERBS and factuality == "asserted":
+                    factuality = "alleged"
+        return factuality

@@ -1,0 +1,139 @@
+"""Force without an agent: who used force when no one is named as doing it, and what kind.
+
+Where the fire came from ("fired from Gaza"), whose act or weapon it was ("killed in Israeli
+shelling"), the act named as the subject ("a roadside bombing killed ...") or in a phrase
+("killed in a suicide attack"), a military weapon as agent (firing it, 19x, not a bombing),
+an unnamed attacker of the state where it happened, an accident with no attacker at all;
+crowds (protesters clashing is a riot, police clashing with rioters repression), and
+fighting named only as the background of another event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..parse.tokens import Token
+from ..records import Actor
+from .arguments import _RELATIVE_PRONOUNS, ArgumentRules
+from .patterns import Pattern
+from .sentence import _known
+
+_FORCE_ROOTS = {"18", "19", "20"}
+_GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'
+_LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
+
+
+class ForceRules(ArgumentRules):
+    """The source and kind of force when the sentence names no one using it."""
+
+    def _origin_or_cause(self, verb: Token) -> list[Actor]:
+        """Who used force a passive names no agent for: where it came from ('a mortar was fired
+        from Gaza'), who carried out the act it was part of ('killed in an air strike by
+        government forces') or whose weapon did it ('killed in Israeli tank shelling')."""
+        for prep in self.s.kids(verb.i, "prep"):
+            for pobj in self.s.kids(prep.i, "pobj"):
+                if prep.lemma == "from" and verb.lemma in _LAUNCH_VERBS:
+                    found = [a for a in self.resolver.resolve(pobj.i) if a.via != "role"]
+                elif prep.lemma in {"in", "by", "during"} and _known(pobj.lemma, self.vocabulary.nouns):
+                    found = self._noun_sources(pobj)
+                elif prep.lemma in {"in", "by"} and self.resolver.role_of(pobj.i) == "MIL":  # "in Israeli tank fire"
+                    found = [a for a in self.resolver.resolve(pobj.i) if a.via != "role"]
+                else:
+                    continue
+                if found:
+                    return found
+        return []
+
+    def _weapon_pattern(self, verb: Token, pattern: Pattern) -> Pattern:
+        """'Blown up by a missile': a military weapon as agent makes the act the firing of that
+        weapon (194), not the non-military bombing the verb codes (183)."""
+        for agent in self.s.kids(verb.i, "agent"):
+            for weapon in self.s.kids(agent.i, "pobj"):
+                if self.resolver.role_of(weapon.i) != "MIL" or any(
+                        a.via != "role" for a in self.resolver.resolve(weapon.i)):
+                    continue
+                words = self._object_words(weapon)
+                for lemma in _LAUNCH_VERBS & self.vocabulary.verbs.keys():
+                    fired = self._choose(self.vocabulary.verbs[lemma], None, words)
+                    if fired is not None and fired.objects and fired.cameo[:2] == "19":
+                        return replace(pattern, cameo=fired.cameo, id=f"{pattern.id}+weapon:{weapon.lemma}")
+        return pattern
+
+    def _deed_as_subject(self, verb: Token, pattern: Pattern, sources: list[Actor]) -> tuple[Pattern, list[Actor]]:
+        """'A roadside bombing killed two soldiers', 'an Israeli air strike killed ...': the act
+        named by the subject is what was done, by whoever did it; 'killed X in an air strike'
+        is the kind of killing that act names."""
+        subject = self._first(verb, "nsubj")
+        lemma = _known(subject.lemma, self.vocabulary.nouns) if subject is not None else None
+        if subject is not None and lemma is not None:
+            deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(subject))
+            if deed is not None and deed.cameo[:2] in _FORCE_ROOTS:
+                self.consumed.add(subject.i)
+                return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), \
+                    self._noun_sources(subject) or sources
+        if pattern.cameo != "190" or pattern.objects:
+            return pattern, sources
+        if subject is not None and _GENERIC_DEED in self.vocabulary.nouns:  # "suicide bombers killed ...": 1831
+            deed = self._choose(self.vocabulary.nouns[_GENERIC_DEED], None,
+                                [*self._modifier_words(subject), subject.lemma])
+            if deed is not None and deed.objects:
+                return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+doer:{deed.id}"), sources
+        for prep in self.s.kids(verb.i, "prep", "agent"):  # "wounded two soldiers in a bomb attack": a bombing (183)
+            for pobj in self.s.kids(prep.i, "pobj") if prep.lemma in {"in", "with", "by"} else []:
+                lemma = _known(pobj.lemma, self.vocabulary.nouns)
+                deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(pobj)) if lemma else None
+                if deed is not None and deed.cameo[:2] in _FORCE_ROOTS and deed.objects:
+                    self.consumed.add(pobj.i)
+                    return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
+        return pattern, sources
+
+    def _unknown_attacker(self, verb: Token) -> list[Actor]:
+        """An attack no one is named for ('killed in a car bombing in Baghdad') was carried out by
+        an unidentified armed group (UAF) of the state where it happened."""
+        location = self.anchoring.location([verb], verb)
+        if location is None or not location.country or self.resolver.actors.kinds.get(location.country) != "state":
+            return []
+        key = location.country
+        return [Actor(key, "UAF", key + "UAF", self.resolver.actors.display.get(key, key), location.text,
+                      location.start, location.end, "implied")]
+
+    def _accident(self, verb: Token) -> bool:
+        """Whether what did it is a happening, not an actor: 'an explosion (a fire, an
+        earthquake) killed ...' with no attacker named and nothing making it an attack ('a
+        bomb explosion', 'a suicide blast', 'an explosion caused by rebels')."""
+        subject = self._first(verb, "nsubj")
+        if subject is not None and subject.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
+            subject = self.s.tokens[verb.head]  # "a fire which killed eight people"
+        hazards = self.vocabulary.hazards
+        if subject is None or hazards.get(subject.lemma) != "hazard":
+            return False
+        if any(a.via not in {"place", "seat"} for a in self._noun_sources(subject)):  # "a Taliban blast"
+            return False
+        modifiers = [k.lemma for k in self.s.kids(subject.i, "compound", "amod", "nmod")]
+        if any(hazards.get(m) == "deliberate" for m in modifiers):
+            return False
+        return not any(self._agent(clause) for clause in self.s.kids(subject.i, "acl"))
+
+    def _by_crowd(self, verb: Token) -> bool:
+        """Whether the verb's subject (shared through 'and' or control) or its passive's agent is a
+        crowd of protesters."""
+        while not self.s.kids(verb.i, "nsubj") and verb.dep in {"conj", "xcomp"} and verb.head != verb.i:
+            verb = self.s.tokens[verb.head]
+        agents = [k for a in self.s.kids(verb.i, "agent") for k in self.s.kids(a.i, "pobj")]
+        doers = [self._first(verb, "nsubj"), *agents]
+        return any(doer is not None and doer.lemma in self.vocabulary.crowds for doer in doers)
+
+    def _on_crowd(self, verb: Token, obj: Token | None) -> bool:
+        """Whether the verb's object, or whom it is done with or against, is a crowd of protesters."""
+        aimed = [obj, *self._pobjs(verb, ("with", "on", "against", "at"))]
+        return any(t is not None and t.lemma in self.vocabulary.crowds for t in aimed)
+
+    def _background_of_event(self, noun: Token) -> bool:
+        """'assistance to the US-led war against Iraq', 'an offensive in its war with Iraq': fighting
+        named in a phrase of another event is its background, not news."""
+        prep = self.s.tokens[noun.head]
+        if noun.dep != "pobj" or prep.dep != "prep":
+            return False
+        head = self.s.tokens[prep.head]
+        return head.i != noun.i and head.pos in {"NOUN", "PROPN"} and \
+            _known(head.lemma, self.vocabulary.nouns) is not None

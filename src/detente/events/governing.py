@@ -1,0 +1,229 @@
+"""Governing verbs and derived codes: what the words above an event's trigger make of it.
+
+A verb (or noun: "intention to") governing the event's clause derives a new code ("hope to"
+036, "urged Y to" 02x by the urger on Y, "refused to" 12x, "ordered" a demand, or the act
+itself when authorities order their own forces), or sets its factuality ("could",
+"reportedly said"); "Y must ..." in speech is a demand, "will" makes an act an intent or a
+threat, and an "unless" condition makes one a threat aimed at whoever must comply.
+"""
+
+from __future__ import annotations
+
+from ..parse.tokens import Token
+from .arguments import _LIGHT_VERB_DEPS, ArgumentRules
+from .factuality import _CONDITIONAL_MARKS, _HYPOTHETICAL_AUX
+from .sentence import _Coding, _known, _same_actor
+from .targets import _STATE_ORGANS
+
+# Links from a clause up to the verb (or noun: "intention to") that governs it. Adverbial
+# clauses (but for purpose: "to discuss") and relative clauses are not governed: "comes
+# after NATO expelled" asserts the expulsion.
+_CLAUSE_LINKS = {"xcomp", "ccomp", "conj", "pcomp", "acl", "acomp"}
+_FUTURE_AUX = {"will", "shall", "'ll", "would", "'d"}  # "would" is the future of reported speech
+_DEONTIC_AUX = {"must", "should"}
+_DERIVING = ("intent", "appeal", "demand", "command", "reject", "halt")
+_CIRCUMSTANCE_PREPS = {"before", "after", "since", "despite", "without", "while", "following", "besides"}
+_UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
+                         "command": "hypothetical", "reject": "negated", "halt": "negated"}
+
+
+class GoverningRules(ArgumentRules):
+    """Deriving an event's code and factuality from what governs its trigger."""
+
+    def _govern(self, coding: _Coding, trigger: Token, anchor: Token) -> None:
+        """Apply what governs the event: 'hope to' derives 036, 'refused to' 12x, 'could' makes it
+        hypothetical; 'will' makes a plain act an intent (or a threat) when nothing else did."""
+        derivable = not coding.rule.startswith("blame:")
+        auxiliaries = {k.text.lower() for k in self.s.kids(anchor.i, "aux")}
+        obliged = bool(auxiliaries & _DEONTIC_AUX)  # "X said Y must ...": a demand by X on Y
+        governors = self._governors(anchor)
+        if anchor.i != trigger.i:  # "offered aid", "halted talks": the light verb governs its noun
+            governors.insert(0, (anchor, self._modal(anchor)))
+        for governor, effect in governors:
+            obliged = obliged or bool({k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX)
+            if effect == "intent" and not coding.derived and derivable:
+                wanters = {a.key for a in self._subjects(governor)}
+                if wanters and coding.sources and not wanters & {a.key for a in coding.sources}:
+                    effect = "appeal"  # "Obama wants Putin to attack": Obama asks Putin
+            if effect in _DERIVING and derivable:
+                if coding.derived_by == "halt" and effect != "halt":  # "prepared to lift the ban": 0351
+                    coding.derived = False
+                if coding.derived:  # the derived act is itself only offered, demanded or refused
+                    if coding.factuality == "asserted":
+                        coding.factuality = _UNDERIVED_FACTUALITY[effect]
+                        if effect == "reject":
+                            coding.refusers = {a.key for a in self._subjects(governor)}
+                else:
+                    self._derive(coding, effect, governor, trigger, coding.path[-1])
+            elif effect == "report" and obliged and coding.derived_by in {None, "intent", "halt"} and derivable:
+                # "Y must withdraw", "Y must be ready to mediate" (the demand is of the act itself)
+                speakers = self._subjects(governor)
+                demanded = coding.base if coding.derived_by == "intent" else coding.code
+                derived = self.vocabulary.derive("demand", demanded)
+                if speakers and derived is not None:
+                    coding.code, coding.rule = derived, f"{coding.rule}+demand:{governor.lemma}"
+                    coding.target_groups, coding.sources = [coding.sources], speakers
+                    coding.derived, coding.derived_by, coding.factuality = True, "demand", "asserted"
+                    self.governing.add(governor.i)
+            elif effect in {"future", "hypothetical", "alleged", "negated"} and coding.factuality == "asserted":
+                coding.factuality = effect
+            if governor.i != anchor.i:
+                coding.path.append(governor)
+            if effect == "report" and governor.pos in {"VERB", "AUX"}:
+                break
+        conditional = any(k.text.lower() in _CONDITIONAL_MARKS for k in self.s.kids(anchor.i, "mark"))
+        # a threat's "if" clause names whoever must comply too: "threatened to walk out if Y ...";
+        # a hostile act that will (may) follow if Y does something is a threat: "may halt mediation if ..."
+        hostile = (self.vocabulary.derive("intent", coding.code) or "").startswith("13")
+        modal = auxiliaries & (_FUTURE_AUX | _HYPOTHETICAL_AUX)
+        marks = {"unless", "if"} if coding.code[:2] == "13" or (hostile and modal) else {"unless"}
+        ultimatum = self._condition([anchor, *(g for g, _ in governors)], marks)
+        if ultimatum is not None and derivable and (modal or coding.code[:2] == "13"):
+            # "X will withdraw unless Y ...": a threat aimed at whoever must comply
+            if not coding.code.startswith("13"):
+                threat = self.vocabulary.derive("intent", coding.code if hostile else coding.base) or ""
+                coding.code = threat if threat.startswith("13") else "130"
+                coding.rule, coding.derived, coding.factuality = f"{coding.rule}+threat:unless", True, "asserted"
+            complier = self._subjects(ultimatum)
+            if any(k.lemma == "if" for k in self.s.kids(ultimatum.i, "mark")):  # "if cooperation by all parties
+                complier = [a for a in complier if a.via != "role"]  # founders": no one named must comply
+            coding.target_groups = [complier] + coding.target_groups
+        if auxiliaries & _FUTURE_AUX and not coding.derived and not conditional and derivable:
+            # A future act is an expression of intent (cooperation) or a threat (conflict).
+            derived = self.vocabulary.derive("intent", coding.code)
+            if derived is None:
+                coding.factuality = "future" if coding.factuality == "asserted" else coding.factuality
+            else:
+                coding.code, coding.derived = derived, True
+                coding.rule = f"{coding.rule}+intent:{sorted(auxiliaries & _FUTURE_AUX)[0]}"
+
+    def _condition(self, clauses: list[Token], marks: set[str]) -> Token | None:
+        """The 'unless' (for a threat also 'if') clause of an act or of what governs it, if any:
+        the condition of a threat."""
+        for node in clauses:
+            for clause in self.s.kids(node.i, "advcl"):
+                if any(k.lemma in marks for k in self.s.kids(clause.i, "mark")):
+                    return clause
+        return None
+
+    def _derive(self, coding: _Coding, effect: str, governor: Token, trigger: Token, below: Token) -> None:
+        """Derive the code a governing verb gives ('urged Y to withdraw' -> 02x by the urger on Y);
+        `below` is the clause it governs."""
+        if effect == "command":  # an order to one's own forces or people is the act itself, else a demand
+            if self._commands_own(coding, governor):
+                return
+            effect = "demand"
+        derived = self.vocabulary.derive(effect, coding.code)
+        if derived is None:
+            coding.factuality = _UNDERIVED_FACTUALITY[effect]
+            return
+        coding.code, coding.rule = derived, f"{coding.rule}+{effect}:{governor.lemma}"
+        coding.derived, coding.derived_by, coding.factuality = True, effect, "asserted"
+        self.governing.add(governor.i)
+        actors = coding.sources
+        holder = self._first(governor, "nsubjpass")  # "Israel is opposed to ...": a state, not a passive
+        speakers = self._subjects(governor) or (self.resolver.resolve(holder.i) if holder is not None else [])
+        if not speakers and governor.pos in {"NOUN", "PROPN"}:  # "faces pressure from Congress to ..."
+            speakers = self._noun_agents(governor) or [a for g in self._via_preps(governor, ("from",)) for a in g]
+            light = self._light_verb(governor)
+            if not speakers and light is not None and self._modal(light) is None:  # "issued an ultimatum to"
+                speakers = self._subjects(light)
+                coding.target_groups = self._via_preps(governor, ("to",)) + coding.target_groups
+        if effect in {"appeal", "demand"}:  # "X urged Y to withdraw": Y is asked, and X must be known
+            coding.sources = speakers
+            addressees = self._subjects(below) if below.pos in {"VERB", "AUX"} and below.i != governor.i else []
+            if holder is not None and governor.pos in {"VERB", "AUX"}:  # "Y was urged (by X) to withdraw"
+                addressees = self.resolver.resolve(holder.i)
+            coding.target_groups = [addressees, actors] + coding.target_groups
+        else:
+            coding.sources = speakers or coding.sources
+            if effect == "reject":  # "opposed to French mediation": the refusal is aimed at France
+                others = [a for a in actors if a.key not in {s.key for s in coding.sources}]
+                coding.target_groups = [others] + coding.target_groups
+        controlled = self._first(governor, "dobj")  # "urged Y to", "invited Russia to"; not "offered its troops"
+        if controlled is not None and controlled.i != trigger.i:
+            named = [a for a in self.resolver.resolve(controlled.i)
+                     if effect in {"appeal", "demand"} or a.via not in {"pronoun", "nominal", "role"}]
+            coding.target_groups = [named, *self._dative(governor), *self._via_preps(governor, ("to",))] + \
+                coding.target_groups
+
+    def _commands_own(self, coding: _Coding, governor: Token) -> bool:
+        """'The government ordered patrols by police', 'ordered the newspaper to suspend publication':
+        authorities ordering their own state's forces or people do the act, aimed at whoever obeys."""
+        speakers = self._subjects(governor)
+        doers = coding.sources
+        if coding.factuality != "asserted" or coding.derived_by is not None or not speakers or not doers or \
+                not any(s.role in _STATE_ORGANS for s in speakers):  # not "ordered a halt to the strike"
+            return False
+        if any(d.key != speakers[0].key or _same_actor(d, s) for d in doers for s in speakers):
+            return False
+        coding.sources, coding.target_groups = speakers, [doers, *coding.target_groups]
+        coding.rule = f"{coding.rule}+command:{governor.lemma}"
+        coding.derived, coding.derived_by, coding.factuality = True, "command", "asserted"
+        self.governing.add(governor.i)
+        return True
+
+    def _governors(self, anchor: Token) -> list[tuple[Token, str | None]]:
+        """Verbs (and nouns like 'intention') above the anchor through clause links."""
+        chain = []
+        current = anchor
+        governor = self._prepositional_governor(anchor)
+        if governor is not None:
+            for obj in self.s.kids(governor.i, "dobj"):  # "ordered a halt to the strike": halting it is ordered
+                if obj.i != anchor.i and self._modal(obj) in _DERIVING:
+                    chain.append((obj, self._modal(obj)))
+            chain.append((governor, self._modal(governor)))
+            current = governor
+        while (current.dep in _CLAUSE_LINKS or self._purpose(current)) and current.head != current.i:
+            head = self.s.tokens[current.head]
+            if self._purpose(current):  # "demanded a meeting to discuss ...": discussing is only intended
+                chain.append((current, "future"))
+            if current.dep == "pcomp" and head.lemma in _CIRCUMSTANCE_PREPS:
+                if head.lemma == "before":  # "demanded a truce before allowing aid": not demanded, not done
+                    chain.append((current, "future"))
+                break
+            if current.dep == "pcomp" and head.dep == "prep":
+                if head.lemma == "for" and self._punishes(self.s.tokens[head.head]):
+                    chain.append((current, "alleged"))  # "jailed for helping militants": the charge
+                head = self.s.tokens[head.head]
+            if current.dep == "conj":
+                current = head
+                continue
+            chain.append((head, self._effect(head)))
+            current = head
+            if head.pos in {"NOUN", "PROPN"} and head.dep in _LIGHT_VERB_DEPS:  # "give permission to ..."
+                current = self.s.tokens[head.head]
+                chain.append((current, self._modal(current)))  # the noun itself was counted just above
+        return chain
+
+    def _prepositional_governor(self, noun: Token) -> Token | None:
+        """The verb that governs a noun through a preposition: 'agreed to a ceasefire', 'called for talks'."""
+        if noun.dep != "pobj":
+            return None
+        prep = self.s.tokens[noun.head]
+        verb = self.s.tokens[prep.head]
+        effect = self._modal(verb)
+        if verb.pos not in {"VERB", "AUX"} or effect not in (*_DERIVING, "light"):
+            return None
+        # "agreed to", "called for", "insisted on"; "engaged in talks" only for light verbs,
+        # not "lifted sanctions in recognition of ..."
+        if prep.lemma in {"to", "for", "on", "upon"} or (effect == "light" and prep.lemma in {"in", "into"}):
+            return verb
+        return None
+
+    def _punishes(self, verb: Token) -> bool:
+        """Whether a verb codes coercion by authorities (arrest, jail, sentence: CAMEO 17)."""
+        lemma = _known(verb.lemma, self.vocabulary.verbs)
+        return lemma is not None and any(p.cameo.startswith("17") for p in self.vocabulary.verbs[lemma])
+
+    def _purpose(self, clause: Token) -> bool:
+        return clause.dep == "advcl" and any(k.lemma == "to" for k in self.s.kids(clause.i, "aux"))
+
+    def _effect(self, governor: Token) -> str | None:
+        """A verb's effect, or its object's: 'reiterated its demand that ...' demands."""
+        effect = self._modal(governor)
+        if effect in {None, "report"}:
+            for obj in self.s.kids(governor.i, "dobj"):
+                if self._modal(obj) in _DERIVING:
+                    return self._modal(obj)
+        return effect

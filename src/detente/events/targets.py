@@ -1,0 +1,109 @@
+"""Choosing the target, and implicit targets: whom an event is aimed at when no argument
+names someone other than the source.
+
+The first target group naming another actor wins; else the other sources of a reciprocal act
+("X and Y met"); else the fallback prepositions and the act's purpose ("to protest X", "in
+protest against X"); else, for some acts, the source's own country (a state organ easing or
+coercing at home, protesters of a state) or the state where it happened. A claim of
+responsibility is aimed at whoever the claimed act was; a statement made to the press is
+aimed at no one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..parse.tokens import Token
+from ..records import Actor, Location
+from .anchoring import place_actor
+from .arguments import ArgumentRules
+from .sentence import Candidate, _Coding, _known, _same_actor
+
+# Prepositions tried for a target when the pattern's own give none: "withdrew from Lebanon".
+_FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "for", "into", "at", "over",
+                   "between", "of")
+_RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): with each other
+_DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
+_STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
+_PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
+# "in protest against X", "during demonstrations against X": an act done so is aimed at X
+_AIMED_CIRCUMSTANCES = {"protest", "defiance", "opposition", "response", "retaliation", "demonstration", "rally",
+                        "march"}
+
+
+def _to_the_press(candidate: Candidate) -> Candidate:
+    """A statement made to the media ("officials told AFP") is aimed at no one: the press
+    carries it. Acts against the media ("Iran banned the BBC") keep their target."""
+    target = candidate.target
+    if candidate.code.startswith("01") and target is not None and target.role == "MED":
+        return replace(candidate, target=None)
+    return candidate
+
+
+class TargetRules(ArgumentRules):
+    """Choosing an event's target from its groups, and finding implicit ones."""
+
+    def _act_participants(self, noun: Token) -> list[list[Actor]]:
+        """Who an act a noun names is aimed at, from the clause describing it: 'an attack
+        targeting shoppers at a mall in Kenya's capital'."""
+        if _known(noun.lemma, self.vocabulary.nouns) is None:
+            return []
+        groups = []
+        for clause in self.s.kids(noun.i, "acl"):
+            for kid in [*self.s.kids(clause.i, "dobj"), *self._pobjs(clause)]:
+                groups.append([a for a in self.resolver.resolve(kid.i) if a.via != "role"])
+        return groups
+
+    def _purpose_targets(self, token: Token) -> list[list[Actor]]:
+        """Who an act is aimed at, from its purpose: 'rallied to protest Sweden's decision',
+        'a hunger strike in protest against the government'."""
+        groups = []
+        for clause in self.s.kids(token.i, "advcl", "xcomp", "acl"):
+            purposive = any(k.lemma == "to" for k in self.s.kids(clause.i, "aux")) or clause.tag == "VBG" or (
+                clause.dep == "xcomp" and clause.tag == "VB")  # "helped defend X"
+            if purposive:  # "to protest X", "calling for independence from X": the first actor named
+                for i in self.s.subtree(clause.i, frozenset({"nsubj", "nsubjpass", "advcl"})):
+                    if i != clause.i and self.s.tokens[i].dep in {"dobj", "pobj"}:
+                        groups.append(self.resolver.resolve(i))
+        for prep in self.s.kids(token.i, "prep"):
+            for pobj in self.s.kids(prep.i, "pobj"):
+                if pobj.lemma in _AIMED_CIRCUMSTANCES:
+                    groups += self._via_preps(pobj, ("against", "at", "of", "to"))
+        return groups
+
+    def _targets(self, coding: _Coding, source: Actor, fallback_groups: list[list[Actor]],
+                 location: Location | None) -> list[Actor | None]:
+        """The first target group naming someone other than the source; else each other, for
+        reciprocal acts by several sources; else the fallback groups; else, for some acts, the
+        source's own country or the place where it happened."""
+        code = coding.code
+        targets = self._first_other(coding.target_groups, source)
+        reciprocal = code[:2] in _RECIPROCAL_ROOTS or coding.base[:2] in _RECIPROCAL_ROOTS or code == "019"
+        if not targets and len(coding.sources) > 1 and reciprocal:  # "X and Y met", "failed to reach agreement"
+            targets = [other for other in coding.sources if other.key != source.key]
+        if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
+            targets = self._first_other(fallback_groups, source)
+        if not targets and coding.base[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS:
+            targets = [replace(source, role=None, code=source.key, via="implied")]
+        # protests and force are aimed at the state where they happen; a domestic protest too
+        if (not targets and coding.base[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
+                and (location.country != source.key or source.role is not None or coding.base[:2] == "14")):
+            targets = [place_actor(location)]
+        if (not targets and coding.base[:2] in {"08", "14"} and source.role not in _STATE_ORGANS
+                and self.resolver.actors.kinds.get(source.key) == "state"):  # protesting, yielding at home
+            targets = [replace(source, role="GOV", code=source.key + "GOV", via="implied")]
+        return list(targets) or [None]
+
+    def _first_other(self, groups: list[list[Actor]], source: Actor) -> list[Actor]:
+        for group in groups:
+            others = [self._not_own_by_guess(t, source) for t in group if not _same_actor(t, source)]
+            if others:
+                return others
+        return []
+
+    def _not_own_by_guess(self, target: Actor, source: Actor) -> Actor:
+        """A target guessed from the nearest state ('militiamen') is rarely the source's own
+        state when the sentence names another."""
+        if target.via == "role" and target.key == source.key:
+            return self.resolver.elsewhere(target) or target
+        return target

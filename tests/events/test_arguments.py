@@ -1,0 +1,44 @@
+"""Arguments and roles (events/arguments.py): who does an act and to whom, as the parse names them."""
+
+from detente import Coder
+
+from .coding import aimed, code, triples
+
+
+def test_passive_with_agent(coder: Coder) -> None:
+    events = code(coder, "Two Russian diplomats were expelled by Finland.")
+    assert ("FIN", "174", "RUSGOV", "asserted") in triples(events)
+
+
+def test_a_passive_agent_is_the_source_of_an_accusation(coder: Coder) -> None:
+    events = code(coder, "Bulgaria was accused by Romania of violating the treaty.")
+    assert ("ROU", "112", "BGR", "asserted") in triples(events)
+
+
+def test_the_subject_is_inherited_through_control(coder: Coder) -> None:
+    events = code(coder, "Kenya decided to expel two Somali diplomats.")
+    assert ("KEN", "174", "SOMGOV", "asserted") in triples(events)
+
+
+def test_a_dative_is_the_target(coder: Coder) -> None:
+    assert ("NOR", "0331", "ETH", "asserted") in triples(code(coder, "Norway offered Ethiopia a loan."))
+
+
+def test_a_possessor_gives_the_role_of_its_state(coder: Coder) -> None:
+    events = code(coder, "Japan's ambassador met Chinese officials.")
+    assert ("JPNGOV", "040", "CHNGOV", "asserted") in triples(events)
+
+
+def test_a_response_to_an_act_is_aimed_at_its_doer(coder: Coder) -> None:
+    events = code(coder, "Moscow condemned NATO's expulsion of eight Russian officials.")
+    assert ("RUSGOV", "111", "NATO", "asserted") in triples(events)
+
+
+def test_a_weapon_as_agent_gives_way_to_whoever_fired_it(coder: Coder) -> None:
+    events = code(coder, "A Ukrainian helicopter was shot down by a missile fired by Russian troops.")
+    assert ("RUSMIL", "190", "UKR", "asserted") in triples(events)
+
+
+def test_a_report_speaks_for_whoever_released_it(coder: Coder) -> None:
+    events = code(coder, "A report released by Kenya alleged that Ugandan troops had attacked villages in Sudan.")
+    assert aimed(events, "KEN", "11", "UGA")

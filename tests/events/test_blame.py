@@ -1,0 +1,46 @@
+"""Accusations and blame (events/blame.py): events made by saying things about others."""
+
+from detente import Coder
+
+from .coding import aimed, code, triples
+
+
+def test_a_blame_topic_in_speech_accuses_its_owner(coder: Coder) -> None:
+    (event,) = code(coder, "Ghana said that Togo's aggression had to stop.")
+    assert (event.source.code, event.cameo, event.target.code, event.rule) == ("GHA", "1123", "TGO", "blame:aggression")
+
+
+def test_an_accusation_of_a_blame_topic_takes_its_subcode(coder: Coder) -> None:
+    events = code(coder, "Morocco accused Algeria of espionage.")
+    assert ("MAR", "1125", "DZA", "asserted") in triples(events)
+
+
+def test_must_in_speech_with_nothing_coded_is_a_demand(coder: Coder) -> None:
+    (event,) = code(coder, "Egypt said that Sudan must act.")
+    assert (event.source.code, event.cameo, event.target.code, event.rule) == ("EGY", "100", "SDN", "100-must-clause")
+
+
+def test_reporting_another_actors_violence_accuses_it(coder: Coder) -> None:
+    events = code(coder, "Armenia said that Azerbaijani troops had shelled a village near the border.")
+    assert aimed(events, "ARM", "112", "AZE")
+
+
+def test_claiming_ones_own_violence_claims_responsibility(coder: Coder) -> None:
+    events = code(coder, "The rebels of Chad claimed that they had attacked the army of Niger.")
+    assert aimed(events, "TCD", "015", "NER")
+
+
+def test_a_closing_attribution_is_no_accusation(coder: Coder) -> None:
+    events = code(coder, "Azerbaijani troops shelled a village in Armenia, Armenian officials said.")
+    assert not any(e.cameo.startswith("11") for e in events)
+
+
+def test_a_pronoun_subject_of_reported_speech_is_the_speaker(coder: Coder) -> None:
+    events = code(coder, "Gunmen loyal to a Syrian warlord said they had attacked Lebanese troops.")
+    assert not any(e.cameo.startswith("11") for e in events)
+
+
+def test_a_monitor_reporting_its_own_governments_violence_accuses_it(coder: Coder) -> None:
+    events = code(coder, "The Syrian Observatory for Human Rights said that the government had shelled Aleppo.")
+    assert any(e.source.code == "SYRNGO" and e.cameo.startswith("112") and e.target and e.target.code == "SYRGOV"
+               for e in events)

@@ -1,0 +1,34 @@
+"""Factuality (events/factuality.py): negation, modals, conditionals, hedges and modifiers."""
+
+from detente import Coder
+
+from .coding import code, triples
+
+
+def test_negation(coder: Coder) -> None:
+    events = code(coder, "Japan did not recognise the new government of Myanmar.")
+    assert {e.factuality for e in events if e.source.key == "JPN"} == {"negated"}
+    assert triples(code(coder, "Chile did not attack Peru.")) == {("CHL", "190", "PER", "negated")}
+
+
+def test_hypothetical_and_alleged(coder: Coder) -> None:
+    assert {e.factuality for e in code(coder, "China could impose sanctions on Lithuania.")} == {"hypothetical"}
+    events = code(coder, "Russia allegedly attacked Ukrainian ports.")
+    assert {e.factuality for e in events} == {"alleged"}
+    events = code(coder, "Vietnam reportedly seized Chinese fishing boats.")
+    assert triples(events) == {("VNM", "181", "CHN", "alleged")}
+
+
+def test_a_modal_makes_both_sides_of_talks_hypothetical(coder: Coder) -> None:
+    events = code(coder, "Croatia may hold talks with Slovenia.")
+    assert triples(events) == {("HRV", "046", "SVN", "hypothetical"), ("SVN", "046", "HRV", "hypothetical")}
+
+
+def test_a_condition_is_hypothetical(coder: Coder) -> None:
+    events = code(coder, "If Laos expels Cambodian diplomats, Cambodia will respond.")
+    assert ("LAO", "174", "KHMGOV", "hypothetical") in triples(events)
+
+
+def test_a_modifier_of_an_event_noun(coder: Coder) -> None:
+    events = code(coder, "A possible Turkish invasion of Syria worried Iraq.")
+    assert ("TUR", "192", "SYR", "hypothetical") in triples(events)

@@ -1,0 +1,53 @@
+"""Force without an agent (events/force.py): who used force when no one is named, and what kind."""
+
+from detente import Coder
+
+from .coding import aimed, code, triples
+
+
+def test_force_with_no_agent_comes_from_where_it_was_fired(coder: Coder) -> None:
+    events = code(coder, "Two rockets were fired at Israel from Lebanon on Sunday.")
+    assert aimed(events, "LBN", "19", "ISR")
+
+
+def test_force_with_no_agent_comes_from_whose_weapon_did_it(coder: Coder) -> None:
+    events = code(coder, "Three Syrian soldiers were killed in Turkish artillery fire near the border.")
+    assert aimed(events, "TUR", "19", "SYR")
+    events = code(coder, "Two Lebanese civilians were killed in Israeli shelling.")
+    assert ("ISR", "190", "LBNCVL", "asserted") in triples(events)
+
+
+def test_a_military_weapon_makes_a_bombing_military_force(coder: Coder) -> None:
+    events = code(coder, "A Ukrainian airliner was blown up by a missile fired by Russian troops.")
+    assert aimed(events, "RUS", "19", "UKR")
+
+
+def test_an_act_named_as_the_subject_of_killing_is_what_was_done(coder: Coder) -> None:
+    events = code(coder, "A Turkish air strike killed four Kurdish fighters in northern Iraq.")
+    assert any(e.source.key == "TUR" and e.cameo == "195" for e in events)
+    events = code(coder, "A Taliban roadside bombing killed three Afghan soldiers.")
+    assert ("AFGINS", "1833", "AFGMIL", "asserted") in triples(events)
+
+
+def test_a_killing_in_a_named_kind_of_attack_takes_its_code(coder: Coder) -> None:
+    events = code(coder, "Chechen rebels killed three Russian soldiers in a suicide attack on Monday.")
+    assert any(e.cameo.startswith("183") for e in events)
+
+
+def test_an_attack_no_one_is_named_for_is_by_an_unknown_armed_group_of_the_place(coder: Coder) -> None:
+    events = code(coder, "Five soldiers were killed in a car bombing in Baghdad.")
+    assert ("IRQUAF", "1832", "IRQMIL", "asserted") in triples(events)
+
+
+def test_an_accident_is_no_use_of_force(coder: Coder) -> None:
+    assert code(coder, "An explosion at a Russian chemical plant killed five workers.") == []
+
+
+def test_protesters_clashing_is_a_riot_and_police_clashing_with_rioters_repression(coder: Coder) -> None:
+    assert ("PERCVL", "145", "PERGOV", "asserted") in triples(code(coder, "Protesters clashed with police in Lima."))
+    assert ("PERCOP", "175", "PER", "asserted") in triples(code(coder, "Peruvian police clashed with rioters."))
+
+
+def test_a_war_named_as_the_background_of_another_event_is_not_news(coder: Coder) -> None:
+    events = code(coder, "Britain pledged assistance to the American war against Iraq.")
+    assert triples(events) == {("GBR", "033", "USA", "asserted")}

@@ -1,0 +1,65 @@
+"""Governing verbs and derived codes (events/governing.py): what the words above a trigger make of it."""
+
+from detente import Coder
+
+from .coding import aimed, code, triples
+
+
+def test_intent_and_threat_are_derived(coder: Coder) -> None:
+    assert ("IND", "036", "PAK", "asserted") in triples(code(coder, "India hopes to hold talks with Pakistan."))
+    threat = code(coder, "Iran threatened to attack Israel.")
+    assert aimed(threat, "IRN", "13", "ISR")
+
+
+def test_appeal_is_aimed_at_who_is_asked(coder: Coder) -> None:
+    assert aimed(code(coder, "France urged Russia to withdraw its troops from Georgia."), "FRA", "02", "RUS")
+    (event,) = code(coder, "Germany urged Iran to release the prisoners.")
+    assert (event.source.code, event.cameo, event.target.code) == ("DEU", "0253", "IRN")
+    assert event.rule.endswith("+appeal:urge")
+
+
+def test_wanting_another_to_act_is_an_appeal(coder: Coder) -> None:
+    events = code(coder, "Greece wants Turkey to withdraw its ships.")
+    assert ("GRC", "0256", "TUR", "asserted") in triples(events)
+
+
+def test_refusing_to_act_is_a_rejection(coder: Coder) -> None:
+    assert aimed(code(coder, "Peru refused to extradite the former minister to Chile."), "PER", "12", "CHL")
+
+
+def test_ordering_ones_own_forces_is_the_act_itself(coder: Coder) -> None:
+    events = code(coder, "The Cuban government ordered police to arrest the dissidents.")
+    assert ("CUBGOV", "173", "CUBCOP", "asserted") in triples(events)
+
+
+def test_halting_cooperation_and_conflict(coder: Coder) -> None:
+    talks = code(coder, "Serbia suspended talks with Croatia.")
+    assert aimed(talks, "SRB", "16", "HRV")
+    curfew = code(coder, "The Sudanese government lifted the curfew in Darfur.")
+    assert any(e.cameo.startswith("08") for e in curfew)
+
+
+def test_a_condition_makes_a_threat(coder: Coder) -> None:
+    events = code(coder, "Nigeria will withdraw its troops from Chad unless Chad holds elections.")
+    assert aimed(events, "NGA", "13", "TCD")
+    events = code(coder, "Poland will recall its ambassador unless Belarus frees the journalist.")
+    assert ("POL", "1313", "BLR", "asserted") in triples(events)
+
+
+def test_a_deontic_clause_in_speech_is_a_demand(coder: Coder) -> None:
+    assert aimed(code(coder, "Britain said Libya must hand over the suspects."), "GBR", "10", "LBY")
+
+
+def test_pressure_to_act_is_a_demand_by_whoever_exerts_it(coder: Coder) -> None:
+    events = code(coder, "Serbia faces pressure from the European Union to recognise Kosovo.")
+    assert aimed(events, "EU", "10", "SRB") and not aimed(events, "SRB", "0", "XKX")
+
+
+def test_who_is_urged_in_the_passive_is_the_addressee(coder: Coder) -> None:
+    events = code(coder, "Serbia was urged by the European Union to withdraw its troops from Kosovo.")
+    assert aimed(events, "EU", "10", "SRB") or aimed(events, "EU", "02", "SRB")
+
+
+def test_rejecting_anothers_offer_is_no_refusal_by_the_offerer(coder: Coder) -> None:
+    events = code(coder, "Serbia rejected a Russian offer to host a summit between Belgrade and Pristina.")
+    assert not any(e.source.key == "RUS" and e.cameo.startswith("12") for e in events)

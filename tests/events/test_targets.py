@@ -1,0 +1,46 @@
+"""Choosing the target and implicit targets (events/targets.py): whom an event is aimed at when
+no argument names someone other than the source."""
+
+from detente import Coder
+
+from .coding import aimed, code, triples
+
+
+def test_coordinated_sources_give_both_dyads(coder: Coder) -> None:
+    events = code(coder, "Egypt and Jordan signed a trade agreement.")
+    assert {("EGY", "057", "JOR", "asserted"), ("JOR", "057", "EGY", "asserted")} <= triples(events)
+
+
+def test_a_purpose_names_the_target(coder: Coder) -> None:
+    events = code(coder, "Chile recalled its ambassador to protest Bolivia's decision.")
+    assert ("CHL", "161", "BOL", "asserted") in triples(events)
+
+
+def test_an_act_in_protest_against_someone_is_aimed_at_them(coder: Coder) -> None:
+    events = code(coder, "Hundreds of Kenyan students marched in protest against Uganda.")
+    assert ("KEN", "141", "UGA", "asserted") in triples(events)
+
+
+def test_a_state_organ_easing_with_no_one_named_acts_on_its_own_country(coder: Coder) -> None:
+    events = code(coder, "The Egyptian government eased restrictions on travel.")
+    assert ("EGYGOV", "081", "EGY", "asserted") in triples(events)
+
+
+def test_a_protest_is_aimed_at_the_state_where_it_happens(coder: Coder) -> None:
+    assert ("FRAAGR", "141", "FRA", "asserted") in triples(code(coder, "Farmers protested in Paris."))
+
+
+def test_a_protest_with_no_one_named_is_aimed_at_home(coder: Coder) -> None:
+    events = code(coder, "Thousands of Egyptian students demonstrated on Friday.")
+    assert any(e.cameo.startswith("14") and e.target and e.target.code == "EGYGOV" for e in events)
+
+
+def test_a_claim_of_responsibility_is_aimed_at_the_target_of_the_act(coder: Coder) -> None:
+    events = code(coder, "A Pakistani militant group claimed responsibility for a bombing targeting a hotel in Kabul.")
+    assert aimed(events, "PAK", "015", "AFG")
+
+
+def test_a_statement_to_the_press_is_aimed_at_no_one(coder: Coder) -> None:
+    told = code(coder, "Russian officials told a Finnish newspaper on Monday that the border would stay closed.")
+    assert not aimed(told, "RUS", "01", "FIN")
+    assert aimed(code(coder, "Russia told Finland on Monday that the border would stay closed."), "RUS", "01", "FIN")
