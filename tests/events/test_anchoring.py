@@ -25,6 +25,8 @@ def published(event: Event) -> bool:
     ("Israel attacked Syria last Friday.", "attacked", ("2021-10-15", "day", "last Friday")),
     ("Russia's 2014 annexation of Crimea angered Ukraine.", "annexation", ("2014", "year", "2014")),
     ("Israel and Egypt fought wars in the 1960s.", "wars", (None, None, "in the 1960s")),
+    ("The 2008 war between Russia and Georgia killed hundreds.", "killed", ("2008", "year", "The 2008")),
+    ("Last week's Israeli raid on Gaza killed ten people.", "killed", ("2021-10-11", "week", "Last week")),
 ])
 def test_background_events_carry_their_own_period(coder: Coder, text: str, trigger: str,
                                                   expected: tuple[str | None, str | None, str | None]) -> None:

@@ -37,6 +37,8 @@ PUBLISHED = dt.date(2021, 10, 22)  # a Friday
     ("The envoy leaves next Monday.", "2021-10-25", "day"),
     ("The envoy leaves next Friday.", "2021-10-29", "day"),
     ("They met earlier this year.", "2021", "year"),
+    ("They met twice in the past week.", "2021-10-18", "week"),  # the seven days up to Friday
+    ("Talks stalled over the past month.", "2021-10", "month"),
     ("In 1999 the alliance bombed Serbia.", "1999", "year"),
 ])
 def test_expressions_resolve_against_the_publication_date(text: str, date: str, precision: str) -> None:

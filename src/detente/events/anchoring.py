@@ -80,10 +80,13 @@ class Anchoring:
             if self._past(head) != self._past(nodes[-1]):  # "invaded in 2008 and is now threatening"
                 break
             nodes.append(head)  # "did A in 2015, and B": B then too
-        for node in nodes:  # the nearest clause's time wins
-            time = attached.get(node.i)
-            if time is not None and not self._ahead(time, node):
-                return EventDate(time.date, time.precision, time.text, True)
+        for node in nodes:  # the nearest clause's time wins; then its subject's, when that is an
+            # event itself: "the 2008 war killed hundreds", "last week's raid killed ten"
+            subjects = [k for k in self.s.kids(node.i, "nsubj") if k.lemma in self.vocabulary.nouns]
+            for holder in [node, *subjects]:
+                time = attached.get(holder.i)
+                if time is not None and not self._ahead(time, node):
+                    return EventDate(time.date, time.precision, time.text, True)
         background = [t for t, predicate in attachments
                       if t.background and (predicate is None or t.start - self.s.start < 3)]
         if background:

@@ -87,6 +87,9 @@ def _weekday(prefix: str | None, name: str, published: dt.date) -> tuple[str, st
     return (published - dt.timedelta(days=back)).isoformat(), "day"
 
 
+_HALF_SPANS = {"week": 3, "month": 15, "year": 182}  # days
+
+
 def _deictic(phrase: str, published: dt.date) -> tuple[str, str] | None:
     """(date, precision) of a deictic phrase such as 'last week'."""
     words = phrase.lower().split()
@@ -95,16 +98,16 @@ def _deictic(phrase: str, published: dt.date) -> tuple[str, str] | None:
         return published.isoformat(), "day"
     if unit == "yesterday":
         return (published - dt.timedelta(days=1)).isoformat(), "day"
-    offset = {"this": 0, "last": -1, "past": -1, "next": 1}.get(which)
-    if offset is None:
+    offset = {"this": 0, "last": -1, "past": 0, "next": 1}.get(which)
+    if offset is None or unit not in _HALF_SPANS:
         return None
+    # "the past week" is the seven days up to the publication day: the week holding most of them
+    day = published - dt.timedelta(days=_HALF_SPANS[unit]) if which == "past" else published
     if unit == "week":
-        return (_iso_week_start(published) + dt.timedelta(weeks=offset)).isoformat(), "week"
+        return (_iso_week_start(day) + dt.timedelta(weeks=offset)).isoformat(), "week"
     if unit == "month":
-        return _shift_month(published, offset).strftime("%Y-%m"), "month"
-    if unit == "year":
-        return str(published.year + offset), "year"
-    return None
+        return _shift_month(day, offset).strftime("%Y-%m"), "month"
+    return str(day.year + offset), "year"
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
