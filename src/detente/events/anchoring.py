@@ -12,7 +12,12 @@ from .places import Gazetteer
 from .timing import TimeExpression
 
 _HABITUAL_ADVERBS = {"regularly", "consistently", "repeatedly", "long", "often", "frequently",
-                     "increasingly", "traditionally", "historically", "continually", "constantly"}
+                     "increasingly", "traditionally", "historically", "continually", "constantly",
+                     "previously", "formerly"}
+# how a time expression modifies a noun: "the 2003 invasion", "last week's raid", "the 2020 election results"
+_NOUN_MODIFIER_DEPS = {"det", "nummod", "compound", "amod", "poss", "nmod"}
+_CONTAINING_PREPS = {"in", "during", "at"}  # "killed in last week's raid": the raid's time is the killing's
+_FUTURE_AUX = {"will", "shall"}
 _LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "on"}
 
 
@@ -41,7 +46,9 @@ class Anchoring:
         self.text = text  # the document's
 
     def _attached_predicate(self, time: TimeExpression) -> int | None:
-        """The verb (or noun trigger) a time expression modifies."""
+        """The verb (or noun trigger) a time expression modifies. A time that modifies a noun
+        dates that noun, not the clause around it ('condemned the 2003 invasion'), unless the
+        noun is where the clause happened ('killed in last week's raid')."""
         inside = [t for t in self.s.tokens if t.start >= time.start and t.end <= time.end]
         if not inside:
             return None
@@ -49,6 +56,10 @@ class Anchoring:
                      or t.head == t.i), inside[0])
         if head.head == head.i:
             return head.i
+        parent = self.s.tokens[head.head]
+        if head.dep in _NOUN_MODIFIER_DEPS and parent.pos in {"NOUN", "PROPN"} and not (
+                parent.dep == "pobj" and self.s.tokens[parent.head].lemma in _CONTAINING_PREPS):
+            return parent.i
         for ancestor in self.s.ancestors(head.i):
             if ancestor.pos in {"VERB", "AUX"} and ancestor.dep not in {"prep", "amod"}:
                 return ancestor.i
@@ -57,17 +68,27 @@ class Anchoring:
         return None
 
     def date(self, path: list[Token], trigger: Token) -> EventDate:
-        """The time expression of the nearest clause; else background (undated), else the
-        publication date."""
-        attached = {self._attached_predicate(t): t for t in reversed(self.context.times) if not t.background}
+        """The time expression of the nearest clause; else a background marker that opens the
+        sentence or the paragraph or cannot be placed (undated), else the publication date.
+        A time attached to another clause ('X, which invaded in 2003, attacked Y') does not
+        date the event."""
+        attachments = [(t, self._attached_predicate(t)) for t in self.context.times]
+        attached = {predicate: t for t, predicate in reversed(attachments)}  # the first one per clause
         nodes = [trigger, *path]
-        while nodes[-1].dep == "conj" and nodes[-1].head != nodes[-1].i:  # "did A in 2015, and B": B then too
-            nodes.append(self.s.tokens[nodes[-1].head])
-        for node in nodes:  # the nearest clause's time wins
-            time = attached.get(node.i)
-            if time is not None:
-                return EventDate(time.date, time.precision, time.text, True)
-        background = [t for t in self.context.times if t.background]
+        while nodes[-1].dep == "conj" and nodes[-1].head != nodes[-1].i:
+            head = self.s.tokens[nodes[-1].head]
+            if self._past(head) != self._past(nodes[-1]):  # "invaded in 2008 and is now threatening"
+                break
+            nodes.append(head)  # "did A in 2015, and B": B then too
+        for node in nodes:  # the nearest clause's time wins; then its subject's, when that is an
+            # event itself: "the 2008 war killed hundreds", "last week's raid killed ten"
+            subjects = [k for k in self.s.kids(node.i, "nsubj") if k.lemma in self.vocabulary.nouns]
+            for holder in [node, *subjects]:
+                time = attached.get(holder.i)
+                if time is not None and not self._ahead(time, node):
+                    return EventDate(time.date, time.precision, time.text, True)
+        background = [t for t, predicate in attachments
+                      if t.background and (predicate is None or t.start - self.s.start < 3)]
         if background:
             return EventDate(None, None, background[0].text, True)
         if self.context.paragraph_background is not None:
@@ -78,8 +99,23 @@ class Anchoring:
             return EventDate(None, None, None, False)
         return EventDate(self.context.published, "day", None, False)
 
+    def _past(self, predicate: Token) -> bool:
+        """Whether a clause is in a past tense: 'attacked', 'had attacked', 'was attacked'."""
+        return predicate.tag == "VBD" or any(k.dep in {"aux", "auxpass"} and k.tag == "VBD"
+                                             for k in self.s.kids(predicate.i))
+
+    def _ahead(self, time: TimeExpression, predicate: Token) -> bool:
+        """Whether a time is that of an act yet to come ('will visit China on Monday', 'talks next
+        week'): it dates the plan, not the event, which is its announcement. A time before the
+        'will' is the announcement's, misattached ('said on Monday it will ...')."""
+        published = self.context.published
+        if time.date is not None and published is not None and time.date > published[:len(time.date)]:
+            return True
+        return any(k.dep == "aux" and k.lemma in _FUTURE_AUX and k.start < time.start
+                   for k in self.s.kids(predicate.i))
+
     def _habitual(self, path: list[Token]) -> bool:
-        """A present perfect with 'regularly', 'long', 'consistently': background, not news."""
+        """A perfect with 'regularly', 'long', 'previously': background, not news."""
         for node in path:
             kids = self.s.kids(node.i)
             perfect = any(k.dep == "aux" and k.lemma == "have" for k in kids)

@@ -1,9 +1,10 @@
 """Time expressions in a sentence, resolved against the publication date.
 
-Deictic expressions ("this week", "earlier this month", "on Monday", "last year") are
-resolved against the publication date; years and month names are absolute; background
-markers ("over the past decade", "has long", "following the end of the Cold War") mark
-an event as background, dated to the period named when it is a year, else undated.
+Deictic expressions ("this week", "earlier this month", "on Monday", "last year", "nine
+years ago") are resolved against the publication date; years and month names are absolute;
+background markers ("over the past decade", "has long", "following the end of the Cold
+War") mark an event as background, undated. A period that has no date at a precision the
+records hold ("in the 1990s", "several years ago") is kept with its words but undated.
 """
 
 from __future__ import annotations
@@ -23,9 +24,16 @@ _MONTH = (r"(january|february|march|april|may|june|july|august|september|october
           r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 _YEAR = r"((?:19|20)\d\d)"
 
+_COUNTS = {"a": 1, "an": 1, "one": 1, "a couple of": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+           "twenty": 20, "thirty": 30}
+_VAGUE_COUNTS = ["a few", "few", "several", "some", "many"]  # and none at all: "years ago"
+_COUNT = "|".join([r"\d{1,3}", *sorted([*_COUNTS, *_VAGUE_COUNTS], key=len, reverse=True)])
+
 _BACKGROUND = re.compile(
     r"\b(over the (?:past|last) (?:few |several |two |three |\w+ )?(?:decades?|years|months)"
-    r"|in the past|for (?:years|decades|a long time)|has long|have long|had long|historically"
+    r"|in the past(?! (?:\w+ )?(?:hours?|days?|weeks?)\b)"  # "in the past week" is news
+    r"|for (?:years|decades|a long time)|has long|have long|had long|historically"
     r"|(?:following|after|since) the (?:end|fall|collapse) of the \w+(?: \w+)?"
     r"|(?:after|during|since) the cold war|in recent (?:years|decades)|for the past (?:\w+ )?(?:years|decades))\b",
     re.IGNORECASE)
@@ -36,8 +44,8 @@ class TimeExpression:
     start: int  # character offsets in the document
     end: int
     text: str
-    date: str | None
-    precision: str | None  # day, week, month, year; None for undated background
+    date: str | None  # None for background and for periods too vague or too long to date
+    precision: str | None  # day, week, month, year; None when undated
     background: bool
 
 
@@ -50,6 +58,38 @@ def _shift_month(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def _ago(count: str | None, unit: str, published: dt.date) -> tuple[str | None, str | None] | None:
+    """(date, precision) of 'nine years ago'; undated when the amount is vague ('years ago'),
+    except for days: 'a few days ago' is as near as the publication date it defaults to."""
+    amount = int(count) if count and count.isdigit() else _COUNTS.get((count or "").lower())
+    unit = unit.lower()
+    if amount is None:
+        return None if unit == "day" else (None, None)
+    if unit == "day":
+        return (published - dt.timedelta(days=amount)).isoformat(), "day"
+    if unit == "week":
+        return _iso_week_start(published - dt.timedelta(weeks=amount)).isoformat(), "week"
+    if unit == "month":
+        return _shift_month(published, -amount).strftime("%Y-%m"), "month"
+    return str(published.year - amount * (10 if unit == "decade" else 1)), "year"
+
+
+def _weekday(prefix: str | None, name: str, published: dt.date) -> tuple[str, str]:
+    """News speaks of the past: 'on Monday' is the latest Monday up to the publication day,
+    'last Friday' the one before the publication day, 'next Monday' the one after it."""
+    weekday = _WEEKDAYS[name.lower()]
+    prefix = (prefix or "").lower()
+    if prefix == "next":
+        return (published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)).isoformat(), "day"
+    back = (published.weekday() - weekday) % 7
+    if prefix == "last" and back == 0:
+        back = 7
+    return (published - dt.timedelta(days=back)).isoformat(), "day"
+
+
+_HALF_SPANS = {"week": 3, "month": 15, "year": 182}  # days
+
+
 def _deictic(phrase: str, published: dt.date) -> tuple[str, str] | None:
     """(date, precision) of a deictic phrase such as 'last week'."""
     words = phrase.lower().split()
@@ -58,29 +98,32 @@ def _deictic(phrase: str, published: dt.date) -> tuple[str, str] | None:
         return published.isoformat(), "day"
     if unit == "yesterday":
         return (published - dt.timedelta(days=1)).isoformat(), "day"
-    offset = {"this": 0, "last": -1, "past": -1, "next": 1}.get(which)
-    if offset is None:
+    offset = {"this": 0, "last": -1, "past": 0, "next": 1}.get(which)
+    if offset is None or unit not in _HALF_SPANS:
         return None
+    # "the past week" is the seven days up to the publication day: the week holding most of them
+    day = published - dt.timedelta(days=_HALF_SPANS[unit]) if which == "past" else published
     if unit == "week":
-        return (_iso_week_start(published) + dt.timedelta(weeks=offset)).isoformat(), "week"
+        return (_iso_week_start(day) + dt.timedelta(weeks=offset)).isoformat(), "week"
     if unit == "month":
-        return _shift_month(published, offset).strftime("%Y-%m"), "month"
-    if unit == "year":
-        return str(published.year + offset), "year"
-    return None
+        return _shift_month(day, offset).strftime("%Y-%m"), "month"
+    return str(day.year + offset), "year"
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deictic", re.compile(r"\b(?:(?:earlier|later) )?(?:this|last|past|next) (?:week|month|year)\b"
                            r"|\b(?:today|yesterday|tonight)\b", re.I)),
+    ("ago", re.compile(rf"\b(?:({_COUNT}) )?(day|week|month|year|decade)s? ago\b", re.I)),
+    ("decade", re.compile(r"(?<!\w)(?:(?:in|during|since|through|throughout|by) )?(?:the )?"
+                          r"(?:(?:early|mid|late)[- ])?(?:(?:19|20)\d0'?s|'\d0s)\b", re.I)),
     ("day_month_year", re.compile(rf"\b(\d{{1,2}}) {_MONTH},? {_YEAR}\b", re.I)),
     ("month_day_year", re.compile(rf"\b{_MONTH} (\d{{1,2}}),? {_YEAR}\b", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH} (\d{{1,2}})\b(?!,? (?:19|20)\d\d)", re.I)),
     ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on |last |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    ("weekday", re.compile(r"\b(?:(on|last|this|next) )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
                            re.I)),
     ("in_month", re.compile(rf"\b(?:in|since|during|early|late|mid-?) ?{_MONTH}\b(?! \d)", re.I)),
-    ("year", re.compile(rf"\b(?:in |since |during |by )?(?:the )?{_YEAR}\b(?!-\d)")),
+    ("year", re.compile(rf"\b(?:[Ii]n |[Ss]ince |[Dd]uring |[Bb]y )?(?:[Tt]he )?{_YEAR}\b(?!-\d)")),
 ]
 
 
@@ -109,8 +152,12 @@ def find_times(text: str, offset: int, published: dt.date | None) -> list[TimeEx
     return sorted(found, key=lambda t: t.start)
 
 
-def _resolve(kind: str, match: re.Match[str], published: dt.date | None) -> tuple[str, str] | None:
+def _resolve(kind: str, match: re.Match[str], published: dt.date | None) -> tuple[str | None, str | None] | None:
+    """(date, precision) of a match, (None, None) for a period kept undated; None when the
+    match is no time expression after all or needs the publication date it lacks."""
     groups = match.groups()
+    if kind == "decade":  # no decade precision: kept undated rather than dated to one year
+        return None, None
     if kind == "year":
         return groups[0], "year"
     if kind == "day_month_year":
@@ -123,6 +170,8 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None) -> tupl
         return None
     if kind == "deictic":
         return _deictic(match.group(0), published)
+    if kind == "ago":
+        return _ago(groups[0], groups[1], published)
     if kind == "month_day":
         month, day = _MONTHS[groups[0].lower()], int(groups[1])
         year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
@@ -134,9 +183,7 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None) -> tupl
         year = published.year if month <= published.month else published.year - 1
         return f"{year:04d}-{month:02d}", "month"
     if kind == "weekday":
-        weekday = _WEEKDAYS[groups[0].lower()]
-        back = (published.weekday() - weekday) % 7
-        return (published - dt.timedelta(days=back)).isoformat(), "day"
+        return _weekday(groups[0], groups[1], published)
     return None
 
 

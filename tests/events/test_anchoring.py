@@ -1,0 +1,72 @@
+"""Which time expression dates an event: the one attached to its own clause. Real parses."""
+
+import pytest
+
+from detente import Coder, Event
+
+PUBLISHED = "2021-10-22"  # a Friday
+
+
+def dated(coder: Coder, text: str, trigger: str) -> tuple[str | None, str | None, str | None]:
+    """(date, precision, words) of the events whose trigger is `trigger` (one each way for 'fought')."""
+    (date,) = {(e.date.date, e.date.precision, e.date.text) for e in coder.code(text, date=PUBLISHED)
+               if text[e.trigger.start:e.trigger.end] == trigger}
+    return date
+
+
+def published(event: Event) -> bool:
+    return (event.date.date, event.date.explicit) == (PUBLISHED, False)
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Russia annexed Crimea from Ukraine in March 2014.", "annexed", ("2014-03", "month", "March 2014")),
+    ("Israel bombed Syria nine years ago.", "bombed", ("2012", "year", "nine years ago")),
+    ("Sudan and South Sudan clashed over Abyei two weeks ago.", "clashed", ("2021-10-04", "week", "two weeks ago")),
+    ("Israel attacked Syria last Friday.", "attacked", ("2021-10-15", "day", "last Friday")),
+    ("Russia's 2014 annexation of Crimea angered Ukraine.", "annexation", ("2014", "year", "2014")),
+    ("Israel and Egypt fought wars in the 1960s.", "wars", (None, None, "in the 1960s")),
+    ("The 2008 war between Russia and Georgia killed hundreds.", "killed", ("2008", "year", "The 2008")),
+    ("Last week's Israeli raid on Gaza killed ten people.", "killed", ("2021-10-11", "week", "Last week")),
+])
+def test_background_events_carry_their_own_period(coder: Coder, text: str, trigger: str,
+                                                  expected: tuple[str | None, str | None, str | None]) -> None:
+    assert dated(coder, text, trigger) == expected
+
+
+def test_a_time_of_another_clause_does_not_date_the_event(coder: Coder) -> None:
+    text = "Iraq, which Washington invaded in 2003, attacked Iran on Tuesday."
+    assert dated(coder, text, "attacked") == ("2021-10-19", "day", "on Tuesday")
+    (event,) = coder.code("Iraq, which Washington invaded in 2003, attacked Iran.", date=PUBLISHED)
+    assert published(event)
+
+
+def test_a_year_naming_a_thing_does_not_date_the_clause(coder: Coder) -> None:
+    (event,) = coder.code("France criticised the 2019 election in Bolivia.", date=PUBLISHED)
+    assert published(event)
+    (event,) = coder.code("Russia deployed 2000 troops to Syria.", date=PUBLISHED)
+    assert published(event)
+
+
+def test_a_conjunct_in_another_tense_keeps_its_own_time(coder: Coder) -> None:
+    text = "Russia invaded Georgia in 2008 and is now threatening Ukraine."
+    assert dated(coder, text, "invaded") == ("2008", "year", "in 2008")
+    (threat,) = [e for e in coder.code(text, date=PUBLISHED) if e.target and e.target.key == "UKR"]
+    assert published(threat)
+
+
+def test_a_background_marker_of_a_relative_clause_stays_there(coder: Coder) -> None:
+    (event,) = coder.code("Russia, which has long denied meddling, expelled two Dutch diplomats.", date=PUBLISHED)
+    assert published(event)
+
+
+def test_previously_marks_background(coder: Coder) -> None:
+    (event,) = [e for e in coder.code("Saudi Arabia has previously accused Iran of arming rebels.", date=PUBLISHED)
+                if e.source.key == "SAU"]
+    assert (event.date.date, event.date.explicit) == (None, True)
+
+
+def test_an_announced_act_is_dated_by_its_announcement(coder: Coder) -> None:
+    (event,) = coder.code("Putin will visit China on Monday.", date=PUBLISHED)
+    assert published(event)
+    assert dated(coder, "Israel said on Wednesday it will attack Syria.", "attack") == \
+        ("2021-10-20", "day", "on Wednesday")
