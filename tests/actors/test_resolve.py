@@ -146,3 +146,94 @@ def test_an_adjective_shared_by_coordinated_roles_stays_theirs(actors) -> None:
     resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
     tanks = resolver.resolve_one(3)
     assert tanks is not None and tanks.key == "ISR"
+
+
+def resolver_for(actors, text: str, spec: list[tuple[str, str, str, int]]) -> ActorResolver:
+    parse = sentence(text, spec)
+    resolver = ActorResolver(actors, dt.date(2015, 9, 22), text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    return resolver
+
+
+def test_the_nationality_of_victims_is_not_the_doers(actors) -> None:
+    text = "Gunmen seized a Norwegian engineer and two Canadians"
+    resolver = resolver_for(actors, text, [
+        ("Gunmen", "gunman", "nsubj", 1), ("seized", "seize", "ROOT", 1), ("a", "a", "det", 4),
+        ("Norwegian", "norwegian", "amod", 4), ("engineer", "engineer", "dobj", 1), ("and", "and", "cc", 4),
+        ("two", "two", "nummod", 7), ("Canadians", "canadians", "conj", 4)])
+    assert resolver.resolve(0) == []  # no context says whose gunmen they are
+
+
+def test_a_generic_actor_takes_the_country_where_its_act_happens(actors) -> None:
+    text = "Gunmen seized two Canadians at a hotel in Mosul"
+    resolver = resolver_for(actors, text, [
+        ("Gunmen", "gunman", "nsubj", 1), ("seized", "seize", "ROOT", 1), ("two", "two", "nummod", 3),
+        ("Canadians", "canadians", "dobj", 1), ("at", "at", "prep", 1), ("a", "a", "det", 6),
+        ("hotel", "hotel", "pobj", 4), ("in", "in", "prep", 6), ("Mosul", "mosul", "pobj", 7)])
+    (gunmen,) = resolver.resolve(0)
+    assert (gunmen.code, gunmen.via) == ("IRQUAF", "role")
+
+
+def test_a_state_organ_acted_on_shares_its_country_with_domestic_foes(actors) -> None:
+    text = "Rebels ambushed the Malian army"
+    resolver = resolver_for(actors, text, [
+        ("Rebels", "rebel", "nsubj", 1), ("ambushed", "ambush", "ROOT", 1), ("the", "the", "det", 4),
+        ("Malian", "malian", "amod", 4), ("army", "army", "dobj", 1)])
+    assert [a.code for a in resolver.resolve(0)] == ["MLIREB"]
+
+
+def test_a_nominal_organ_with_no_antecedent_takes_the_scene_not_a_named_participant(actors) -> None:
+    at_home = resolver_for(actors, "Police detained two Canadians in Mumbai", [
+        ("Police", "police", "nsubj", 1), ("detained", "detain", "ROOT", 1), ("two", "two", "nummod", 3),
+        ("Canadians", "canadians", "dobj", 1), ("in", "in", "prep", 1), ("Mumbai", "mumbai", "pobj", 4)])
+    assert [a.code for a in at_home.resolve(0)] == ["INDCOP"]
+    thanking = resolver_for(actors, "The government thanked China", [
+        ("The", "the", "det", 1), ("government", "government", "nsubj", 2), ("thanked", "thank", "ROOT", 2),
+        ("China", "china", "dobj", 2)])
+    assert thanking.resolve(1) == []  # China is who is thanked, not whose government thanks
+
+
+def test_officials_travel_so_where_they_are_does_not_make_them_local(actors) -> None:
+    text = "Iraq said the envoy met rebels in Kabul"
+    resolver = resolver_for(actors, text, [
+        ("Iraq", "iraq", "nsubj", 1), ("said", "say", "ROOT", 1), ("the", "the", "det", 3),
+        ("envoy", "envoy", "dobj", 1), ("met", "meet", "acl", 3), ("rebels", "rebel", "dobj", 4),
+        ("in", "in", "prep", 1), ("Kabul", "kabul", "pobj", 6)])
+    assert [a.code for a in resolver.resolve(3)] == ["IRQGOV"]
+    assert [a.code for a in resolver.resolve(5)] == ["AFGREB"]
+
+
+def test_the_document_state_named_most_is_the_context(actors) -> None:
+    text = "Iraq and Iraq and Syria . Troops advanced"
+    resolver = ActorResolver(actors, None, text)
+    first = sentence("Iraq and Iraq and Syria .", [
+        ("Iraq", "iraq", "ROOT", 0), ("and", "and", "cc", 0), ("Iraq", "iraq", "conj", 0), ("and", "and", "cc", 2),
+        ("Syria", "syria", "conj", 2), (".", ".", "punct", 0)])
+    resolver.begin(first, find_names(actors, [t.text for t in first.tokens]))
+    resolver.end()
+    second = sentence("Troops advanced", [("Troops", "troop", "nsubj", 1), ("advanced", "advance", "ROOT", 1)],
+                      offset=26)
+    resolver.begin(second, [])
+    assert [a.code for a in resolver.resolve(0)] == ["IRQMIL"]  # not Syria, the latest
+
+
+def test_a_place_naming_an_act_or_a_thing_is_no_actor(actors) -> None:
+    text = "the Mosul attacks hit militiamen in a Baghdad suburb"
+    resolver = resolver_for(actors, text, [
+        ("the", "the", "det", 2), ("Mosul", "mosul", "compound", 2), ("attacks", "attack", "nsubj", 3),
+        ("hit", "hit", "ROOT", 3), ("militiamen", "militiaman", "dobj", 3), ("in", "in", "prep", 4),
+        ("a", "a", "det", 8), ("Baghdad", "baghdad", "compound", 8), ("suburb", "suburb", "pobj", 5)])
+    assert resolver.resolve(1) == []  # the attacks happened in Mosul; Mosul did not attack
+    (militiamen,) = resolver.resolve(4)
+    assert militiamen.code == "IRQUAF"  # a seat of government in a locative phrase is a place, not the government
+
+
+def test_partners_of_the_source_are_no_enemy_guess(actors) -> None:
+    text = "US and Iraqi forces killed insurgents"
+    resolver = resolver_for(actors, text, [
+        ("US", "us", "nmod", 3), ("and", "and", "cc", 0), ("Iraqi", "iraqi", "conj", 0),
+        ("forces", "force", "nsubj", 4), ("killed", "kill", "ROOT", 4), ("insurgents", "insurgent", "dobj", 4)])
+    assert sorted(a.code for a in resolver.resolve(3)) == ["IRQMIL", "USAMIL"]
+    (insurgents,) = resolver.resolve(5)
+    assert insurgents.code == "IRQINS"
+    assert resolver.elsewhere(insurgents) is None  # not the U.S., Iraq's partner in the attack

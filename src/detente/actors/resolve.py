@@ -4,7 +4,10 @@ An argument's actor comes from a name inside its noun phrase (the closest to the
 wins), its role from the head noun or title ("Russian officials" -> RUS + GOV), and,
 when the phrase names nobody, from the document so far: pronouns take the most salient
 earlier actor (subjects first), nominals ("the alliance", "the country") the most
-recent actor they can refer to.
+recent actor they can refer to, and generic domestic actors ("police", "gunmen") the
+country of the story's context: where the act happens, a state the sentence names, the
+state the document names most. A place is an actor only as a territory, never by
+saying where something is ("the Mosul attacks").
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..parse.tokens import ParsedSentence
+from ..parse.tokens import ParsedSentence, Token
 from ..records import Actor
 from .dictionary import ActorDictionary, Entry
 from .mentions import NameMatch
@@ -23,6 +26,8 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _THING_PRONOUNS = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+_SCENE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +98,7 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         heads, found = [head], []
+        covered: set[int] = set()  # words already coded as a coordinated modifier
         for i in heads:
             actor = self.resolve_one(i)
             if actor is None:  # "the Emirates and Saudi Arabia", "the Labor Office (ILO)": a conjunct
@@ -100,14 +106,17 @@ class ActorResolver:
                 heads.extend(k.i for k in sentence.kids(i, "conj", "appos") if k.i not in heads)
                 continue
             found.append(actor)
-            found.extend(self._coordinated_modifiers(i, actor))
+            partners = self._coordinated_modifiers(i, actor)
+            found.extend(partners)  # "US and Iraqi forces": "Iraqi" is done, not a conjunct of its own
+            covered.update(t.i for t in sentence.tokens for p in partners if p.start <= t.start < p.end)
             found.extend(self._plural_antecedents(i, actor))
             # conjuncts hang off the head or off the name ("Barack Obama and Vladimir Putin");
             # a list "the US, Russia, and Switzerland" is often parsed as apposition
             inside = [t.i for t in sentence.tokens if actor.start <= t.start < actor.end] + [i]
             for j in inside:
                 for kid in sentence.kids(j, "conj", "appos"):
-                    if kid.i not in heads and (kid.dep == "conj" or self._names_other(kid.i, actor.key)):
+                    if kid.i not in heads and kid.i not in covered and (
+                            kid.dep == "conj" or self._names_other(kid.i, actor.key)):
                         heads.append(kid.i)
         return found
 
@@ -164,13 +173,18 @@ class ActorResolver:
             named = self._residence(head, phrase, named)
             if self.actors.kinds.get(named[1].key) == "state":  # "Bosnian Serbs ... their forces": Bosnia's
                 self.residents[people.first] = named[1].key
+        place = False
+        if named is not None:
+            place = self._as_place(head, *named)
+            if place and self._only_located(head, named[0]):
+                named = None  # "the Mosul attacks", "the Gaza pullout": a place says where, not who
         if named is not None:
             match, entry = named
             entry_role = self._role(entry)
             if entry.via == "name" and match.first <= head <= match.last:
                 role = None  # the head is part of the name: "the Soviet Union" is no labour union
             head_role = role
-            if entry.via == "person" or entry.via == "seat" or entry.role is not None:
+            if not place and (entry.via == "person" or entry.via == "seat" or entry.role is not None):
                 role = entry_role or role
             # "Russian diplomats": the span runs to the head noun that gave the role
             last = head if head_role is not None and head > match.last and role == head_role else match.last
@@ -190,6 +204,42 @@ class ActorResolver:
         return actor
 
     # --- helpers -------------------------------------------------------------------
+    def _as_place(self, head: int, match: NameMatch, entry: Entry) -> bool:
+        """Whether a name stands for a place in this phrase: a city or region, or a seat of
+        government in a prepositional phrase ('militiamen in a Baghdad suburb')."""
+        if entry.via == "place":
+            return True
+        if entry.via != "seat" or match.first <= head <= match.last:
+            return False
+        return any(t.dep == "prep" and t.lemma in _SCENE_PREPS for t in self._path_up(match.last, head))
+
+    def _path_up(self, i: int, top: int) -> list[Token]:
+        """The tokens from `i` up to (not including) its ancestor `top`."""
+        sentence = self.sentence
+        assert sentence is not None
+        path, token = [], sentence.tokens[i]
+        while token.i != top and token.head != token.i:
+            path.append(token)
+            token = sentence.tokens[token.head]
+        return path
+
+    def _only_located(self, head: int, match: NameMatch) -> bool:
+        """Whether the phrase is a place that only says where a thing is or an act happened:
+        'the Mosul attacks', 'the Gaza pullout' (not 'Darfur rebels')."""
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[head]
+        return match.first <= head <= match.last and token.dep in {"compound", "amod", "nmod"} \
+            and not self._actor_noun(token.head)
+
+    def _actor_noun(self, i: int) -> bool:
+        """A noun that names an actor: 'rebels', 'government', not 'trains' or 'attacks'."""
+        sentence = self.sentence
+        assert sentence is not None
+        lemma = sentence.tokens[i].lemma
+        return (self.role_of(i) is not None or lemma in self.actors.nominals
+                or lemma in self.actors.organisation_nominals)
+
     def _actor(self, key: str, role: str | None, start: int, end: int, via: str) -> Actor:
         state = self.actors.kinds.get(key) == "state"
         code = key + (role or "") if state else key
@@ -262,14 +312,33 @@ class ActorResolver:
         return best
 
     def elsewhere(self, actor: Actor) -> Actor | None:
-        """For a role-only actor ('militiamen' -> the nearest state), the next-best state: the
-        target of 'U.S. forces killed militiamen in a Baghdad suburb' is not the U.S."""
+        """For a role-only actor guessed to be of the source's own state, the next-best state:
+        the target of 'U.S. forces killed militiamen' is not the U.S. Where the act happened is
+        no guess ('Iraqi forces killed militants in Samarra'), and the source's partners are no
+        better one: in 'U.S. and Iraqi forces attacked insurgents' neither is the enemy."""
         sentence = self.sentence
         assert sentence is not None
         head = next((t.i for t in sentence.tokens if t.end == actor.end), None)
-        if head is None:
+        if head is None or actor.role is None:
             return None
-        return self._role_only(head, sentence.subtree(head, _NP_STOP), actor.role, exclude=actor.key)
+        guess = self._context_state(head, actor.role, frozenset())
+        if guess is not None and guess[0] == 0:
+            return None
+        return self._role_only(head, sentence.subtree(head, _NP_STOP), actor.role,
+                               exclude=self._partners(actor.key))
+
+    def _partners(self, key: str) -> frozenset[str]:
+        """`key` and the states coordinated with it in this sentence ('U.S. and Iraqi forces')."""
+        sentence = self.sentence
+        assert sentence is not None
+        partners = {key}
+        for i, (match, entry) in self.word_entry.items():
+            if entry.key != key:
+                continue
+            token = sentence.tokens[match.last]
+            linked = [k.i for k in sentence.kids(token.i, "conj")] + ([token.head] if token.dep == "conj" else [])
+            partners.update(self.word_entry[j][1].key for j in linked if j in self.word_entry)
+        return frozenset(k for k in partners if self.actors.kinds.get(k) == "state")
 
     def role_of(self, head: int) -> str | None:
         """The role a noun or title gives ('ambassador' -> GOV), or None."""
@@ -340,36 +409,115 @@ class ActorResolver:
         chosen = (subjects or candidates)[-1]
         return self._actor(chosen.key, chosen.role, token.start, token.end, "pronoun")
 
-    def _role_only(self, head: int, phrase: list[int], role: str | None, exclude: str | None = None) -> Actor | None:
-        """'President Mugabe', 'police', 'troops' with no state named: the nearest state this
-        sentence names (earlier ones first), else the document's most recent one."""
+    def _role_only(self, head: int, phrase: list[int], role: str | None,
+                   exclude: frozenset[str] = frozenset()) -> Actor | None:
+        """'President Mugabe', 'police', 'troops' with no state named: a generic domestic actor
+        belongs to the country of the story's context (`_context_state`)."""
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[head]
-        if role is None or token.pos not in {"NOUN", "PROPN"} or token.lemma in self.actors.nominals:
-            return None  # "the government" needs an antecedent, not any state nearby
-        # a subject is guessed from its own verb's object only when nothing else is named:
-        # "Gunmen abduct a Norwegian manager ... in the Philippines" (not "President X banned Ugandan ...")
-        done_to = set()
-        if token.dep in _SUBJECT_DEPS:
-            for obj in sentence.kids(token.head, "dobj", "dative"):
-                done_to.update(sentence.subtree(obj.i))
-        # a state that only describes some other thing ("outside the Australian embassy in
-        # Jakarta") says less about who the actors are than where the sentence is set
-        states = [(i in done_to, self._describes_other(match, entry, head), i > head, abs(head - i),
-                   self.residents.get(i, entry.key))
-                  for i, (match, entry) in self.word_entry.items()
-                  if i == match.first and self.actors.kinds.get(entry.key) == "state" and entry.key != exclude]
-        if states:
-            key = min(states)[4]
-        else:
-            earlier = [s for s in self._earlier(token.start)
-                       if self.actors.kinds.get(s.key) == "state" and s.key != exclude]
-            if not earlier:
-                return None
-            key = earlier[-1].key
-        start = sentence.tokens[phrase[0]].start
-        return self._actor(key, role, start, token.end, "role")
+        nominal = self.actors.nominals.get(token.lemma)
+        if role is None or token.pos not in {"NOUN", "PROPN"} or (nominal is not None and nominal[0] == "organisation"):
+            return None  # "the alliance" needs an antecedent; "the government" may be the context's
+        clue = self._context_state(head, role, exclude)
+        if clue is None or (nominal is not None and clue[0] > 0):
+            return None  # a nominal with no antecedent ('the government') is of the scene, if any
+        return self._actor(clue[1], role, sentence.tokens[phrase[0]].start, token.end, "role")
+
+    def _context_state(self, head: int, role: str, exclude: frozenset[str]) -> tuple[int, str] | None:
+        """The country a generic actor at `head` acts in, and how strong the clue is (0 is
+        strongest): where its clause is set ('in Lahore': not for officials, who travel),
+        then a state the sentence names, nearest and earlier first, then the state the
+        document names most (its dateline counts), then a state that only describes some
+        other thing ('outside the Australian embassy'). The nationality of whoever the actor
+        acts on is no clue ('Gunmen abduct two Canadians'), unless it is a state's organ
+        ('rebels attacked the Malian army'); a state it acts on by name still is."""
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[head]
+        objects = sentence.kids(token.head, "dobj", "dative") if token.dep in _SUBJECT_DEPS else []
+        done_to = {i for obj in objects for i in sentence.subtree(obj.i)}
+        clauses = self._own_clauses(head)
+        ranked = []
+        for i, (match, entry) in self.word_entry.items():
+            key = self.residents.get(i, entry.key)
+            if i != match.first or self.actors.kinds.get(key) != "state" or key in exclude:
+                continue
+            if self._sets_scene(self._phrase_head(match.last), entry, clauses):
+                rank = 0 if role != "GOV" else 1
+            elif i in done_to and entry.via == "adjective" and \
+                    not any(self._names_organ(match, entry, obj.i) for obj in objects):
+                continue
+            else:
+                rank = 3 if self._describes_other(match, entry, head) else 1
+            ranked.append((rank, i > head, abs(head - i), key))
+        if not any(rank < 2 for rank, *_ in ranked):  # read the document only when the sentence says little
+            document = self._document_state(token.start, exclude)
+            if document is not None:
+                ranked.append((2, False, 0, document))
+        if not ranked:
+            return None
+        best = min(ranked)
+        return best[0], best[3]
+
+    def _names_organ(self, match: NameMatch, entry: Entry, obj: int) -> bool:
+        """Whether a name inside the object `obj` names the object itself, as a state's organ:
+        'the Malian army', 'the president of Burkina Faso' (not 'a contractor who worked
+        with the US Army')."""
+        sentence = self.sentence
+        assert sentence is not None
+        noun = sentence.tokens[match.last]
+        while noun.head != noun.i and (noun.dep in _MODIFIERS or (
+                noun.dep == "pobj" and sentence.tokens[noun.head].lemma == "of")):
+            noun = sentence.tokens[noun.head]
+            if noun.dep == "prep":
+                noun = sentence.tokens[noun.head]
+        if any(t.dep not in {"conj", "appos"} for t in self._path_up(noun.i, obj)):
+            return False  # deeper in the object's description
+        nominal = self.actors.nominals.get(noun.lemma)
+        role = self.role_of(noun.i) or (nominal[1] if nominal is not None else None)
+        if match.first <= noun.i <= match.last:
+            role = role or self._role(entry)  # "Bush", "the Kremlin"
+        return role in _STATE_ORGANS
+
+    def _own_clauses(self, head: int) -> set[int]:
+        """The verbs of the clause of `head` and of the clauses it depends on, up to any verb
+        of saying: 'killing 20 people' is set where 'rebels shelled' is, not where the officials
+        who said so are."""
+        sentence = self.sentence
+        assert sentence is not None
+        verbs = set()
+        for token in [sentence.tokens[head], *sentence.ancestors(head)]:
+            if token.pos in {"VERB", "AUX"}:
+                verbs.add(token.i)
+                if token.dep in {"ccomp", "parataxis"}:
+                    break
+        return verbs
+
+    def _sets_scene(self, named_head: int, entry: Entry, clauses: set[int]) -> bool:
+        """A place or state in a locative phrase of the given clauses: 'in Lahore', 'from a
+        resort in the Philippines'."""
+        sentence = self.sentence
+        assert sentence is not None
+        if entry.via == "adjective":
+            return False  # "in Iraqi custody"
+        prep = sentence.tokens[named_head]
+        while prep.dep in {"pobj", "conj", "appos"} and prep.head != prep.i:
+            prep = sentence.tokens[prep.head]
+        if prep.dep != "prep" or prep.lemma not in _SCENE_PREPS:
+            return False
+        verb = next((t for t in sentence.ancestors(prep.i) if t.pos in {"VERB", "AUX"}), None)
+        return verb is not None and verb.i in clauses
+
+    def _document_state(self, position: int, exclude: frozenset[str]) -> str | None:
+        """The state named most often before `position` in the document; the latest of equals."""
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        for order, salient in enumerate(self._earlier(position)):
+            if self.actors.kinds.get(salient.key) == "state" and salient.key not in exclude:
+                counts[salient.key] = counts.get(salient.key, 0) + 1
+                latest[salient.key] = order
+        return max(counts, key=lambda key: (counts[key], latest[key]), default=None)
 
     def _describes_other(self, match: NameMatch, entry: Entry, head: int) -> bool:
         """An adjective or name modifying a noun other than `head` or its conjuncts: 'the
