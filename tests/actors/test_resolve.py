@@ -237,3 +237,38 @@ def test_partners_of_the_source_are_no_enemy_guess(actors) -> None:
     (insurgents,) = resolver.resolve(5)
     assert insurgents.code == "IRQINS"
     assert resolver.elsewhere(insurgents) is None  # not the U.S., Iraq's partner in the attack
+@pytest.mark.parametrize(("name", "day", "code"), [
+    ("Babiš", dt.date(2019, 6, 1), "CZEGOV"),  # first term as prime minister
+    ("Babis", dt.date(2023, 6, 1), "CZEELI"),  # between his terms
+    ("Andrej Babiš", dt.date(2026, 1, 15), "CZEGOV"),  # second term
+    ("Hun Sen", dt.date(1999, 6, 1), "KHMGOV"),  # a term begun before 2000 runs on
+    ("Hun Sen", dt.date(2024, 6, 1), "KHMELI"),
+    ("Tshisekedi", dt.date(2020, 6, 1), "CODGOV"),
+])
+def test_leaders_by_name_or_surname_within_and_outside_their_terms(actors, name: str, day: dt.date,
+                                                                  code: str) -> None:
+    text = f"{name} said"
+    spec = [(w, w.lower(), "compound", len(name.split()) - 1) for w in name.split()]
+    spec[-1] = (spec[-1][0], spec[-1][1], "nsubj", len(spec))
+    parse = sentence(text, [*spec, ("said", "say", "ROOT", len(spec))])
+    resolver = ActorResolver(actors, day, text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    assert resolver.resolve(len(spec) - 1)[0].code == code
+
+
+def test_a_person_not_yet_in_office_is_no_government(actors) -> None:
+    text = "Babiš said"
+    parse = sentence(text, [("Babiš", "babiš", "nsubj", 1), ("said", "say", "ROOT", 1)])
+    resolver = ActorResolver(actors, dt.date(2012, 1, 1), text)
+    resolver.begin(parse, find_names(actors, ["Babiš", "said"]))
+    assert resolver.resolve(0)[0].code == "CZEELI"  # no phrase role: a political elite
+
+
+@pytest.mark.parametrize(("acronym", "code"), [("MILF", "PHLSEP"), ("NSA", "USASPY"), ("Xinhua", "CHNMED"),
+                                               ("ECOMOG", "ECOMOG"), ("ACLU", "USANGO")])
+def test_organisations_by_acronym(actors, acronym: str, code: str) -> None:
+    text = f"{acronym} said"
+    parse = sentence(text, [(acronym, acronym.lower(), "nsubj", 1), ("said", "say", "ROOT", 1)])
+    resolver = ActorResolver(actors, dt.date(2015, 1, 1), text)
+    resolver.begin(parse, find_names(actors, [acronym, "said"]))
+    assert resolver.resolve(0)[0].code == code

@@ -185,7 +185,7 @@ class ActorResolver:
                 role = None  # the head is part of the name: "the Soviet Union" is no labour union
             head_role = role
             if not place and (entry.via == "person" or entry.via == "seat" or entry.role is not None):
-                role = entry_role or role
+                role = entry_role or role or ("ELI" if entry.kind == "person" else None)  # not yet in office: an elite
             # "Russian diplomats": the span runs to the head noun that gave the role
             last = head if head_role is not None and head > match.last and role == head_role else match.last
             return self._actor(entry.key, role, sentence.tokens[match.first].start,
@@ -252,11 +252,17 @@ class ActorResolver:
         if current:  # with no date, the latest term
             return max(current, key=lambda e: e.start or dt.date.min)
         others = [e for e in entries if e.kind != "person"]
-        return others[0] if others else people[-1]
+        if others:
+            return others[0]
+        past = [e for e in people if e.end is not None and self.date is not None and e.end < self.date]
+        return max(past, key=lambda e: e.end or dt.date.min) if past else people[0]
 
     def _role(self, entry: Entry) -> str | None:
         if entry.kind == "person" and not entry.valid_on(self.date):
-            return "ELI"  # a former office holder is no longer the government
+            assert self.date is not None  # with no date every term is valid
+            if entry.end is not None and entry.end < self.date:
+                return "ELI"  # a former office holder is no longer the government
+            return None  # not yet in office: the phrase gives the role ("opposition leader X"), else ELI
         return entry.role
 
     def _phrase_head(self, i: int) -> int:
