@@ -44,7 +44,7 @@ def test_an_accident_is_no_use_of_force(coder: Coder) -> None:
 
 
 def test_protesters_clashing_is_a_riot_and_police_clashing_with_rioters_repression(coder: Coder) -> None:
-    assert ("PERCVL", "145", "PERGOV", "asserted") in triples(code(coder, "Protesters clashed with police in Lima."))
+    assert ("PERCVL", "145", "PERCOP", "asserted") in triples(code(coder, "Protesters clashed with police in Lima."))
     assert ("PERCOP", "175", "PER", "asserted") in triples(code(coder, "Peruvian police clashed with rioters."))
 
 
