@@ -84,8 +84,8 @@ class TargetRules(ArgumentRules):
             targets = self._first_other(fallback_groups, source)
         abroad = location is not None and bool(location.country) and location.country != source.key
         if not targets and coding.base[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS:
-            # "Israeli forces destroyed buildings in Gaza": on the territory it acts in, else at home
-            targets = [place_actor(location)] if location is not None and abroad else [
+            # "Israeli forces destroyed buildings in Gaza": coercion on the territory it acts in, else at home
+            targets = [place_actor(location)] if location is not None and abroad and coding.base[:2] == "17" else [
                 replace(source, role=None, code=source.key, via="implied")]
         # protests and force are aimed at the state where they happen; a domestic protest too
         if (not targets and coding.base[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
