@@ -42,3 +42,14 @@ def test_a_weapon_as_agent_gives_way_to_whoever_fired_it(coder: Coder) -> None:
 def test_a_report_speaks_for_whoever_released_it(coder: Coder) -> None:
     events = code(coder, "A report released by Kenya alleged that Ugandan troops had attacked villages in Sudan.")
     assert aimed(events, "KEN", "11", "UGA")
+
+
+def test_a_place_is_not_the_doer_of_force(coder: Coder) -> None:
+    events = code(coder, "Bomb attacks on Lahore markets killed 30 people.")
+    assert not any(e.source.code == "PAK" for e in events)
+    assert any(e.source.code == "PAKUAF" and e.cameo.startswith("18") for e in events)  # an unknown attacker
+
+
+def test_an_attack_as_subject_with_no_doer_is_an_unknown_attacker(coder: Coder) -> None:
+    events = code(coder, "A car bombing killed four policemen in Kandahar.")
+    assert any(e.source.code == "AFGUAF" and e.cameo.startswith("18") for e in events)

@@ -44,3 +44,20 @@ def test_a_statement_to_the_press_is_aimed_at_no_one(coder: Coder) -> None:
     told = code(coder, "Russian officials told a Finnish newspaper on Monday that the border would stay closed.")
     assert not aimed(told, "RUS", "01", "FIN")
     assert aimed(code(coder, "Russia told Finland on Monday that the border would stay closed."), "RUS", "01", "FIN")
+
+
+def test_coordinated_doers_of_a_directed_act_are_not_aimed_at_each_other(coder: Coder) -> None:
+    events = code(coder, "Kenyan and Ugandan troops launched a large offensive on Sunday.")
+    assert not any(e.target and {e.source.key, e.target.key} == {"KEN", "UGA"} for e in events)
+
+
+def test_coordinated_doers_of_a_mutual_act_are_aimed_at_each_other(coder: Coder) -> None:
+    events = code(coder, "Chad and Niger restored diplomatic ties.")
+    assert aimed(events, "TCD", "05", "NER") and aimed(events, "NER", "05", "TCD")
+    assert aimed(code(coder, "Peruvian and Ecuadorian troops clashed on Monday."), "PER", "19", "ECU")
+
+
+def test_a_state_organ_coercing_abroad_acts_on_that_territory(coder: Coder) -> None:
+    events = code(coder, "Israeli soldiers demolished houses in Hebron.")
+    assert ("ISRMIL", "1712", "PSE", "asserted") in triples(events)
+    assert not aimed(events, "ISR", "17", "ISR")

@@ -21,6 +21,12 @@ _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 
 
+def _no_places(actors: list[Actor]) -> list[Actor]:
+    """The actors that can act: a place named alone does nothing ('attacks on Mumbai trains that
+    killed 188' were not India's); 'Darfur rebels', 'the Delhi government' do."""
+    return [a for a in actors if a.via != "place" or a.role is not None]
+
+
 class ArgumentRules(SentenceState):
     """Finding an event's pattern words, sources and named targets in the parse."""
 

@@ -24,7 +24,7 @@ from ..actors.resolve import ActorResolver
 from ..parse.tokens import ParsedSentence, Token
 from ..records import Actor
 from .anchoring import SentenceContext
-from .arguments import _NO_OBJECT
+from .arguments import _NO_OBJECT, _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
 from .force import _FORCE_ROOTS, ForceRules
@@ -110,7 +110,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             return  # "a gas explosion in a coal mine killed 56 people": no one used force
         if pattern.cameo[:2] in _FORCE_ROOTS:  # "a roadside bombing killed ...", "killed in a car bombing"
             pattern, sources = self._deed_as_subject(verb, pattern, sources)
-        if passive and not sources and "+deed:" in pattern.id:  # "three civilians were killed in a car bombing"
+        if not sources and "+deed:" in pattern.id:  # "three civilians were killed in a car bombing", "a bombing killed"
             sources = self._unknown_attacker(verb)
         if pattern.cameo in {"190", "1712"} and self._by_crowd(verb):
             pattern = replace(pattern, cameo="145", id=f"{pattern.id}+riot")  # "protesters clashed with police"
@@ -234,9 +234,12 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
               weight: float = 1.0) -> None:
         """Record the event(s) of a trigger: derive its code and factuality from what governs it,
         date and place it, and pair its sources with targets."""
+        if sources and pattern.cameo[:2] in _FORCE_ROOTS:  # force a place is named as doing: an unknown attacker's
+            sources = _no_places(sources) or self._unknown_attacker(trigger) or self._attacker_from(sources)
         if not sources:
             return
-        coding = _Coding(pattern.cameo, pattern.id, "asserted", sources, target_groups, [anchor], pattern.cameo)
+        coding = _Coding(pattern.cameo, pattern.id, "asserted", sources, target_groups, [anchor], pattern.cameo,
+                         act=(pattern.pos, pattern.lemma))
         if coding.code in {"11", "110", "112"}:  # "accused Moscow of espionage": the topic gives the subcode
             topic = self._accusation_topic(trigger)
             if topic is not None:

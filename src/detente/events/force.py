@@ -69,8 +69,8 @@ class ForceRules(ArgumentRules):
             deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(subject))
             if deed is not None and deed.cameo[:2] in _FORCE_ROOTS:
                 self.consumed.add(subject.i)
-                return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), \
-                    self._noun_sources(subject) or sources
+                act = replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}", pos=deed.pos, lemma=deed.lemma)
+                return act, self._noun_sources(subject) or sources
         if pattern.cameo != "190" or pattern.objects:
             return pattern, sources
         if subject is not None and _GENERIC_DEED in self.vocabulary.nouns:  # "suicide bombers killed ...": 1831
@@ -96,6 +96,13 @@ class ForceRules(ArgumentRules):
         key = location.country
         return [Actor(key, "UAF", key + "UAF", self.resolver.actors.display.get(key, key), location.text,
                       location.start, location.end, "implied")]
+
+    def _attacker_from(self, places: list[Actor]) -> list[Actor]:
+        """Force places are named as doing ('attacks on Mumbai trains that killed 188') was carried
+        out by an unidentified armed group of the first place's state."""
+        if not places or self.resolver.actors.kinds.get(places[0].key) != "state":
+            return []
+        return [replace(places[0], role="UAF", code=places[0].key + "UAF", via="implied")]
 
     def _accident(self, verb: Token) -> bool:
         """Whether what did it is a happening, not an actor: 'an explosion (a fire, an

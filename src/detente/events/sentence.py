@@ -66,6 +66,7 @@ class _Coding:
     target_groups: list[list[Actor]]
     path: list[Token]  # the trigger's clause and the clauses that govern it
     base: str = ""  # the pattern's own code, before any derivation
+    act: tuple[str, str] = ("", "")  # the pattern's part of speech and lemma: ("verb", "clash")
     derived: bool = False
     derived_by: str | None = None  # the effect that derived the code
     refusers: set[str] = field(default_factory=set)  # who rejected the derived act ("rejected a US offer")

@@ -1,8 +1,8 @@
 """Choosing the target, and implicit targets: whom an event is aimed at when no argument
 names someone other than the source.
 
-The first target group naming another actor wins; else the other sources of a reciprocal act
-("X and Y met"); else the fallback prepositions and the act's purpose ("to protest X", "in
+The first target group naming another actor wins; else the other sources of a mutual act
+("X and Y met", mutual.tsv; not "X and Y attacked"); else the fallback prepositions and the act's purpose ("to protest X", "in
 protest against X"); else, for some acts, the source's own country (a state organ easing or
 coercing at home, protesters of a state) or the state where it happened. A claim of
 responsibility is aimed at whoever the claimed act was; a statement made to the press is
@@ -22,7 +22,7 @@ from .sentence import Candidate, _Coding, _known, _same_actor
 # Prepositions tried for a target when the pattern's own give none: "withdrew from Lebanon".
 _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "for", "into", "at", "over",
                    "between", "of")
-_RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): with each other
+_RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): mutual acts among them
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
@@ -74,17 +74,19 @@ class TargetRules(ArgumentRules):
     def _targets(self, coding: _Coding, source: Actor, fallback_groups: list[list[Actor]],
                  location: Location | None) -> list[Actor | None]:
         """The first target group naming someone other than the source; else each other, for
-        reciprocal acts by several sources; else the fallback groups; else, for some acts, the
-        source's own country or the place where it happened."""
+        mutual acts by several sources; else the fallback groups; else, for some acts, the
+        territory it acted on, the source's own country or the place where it happened."""
         code = coding.code
         targets = self._first_other(coding.target_groups, source)
-        reciprocal = code[:2] in _RECIPROCAL_ROOTS or coding.base[:2] in _RECIPROCAL_ROOTS or code == "019"
-        if not targets and len(coding.sources) > 1 and reciprocal:  # "X and Y met", "failed to reach agreement"
+        if not targets and len(coding.sources) > 1 and self._mutual(coding):  # "X and Y met", "failed to reach agreement"
             targets = [other for other in coding.sources if other.key != source.key]
         if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
             targets = self._first_other(fallback_groups, source)
+        abroad = location is not None and bool(location.country) and location.country != source.key
         if not targets and coding.base[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS:
-            targets = [replace(source, role=None, code=source.key, via="implied")]
+            # "Israeli forces destroyed buildings in Gaza": coercion on the territory it acts in, else at home
+            targets = [place_actor(location)] if location is not None and abroad and coding.base[:2] == "17" else [
+                replace(source, role=None, code=source.key, via="implied")]
         # protests and force are aimed at the state where they happen; a domestic protest too
         if (not targets and coding.base[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
                 and (location.country != source.key or source.role is not None or coding.base[:2] == "14")):
@@ -93,6 +95,14 @@ class TargetRules(ArgumentRules):
                 and self.resolver.actors.kinds.get(source.key) == "state"):  # protesting, yielding at home
             targets = [replace(source, role="GOV", code=source.key + "GOV", via="implied")]
         return list(targets) or [None]
+
+    def _mutual(self, coding: _Coding) -> bool:
+        """Whether coordinated doers do the act with each other: 'X and Y clashed (agreed to
+        cooperate)', not 'X and Y launched an assault'."""
+        code, mutual = coding.code, self.vocabulary.mutual
+        if code[:2] not in _RECIPROCAL_ROOTS and coding.base[:2] not in _RECIPROCAL_ROOTS and code != "019":
+            return False
+        return coding.act in mutual or any(("verb", t.lemma) in mutual for t in coding.path[1:])
 
     def _first_other(self, groups: list[list[Actor]], source: Actor) -> list[Actor]:
         for group in groups:
