@@ -12,13 +12,12 @@ from dataclasses import replace
 
 from ..parse.tokens import Token
 from ..records import Actor
-from .patterns import Pattern
+from .patterns import NO_OBJECT, Pattern
 from .sentence import SentenceState, _known
 
 _LIGHT_VERB_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
-_NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 
 
 def _no_places(actors: list[Actor]) -> list[Actor]:
@@ -70,7 +69,7 @@ class ArgumentRules(SentenceState):
             for pattern in fitting:
                 if word in pattern.objects:
                     return pattern
-        general = [p for p in fitting if not p.objects or (p.objects == _NO_OBJECT and not words)]
+        general = [p for p in fitting if not p.objects or (p.objects == NO_OBJECT and not words)]
         return general[0] if general else None
 
     def _subjects(self, verb: Token) -> list[Actor]:

@@ -24,12 +24,12 @@ from ..actors.resolve import ActorResolver
 from ..parse.tokens import ParsedSentence, Token
 from ..records import Actor
 from .anchoring import SentenceContext
-from .arguments import _NO_OBJECT, _no_places
+from .arguments import _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
 from .force import _FORCE_ROOTS, ForceRules
 from .governing import GoverningRules
-from .patterns import EventVocabulary, Pattern
+from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
 from .sentence import Candidate, _Coding, _known
 from .targets import _FALLBACK_PREPS, TargetRules, _to_the_press
@@ -91,7 +91,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             obj, pattern = self._clause_object(verb, lemma, particle, pattern)
         if pattern is None:
             return
-        if obj is not None and pattern.objects and pattern.objects != _NO_OBJECT:
+        if obj is not None and needs_object(pattern):
             self.consumed.add(obj.i)
         elif obj is not None and obj.lemma in self.vocabulary.nouns:
             return  # "launch an attack": the noun's own pattern codes it
@@ -149,7 +149,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                 continue
             words = [*self._object_words(subject), clause.lemma]
             specific = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None, words)
-            if specific is not None and specific.objects and specific.objects != _NO_OBJECT:
+            if specific is not None and needs_object(specific):
                 return subject, specific
         return None, pattern
 

@@ -88,7 +88,7 @@ def _read_specific_only(path: Path, vocabulary: EventVocabulary) -> None:
         lemma, particle = require(path, line, row, "lemma"), row["particle"] or None
         table = vocabulary.verbs if pos == "verb" else vocabulary.nouns
         readings = [p for p in table.get(lemma, []) if p.particle == particle]
-        if not any(_needs_object(p) for p in readings):
+        if not any(needs_object(p) for p in readings):
             raise VocabularyError(str(path), line, "lemma", f"no pattern of {pos} {lemma!r} needs a listed object")
         if any(not p.objects for p in readings):
             raise VocabularyError(str(path), line, "lemma",
@@ -105,7 +105,7 @@ def _check_general_readings(vocabulary: EventVocabulary,
             for particle in {p.particle for p in patterns}:
                 readings = [p for p in patterns if p.particle == particle]
                 key = (pos, lemma, particle)
-                if any(_needs_object(p) for p in readings) and all(p.objects for p in readings) \
+                if any(needs_object(p) for p in readings) and all(p.objects for p in readings) \
                         and key not in vocabulary.specific_only:
                     path, line = first_line[key]
                     name = f"{lemma} {particle}" if particle else lemma
@@ -114,7 +114,8 @@ def _check_general_readings(vocabulary: EventVocabulary,
                                           "one (patterns_general.tsv) or a row to specific_only.tsv saying why not")
 
 
-def _needs_object(pattern: Pattern) -> bool:
+def needs_object(pattern: Pattern) -> bool:
+    """Whether a pattern fires only for an object on its list (not the "-" of no object)."""
     return bool(pattern.objects) and pattern.objects != NO_OBJECT
 
 
