@@ -63,7 +63,7 @@ class ForceRules(ArgumentRules):
         offensive') or as its parties ('the war between Russia and Georgia'), not in its other
         complements, which name whom it hit ('an offensive against ISIS')."""
         parties = [a for group in self._via_preps(deed, ("between",)) for a in group]
-        return [a for a in self.resolver.resolve(deed.i) if a.end <= deed.start] or parties
+        return [a for a in self.resolver.resolve(deed.i) if a.start < deed.start] or parties
 
     def _weapon_pattern(self, verb: Token, pattern: Pattern) -> Pattern:
         """'Blown up by a missile': a military weapon as agent makes the act the firing of that
