@@ -51,6 +51,12 @@ def test_claiming_an_offensive_killed_militants_accuses_no_one(coder: Coder) -> 
     assert not [e for e in events if e.cameo.startswith("112")]
 
 
+def test_reporting_fire_from_abroad_accuses_the_state_it_came_from(coder: Coder) -> None:
+    events = code(coder, "Turkey said a rocket was fired at it from Syria on Monday.")
+    assert any(e.source.code.startswith("TUR") and e.cameo.startswith("112") and e.target
+               and e.target.code.startswith("SYR") for e in events)
+
+
 def test_an_opinion_about_ones_own_state_is_no_demand(coder: Coder) -> None:
     assert not [e for e in code(coder, "Merkel says Germany should hold a referendum on the treaty.")
                 if e.cameo.startswith("10")]

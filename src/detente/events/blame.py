@@ -84,8 +84,10 @@ class BlameRules(ArgumentRules):
                 if accusation is None:
                     return
                 code, rule = accusation, f"{accusation}-reported-deed:{coding.rule}"
-                # an attacker the text does not name is no one accused: "claimed an offensive killed 200"
-                targets = [a for a in coding.sources if not _same_actor(a, speaker) and a.via != "implied"]
+                # unnamed attackers in one's own country are no one accused ("the army claimed an
+                # offensive killed 200"); fire from abroad is ("said a mortar was fired from Gaza")
+                targets = [a for a in coding.sources if not _same_actor(a, speaker)
+                           and not (a.via == "implied" and a.key == speaker.key)]
             date = self.anchoring.date([speech], speech)
             location = self.anchoring.location([speech], speech)
             for target in {t.key: t for t in targets}.values():

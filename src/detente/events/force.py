@@ -92,8 +92,9 @@ class ForceRules(ArgumentRules):
                 # "the bombing of a UN office", "an offensive against ISIS": what the phrase names was hit
                 self.consumed.add(subject.i)
                 act = replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}", pos=deed.pos, lemma=deed.lemma)
+                places = [a for a in sources if a.via == "place" and a.role is None]  # "attacks on Lahore markets"
                 return act, (self._noun_sources(subject) or self._named_before(subject)
-                             or self._unknown_attacker(verb, subject) or sources)
+                             or self._unknown_attacker(verb, subject) or places)
         if pattern.cameo != "190" or pattern.objects:
             return pattern, sources
         if subject is not None and _GENERIC_DEED in self.vocabulary.nouns:  # "suicide bombers killed ...": 1831
