@@ -89,3 +89,13 @@ def test_peoples_are_coded_by_where_they_live(coder: Coder) -> None:
 def test_a_legislature_named_generically_is_the_one_of_the_state_in_view(coder: Coder) -> None:
     events = code(coder, "Obama faces pressure from Congress to help Ukraine.", date="2014-05-15")
     assert any(e.source.code == "USALEG" and e.cameo.startswith("10") for e in events)
+
+
+def test_seizing_a_person_is_abduction(coder: Coder) -> None:
+    events = code(coder, "Pirates in Somalia seize a Danish engineer.")
+    assert {e.cameo for e in events} == {"181"}
+
+
+def test_concluding_talks_signs_nothing(coder: Coder) -> None:
+    events = code(coder, "The foreign ministers of Peru and Chile concluded their talks on Monday.")
+    assert events and {e.cameo for e in events} == {"046"}

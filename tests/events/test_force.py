@@ -51,3 +51,30 @@ def test_protesters_clashing_is_a_riot_and_police_clashing_with_rioters_repressi
 def test_a_war_named_as_the_background_of_another_event_is_not_news(coder: Coder) -> None:
     events = code(coder, "Britain pledged assistance to the American war against Iraq.")
     assert triples(events) == {("GBR", "033", "USA", "asserted")}
+
+
+def test_floods_and_crashes_are_no_force(coder: Coder) -> None:
+    assert not code(coder, "Guatemala flooding kills twelve people.")
+    assert not code(coder, "A Peruvian military helicopter crashed into a hillside, killing 14 people.")
+
+
+def test_the_object_of_an_act_noun_is_hit_not_the_doer(coder: Coder) -> None:
+    events = code(coder, "The bombing of an OSCE office in Kosovo wounded two guards.")
+    assert not [e for e in events if e.source.key == "OSCE"]
+    events = code(coder, "A Turkish offensive against the PKK killed 40 fighters.")
+    assert all(e.source.key == "TUR" for e in events if e.cameo.startswith("19"))
+
+
+def test_tear_gas_at_a_crowd_is_repression(coder: Coder) -> None:
+    events = code(coder, "Kenyan police fired tear gas at crowds of traders in Nairobi.")
+    assert {e.cameo for e in events if e.source.key == "KEN"} == {"175"}
+
+
+def test_a_weapons_test_is_aimed_at_no_one(coder: Coder) -> None:
+    events = code(coder, "Pakistan's test of the Ghauri missile alarmed its neighbours.")
+    assert not [e for e in events if e.cameo.startswith("15") and e.target and e.target.key == "PAK"]
+
+
+def test_killing_by_criminals_is_assault(coder: Coder) -> None:
+    events = code(coder, "Drug traffickers killed two Mexican soldiers in Sinaloa.")
+    assert {e.cameo[:2] for e in events if e.cameo[:2] in {"18", "19"}} == {"18"}

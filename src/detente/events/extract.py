@@ -27,7 +27,7 @@ from .anchoring import SentenceContext
 from .arguments import _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
-from .force import _FORCE_ROOTS, ForceRules
+from .force import _FORCE_ROOTS, ForceRules, _criminal_violence, _own_forces
 from .governing import GoverningRules
 from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
@@ -114,8 +114,10 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             sources = self._unknown_attacker(verb)
         if pattern.cameo in {"190", "1712"} and self._by_crowd(verb):
             pattern = replace(pattern, cameo="145", id=f"{pattern.id}+riot")  # "protesters clashed with police"
-        elif pattern.cameo == "190" and any(a.role in {"COP", "MIL"} for a in sources) and self._on_crowd(verb, obj):
+        elif pattern.cameo[:2] == "19" and any(a.role in {"COP", "MIL"} for a in sources) and \
+                self._on_crowd(verb, obj):  # "police fired tear gas at crowds of vendors"
             pattern = replace(pattern, cameo="175", id=f"{pattern.id}+repress")  # "police clashed with rioters"
+        pattern = _criminal_violence(pattern, sources)
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
@@ -250,6 +252,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         # "Arafat rejected a US offer to host ...": the US is not refusing; "X rejected an invitation to attend": X is
         refused_by_another = bool(coding.refusers) and not coding.refusers & {a.key for a in coding.sources}
         coding.factuality = self._modality(coding.path, trigger, coding.factuality, "+threat:" in coding.rule)
+        if coding.factuality == "background":  # "apologized for killing", "previously accused": not news
+            return
         if coding.factuality == "negated" and ("+intent:" in coding.rule or "+threat:" in coding.rule) \
                 and not refused_by_another:
             # "would not provide support", "will not end the strike unless ...": a refusal
@@ -268,6 +272,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                 penalty = 0.85 if source.via in {"pronoun", "nominal", "role"} else 1.0
                 if target is not None and target.via in {"pronoun", "nominal", "role"}:
                     penalty *= 0.85
+                if target is not None and _own_forces(coding.code, source, target):
+                    target = None  # "Iran's test of a missile": a show of one's own force is aimed at no one
                 self.found.append(Candidate(source, target, coding.code, coding.rule, trigger, coding.factuality,
                                             date, location, round(confidence * penalty, 2)))
                 if coding.code in _MUTUAL_CODES and target is not None and len(coding.sources) == 1 \
