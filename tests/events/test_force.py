@@ -14,7 +14,7 @@ def test_force_with_no_agent_comes_from_whose_weapon_did_it(coder: Coder) -> Non
     events = code(coder, "Three Syrian soldiers were killed in Turkish artillery fire near the border.")
     assert aimed(events, "TUR", "19", "SYR")
     events = code(coder, "Two Lebanese civilians were killed in Israeli shelling.")
-    assert ("ISR", "190", "LBNCVL", "asserted") in triples(events)
+    assert ("ISR", "194", "LBNCVL", "asserted") in triples(events)  # shelling: artillery
 
 
 def test_a_military_weapon_makes_a_bombing_military_force(coder: Coder) -> None:
@@ -78,3 +78,8 @@ def test_a_weapons_test_is_aimed_at_no_one(coder: Coder) -> None:
 def test_killing_by_criminals_is_assault(coder: Coder) -> None:
     events = code(coder, "Drug traffickers killed two Mexican soldiers in Sinaloa.")
     assert {e.cameo[:2] for e in events if e.cameo[:2] in {"18", "19"}} == {"18"}
+
+
+def test_killed_in_a_plain_bombing_is_an_unknown_attackers_bombing(coder: Coder) -> None:
+    events = code(coder, "Five policemen were killed in a bombing in Peshawar, officials said.")
+    assert any(e.source.code == "PAKUAF" and e.cameo == "183" for e in events)

@@ -54,6 +54,10 @@ class EventExtractor:
         return work.run()
 
 
+_REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
+_ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
+
+
 class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, FactualityRules):
     """The coding of one sentence: the rule families composed, and the driver."""
 
@@ -71,7 +75,29 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             if self._modal(token) in {"report", "alleged"} and token.pos in {"VERB", "AUX"}:
                 self._blame_events(token)
                 self._obligations(token)
-        return [_to_the_press(c) for c in self.found if c.trigger.i not in self.governing]
+        found = [_to_the_press(c) for c in self.found if c.trigger.i not in self.governing]
+        return [c for c in found if not self._says_what_is_coded(c, found)]
+
+    def _says_what_is_coded(self, statement: Candidate, found: list[Candidate]) -> bool:
+        """A bare statement (010) whose words are themselves coded: 'X said it would release the
+        hostages' is X's intent to release, 'rebels attacked a convoy, officials said' the attack;
+        the saying adds nothing."""
+        if statement.code != "010":
+            return False
+        said = statement.trigger
+        for other in found:
+            if other.code[:2] == "01" or other.trigger.i == said.i:
+                continue
+            if said.dep in _ATTRIBUTIONS and said.head == other.trigger.i:
+                return True
+            child = other.trigger
+            for ancestor in self.s.ancestors(other.trigger.i):
+                if ancestor.i == said.i:
+                    if child.dep in _REPORTED_CLAUSES:
+                        return True
+                    break
+                child = ancestor
+        return False
 
     # --- verbs ---------------------------------------------------------------------
     def _verb_event(self, verb: Token, lemma: str) -> None:

@@ -106,7 +106,7 @@ class ForceRules(ArgumentRules):
             for pobj in self.s.kids(prep.i, "pobj") if prep.lemma in {"in", "with", "by"} else []:
                 lemma = _known(pobj.lemma, self.vocabulary.nouns)
                 deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(pobj)) if lemma else None
-                if deed is not None and deed.cameo[:2] in _FORCE_ROOTS and deed.objects:
+                if deed is not None and deed.cameo[:2] in _FORCE_ROOTS:
                     self.consumed.add(pobj.i)
                     return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
         return pattern, sources
@@ -115,7 +115,8 @@ class ForceRules(ArgumentRules):
         """An attack no one is named for ('killed in a car bombing in Baghdad', 'a bombing near
         Samarra killed ...') was carried out by an unidentified armed group (UAF) of the state
         where it happened."""
-        location = self.anchoring.location([verb] if deed is None else [verb, deed], verb)
+        victims = self.s.kids(verb.i, "dobj", "nsubjpass")  # "killed eight people in Kabul"
+        location = self.anchoring.location([verb, *victims] if deed is None else [verb, deed, *victims], verb)
         if location is None or not location.country or self.resolver.actors.kinds.get(location.country) != "state":
             return []
         key = location.country
