@@ -130,6 +130,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             sources = self._origin_or_cause(verb)
             if shared is not None and not sources:
                 sources = self._origin_or_cause(self.s.tokens[verb.head])
+        if passive and not sources and pattern.cameo == "174":
+            sources = self._expelled_from(verb)
         if passive and pattern.cameo[:2] == "18":  # unconventional violence, unless a weapon did it
             pattern = self._weapon_pattern(verb, pattern)
         if not passive and pattern.cameo[:2] in _FORCE_ROOTS and self._accident(verb):
@@ -292,7 +294,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
         deed_targets: list[Actor] = []
         for source in coding.sources:
-            for target in self._targets(coding, source, fallback_groups, location):
+            for target in self._targets(coding, trigger, source, fallback_groups, location):
                 if target is not None:
                     deed_targets.append(target)
                 penalty = 0.85 if source.via in {"pronoun", "nominal", "role"} else 1.0
