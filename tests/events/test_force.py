@@ -83,3 +83,14 @@ def test_killing_by_criminals_is_assault(coder: Coder) -> None:
 def test_killed_in_a_plain_bombing_is_an_unknown_attackers_bombing(coder: Coder) -> None:
     events = code(coder, "Five policemen were killed in a bombing in Peshawar, officials said.")
     assert any(e.source.code == "PAKUAF" and e.cameo == "183" for e in events)
+
+
+def test_a_series_of_attacks_is_those_attacks(coder: Coder) -> None:
+    events = code(coder, "A wave of car bombings killed twelve policemen in Mosul.")
+    assert any(e.source.code == "IRQUAF" and e.cameo == "1832" for e in events)
+
+
+def test_a_news_agency_credit_is_no_actor(coder: Coder) -> None:
+    events = code(coder, "AFP - Turkish troops shelled Kurdish positions in Syria (Reuters)")
+    assert aimed(events, "TUR", "19", "SYR")
+    assert not any(e.source.key in {"FRA", "GBR"} or (e.target and e.target.key in {"FRA", "GBR"}) for e in events)

@@ -20,6 +20,7 @@ from .sentence import _known
 
 _FORCE_ROOTS = {"18", "19", "20"}
 _GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'
+_SERIES_NOUNS = {"series", "wave", "string", "spate", "flurry", "pair", "couple", "number"}
 _LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
 
 
@@ -85,6 +86,9 @@ class ForceRules(ArgumentRules):
         named by the subject is what was done, by whoever did it; 'killed X in an air strike'
         is the kind of killing that act names."""
         subject = self._first(verb, "nsubj")
+        if subject is not None and subject.lemma in _SERIES_NOUNS:  # "a series of car bombings killed ..."
+            subject = next((p for of in self.s.kids(subject.i, "prep") if of.lemma == "of"
+                            for p in self.s.kids(of.i, "pobj")), subject)
         lemma = _known(subject.lemma, self.vocabulary.nouns) if subject is not None else None
         if subject is not None and lemma is not None:
             deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(subject))
