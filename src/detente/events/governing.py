@@ -212,9 +212,9 @@ class GoverningRules(ArgumentRules):
         effect = self._modal(verb)
         if verb.pos not in {"VERB", "AUX"} or effect not in (*_DERIVING, "light"):
             return None
-        # "agreed to", "called for", "insisted on"; "engaged in talks" only for light verbs,
-        # not "lifted sanctions in recognition of ..."
-        if prep.lemma in {"to", "for", "on", "upon"} or (effect == "light" and prep.lemma in {"in", "into"}):
+        # "agreed to", "called for", "insisted on"; "engaged in talks" and "held civilians as
+        # human shields" only for light verbs, not "lifted sanctions in recognition of ..."
+        if prep.lemma in {"to", "for", "on", "upon"} or (effect == "light" and prep.lemma in {"in", "into", "as"}):
             return verb
         return None
 
