@@ -112,7 +112,7 @@ class GoverningRules(ArgumentRules):
         """Derive the code a governing verb gives ('urged Y to withdraw' -> 02x by the urger on Y);
         `below` is the clause it governs."""
         if effect == "command":  # an order to one's own forces or people is the act itself, else a demand
-            if self._commands_own(coding, governor):
+            if self._commands_own(coding, governor) or self._orders_act(coding, governor, trigger):
                 return
             effect = "demand"
         derived = self.vocabulary.derive(effect, coding.code)
@@ -162,6 +162,21 @@ class GoverningRules(ArgumentRules):
         coding.sources, coding.target_groups = speakers, [doers, *coding.target_groups]
         coding.rule = f"{coding.rule}+command:{governor.lemma}"
         coding.derived, coding.derived_by, coding.factuality = True, "command", "asserted"
+        self.governing.add(governor.i)
+        return True
+
+    def _orders_act(self, coding: _Coding, governor: Token, trigger: Token) -> bool:
+        """'The court ordered the arrest of X', 'ordered air strikes on Y': an act the order names
+        as its object, with no doer of its own, is done by whoever ordered it."""
+        if trigger.pos not in {"NOUN", "PROPN"} or self.s.tokens[trigger.head].i != governor.i or \
+                trigger.dep != "dobj" or coding.factuality != "asserted" or \
+                self._noun_agents(trigger) or self._noun_modifiers(trigger):  # "ordered the Israeli withdrawal"
+            return False
+        orderers = {a.key for a in self._subjects(governor)}
+        if not orderers or {a.key for a in coding.sources} != orderers:
+            return False
+        coding.rule = f"{coding.rule}+command:{governor.lemma}"
+        coding.derived, coding.derived_by = True, "command"
         self.governing.add(governor.i)
         return True
 
