@@ -127,3 +127,10 @@ def test_the_doers_kind_picks_a_light_nouns_reading(coder: Coder, text: str, exp
 def test_a_light_verb_carries_a_noun_through_as(coder: Coder) -> None:
     events = code(coder, "Syrian soldiers held Lebanese villagers as human shields.")
     assert ("SYRMIL", "184", "LBNCVL", "asserted") in triples(events)
+
+
+def test_agreeing_to_an_uncoded_act_is_an_intent_to_cooperate(coder: Coder) -> None:
+    committed = code_monadic(coder, "The Danish government agreed to build a new research centre.")
+    assert ("DNKGOV", "030") in {(e.source.code, e.cameo) for e in committed}
+    accord = code(coder, "Austria agreed with Hungary on the need for calm.")
+    assert ("AUT", "019", "HUN", "asserted") in triples(accord)

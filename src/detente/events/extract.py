@@ -117,6 +117,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             obj, pattern = self._clause_object(verb, lemma, particle, pattern)
         if pattern is None:
             return
+        if pattern.cameo[:2] == "01" and self._commits_to_act(verb):  # "agreed to set up a joint company"
+            pattern = replace(pattern, cameo=self.vocabulary.derive("intent", "03") or "030", id=f"{pattern.id}+to")
         if obj is not None and needs_object(pattern):
             self.consumed.add(obj.i)
         elif obj is not None and obj.lemma in self.vocabulary.nouns:
@@ -158,6 +160,12 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern.cameo in _RESPONSIBILITY_CODES:  # "claimed responsibility for an attack targeting X": X
             targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _commits_to_act(self, verb: Token) -> bool:
+        """Whether a verb of intent governs a 'to' clause: a comment verb ('agreed') that commits
+        its subject to an act no pattern codes is an intent to cooperate; a coded act derives its own."""
+        return self._modal(verb) == "intent" and any(
+            k.lemma == "to" for clause in self.s.kids(verb.i, "xcomp") for k in self.s.kids(clause.i, "aux"))
 
     def _shared_passive(self, verb: Token) -> Token | None:
         """The passive subject a participle shares with the passive verb it is coordinated
