@@ -75,6 +75,9 @@ def test_an_object_on_no_list_of_a_specific_only_verb_codes_nothing(coder: Coder
     ("Austria returned three looted paintings to Poland.", ("AUT", "0842", "POL", "asserted")),
     ("Greece halted food supplies to Libya.", ("GRC", "1623", "LBY", "asserted")),
     ("Norway launched electronic warfare against Russia.", ("NOR", "176", "RUS", "asserted")),
+    ("Sweden remains the largest donor to Somalia.", ("SWE", "070", "SOM", "asserted")),
+    ("The Indian minister defended India's expansion of its navy.", ("INDGOV", "052", "IND", "asserted")),
+    ("Canada pushed Peru to release the activists.", ("CAN", "0253", "PER", "asserted")),
 ])
 def test_light_verbs_with_event_nouns_and_returned_property(coder: Coder, text: str,
                                                              expected: tuple[str, str, str, str]) -> None:
