@@ -113,3 +113,24 @@ def test_a_statement_whose_words_are_coded_is_no_second_event(coder: Coder, text
 
 def test_a_statement_with_nothing_coded_inside_stays(coder: Coder) -> None:
     assert [e.cameo for e in code_monadic(coder, "Peru said on Monday that the economy grew.")] == ["010"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Indian troops remained on alert along the frontier.", ("INDMIL", "152")),
+    ("Belgian police stayed on alert overnight.", ("BELCOP", "151")),
+    ("Chilean miners went on strike.", ("CHLLAB", "143")),
+])
+def test_the_doers_kind_picks_a_light_nouns_reading(coder: Coder, text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e.source.code, e.cameo) for e in code_monadic(coder, text)}
+
+
+def test_a_light_verb_carries_a_noun_through_as(coder: Coder) -> None:
+    events = code(coder, "Syrian soldiers held Lebanese villagers as human shields.")
+    assert ("SYRMIL", "184", "LBNCVL", "asserted") in triples(events)
+
+
+def test_agreeing_to_an_uncoded_act_is_an_intent_to_cooperate(coder: Coder) -> None:
+    committed = code_monadic(coder, "The Danish government agreed to build a new research centre.")
+    assert ("DNKGOV", "030") in {(e.source.code, e.cameo) for e in committed}
+    accord = code(coder, "Austria agreed with Hungary on the need for calm.")
+    assert ("AUT", "019", "HUN", "asserted") in triples(accord)

@@ -117,6 +117,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             obj, pattern = self._clause_object(verb, lemma, particle, pattern)
         if pattern is None:
             return
+        if pattern.cameo[:2] == "01" and self._commits_to_act(verb):  # "agreed to set up a joint company"
+            pattern = replace(pattern, cameo=self.vocabulary.derive("intent", "03") or "030", id=f"{pattern.id}+to")
         if obj is not None and needs_object(pattern):
             self.consumed.add(obj.i)
         elif obj is not None and obj.lemma in self.vocabulary.nouns:
@@ -161,6 +163,12 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
 
+    def _commits_to_act(self, verb: Token) -> bool:
+        """Whether a verb of intent governs a 'to' clause: a comment verb ('agreed') that commits
+        its subject to an act no pattern codes is an intent to cooperate; a coded act derives its own."""
+        return self._modal(verb) == "intent" and any(
+            k.lemma == "to" for clause in self.s.kids(verb.i, "xcomp") for k in self.s.kids(clause.i, "aux"))
+
     def _shared_passive(self, verb: Token) -> Token | None:
         """The passive subject a participle shares with the passive verb it is coordinated
         with: 'were killed or wounded' (not 'was indicted and will resign')."""
@@ -197,18 +205,20 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
     def _noun_event(self, noun: Token, lemma: str) -> None:
         if self._topic_of_event(noun):
             return  # "negotiations on an Israeli pullback": the pullback is what is talked about
-        words = self._complement_words(noun)
-        pattern = self._choose(self.vocabulary.nouns[lemma], None, words)
-        if pattern is None or (pattern.cameo[:2] in _FORCE_ROOTS and self._background_of_event(noun)):
-            return
         # "keep a dialogue channel with Russia": the phrase the noun modifies carries it
         carrier = self.s.tokens[noun.head] if noun.dep == "compound" else noun
         light = self._light_verb(carrier)
+        governor = self._prepositional_governor(carrier)
+        words = self._complement_words(noun)
+        pattern = self._choose(self.vocabulary.nouns[lemma], None, words)
+        if pattern is None or not pattern.objects:  # "troops remained on alert", "teachers went on strike"
+            pattern = self._choose(self.vocabulary.nouns[lemma], None, self._doer_words(light or governor)) or pattern
+        if pattern is None or (pattern.cameo[:2] in _FORCE_ROOTS and self._background_of_event(noun)):
+            return
         if light is not None and self._modal(light) == "reject" and \
                 pattern.cameo[:2] in _REQUEST_ROOTS:
             self._rejection(noun, light)
             return
-        governor = self._prepositional_governor(carrier)
         sources = self._noun_agents(noun)
         modifiers = self._noun_modifiers(noun)
         doer = self._subjects(light) if light is not None else []
@@ -234,6 +244,12 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             fallback += self._via_preps(light, _FALLBACK_PREPS) + self._purpose_targets(light)
         anchor = light if light is not None else noun
         self._emit(pattern, noun, anchor, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _doer_words(self, verb: Token | None) -> list[str]:
+        """The head of the subject of a noun's verb, which names what kind of event the noun is
+        when nothing else does: troops on alert are on military alert, teachers strike as workers."""
+        subject = self._first(verb, "nsubj") if verb is not None else None
+        return [subject.lemma] if subject is not None else []
 
     def _rejection(self, request: Token, verb: Token) -> None:
         """'Yemen rejected a U.S. request to ...': a refusal aimed at whoever asked."""

@@ -112,7 +112,7 @@ class GoverningRules(ArgumentRules):
         """Derive the code a governing verb gives ('urged Y to withdraw' -> 02x by the urger on Y);
         `below` is the clause it governs."""
         if effect == "command":  # an order to one's own forces or people is the act itself, else a demand
-            if self._commands_own(coding, governor):
+            if self._commands_own(coding, governor) or self._orders_act(coding, governor, trigger):
                 return
             effect = "demand"
         derived = self.vocabulary.derive(effect, coding.code)
@@ -165,6 +165,21 @@ class GoverningRules(ArgumentRules):
         self.governing.add(governor.i)
         return True
 
+    def _orders_act(self, coding: _Coding, governor: Token, trigger: Token) -> bool:
+        """'The court ordered the arrest of X', 'ordered air strikes on Y': an act the order names
+        as its object, with no doer of its own, is done by whoever ordered it."""
+        if trigger.pos not in {"NOUN", "PROPN"} or self.s.tokens[trigger.head].i != governor.i or \
+                trigger.dep != "dobj" or coding.factuality != "asserted" or \
+                self._noun_agents(trigger) or self._noun_modifiers(trigger):  # "ordered the Israeli withdrawal"
+            return False
+        orderers = {a.key for a in self._subjects(governor)}
+        if not orderers or {a.key for a in coding.sources} != orderers:
+            return False
+        coding.rule = f"{coding.rule}+command:{governor.lemma}"
+        coding.derived, coding.derived_by = True, "command"
+        self.governing.add(governor.i)
+        return True
+
     def _governors(self, anchor: Token) -> list[tuple[Token, str | None]]:
         """Verbs (and nouns like 'intention') above the anchor through clause links."""
         chain = []
@@ -212,9 +227,9 @@ class GoverningRules(ArgumentRules):
         effect = self._modal(verb)
         if verb.pos not in {"VERB", "AUX"} or effect not in (*_DERIVING, "light"):
             return None
-        # "agreed to", "called for", "insisted on"; "engaged in talks" only for light verbs,
-        # not "lifted sanctions in recognition of ..."
-        if prep.lemma in {"to", "for", "on", "upon"} or (effect == "light" and prep.lemma in {"in", "into"}):
+        # "agreed to", "called for", "insisted on"; "engaged in talks" and "held civilians as
+        # human shields" only for light verbs, not "lifted sanctions in recognition of ..."
+        if prep.lemma in {"to", "for", "on", "upon"} or (effect == "light" and prep.lemma in {"in", "into", "as"}):
             return verb
         return None
 
