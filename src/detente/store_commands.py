@@ -14,18 +14,21 @@ from typing import Any, TextIO
 
 import click
 
-from .errors import DetenteError, QueryError
+from .cli_options import clean_errors, date_option, pipeline_option
+from .errors import QueryError
 from .output import flatten, format_table
-from .read import DEFAULT_MAX_BYTES, read_inputs
+from .read import DEFAULT_MAX_BYTES, count_inputs, read_inputs
 from .relations import (PERIODS, Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                         relation_series)
-from .cli_options import date_option, pipeline_option
+from .relations.chains import undated_in_scope
+from .relations.escalation import undated_conflict
+from .relations.series import canonical_dyad
 from .store import DedupRule, IngestSummary, Store, default_db_path, ingest
 from .store.dedup import MATCHES
 from .store.export import FORMATS as EXPORT_FORMATS
 from .store.export import export
-from .store.query import (FACTUALITIES, EventFilter, StoredEvent, find_events, get_event, parse_factualities,
-                          top_actors)
+from .store.query import (DEFAULT_FACTUALITY, FACTUALITIES, EventFilter, StoredEvent, actor_label, actor_names,
+                          count_events, find_events, get_event, parse_factualities, top_actors)
 
 OUTPUTS = ("table", "jsonl", "csv")
 
@@ -33,17 +36,21 @@ db_option = click.option("--db", type=click.Path(dir_okay=False), default=None,
                          help=f"Event store file [default: $DETENTE_DB or {default_db_path()}].")
 format_option = click.option("--format", "fmt", type=click.Choice(OUTPUTS), default="table", show_default=True)
 factuality_option = click.option(
-    "--factuality", default="asserted", show_default=True,
+    "--factuality", default=",".join(DEFAULT_FACTUALITY), show_default=True,
     help=f"Comma-separated factualities to count ({', '.join(FACTUALITIES)}), or 'all'.")
+_clean_errors = clean_errors
 
 
-@contextlib.contextmanager
-def _clean_errors() -> Iterator[None]:
-    """Library errors become one clear line on stderr and exit status 1."""
-    try:
-        yield
-    except DetenteError as err:
-        raise click.ClickException(str(err)) from err
+def _counted(factuality: tuple[str, ...]) -> str:
+    """How an output names the factualities it counted."""
+    return "every factuality" if set(factuality) == set(FACTUALITIES) else ", ".join(factuality)
+
+
+def _named(code: str | None, name: str | None) -> str:
+    """A code with its name beside it, for people: USAMIL (United States military)."""
+    if code is None:
+        return "-"
+    return f"{code} ({name[:28]})" if name and name != code else code
 
 
 def _open(db: str | None, read_only: bool = True) -> Store:
@@ -70,9 +77,10 @@ def _emit(records: Iterable[dict[str, Any]], fmt: str, header: tuple[str, ...],
 
 def _event_row(record: dict[str, Any]) -> tuple[str, ...]:
     source, target = record["source"], record["target"]
-    return (record["date"] or "-", source["code"], f"{record['cameo']} {(record['cameo_name'] or '')[:38]}",
-            target["code"] if target else "-", record["factuality"], str(record["n_mentions"]),
-            str(record["n_documents"]), record["event_id"])
+    return (record["date"] or "undated", _named(source["code"], source["label"]),
+            f"{record['cameo']} {(record['cameo_name'] or '')[:38]}",
+            _named(target["code"], target["label"]) if target else "-", record["factuality"],
+            str(record["n_mentions"]), str(record["n_documents"]), record["event_id"])
 
 
 EVENT_HEADER = ("date", "source", "event", "target", "factuality", "mentions", "docs", "id")
@@ -108,11 +116,12 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, ma
         with _open(db, read_only=False) as store:
             started = time.monotonic()
             reported = 0
+            total = None if quiet else count_inputs(inputs)  # None: not known beforehand (stdin)
 
             def report_problems(summary: IngestSummary) -> None:
                 nonlocal reported
                 for problem in summary.problems[reported:]:
-                    click.echo(f"skipped {problem}", err=True)
+                    click.echo(str(problem), err=True)
                 reported = len(summary.problems)
 
             def progress(summary: IngestSummary) -> None:
@@ -120,8 +129,10 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, ma
                 if quiet:
                     return
                 rate = summary.read / max(time.monotonic() - started, 1e-9)
-                line = (f"{summary.read} documents read ({summary.coded} new, {summary.known} already stored), "
-                        f"{summary.mentions} mentions, {rate:.0f} documents/s")
+                read = f"{summary.read} of {total}" if total else str(summary.read)
+                left = f", about {_duration((total - summary.read) / rate)} left" if total and rate > 0 else ""
+                line = (f"{read} documents read ({summary.coded} new, {summary.known} already stored), "
+                        f"{summary.mentions} mentions, {rate:.0f} documents/s{left}")
                 if sys.stderr.isatty():
                     click.echo(f"\r{line}", err=True, nl=False)
                 else:
@@ -141,6 +152,11 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, ma
         raise SystemExit(1)
 
 
+def _duration(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+
+
 def _filter_options(command: Callable[..., None]) -> Callable[..., None]:
     options = [
         click.option("--actor", help="Either side: entity (RUS, NATO) or full code (RUSGOV)."),
@@ -151,8 +167,7 @@ def _filter_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--root", help="CAMEO root (01-20)."),
         click.option("--plover", help="PLOVER event type (ACCUSE, ASSAULT, ...)."),
         click.option("--quad", "quad_class", type=int, help="Quad class 1-4."),
-        click.option("--factuality", default="all", show_default=True,
-                     help=f"Comma-separated: {', '.join(FACTUALITIES)}; or 'all'."),
+        factuality_option,
         click.option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
         click.option("--until", help="Up to this date, inclusive."),
         click.option("--outlet", help="Only events reported by this news source."),
@@ -163,8 +178,7 @@ def _filter_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def _event_filter(options: dict[str, Any]) -> EventFilter:
-    factuality = options.pop("factuality")
-    return EventFilter(factuality=() if factuality == "all" else parse_factualities(factuality), **options)
+    return EventFilter(factuality=parse_factualities(options.pop("factuality")), **options)
 
 
 @click.command("events")
@@ -174,10 +188,18 @@ def _event_filter(options: dict[str, Any]) -> EventFilter:
 @click.option("--limit", type=int, default=100, show_default=True, help="At most this many (0: all).")
 @click.option("--offset", type=int, default=0)
 def events_command(db: str | None, fmt: str, limit: int, offset: int, **filters: Any) -> None:
-    """Deduplicated events matching the filters, in date order."""
+    """Deduplicated events matching the filters, newest first (undated last)."""
     with _clean_errors(), _open(db) as store:
-        found = find_events(store, _event_filter(filters), limit=limit or None, offset=offset)
-        _emit((e.to_dict() for e in found), fmt, EVENT_HEADER, _event_row)
+        where = _event_filter(filters)
+        found = find_events(store, where, limit=limit or None, offset=offset)
+        total = count_events(store, where)
+    if fmt == "table" and not found:
+        click.echo(f"no events match these filters (counting {_counted(where.factuality)} events)")
+        return
+    _emit((e.to_dict() for e in found), fmt, EVENT_HEADER, _event_row)
+    if fmt == "table":
+        click.echo(f"{len(found)} of {total} events ({_counted(where.factuality)})"
+                   + ("; --limit 0 lists all" if len(found) < total else ""))
 
 
 @click.command("event")
@@ -206,15 +228,22 @@ def event_command(event_id: str, db: str | None, fmt: str) -> None:
 @db_option
 @click.option("--top", type=int, default=20, show_default=True)
 @click.option("--entity", is_flag=True, help="Count by entity (RUS) rather than full code (RUSGOV).")
+@factuality_option
 @format_option
-def actors_command(db: str | None, top: int, entity: bool, fmt: str) -> None:
-    """The most active actors, by deduplicated events."""
+def actors_command(db: str | None, top: int, entity: bool, factuality: str, fmt: str) -> None:
+    """The most active actors, by deduplicated events (dated or not)."""
     with _clean_errors(), _open(db) as store:
-        found = top_actors(store, top, entity)
-        records = [{"code": a.code, "key": a.key, "role": a.role, "name": a.name, "events": a.events,
-                    "as_source": a.as_source, "as_target": a.as_target} for a in found]
-        _emit(records, fmt, ("actor", "name", "events", "as source", "as target"),
-              lambda r: (r["code"], r["name"] or "", str(r["events"]), str(r["as_source"]), str(r["as_target"])))
+        counted = parse_factualities(factuality)
+        found = top_actors(store, top, entity, counted)
+    records = [{"code": a.code, "key": a.key, "role": a.role, "name": a.name, "events": a.events,
+                "as_source": a.as_source, "as_target": a.as_target} for a in found]
+    if fmt == "table" and not records:
+        click.echo(f"no actors in {_counted(counted)} events")
+        return
+    _emit(records, fmt, ("actor", "name", "events", "as source", "as target"),
+          lambda r: (r["code"], r["name"] or "", str(r["events"]), str(r["as_source"]), str(r["as_target"])))
+    if fmt == "table":
+        click.echo(f"counting {_counted(counted)} events")
 
 
 @click.command("relations")
@@ -230,21 +259,35 @@ def actors_command(db: str | None, top: int, entity: bool, fmt: str) -> None:
 @format_option
 def relations_command(actor_a: str, actor_b: str, db: str | None, by: str, both: bool, factuality: str,
                       since: str | None, until: str | None, plot: str | None, fmt: str) -> None:
-    """Relations from ACTOR_A to ACTOR_B over time: counts by quad class, Goldstein, net score."""
+    """Relations from ACTOR_A to ACTOR_B over time: counts by quad class, Goldstein, net score.
+
+    Actors are codes (RUS, RUSGOV, NATO) or names (Russia), in any case. Events dated less
+    precisely than a period, and undated events, get a row of their own after the periods."""
     with _clean_errors(), _open(db) as store:
-        dyad = Dyad(actor_a, actor_b, both, parse_factualities(factuality), since, until)
+        dyad = canonical_dyad(store, Dyad(actor_a, actor_b, both, parse_factualities(factuality), since, until))
         series = relation_series(store, dyad, by)
-        _emit((p.to_dict() for p in series), fmt,
-              ("period", "events", "v.coop", "m.coop", "v.conf", "m.conf", "goldstein", "mean", "net"),
-              lambda r: (r["period"], str(r["events"]), str(r["verbal_cooperation"]), str(r["material_cooperation"]),
-                         str(r["verbal_conflict"]), str(r["material_conflict"]), f"{r['goldstein_sum']:.1f}",
-                         "-" if r["goldstein_mean"] is None else f"{r['goldstein_mean']:.2f}", str(r["net"])))
+        names = actor_names(store, [dyad.a, dyad.b])
+        arrow = "↔" if both else "→"
+        heading = f"{_named(dyad.a, names.get(dyad.a))} {arrow} {_named(dyad.b, names.get(dyad.b))}"
+        if fmt == "table" and not series:
+            click.echo(f"no {_counted(dyad.factuality)} events {heading}")
+        else:
+            _emit((p.to_dict() for p in series), fmt,
+                  ("period", "events", "v.coop", "m.coop", "v.conf", "m.conf", "goldstein", "mean", "net"),
+                  lambda r: (r["label"], str(r["events"]), str(r["verbal_cooperation"]),
+                             str(r["material_cooperation"]), str(r["verbal_conflict"]), str(r["material_conflict"]),
+                             f"{r['goldstein_sum']:.1f}",
+                             "-" if r["goldstein_mean"] is None else f"{r['goldstein_mean']:.2f}", str(r["net"])))
+        if fmt == "table" and series:
+            unplaced = {p.kind: p.events for p in series if p.period is None}
+            click.echo(f"{heading}: {sum(p.events for p in series)} {_counted(dyad.factuality)} events, "
+                       f"{unplaced.get('coarser', 0)} dated less precisely than a {by}, "
+                       f"{unplaced.get('undated', 0)} undated")
         if plot:
             from .relations.plots import plot_relations
 
-            behind = [e for p in series if p.events for e in period_events(store, dyad, p.period, by)]
-            arrow = "↔" if both else "→"
-            plot_relations(series, behind, Path(plot), f"{actor_a} {arrow} {actor_b}, events per {by}", by)
+            behind = [e for p in series if p.events and p.period for e in period_events(store, dyad, p.period, by)]
+            plot_relations(series, behind, Path(plot), f"{dyad.a} {arrow} {dyad.b}, events per {by}", by)
             click.echo(f"wrote {plot}", err=True)
 
 
@@ -262,18 +305,23 @@ def escalations_command(db: str | None, window: str, baseline: int, until: str |
                         by_code: bool, factuality: str, fmt: str) -> None:
     """Dyads whose conflict in the latest window departs most from their own baseline."""
     with _clean_errors(), _open(db) as store:
-        found = find_escalations(store, parse_window(window), baseline, until, min_events, top,
-                                 parse_factualities(factuality), by_entity=not by_code)
-        if fmt != "table":
-            _emit((e.to_dict() for e in found), fmt, (), lambda r: ())
-            return
-        for item in found:
-            click.echo(f"{item.source} → {item.target}  score {item.score:.2f}  conflict {item.recent:.1f} "
-                       f"(baseline {item.baseline_mean:.1f} ± {item.baseline_sd:.1f})  "
-                       f"{item.window_start} to {item.window_end}")
-            _print_events(item.events[:5], indent="    ")
-        if not found:
-            click.echo("no dyad's conflict rose above its baseline in this window")
+        counted = parse_factualities(factuality)
+        found = find_escalations(store, parse_window(window), baseline, until, min_events, top, counted,
+                                 by_entity=not by_code)
+        undated = undated_conflict(store, counted, by_entity=not by_code)
+        names = actor_names(store, sorted({c for e in found for c in (e.source, e.target)}))
+    if fmt != "table":
+        _emit((e.to_dict() for e in found), fmt, (), lambda r: ())
+        return
+    for item in found:
+        click.echo(f"{_named(item.source, names.get(item.source))} → {_named(item.target, names.get(item.target))}"
+                   f"  score {item.score:.2f}  conflict {item.recent:.1f} "
+                   f"(baseline {item.baseline_mean:.1f} ± {item.baseline_sd:.1f})  "
+                   f"{item.window_start} to {item.window_end}")
+        _print_events(item.events[:5], indent="    ")
+    if not found:
+        click.echo("no dyad's conflict rose above its baseline in this window")
+    click.echo(f"counting {_counted(counted)} events; {undated} undated conflictual events belong to no window")
 
 
 @click.command("chains")
@@ -290,22 +338,26 @@ def chains_command(db: str | None, window: str, actor: str | None, since: str | 
                    min_events: int, conflict: bool, factuality: str, fmt: str) -> None:
     """Retaliation and response chains: events answered by the reversed dyad."""
     with _clean_errors(), _open(db) as store:
-        found = find_chains(store, parse_window(window), actor, since, until, parse_factualities(factuality),
-                            min_events, conflict)
-        if fmt != "table":
-            _emit((c.to_dict() for c in found), fmt, (), lambda r: ())
-            return
-        for number, chain in enumerate(found, start=1):
-            kinds = sorted({link.kind for link in chain.links})
-            click.echo(f"chain {number}: {len(chain.events)} events, linked by {' and '.join(kinds)}")
-            _print_events(chain.events, indent="    ")
-        if not found:
-            click.echo("no response chains in this window")
+        counted = parse_factualities(factuality)
+        found = find_chains(store, parse_window(window), actor, since, until, counted, min_events, conflict)
+        undated = 0 if since or until else undated_in_scope(store, actor, counted, conflict)
+    if fmt != "table":
+        _emit((c.to_dict() for c in found), fmt, (), lambda r: ())
+        return
+    for number, chain in enumerate(found, start=1):
+        kinds = sorted({link.kind for link in chain.links})
+        click.echo(f"chain {number}: {len(chain.events)} events, linked by {' and '.join(kinds)}")
+        _print_events(chain.events, indent="    ")
+    if not found:
+        click.echo("no response chains in this window")
+    click.echo(f"counting {_counted(counted)} events; {undated} undated events can be linked only by a cue "
+               "in their sentence, never by time")
 
 
 def _print_events(events: list[StoredEvent], indent: str) -> None:
     for event in events:
-        click.echo(f"{indent}{event.date or '-':10}  {event.source_code} {event.cameo} {event.target_code or '-'}  "
+        click.echo(f"{indent}{event.date or 'undated':10}  {_named(event.source_code, actor_label(event.source_name, event.source_role))} "
+                   f"{event.cameo} {_named(event.target_code, actor_label(event.target_name, event.target_role))}  "
                    f"{(event.cameo_name or '')[:50]}  [{event.event_id}]")
 
 
@@ -317,16 +369,22 @@ def _print_events(events: list[StoredEvent], indent: str) -> None:
 @click.option("--plot", type=click.Path(dir_okay=False), help="Draw the network to FILE.png or FILE.svg.")
 @format_option
 def network_command(db: str | None, top: int, by_code: bool, plot: str | None, fmt: str, **filters: Any) -> None:
-    """The actor network: directed dyads by event count."""
+    """The actor network: directed dyads by event count (dated or not)."""
     with _clean_errors(), _open(db) as store:
-        edges = actor_network(store, _event_filter(filters), top, not by_code)
-        _emit((e.to_dict() for e in edges), fmt, ("source", "target", "events", "goldstein", "conflict share"),
-              lambda r: (r["source"], r["target"], str(r["events"]), f"{r['goldstein_mean']:.2f}",
-                         f"{r['conflict_share']:.2f}"))
+        where = _event_filter(filters)
+        edges = actor_network(store, where, top, not by_code)
+        if fmt == "table" and not edges:
+            click.echo(f"no dyads in {_counted(where.factuality)} events matching these filters")
+        else:
+            _emit((e.to_dict() for e in edges), fmt, ("source", "target", "events", "goldstein", "conflict share"),
+                  lambda r: (_named(r["source"], r["source_name"]), _named(r["target"], r["target_name"]),
+                             str(r["events"]), f"{r['goldstein_mean']:.2f}", f"{r['conflict_share']:.2f}"))
+        if fmt == "table" and edges:
+            click.echo(f"counting {_counted(where.factuality)} events, dated or not")
         if plot:
             from .relations.plots import plot_network
 
-            plot_network(edges, Path(plot), f"Actor network: top {len(edges)} dyads")
+            plot_network(edges, Path(plot), f"Actor network: top {len(edges)} dyads ({_counted(where.factuality)})")
             click.echo(f"wrote {plot}", err=True)
 
 
@@ -334,11 +392,13 @@ def network_command(db: str | None, top: int, by_code: bool, plot: str | None, f
 @db_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
 @click.option("-o", "--output", type=click.Path(file_okay=False), required=True, help="Folder to write into.")
-def export_command(db: str | None, fmt: str, output: str) -> None:
-    """Export the store: parquet or csv tables, PLOVER JSON records, ICEWS-style TSV."""
+@factuality_option
+def export_command(db: str | None, fmt: str, output: str, factuality: str) -> None:
+    """Export the store: parquet or csv tables (whole), PLOVER JSON records or ICEWS-style TSV
+    (the events of --factuality, with their factuality and date precision)."""
     with _clean_errors(), _open(db) as store:
-        for path in export(store, fmt, Path(output)):
-            click.echo(f"wrote {path}", err=True)
+        for written in export(store, fmt, Path(output), parse_factualities(factuality)):
+            click.echo(f"wrote {written}", err=True)
 
 
 @click.command("dedupe")
