@@ -46,7 +46,11 @@ class Problem:
     skipped: bool = True  # False: the document was read and coded all the same (e.g. a bad date)
 
     def __str__(self) -> str:
-        return f"{'skipped' if self.skipped else 'note:'} {self.location}: {self.reason}"
+        return f"{self.location}: {self.reason}"
+
+    def report(self) -> str:
+        """The line a person reads: whether the input was skipped or read with a caveat."""
+        return f"{'skipped' if self.skipped else 'note:'} {self}"
 
 
 @dataclass(frozen=True, slots=True)

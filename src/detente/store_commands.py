@@ -16,7 +16,7 @@ import click
 
 from .cli_options import clean_errors, date_option, pipeline_option
 from .errors import QueryError
-from .output import flatten, format_table
+from .output import flatten, format_table, named
 from .read import DEFAULT_MAX_BYTES, count_inputs, read_inputs
 from .relations import (PERIODS, Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                         relation_series)
@@ -27,8 +27,9 @@ from .store import DedupRule, IngestSummary, Store, default_db_path, ingest
 from .store.dedup import MATCHES
 from .store.export import FORMATS as EXPORT_FORMATS
 from .store.export import export
-from .store.query import (DEFAULT_FACTUALITY, FACTUALITIES, EventFilter, StoredEvent, actor_label, actor_names,
-                          count_events, find_events, get_event, parse_factualities, top_actors)
+from .store.query import (DEFAULT_FACTUALITY, FACTUALITIES, EventFilter, StoredEvent, actor_names, count_events,
+                          find_events, get_event, parse_factualities, top_actors)
+from .vocabulary import actor_label
 
 OUTPUTS = ("table", "jsonl", "csv")
 
@@ -48,9 +49,7 @@ def _counted(factuality: tuple[str, ...]) -> str:
 
 def _named(code: str | None, name: str | None) -> str:
     """A code with its name beside it, for people: USAMIL (United States military)."""
-    if code is None:
-        return "-"
-    return f"{code} ({name[:28]})" if name and name != code else code
+    return named(code, name) if code else "-"
 
 
 def _open(db: str | None, read_only: bool = True) -> Store:
@@ -97,8 +96,8 @@ def register(main: click.Group) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
 @date_option
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)
-@click.option("--batch", type=int, default=64, show_default=True, help="Documents per commit.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True)
+@click.option("--batch", type=click.IntRange(min=1), default=64, show_default=True, help="Documents per commit.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes that code documents (each loads its own spaCy pipeline).")
 @click.option("--dask", metavar="ADDRESS",
@@ -121,7 +120,7 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, ma
             def report_problems(summary: IngestSummary) -> None:
                 nonlocal reported
                 for problem in summary.problems[reported:]:
-                    click.echo(str(problem), err=True)
+                    click.echo(problem.report(), err=True)
                 reported = len(summary.problems)
 
             def progress(summary: IngestSummary) -> None:
@@ -166,7 +165,7 @@ def _filter_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--cameo", help="CAMEO code, with the codes under it (e.g. 112)."),
         click.option("--root", help="CAMEO root (01-20)."),
         click.option("--plover", help="PLOVER event type (ACCUSE, ASSAULT, ...)."),
-        click.option("--quad", "quad_class", type=int, help="Quad class 1-4."),
+        click.option("--quad", "quad_class", type=click.IntRange(1, 4), help="Quad class 1-4."),
         factuality_option,
         click.option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
         click.option("--until", help="Up to this date, inclusive."),
@@ -185,8 +184,8 @@ def _event_filter(options: dict[str, Any]) -> EventFilter:
 @db_option
 @_filter_options
 @format_option
-@click.option("--limit", type=int, default=100, show_default=True, help="At most this many (0: all).")
-@click.option("--offset", type=int, default=0)
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True, help="At most this many (0: all).")
+@click.option("--offset", type=click.IntRange(min=0), default=0)
 def events_command(db: str | None, fmt: str, limit: int, offset: int, **filters: Any) -> None:
     """Deduplicated events matching the filters, newest first (undated last)."""
     with _clean_errors(), _open(db) as store:
@@ -226,7 +225,7 @@ def event_command(event_id: str, db: str | None, fmt: str) -> None:
 
 @click.command("actors")
 @db_option
-@click.option("--top", type=int, default=20, show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--entity", is_flag=True, help="Count by entity (RUS) rather than full code (RUSGOV).")
 @factuality_option
 @format_option
@@ -294,10 +293,10 @@ def relations_command(actor_a: str, actor_b: str, db: str | None, by: str, both:
 @click.command("escalations")
 @db_option
 @click.option("--window", default="30d", show_default=True, help="Length of the latest window: 30d, 4w.")
-@click.option("--baseline", type=int, default=6, show_default=True, help="Windows before it that set the baseline.")
+@click.option("--baseline", type=click.IntRange(min=1), default=6, show_default=True, help="Windows before it that set the baseline.")
 @click.option("--until", help="Last day of the latest window [default: the latest event].")
-@click.option("--min-events", type=int, default=2, show_default=True)
-@click.option("--top", type=int, default=20, show_default=True)
+@click.option("--min-events", type=click.IntRange(min=1), default=2, show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--by-code", is_flag=True, help="Dyads of full codes (TURMIL → TURREB), not entities (TUR → TUR).")
 @factuality_option
 @format_option
@@ -330,7 +329,7 @@ def escalations_command(db: str | None, window: str, baseline: int, until: str |
 @click.option("--actor", help="Only chains with this actor on either side.")
 @click.option("--since")
 @click.option("--until")
-@click.option("--min-events", type=int, default=2, show_default=True)
+@click.option("--min-events", type=click.IntRange(min=1), default=2, show_default=True)
 @click.option("--conflict", is_flag=True, help="Only conflictual events (quad classes 3 and 4): retaliation.")
 @factuality_option
 @format_option
@@ -356,14 +355,15 @@ def chains_command(db: str | None, window: str, actor: str | None, since: str | 
 
 def _print_events(events: list[StoredEvent], indent: str) -> None:
     for event in events:
-        click.echo(f"{indent}{event.date or 'undated':10}  {_named(event.source_code, actor_label(event.source_name, event.source_role))} "
-                   f"{event.cameo} {_named(event.target_code, actor_label(event.target_name, event.target_role))}  "
+        source = _named(event.source_code, actor_label(event.source_name, event.source_role))
+        target = _named(event.target_code, actor_label(event.target_name, event.target_role))
+        click.echo(f"{indent}{event.date or 'undated':10}  {source} {event.cameo} {target}  "
                    f"{(event.cameo_name or '')[:50]}  [{event.event_id}]")
 
 
 @click.command("network")
 @db_option
-@click.option("--top", type=int, default=40, show_default=True, help="Dyads to keep, heaviest first.")
+@click.option("--top", type=click.IntRange(min=1), default=40, show_default=True, help="Dyads to keep, heaviest first.")
 @click.option("--by-code", is_flag=True, help="Nodes are full codes (RUSGOV), not entities (RUS).")
 @_filter_options
 @click.option("--plot", type=click.Path(dir_okay=False), help="Draw the network to FILE.png or FILE.svg.")
@@ -424,11 +424,11 @@ def dedupe_command(db: str | None, window: int | None, match: str | None) -> Non
 @click.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--token", envvar="DETENTE_TOKEN",
               help="Bearer token for write endpoints; required to listen beyond loopback [env DETENTE_TOKEN].")
 @click.option("--read-only", is_flag=True, help="Open the store read-only (other processes may read it too).")
-@click.option("--max-body-bytes", type=int, default=2_000_000, show_default=True)
+@click.option("--max-body-bytes", type=click.IntRange(min=1), default=2_000_000, show_default=True)
 @click.option("--get", "get_path", metavar="PATH",
               help="Answer one GET request (e.g. /api/relations/RUS/NATO?by=month) and exit; no server.")
 @click.option("--pipeline", default=None, help="spaCy pipeline for /api/code [default: the bundled one].")

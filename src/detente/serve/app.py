@@ -39,8 +39,9 @@ from ..relations.chains import undated_in_scope
 from ..relations.escalation import undated_conflict
 from ..relations.series import COARSER, UNDATED, canonical_dyad
 from ..store import Store, ingest
-from ..store.query import (DEFAULT_FACTUALITY, EventFilter, actor_label, actor_names, count_events, event_cursor,
-                           find_events, get_event, parse_factualities, top_actors)
+from ..store.query import (DEFAULT_FACTUALITY, EventFilter, actor_names, count_events, event_cursor, find_events,
+                           get_event, parse_factualities, top_actors)
+from ..vocabulary import actor_label
 from .batching import CodingQueue
 
 if TYPE_CHECKING:

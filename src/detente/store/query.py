@@ -20,7 +20,7 @@ from ..actors.dictionary import ORGANISATION_COLUMNS, STATE_COLUMNS
 from ..actors.dictionary import entity_kinds as dictionary_entity_kinds
 from ..errors import QueryError
 from ..events.ontology import load_plover_quads, load_role_codes
-from ..vocabulary import data_dir, read_tsv
+from ..vocabulary import actor_label, data_dir, read_tsv
 from .store import Store
 
 FACTUALITIES = ("asserted", "negated", "hypothetical", "future", "alleged")
@@ -248,20 +248,6 @@ def actor_names(store: Store, codes: list[str]) -> dict[str, str]:
         if key in codes:
             names.setdefault(key, name or key)
     return names
-
-
-def actor_label(name: str | None, role: str | None) -> str | None:
-    """The entity's name with its roles: USAGOV "United States government", USAMIL
-    "United States military"; an entity or organisation keeps its own name."""
-    if name is None or not role:
-        return name
-    roles = [role_names().get(role[i:i + 3], role[i:i + 3]) for i in range(0, len(role), 3)]
-    return f"{name} {' '.join(r.lower() for r in roles)}"
-
-
-@cache
-def role_names() -> dict[str, str]:
-    return {row["code"]: row["name"] for _, row in read_tsv(data_dir() / "ontology" / "roles.tsv", ["code", "name"])}
 
 
 def across(side: str, table: str = "") -> str:
