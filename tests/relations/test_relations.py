@@ -8,7 +8,10 @@ from detente.records import Document
 from detente.relations import (Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                                relation_series)
 from detente.relations.plots import plot_network, plot_relations
+from detente.read import read_inputs
 from detente.store import Store, ingest
+from detente.store.query import FACTUALITIES, EventFilter, count_events
+from tests.conftest import shared_file
 
 D = dt.date
 
@@ -153,3 +156,26 @@ def test_actor_arguments_take_names_and_any_case_and_suggest_close_codes(synthet
         assert sum(p.events for p in relation_series(store, Dyad(a, b))) == 1
     with pytest.raises(QueryError, match="did you mean RUS"):
         relation_series(store, Dyad("Rusia", "NATO"))
+
+
+@pytest.mark.parametrize("factuality", [("asserted",), FACTUALITIES])
+def test_on_the_bundled_corpora_relations_network_and_events_agree_for_the_ten_busiest_dyads(
+        corpus_store, factuality):
+    edges = {(e.source, e.target): e.events for e in actor_network(corpus_store, EventFilter(factuality=factuality),
+                                                                   top=100_000)}
+    busiest = sorted(edges, key=lambda pair: (-edges[pair], pair))[:10]
+    assert len(busiest) == 10
+    for a, b in busiest:
+        series = relation_series(corpus_store, Dyad(a, b, both=True, factuality=factuality), by="month")
+        listed = sum(count_events(corpus_store, EventFilter(source=s, target=t, factuality=factuality))
+                     for s, t in ((a, b), (b, a)))
+        assert sum(p.events for p in series) == edges[(a, b)] + edges.get((b, a), 0) == listed, (a, b)
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory, coder):
+    """A store built from ../shared/corpus/ (AG News items carry no date; WCEP's do)."""
+    folder = shared_file("corpus")
+    with Store(tmp_path_factory.mktemp("corpus") / "news.duckdb") as store:
+        ingest(store, coder, read_inputs([str(folder)]))
+        yield store
