@@ -79,7 +79,8 @@ def _report(summary: RunSummary) -> None:
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--show", type=click.IntRange(min=0), default=10, show_default=True, help="Misses and false positives to list.")
+@click.option("--show", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Misses and false positives to list.")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N records.")
 @click.option("--split", type=click.Choice(["all", "train", "test"]), default="all", show_default=True,
               help="Score one side of the gold file's train/test split (its own, else fixed by record id).")

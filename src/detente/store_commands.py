@@ -3,12 +3,11 @@ network, export, dedupe. A thin shell over detente.store and detente.relations."
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -39,7 +38,6 @@ format_option = click.option("--format", "fmt", type=click.Choice(OUTPUTS), defa
 factuality_option = click.option(
     "--factuality", default=",".join(DEFAULT_FACTUALITY), show_default=True,
     help=f"Comma-separated factualities to count ({', '.join(FACTUALITIES)}), or 'all'.")
-_clean_errors = clean_errors
 
 
 def _counted(factuality: tuple[str, ...]) -> str:
@@ -109,7 +107,7 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, ma
     """Code INPUTS and add them to the store; documents it already holds are skipped."""
     from .coder import Coder, CoderSettings
 
-    with _clean_errors():
+    with clean_errors():
         settings = CoderSettings(pipeline, None, prefilter=True, monadic=False, batch_size=64)
         coder = Coder.from_settings(settings) if workers == 1 and dask is None else settings  # workers load their own
         with _open(db, read_only=False) as store:
@@ -188,7 +186,7 @@ def _event_filter(options: dict[str, Any]) -> EventFilter:
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 def events_command(db: str | None, fmt: str, limit: int, offset: int, **filters: Any) -> None:
     """Deduplicated events matching the filters, newest first (undated last)."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         where = _event_filter(filters)
         found = find_events(store, where, limit=limit or None, offset=offset)
         total = count_events(store, where)
@@ -207,7 +205,7 @@ def events_command(db: str | None, fmt: str, limit: int, offset: int, **filters:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def event_command(event_id: str, db: str | None, fmt: str) -> None:
     """One event with every mention: document, date, source, sentence (trigger in [brackets])."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         event, mentions = get_event(store, event_id)
     if fmt == "json":
         click.echo(json.dumps({"event": event.to_dict(), "mentions": [m.to_dict() for m in mentions]},
@@ -231,7 +229,7 @@ def event_command(event_id: str, db: str | None, fmt: str) -> None:
 @format_option
 def actors_command(db: str | None, top: int, entity: bool, factuality: str, fmt: str) -> None:
     """The most active actors, by deduplicated events (dated or not)."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         counted = parse_factualities(factuality)
         found = top_actors(store, top, entity, counted)
     records = [{"code": a.code, "key": a.key, "role": a.role, "name": a.name, "events": a.events,
@@ -262,7 +260,7 @@ def relations_command(actor_a: str, actor_b: str, db: str | None, by: str, both:
 
     Actors are codes (RUS, RUSGOV, NATO) or names (Russia), in any case. Events dated less
     precisely than a period, and undated events, get a row of their own after the periods."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         dyad = canonical_dyad(store, Dyad(actor_a, actor_b, both, parse_factualities(factuality), since, until))
         series = relation_series(store, dyad, by)
         names = actor_names(store, [dyad.a, dyad.b])
@@ -293,7 +291,8 @@ def relations_command(actor_a: str, actor_b: str, db: str | None, by: str, both:
 @click.command("escalations")
 @db_option
 @click.option("--window", default="30d", show_default=True, help="Length of the latest window: 30d, 4w.")
-@click.option("--baseline", type=click.IntRange(min=1), default=6, show_default=True, help="Windows before it that set the baseline.")
+@click.option("--baseline", type=click.IntRange(min=1), default=6, show_default=True,
+              help="Windows before it that set the baseline.")
 @click.option("--until", help="Last day of the latest window [default: the latest event].")
 @click.option("--min-events", type=click.IntRange(min=1), default=2, show_default=True)
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
@@ -303,7 +302,7 @@ def relations_command(actor_a: str, actor_b: str, db: str | None, by: str, both:
 def escalations_command(db: str | None, window: str, baseline: int, until: str | None, min_events: int, top: int,
                         by_code: bool, factuality: str, fmt: str) -> None:
     """Dyads whose conflict in the latest window departs most from their own baseline."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         counted = parse_factualities(factuality)
         found = find_escalations(store, parse_window(window), baseline, until, min_events, top, counted,
                                  by_entity=not by_code)
@@ -336,7 +335,7 @@ def escalations_command(db: str | None, window: str, baseline: int, until: str |
 def chains_command(db: str | None, window: str, actor: str | None, since: str | None, until: str | None,
                    min_events: int, conflict: bool, factuality: str, fmt: str) -> None:
     """Retaliation and response chains: events answered by the reversed dyad."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         counted = parse_factualities(factuality)
         found = find_chains(store, parse_window(window), actor, since, until, counted, min_events, conflict)
         undated = 0 if since or until else undated_in_scope(store, actor, counted, conflict)
@@ -370,7 +369,7 @@ def _print_events(events: list[StoredEvent], indent: str) -> None:
 @format_option
 def network_command(db: str | None, top: int, by_code: bool, plot: str | None, fmt: str, **filters: Any) -> None:
     """The actor network: directed dyads by event count (dated or not)."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         where = _event_filter(filters)
         edges = actor_network(store, where, top, not by_code)
         if fmt == "table" and not edges:
@@ -396,7 +395,7 @@ def network_command(db: str | None, top: int, by_code: bool, plot: str | None, f
 def export_command(db: str | None, fmt: str, output: str, factuality: str) -> None:
     """Export the store: parquet or csv tables (whole), PLOVER JSON records or ICEWS-style TSV
     (the events of --factuality, with their factuality and date precision)."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         for written in export(store, fmt, Path(output), parse_factualities(factuality)):
             click.echo(f"wrote {written}", err=True)
 
@@ -407,7 +406,7 @@ def export_command(db: str | None, fmt: str, output: str, factuality: str) -> No
 @click.option("--match", type=click.Choice(MATCHES), help="What must agree: the CAMEO root or the full code.")
 def dedupe_command(db: str | None, window: int | None, match: str | None) -> None:
     """Show the deduplication rule, or change it and rebuild every event."""
-    with _clean_errors(), _open(db, read_only=window is None and match is None) as store:
+    with clean_errors(), _open(db, read_only=window is None and match is None) as store:
         rule = store.rule
         if window is not None or match is not None:
             try:
@@ -438,7 +437,7 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, read_
     from .serve import ServeConfig, create_app, request_once
     from .serve.app import LOOPBACK
 
-    with _clean_errors():
+    with clean_errors():
         path = Path(db) if db else default_db_path()
         if get_path is not None:
             if not get_path.startswith("/"):

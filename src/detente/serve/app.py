@@ -314,10 +314,10 @@ def _routes(app: FastAPI, state: _State) -> None:
                 "mentions": summary.mentions, "store": {"documents": counts.documents, "events": counts.events}}
 
     @app.get("/api/events", tags=["store"],
-              description="Deduplicated events, filtered, newest first (undated last); `total` counts every "
-                          "match; follow `next_cursor` for the next page. A stored event carries its anchor mention's sentence and trigger as text, and "
-                          "`n_mentions`, `n_documents`, `n_sources`; `GET /api/events/{id}` gives every mention "
-                          "with its offsets.")
+              description="Deduplicated events, filtered, newest first (undated last); `total` counts "
+                          "every match; follow `next_cursor` for the next page. A stored event carries its "
+                          "anchor mention's sentence and trigger as text, and `n_mentions`, `n_documents`, "
+                          "`n_sources`; `GET /api/events/{id}` gives every mention with its offsets.")
     def events(actor: str | None = None, source: str | None = None, target: str | None = None,
                role: str | None = None, cameo: str | None = None, root: str | None = None,
                plover: str | None = None, quad: int | None = Query(None, ge=1, le=4),
@@ -347,7 +347,8 @@ def _routes(app: FastAPI, state: _State) -> None:
         counted = parse_factualities(factuality)
         with state.reading() as store:
             found = top_actors(store, top, entity, counted)
-        return {"factuality": list(counted), "actors": [{"code": a.code, "key": a.key, "role": a.role, "name": a.name, "events": a.events,
+        return {"factuality": list(counted),
+                "actors": [{"code": a.code, "key": a.key, "role": a.role, "name": a.name, "events": a.events,
                             "as_source": a.as_source, "as_target": a.as_target} for a in found]}
 
     @app.get("/api/relations/{a}/{b}", tags=["relations"])
