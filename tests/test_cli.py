@@ -112,3 +112,15 @@ def test_a_malformed_date_is_refused_before_anything_is_coded(command: str, valu
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.output and "documents" not in result.output
     assert not db.exists()
+
+
+def test_last_friday_in_an_article_published_on_a_friday_is_the_week_before() -> None:
+    result = run("code", "-", "--date", "2024-06-21", "--format", "jsonl",
+                 stdin="Indian and Chinese troops clashed along the border last Friday.")
+    assert result.exit_code == 0, result.output
+    assert {json.loads(line)["date"] for line in result.stdout.splitlines()} == {"2024-06-14"}
+
+
+def test_the_code_table_names_actors_beside_their_codes() -> None:
+    result = run("code", str(EXAMPLE), "--date", "2025-03-14")
+    assert "RUSGOV (Russia government)" in result.stdout and "FIN (Finland)" in result.stdout

@@ -12,7 +12,7 @@ from typing import TextIO
 
 import click
 
-from .cli_options import date_option, pipeline_option
+from .cli_options import clean_errors, date_option, pipeline_option
 from .coder import Coder
 from .errors import DetenteError
 from .output import FORMATS, EventWriter
@@ -33,7 +33,7 @@ def main() -> None:
 @date_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest document read; larger ones are skipped.")
 @click.option("--parse-all", is_flag=True, help="Parse every sentence, not only those that can hold an event.")
 @click.option("--monadic", is_flag=True, help="Keep events with no target ('protesters rallied').")
@@ -43,7 +43,7 @@ def code(inputs: tuple[str, ...], date: str | None, fmt: str, output: str | None
     """Code INPUTS (files, folders, or - for stdin) into events."""
     coder = _coder(pipeline, not parse_all, monadic)
     summary = RunSummary()
-    with contextlib.ExitStack() as stack:
+    with clean_errors(), contextlib.ExitStack() as stack:
         stream: TextIO = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
         writer = EventWriter(stream, fmt)
         for coded in coder.code_documents(_documents(read_inputs(inputs, date, max_bytes), summary)):
@@ -63,7 +63,7 @@ def _documents(items: Iterable[Document | Problem], summary: RunSummary) -> Iter
     for item in items:
         if isinstance(item, Problem):
             summary.problems.append(item)
-            click.echo(f"skipped {item}", err=True)
+            click.echo(item.report(), err=True)
         elif isinstance(item, Document):
             yield item
 
@@ -79,8 +79,9 @@ def _report(summary: RunSummary) -> None:
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--show", type=int, default=10, show_default=True, help="Misses and false positives to list.")
-@click.option("--limit", type=int, help="Score only the first N records.")
+@click.option("--show", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Misses and false positives to list.")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N records.")
 @click.option("--split", type=click.Choice(["all", "train", "test"]), default="all", show_default=True,
               help="Score one side of the gold file's train/test split (its own, else fixed by record id).")
 @pipeline_option

@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import click
 
+from .errors import DetenteError, QueryError
 from .parse import DEFAULT_PIPELINE
 from .records import parse_day
+
+
+class BadValue(click.ClickException):
+    """A value the user gave is wrong: one line on stderr, exit status 2 (as click's own)."""
+
+    exit_code = 2
+
+
+@contextlib.contextmanager
+def clean_errors() -> Iterator[None]:
+    """Errors become one clear line on stderr, never a traceback: a bad value (QueryError,
+    an output path that cannot be written) exits with 2, any other library error with 1."""
+    try:
+        yield
+    except QueryError as err:
+        raise BadValue(str(err)) from err
+    except DetenteError as err:
+        raise click.ClickException(str(err)) from err
+    except OSError as err:
+        where = f" {err.filename}" if err.filename else ""
+        raise BadValue(f"cannot write{where}: {err.strerror or err}; choose a folder that exists and "
+                       "that you may write to") from err
 
 
 class PublicationDay(click.ParamType):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from detente.read import clean_markup, read_inputs
+from detente.read import clean_markup, count_inputs, read_inputs
 from detente.records import Document, Problem
 
 
@@ -151,3 +151,42 @@ def test_a_list_of_cited_sources_gives_the_source_and_url(tmp_path: Path) -> Non
     docs, problems = split(read_inputs([str(path)]))
     assert [(d.source, d.url) for d in docs] == [("Wire A", "https://example.org/w1"), (None, None)]
     assert problems == []
+
+
+def test_a_copyright_line_is_no_publication_date_but_metadata_is(tmp_path: Path) -> None:
+    body = " ".join(["Turkey and Greece agreed on Monday to resume talks on maritime borders."] * 3)
+    footer = "<footer>Copyright 2024 Example News</footer>"
+    bare = tmp_path / "bare.html"
+    bare.write_text(f"<html><body><article><p>{body}</p><p>{body}</p></article>{footer}</body></html>",
+                    encoding="utf-8")
+    dated = tmp_path / "dated.html"
+    dated.write_text(f'<html><head><meta property="article:published_time" content="2021-10-22T08:00:00Z"></head>'
+                     f"<body><article><p>{body}</p><p>{body}</p></article>{footer}</body></html>", encoding="utf-8")
+    docs, problems = split(read_inputs([str(bare), str(dated)]))
+    assert not problems
+    assert [d.date for d in docs] == [None, "2021-10-22"]
+
+
+@pytest.mark.parametrize("data, named", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF file"),
+    (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", ".docx"),
+])
+def test_a_pdf_or_word_file_is_named_with_how_to_get_its_text(tmp_path: Path, data: bytes, named: str) -> None:
+    path = tmp_path / "article.bin"
+    path.write_bytes(data)
+    _, (problem,) = split(read_inputs([str(path)]))
+    assert named in problem.reason and "UTF-8" not in problem.reason and "first" in problem.reason
+
+
+def test_a_bad_jsonl_date_is_a_note_and_the_document_is_coded(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Body.", "date": "22/10/2021"}) + "\n", encoding="utf-8")
+    (doc,), (problem,) = split(read_inputs([str(path)], date="2021-10-23"))
+    assert doc.date == "2021-10-23" and not problem.skipped
+    assert problem.report().startswith("note:") and "coded with --date 2021-10-23" in problem.reason
+
+
+def test_inputs_are_counted_for_progress(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("One.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n', encoding="utf-8")
+    assert count_inputs([str(tmp_path)]) == 3 and count_inputs(["-"]) is None

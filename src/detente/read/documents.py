@@ -9,7 +9,6 @@ file as written.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import re
@@ -18,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..records import Document, Problem
+from ..records import Document, Problem, parse_day
 
 DEFAULT_MAX_BYTES = 10_000_000  # per document
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
@@ -68,6 +67,30 @@ def read_inputs(paths: Iterable[str], date: str | None = None, max_bytes: int = 
             yield Problem(str(path), "no such file or folder")
 
 
+def count_inputs(paths: Iterable[str]) -> int | None:
+    """How many documents `read_inputs` will yield at most (a record file counts its
+    non-blank lines), for progress; None when standard input is among them."""
+    total = 0
+    for name in paths:
+        if name == "-":
+            return None
+        path = Path(name)
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) \
+            if path.is_dir() else [path] if path.exists() else []
+        for file in files:
+            total += _count_records(file) if file.suffix.lower() in RECORD_SUFFIXES else 1
+    return total
+
+
+def _count_records(path: Path) -> int:
+    try:
+        with open(path, "rb") as handle:
+            lines = sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
+    return lines - 1 if path.suffix.lower() == ".csv" else lines  # a CSV's header holds no document
+
+
 def _read_file(path: Path, date: str | None, max_bytes: int) -> Iterator[Item]:
     suffix = path.suffix.lower()
     try:
@@ -107,9 +130,23 @@ def _read_bytes(origin: str, data: bytes, suffix: str, date: str | None, max_byt
         yield _from_text(origin, text, doc_id or "stdin", date)
 
 
+# Formats people often try that hold no plain text: what each is, and how to get its text.
+_NOT_TEXT = [
+    (b"%PDF", "a PDF file; detente reads text, HTML, JSONL and CSV: extract its text first, "
+              "e.g. pdftotext FILE.pdf FILE.txt"),
+    (b"PK\x03\x04", "a zipped document (.docx, .odt, .xlsx, ...); save it as plain text first, "
+                     "e.g. pandoc FILE.docx -t plain -o FILE.txt"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls); save it as plain text first"),
+    (b"{\\rtf", "an RTF document; save it as plain text first, e.g. pandoc FILE.rtf -t plain -o FILE.txt"),
+]
+
+
 def _decode(origin: str, data: bytes) -> str | Problem:
+    for magic, what in _NOT_TEXT:
+        if data.startswith(magic):
+            return Problem(origin, what)
     if b"\x00" in data[:8192]:
-        return Problem(origin, "binary file, not text")
+        return Problem(origin, "binary file, not text (detente reads text, HTML, JSONL and CSV)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -130,7 +167,10 @@ def _from_text(origin: str, text: str, doc_id: str, date: str | None) -> Item:
 def _from_html(origin: str, html: str, doc_id: str, date: str | None) -> Item:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    extracted = trafilatura.bare_extraction(html, with_metadata=True)
+    # the date from the page's metadata, <time> elements or dateline only: the extensive search
+    # would read "Copyright 2024" as 2024-01-01
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, date_extraction_params={
+        "extensive_search": False, "original_date": True})
     page: dict[str, Any] = {}
     if extracted is not None:
         page = extracted if isinstance(extracted, dict) else extracted.as_dict()
@@ -144,12 +184,11 @@ def _from_html(origin: str, html: str, doc_id: str, date: str | None) -> Item:
 
 
 def _valid_date(value: Any) -> str | None:
+    """A publication day (YYYY-MM-DD, a time after it allowed), by the rule of `--date`."""
     if not value:
         return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10]).isoformat()
-    except ValueError:
-        return None
+    day = parse_day(str(value)[:10])
+    return day.isoformat() if day else None
 
 
 def _from_record(origin: str, record: dict[str, Any], fallback_id: str, date: str | None,
@@ -166,7 +205,8 @@ def _from_record(origin: str, record: dict[str, Any], fallback_id: str, date: st
     raw_date = record.get("date")
     publication = _valid_date(raw_date)
     if raw_date and publication is None:
-        yield Problem(origin, f"date {raw_date!r} is not YYYY-MM-DD; coded without a publication date")
+        yield Problem(origin, f"date {raw_date!r} is not YYYY-MM-DD; the document is coded "
+                              f"{'with --date ' + date if date else 'without a publication date'}", skipped=False)
     full = text if title is None or text.startswith(title) else f"{title}\n\n{text}"
     doc_id = str(record.get("id") or fallback_id)
     cited = _first_source(record.get("sources"))

@@ -35,8 +35,13 @@ from ..read import clean_markup
 from ..records import Document, parse_day
 from ..relations import (Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                          relation_series)
+from ..relations.chains import undated_in_scope
+from ..relations.escalation import undated_conflict
+from ..relations.series import COARSER, UNDATED, canonical_dyad
 from ..store import Store, ingest
-from ..store.query import EventFilter, event_cursor, find_events, get_event, parse_factualities, top_actors
+from ..store.query import (DEFAULT_FACTUALITY, EventFilter, actor_names, count_events, event_cursor, find_events,
+                           get_event, parse_factualities, top_actors)
+from ..vocabulary import actor_label
 from .batching import CodingQueue
 
 if TYPE_CHECKING:
@@ -132,6 +137,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         (504, "The work took longer than the time limit."))}
 
 Period = Literal["day", "week", "month", "year"]
+ASSERTED = ",".join(DEFAULT_FACTUALITY)  # the default factuality of every route
 
 
 class CodeRequest(BaseModel):
@@ -289,7 +295,7 @@ def _routes(app: FastAPI, state: _State) -> None:
         except TimeoutError as err:
             raise ApiError(504, f"coding took longer than {seconds:g} s; send a shorter text") from err
         return {"doc_id": document.id, "sentences": coded.sentences, "parsed_sentences": coded.parsed_sentences,
-                "events": [e.to_dict() for e in coded.events]}
+                "events": [_labelled(e.to_dict()) for e in coded.events]}
 
     @app.post("/api/documents", tags=["store"], dependencies=[writer])
     def documents(body: DocumentsRequest) -> dict[str, Any]:
@@ -308,24 +314,24 @@ def _routes(app: FastAPI, state: _State) -> None:
                 "mentions": summary.mentions, "store": {"documents": counts.documents, "events": counts.events}}
 
     @app.get("/api/events", tags=["store"],
-              description="Deduplicated events, filtered, in date order; follow `next_cursor` for the next "
-                          "page. A stored event carries its anchor mention's sentence and trigger as text, and "
-                          "`n_mentions`, `n_documents`, `n_sources`; `GET /api/events/{id}` gives every mention "
-                          "with its offsets.")
+              description="Deduplicated events, filtered, newest first (undated last); `total` counts "
+                          "every match; follow `next_cursor` for the next page. A stored event carries its "
+                          "anchor mention's sentence and trigger as text, and `n_mentions`, `n_documents`, "
+                          "`n_sources`; `GET /api/events/{id}` gives every mention with its offsets.")
     def events(actor: str | None = None, source: str | None = None, target: str | None = None,
                role: str | None = None, cameo: str | None = None, root: str | None = None,
                plover: str | None = None, quad: int | None = Query(None, ge=1, le=4),
-               factuality: str = "all", since: str | None = None, until: str | None = None,
+               factuality: str = ASSERTED, since: str | None = None, until: str | None = None,
                outlet: str | None = None, limit: int = Query(50, ge=1, le=500),
                cursor: str | None = None) -> dict[str, Any]:
         where = EventFilter(actor=actor, source=source, target=target, role=role, cameo=cameo, root=root,
-                            plover=plover, quad_class=quad,
-                            factuality=() if factuality == "all" else parse_factualities(factuality),
+                            plover=plover, quad_class=quad, factuality=parse_factualities(factuality),
                             since=since, until=until, outlet=outlet)
         with state.reading() as store:
             found = find_events(store, where, limit=limit + 1, after=cursor)
+            total = count_events(store, where)
         page = found[:limit]
-        return {"events": [e.to_dict() for e in page],
+        return {"events": [e.to_dict() for e in page], "total": total, "factuality": list(where.factuality),
                 "next_cursor": event_cursor(page[-1]) if len(found) > limit else None}
 
     @app.get("/api/events/{event_id}", tags=["store"])
@@ -336,58 +342,88 @@ def _routes(app: FastAPI, state: _State) -> None:
         return {"event": found.to_dict(), "mentions": [m.to_dict() for m in mentions]}
 
     @app.get("/api/actors", tags=["store"])
-    def actors(top: int = Query(20, ge=1, le=500), entity: bool = False) -> dict[str, Any]:
+    def actors(top: int = Query(20, ge=1, le=500), entity: bool = False,
+               factuality: str = ASSERTED) -> dict[str, Any]:
+        counted = parse_factualities(factuality)
         with state.reading() as store:
-            found = top_actors(store, top, entity)
-        return {"actors": [{"code": a.code, "key": a.key, "role": a.role, "name": a.name, "events": a.events,
+            found = top_actors(store, top, entity, counted)
+        return {"factuality": list(counted),
+                "actors": [{"code": a.code, "key": a.key, "role": a.role, "name": a.name, "events": a.events,
                             "as_source": a.as_source, "as_target": a.as_target} for a in found]}
 
     @app.get("/api/relations/{a}/{b}", tags=["relations"])
-    def relations(a: str, b: str, by: Period = "month", both: bool = False, factuality: str = "asserted",
+    def relations(a: str, b: str, by: Period = "month", both: bool = False, factuality: str = ASSERTED,
                   since: str | None = None, until: str | None = None) -> dict[str, Any]:
-        """Per-period counts by quad class, Goldstein sum and mean, and net score for the dyad."""
-        dyad = Dyad(a, b, both, parse_factualities(factuality), since, until)
+        """Per-period counts by quad class, Goldstein sum and mean, and net score for the dyad.
+        Actors are codes or names in any case. After the dated periods (`kind` "period") come
+        a "coarser" row (events dated less precisely than the period) and an "undated" row,
+        when they hold events; `total` counts every event of the dyad."""
         with state.reading() as store:
+            dyad = canonical_dyad(store, Dyad(a, b, both, parse_factualities(factuality), since, until))
             series = relation_series(store, dyad, by)
-        return {"a": a, "b": b, "by": by, "both": both, "factuality": list(dyad.factuality),
+            names = actor_names(store, [dyad.a, dyad.b])
+        return {"a": dyad.a, "b": dyad.b, "a_name": names.get(dyad.a), "b_name": names.get(dyad.b), "by": by,
+                "both": both, "factuality": list(dyad.factuality), "total": sum(p.events for p in series),
                 "periods": [p.to_dict() for p in series]}
 
     @app.get("/api/relations/{a}/{b}/events", tags=["relations"])
     def relation_events(a: str, b: str, period: str, by: Period = "month", both: bool = False,
                         factuality: str = "asserted") -> dict[str, Any]:
-        """The events behind one period of the series (`period`: its first day)."""
-        try:
-            first = dt.date.fromisoformat(period)
-        except ValueError as err:
-            raise ApiError(400, f"malformed period {period!r}; use its first day, YYYY-MM-DD") from err
+        """The events behind one row of the series (`period`: its first day, or coarser or undated)."""
+        row: dt.date | str = period
+        if period not in (COARSER, UNDATED):
+            try:
+                row = dt.date.fromisoformat(period)
+            except ValueError as err:
+                raise ApiError(400, f"malformed period {period!r}; use its first day (YYYY-MM-DD), "
+                                    f"{COARSER} or {UNDATED}") from err
         with state.reading() as store:
-            found = period_events(store, Dyad(a, b, both, parse_factualities(factuality)), first, by)
+            dyad = canonical_dyad(store, Dyad(a, b, both, parse_factualities(factuality)))
+            found = period_events(store, dyad, row, by)
         return {"period": period, "events": [e.to_dict() for e in found]}
 
     @app.get("/api/escalations", tags=["relations"])
     def escalations(window: str = "30d", baseline: int = Query(6, ge=1, le=60), until: str | None = None,
                     min_events: int = Query(2, ge=1), top: int = Query(10, ge=1, le=100),
-                    factuality: str = "asserted") -> dict[str, Any]:
+                    factuality: str = ASSERTED) -> dict[str, Any]:
         """Directed dyads whose conflict in the latest window departs most from their baseline.
         `recent`: the window's conflict, the sum over its conflictual events (quad 3 and 4) of
         max(|Goldstein|, 1); `baseline_mean`, `baseline_sd`: the same over the `baseline`
-        windows before it; `score` = (recent - baseline_mean) / (baseline_sd + 1)."""
+        windows before it; `score` = (recent - baseline_mean) / (baseline_sd + 1).
+        `undated`: conflictual events with no date, which no window holds."""
+        counted = parse_factualities(factuality)
         with state.reading() as store:
-            found = find_escalations(store, parse_window(window), baseline, until, min_events, top,
-                                     parse_factualities(factuality))
-        return {"escalations": [e.to_dict() for e in found]}
+            found = find_escalations(store, parse_window(window), baseline, until, min_events, top, counted)
+            undated = undated_conflict(store, counted)
+            names = actor_names(store, sorted({c for e in found for c in (e.source, e.target)}))
+        return {"factuality": list(counted), "undated": undated,
+                "escalations": [{**e.to_dict(), "source_name": names.get(e.source),
+                                 "target_name": names.get(e.target)} for e in found]}
 
     @app.get("/api/chains", tags=["relations"])
     def chains(window: str = "30d", actor: str | None = None, conflict: bool = False,
-               factuality: str = "asserted", top: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
+               factuality: str = ASSERTED, top: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
+        """Response chains; `undated`: events in scope with no date, which only a cue in their
+        sentence can link."""
+        counted = parse_factualities(factuality)
         with state.reading() as store:
-            found = find_chains(store, parse_window(window), actor, factuality=parse_factualities(factuality),
-                                conflict_only=conflict)
-        return {"chains": [c.to_dict() for c in found[:top]]}
+            found = find_chains(store, parse_window(window), actor, factuality=counted, conflict_only=conflict)
+            undated = undated_in_scope(store, actor, counted, conflict)
+        return {"factuality": list(counted), "undated": undated, "chains": [c.to_dict() for c in found[:top]]}
 
     @app.get("/api/network", tags=["relations"])
-    def network(top: int = Query(40, ge=1, le=500), factuality: str = "asserted") -> dict[str, Any]:
+    def network(top: int = Query(40, ge=1, le=500), factuality: str = ASSERTED) -> dict[str, Any]:
+        """Directed dyads by event count, dated or not."""
+        counted = parse_factualities(factuality)
         with state.reading() as store:
-            edges = actor_network(store, EventFilter(factuality=parse_factualities(factuality)), top)
-        return {"edges": [e.to_dict() for e in edges]}
+            edges = actor_network(store, EventFilter(factuality=counted), top)
+        return {"factuality": list(counted), "edges": [e.to_dict() for e in edges]}
+
+
+def _labelled(event: dict[str, Any]) -> dict[str, Any]:
+    """A coded event's actors with their readable names, as stored events have them."""
+    for side in ("source", "target"):
+        if event.get(side):
+            event[side] = {**event[side], "label": actor_label(event[side]["name"], event[side]["role"])}
+    return event
 
