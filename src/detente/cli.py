@@ -63,7 +63,7 @@ def _documents(items: Iterable[Document | Problem], summary: RunSummary) -> Iter
     for item in items:
         if isinstance(item, Problem):
             summary.problems.append(item)
-            click.echo(f"skipped {item}", err=True)
+            click.echo(f"{'skipped' if item.skipped else 'note:'} {item}", err=True)
         elif isinstance(item, Document):
             yield item
 

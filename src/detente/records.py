@@ -39,10 +39,12 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Why an input, or part of it, was skipped."""
+    """Why an input, or part of it, was skipped; or, with `skipped` False, what was
+    changed in a document that is coded all the same."""
 
     location: str  # file, or file:line
     reason: str
+    skipped: bool = True
 
     def __str__(self) -> str:
         return f"{self.location}: {self.reason}"

@@ -112,7 +112,7 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, ma
             def report_problems(summary: IngestSummary) -> None:
                 nonlocal reported
                 for problem in summary.problems[reported:]:
-                    click.echo(f"skipped {problem}", err=True)
+                    click.echo(f"{'skipped' if problem.skipped else 'note:'} {problem}", err=True)
                 reported = len(summary.problems)
 
             def progress(summary: IngestSummary) -> None:
