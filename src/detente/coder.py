@@ -31,7 +31,7 @@ from .events.patterns import EventVocabulary, load_event_vocabulary
 from .events.places import Gazetteer
 from .events.timing import TimeExpression, find_times
 from .parse import DEFAULT_PIPELINE, ParsedSentence, Sentence, load_pipeline, parse_sentences, split_sentences
-from .parse.bounds import bound_text
+from .parse.bounds import DEFAULT_TIME_BUDGET, bound_text
 from .parse.prefilter import Prefilter
 from .parse.sentences import blank_dateline, dateline_place, is_headline, sentence_case
 from .records import Document, Event, Problem
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _PRONOUNS = ("it", "its", "they", "their", "them", "he", "his", "him", "she", "her")
-DEFAULT_TIME_BUDGET = 120.0  # seconds of coding per document
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+DEFAULT_TIME_BUDGET = 120.0  # seconds of coding per document; the Coder skips a slower one
 MAX_RUN = 10  # "1000000000" stays whole; "??????????????" does not
 MAX_WORD = 60  # longer than any name or trigger; a long URL is cut, which codes no event
 

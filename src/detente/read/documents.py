@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
 import stat
 import sys
@@ -64,13 +65,13 @@ def read_inputs(paths: Iterable[str], date: str | None = None, max_bytes: int = 
         if path.is_dir():
             entries = sorted(p for p in path.rglob("*") if not p.name.startswith(".") and not p.is_dir())
             if not entries:
-                yield Problem(str(path), "folder holds no files")
+                yield Problem(_printable(path), "folder holds no files")
             for entry in entries:
                 yield from _read_file(entry, date, max_bytes)
         elif path.exists():
             yield from _read_file(path, date, max_bytes)
         else:
-            yield Problem(str(path), "no such file or folder")
+            yield Problem(_printable(path), "no such file or folder")
 
 
 def _read_stdin(stdin: BinaryIO | None, date: str | None, max_bytes: int) -> Iterator[Item]:
@@ -106,33 +107,39 @@ _KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISSOCK, "a socket"))
 
 
-def _not_regular(path: Path, mode: int) -> Problem:
+def _printable(path: Path | str) -> str:
+    """A path as text that encodes: bytes of a file name that are not UTF-8 become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def _not_regular(origin: str, mode: int) -> Problem:
     kind = next((name for test, name in _KINDS if test(mode)), "an unknown kind of file")
-    return Problem(str(path), f"not a regular file ({kind}): detente reads files, folders and standard input; "
-                              f"to read a stream, pipe it in (detente code - < {path})")
+    return Problem(origin, f"not a regular file ({kind}): detente reads files, folders and standard input; "
+                           f"to read a stream, pipe it in (detente code - < {origin})")
 
 
 def _read_file(path: Path, date: str | None, max_bytes: int) -> Iterator[Item]:
     suffix = path.suffix.lower()
+    origin = _printable(path)
     try:
         info = path.stat()  # of the target, for a symbolic link
         if not stat.S_ISREG(info.st_mode):
-            yield _not_regular(path, info.st_mode)
+            yield _not_regular(origin, info.st_mode)
             return
         if suffix in RECORD_SUFFIXES:
             with path.open("rb") as handle:
-                yield from (_read_jsonl if suffix != ".csv" else _read_csv)(str(path), handle, date, max_bytes)
+                yield from (_read_jsonl if suffix != ".csv" else _read_csv)(origin, handle, date, max_bytes)
             return
         if info.st_size > max_bytes:
-            yield Problem(str(path), f"file is {info.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB "
-                                     "limit for one document (raise it with --max-bytes)")
+            yield Problem(origin, f"file is {info.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB "
+                                  "limit for one document (raise it with --max-bytes)")
             return
         with path.open("rb") as handle:
             data = read_limited(handle, max_bytes)
     except OSError as err:
-        yield Problem(str(path), f"cannot read: {err.strerror or err}")
+        yield Problem(origin, f"cannot read: {err.strerror or err}")
         return
-    yield from _read_bytes(str(path), data, suffix, date, max_bytes, doc_id=path.stem)
+    yield from _read_bytes(origin, data, suffix, date, max_bytes, doc_id=_printable(path.stem))
 
 
 def _read_bytes(origin: str, data: bytes, suffix: str, date: str | None, max_bytes: int,
@@ -174,8 +181,9 @@ def text_document(origin: str, text: str, doc_id: str, date: str | None) -> Iter
         yield Problem(origin, "empty document")
         return
     text, surrogates = replace_lone_surrogates(text)
-    if surrogates:
-        yield _surrogates_replaced(origin, surrogates)
+    doc_id, in_id = replace_lone_surrogates(doc_id)
+    if surrogates + in_id:
+        yield _surrogates_replaced(origin, surrogates + in_id)
     cleaned = clean_markup(text)
     first_line = cleaned.strip().split("\n", 1)[0].strip()
     title = first_line if first_line and len(first_line) < 200 and first_line[-1:] not in ".!?" else None
