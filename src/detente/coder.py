@@ -192,13 +192,19 @@ class Coder:
     def _parser_text(self, text: str) -> str:
         """The sentence as the parser should see it: datelines blanked, headlines in sentence
         case (names kept)."""
-        text = blank_dateline(text)
+        text = blank_dateline(text, self._is_agency)
         if not is_headline(text):
             return text
         tokens = list(self.nlp.tokenizer(text))
         names = find_names(self.actors, [t.text for t in tokens])
         keep = [(tokens[m.first].idx, tokens[m.last].idx + len(tokens[m.last].text)) for m in names]
         return sentence_case(text, keep)
+
+    def _is_agency(self, name: str) -> bool:
+        """Whether a credit names a news agency ("Reuters", "AFP"), not an actor."""
+        words = name.split()
+        return any(m.first == 0 and m.last == len(words) - 1 and all(e.role == "MED" for e in m.entries)
+                   for m in find_names(self.actors, words))
 
     def _plan(self, text: str) -> tuple[list[Sentence], set[int]]:
         sentences = split_sentences(self.nlp, text)

@@ -63,3 +63,14 @@ def test_who_is_urged_in_the_passive_is_the_addressee(coder: Coder) -> None:
 def test_rejecting_anothers_offer_is_no_refusal_by_the_offerer(coder: Coder) -> None:
     events = code(coder, "Serbia rejected a Russian offer to host a summit between Belgrade and Pristina.")
     assert not any(e.source.key == "RUS" and e.cameo.startswith("12") for e in events)
+
+
+def test_the_act_an_apology_answers_is_background(coder: Coder) -> None:
+    events = code(coder, "Turkey apologized for shooting down a Syrian helicopter.")
+    assert not [e for e in events if e.cameo[:2] in {"19", "18", "17"}]
+
+
+def test_was_to_is_planned(coder: Coder) -> None:
+    events = code(coder, "Protests erupted hours before the Chilean president was to address Congress.")
+    assert {e.factuality for e in events if e.cameo.startswith("01")} <= {"future"}
+

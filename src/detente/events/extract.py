@@ -27,7 +27,7 @@ from .anchoring import SentenceContext
 from .arguments import _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
-from .force import _FORCE_ROOTS, ForceRules
+from .force import _FORCE_ROOTS, ForceRules, _criminal_violence, _own_forces
 from .governing import GoverningRules
 from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
@@ -54,6 +54,10 @@ class EventExtractor:
         return work.run()
 
 
+_REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
+_ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
+
+
 class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, FactualityRules):
     """The coding of one sentence: the rule families composed, and the driver."""
 
@@ -71,7 +75,29 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             if self._modal(token) in {"report", "alleged"} and token.pos in {"VERB", "AUX"}:
                 self._blame_events(token)
                 self._obligations(token)
-        return [_to_the_press(c) for c in self.found if c.trigger.i not in self.governing]
+        found = [_to_the_press(c) for c in self.found if c.trigger.i not in self.governing]
+        return [c for c in found if not self._says_what_is_coded(c, found)]
+
+    def _says_what_is_coded(self, statement: Candidate, found: list[Candidate]) -> bool:
+        """A bare statement (010) whose words are themselves coded: 'X said it would release the
+        hostages' is X's intent to release, 'rebels attacked a convoy, officials said' the attack;
+        the saying adds nothing."""
+        if statement.code != "010":
+            return False
+        said = statement.trigger
+        for other in found:
+            if other.code[:2] == "01" or other.trigger.i == said.i:
+                continue
+            if said.dep in _ATTRIBUTIONS and said.head == other.trigger.i:
+                return True
+            child = other.trigger
+            for ancestor in self.s.ancestors(other.trigger.i):
+                if ancestor.i == said.i:
+                    if child.dep in _REPORTED_CLAUSES:
+                        return True
+                    break
+                child = ancestor
+        return False
 
     # --- verbs ---------------------------------------------------------------------
     def _verb_event(self, verb: Token, lemma: str) -> None:
@@ -104,6 +130,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             sources = self._origin_or_cause(verb)
             if shared is not None and not sources:
                 sources = self._origin_or_cause(self.s.tokens[verb.head])
+        if passive and not sources and pattern.cameo == "174":
+            sources = self._expelled_from(verb)
         if passive and pattern.cameo[:2] == "18":  # unconventional violence, unless a weapon did it
             pattern = self._weapon_pattern(verb, pattern)
         if not passive and pattern.cameo[:2] in _FORCE_ROOTS and self._accident(verb):
@@ -114,8 +142,10 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             sources = self._unknown_attacker(verb)
         if pattern.cameo in {"190", "1712"} and self._by_crowd(verb):
             pattern = replace(pattern, cameo="145", id=f"{pattern.id}+riot")  # "protesters clashed with police"
-        elif pattern.cameo == "190" and any(a.role in {"COP", "MIL"} for a in sources) and self._on_crowd(verb, obj):
+        elif pattern.cameo[:2] == "19" and any(a.role in {"COP", "MIL"} for a in sources) and \
+                self._on_crowd(verb, obj):  # "police fired tear gas at crowds of vendors"
             pattern = replace(pattern, cameo="175", id=f"{pattern.id}+repress")  # "police clashed with rioters"
+        pattern = _criminal_violence(pattern, sources)
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
@@ -250,6 +280,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         # "Arafat rejected a US offer to host ...": the US is not refusing; "X rejected an invitation to attend": X is
         refused_by_another = bool(coding.refusers) and not coding.refusers & {a.key for a in coding.sources}
         coding.factuality = self._modality(coding.path, trigger, coding.factuality, "+threat:" in coding.rule)
+        if coding.factuality == "background":  # "apologized for killing", "previously accused": not news
+            return
         if coding.factuality == "negated" and ("+intent:" in coding.rule or "+threat:" in coding.rule) \
                 and not refused_by_another:
             # "would not provide support", "will not end the strike unless ...": a refusal
@@ -262,12 +294,14 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
         deed_targets: list[Actor] = []
         for source in coding.sources:
-            for target in self._targets(coding, source, fallback_groups, location):
+            for target in self._targets(coding, trigger, source, fallback_groups, location):
                 if target is not None:
                     deed_targets.append(target)
                 penalty = 0.85 if source.via in {"pronoun", "nominal", "role"} else 1.0
                 if target is not None and target.via in {"pronoun", "nominal", "role"}:
                     penalty *= 0.85
+                if target is not None and _own_forces(coding.code, source, target):
+                    target = None  # "Iran's test of a missile": a show of one's own force is aimed at no one
                 self.found.append(Candidate(source, target, coding.code, coding.rule, trigger, coding.factuality,
                                             date, location, round(confidence * penalty, 2)))
                 if coding.code in _MUTUAL_CODES and target is not None and len(coding.sources) == 1 \
