@@ -12,10 +12,11 @@ from typing import TextIO
 
 import click
 
-from .cli_options import clean_errors, date_option, pipeline_option
+from .cli_options import clean_errors, date_option, pipeline_option, time_budget_option
 from .coder import Coder
 from .errors import DetenteError
 from .output import FORMATS, EventWriter
+from .parse.bounds import DEFAULT_TIME_BUDGET
 from .read import DEFAULT_MAX_BYTES, read_inputs
 from .records import Document, Problem, RunSummary
 from .store_commands import register
@@ -37,16 +38,20 @@ def main() -> None:
               help="Largest document read; larger ones are skipped.")
 @click.option("--parse-all", is_flag=True, help="Parse every sentence, not only those that can hold an event.")
 @click.option("--monadic", is_flag=True, help="Keep events with no target ('protesters rallied').")
+@time_budget_option
 @pipeline_option
 def code(inputs: tuple[str, ...], date: str | None, fmt: str, output: str | None, max_bytes: int,
-         parse_all: bool, monadic: bool, pipeline: str) -> None:
+         parse_all: bool, monadic: bool, time_budget: float, pipeline: str) -> None:
     """Code INPUTS (files, folders, or - for stdin) into events."""
-    coder = _coder(pipeline, not parse_all, monadic)
+    coder = _coder(pipeline, not parse_all, monadic, time_budget)
     summary = RunSummary()
     with clean_errors(), contextlib.ExitStack() as stack:
         stream: TextIO = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
         writer = EventWriter(stream, fmt)
         for coded in coder.code_documents(_documents(read_inputs(inputs, date, max_bytes), summary)):
+            if coded.problem is not None:
+                _report_problem(coded.problem, summary)
+                continue
             summary.documents += 1
             summary.sentences += coded.sentences
             summary.parsed_sentences += coded.parsed_sentences
@@ -62,10 +67,14 @@ def code(inputs: tuple[str, ...], date: str | None, fmt: str, output: str | None
 def _documents(items: Iterable[Document | Problem], summary: RunSummary) -> Iterator[Document]:
     for item in items:
         if isinstance(item, Problem):
-            summary.problems.append(item)
-            click.echo(item.report(), err=True)
+            _report_problem(item, summary)
         elif isinstance(item, Document):
             yield item
+
+
+def _report_problem(problem: Problem, summary: RunSummary) -> None:
+    summary.problems.append(problem)
+    click.echo(problem.report(), err=True)
 
 
 def _report(summary: RunSummary) -> None:
@@ -154,8 +163,9 @@ def lexicon_coverage(data: str | None, markdown: bool, document: str | None) -> 
 register(main)
 
 
-def _coder(pipeline: str, prefilter: bool, monadic: bool = False) -> Coder:
+def _coder(pipeline: str, prefilter: bool, monadic: bool = False,
+           time_budget: float | None = DEFAULT_TIME_BUDGET) -> Coder:
     try:
-        return Coder(pipeline=pipeline, prefilter=prefilter, monadic=monadic)
+        return Coder(pipeline=pipeline, prefilter=prefilter, monadic=monadic, time_budget=time_budget)
     except DetenteError as err:
         raise click.ClickException(str(err)) from err

@@ -10,6 +10,7 @@ import click
 
 from .errors import DetenteError, QueryError
 from .parse import DEFAULT_PIPELINE
+from .parse.bounds import DEFAULT_TIME_BUDGET
 from .records import parse_day
 
 
@@ -51,3 +52,6 @@ date_option = click.option("--date", type=PublicationDay(),
                            help="Publication date (YYYY-MM-DD) for documents that carry none.")
 pipeline_option = click.option("--pipeline", default=DEFAULT_PIPELINE, show_default=True,
                                help="Installed spaCy pipeline (package name or path).")
+time_budget_option = click.option("--max-seconds", "time_budget", type=click.FloatRange(min=0, min_open=True),
+                                  default=DEFAULT_TIME_BUDGET, show_default=True,
+                                  help="Coding time allowed per document; a slower one is reported and skipped.")

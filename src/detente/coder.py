@@ -4,14 +4,19 @@
     for event in coder.code(text, date="2021-10-22"):
         print(event.source.code, event.cameo, event.target.code if event.target else None)
 
-Per document: cheap sentence split; a pre-parse filter keeps the sentences that have a
+Per document: the text is bounded (long runs of one character and long words blanked in
+place, so no token costs more than a bounded amount of work and offsets stay those of the
+document); cheap sentence split; a pre-parse filter keeps the sentences that have a
 trigger word and an actor; those are parsed in batches; actors are resolved with
-coreference across the document; events are extracted and their mentions merged.
+coreference across the document; events are extracted and their mentions merged. A
+document that takes longer than the time budget is reported and skipped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,9 +31,10 @@ from .events.patterns import EventVocabulary, load_event_vocabulary
 from .events.places import Gazetteer
 from .events.timing import TimeExpression, find_times
 from .parse import DEFAULT_PIPELINE, ParsedSentence, Sentence, load_pipeline, parse_sentences, split_sentences
+from .parse.bounds import DEFAULT_TIME_BUDGET, bound_text
 from .parse.prefilter import Prefilter
 from .parse.sentences import blank_dateline, dateline_place, is_headline, sentence_case
-from .records import Document, Event
+from .records import Document, Event, Problem
 from .vocabulary import data_dir
 
 if TYPE_CHECKING:
@@ -43,6 +49,7 @@ class CodedDocument:
     events: list[Event]
     sentences: int
     parsed_sentences: int
+    problem: Problem | None = None  # why the document was skipped (over the time budget)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +61,26 @@ class CoderSettings:
     prefilter: bool
     monadic: bool
     batch_size: int
+    time_budget: float | None = DEFAULT_TIME_BUDGET
+
+
+class _Clocks:
+    """Seconds of work spent on each document of a batch, against the time budget."""
+
+    def __init__(self, documents: int, budget: float | None) -> None:
+        self.spent = [0.0] * documents
+        self.budget = budget
+
+    def charge(self, number: int, since: float) -> float:
+        now = time.monotonic()
+        self.spent[number] += now - since
+        return now
+
+    def over(self, number: int) -> bool:
+        return self.budget is not None and self.spent[number] > self.budget
+
+    def deadline(self, number: int) -> float:
+        return float("inf") if self.budget is None else time.monotonic() + self.budget - self.spent[number]
 
 
 class Coder:
@@ -61,9 +88,10 @@ class Coder:
 
     def __init__(self, nlp: Language | None = None, pipeline: str = DEFAULT_PIPELINE,
                  data: Path | None = None, prefilter: bool = True, monadic: bool = False,
-                 batch_size: int = 64) -> None:
+                 batch_size: int = 64, time_budget: float | None = DEFAULT_TIME_BUDGET) -> None:
         # a pipeline handed over already loaded cannot be rebuilt elsewhere
-        self.settings = None if nlp is not None else CoderSettings(pipeline, data, prefilter, monadic, batch_size)
+        self.settings = (None if nlp is not None
+                         else CoderSettings(pipeline, data, prefilter, monadic, batch_size, time_budget))
         self.nlp = nlp if nlp is not None else load_pipeline(pipeline)
         folder = data if data is not None else data_dir()
         self.cameo: dict[str, CameoCode] = load_cameo(folder / "ontology" / "cameo.tsv")
@@ -77,11 +105,12 @@ class Coder:
         self.prefilter = Prefilter(self.nlp, lemmas, anaphors) if prefilter else None
         self.monadic = monadic  # keep events with no target ("protesters rallied")
         self.batch_size = batch_size
+        self.time_budget = time_budget  # seconds per document; None: no limit
 
     @classmethod
     def from_settings(cls, settings: CoderSettings) -> Coder:
         return cls(pipeline=settings.pipeline, data=settings.data, prefilter=settings.prefilter,
-                   monadic=settings.monadic, batch_size=settings.batch_size)
+                   monadic=settings.monadic, batch_size=settings.batch_size, time_budget=settings.time_budget)
 
     def _words(self, text: str) -> list[str]:
         return [t.text for t in self.nlp.tokenizer(text)]
@@ -94,33 +123,71 @@ class Coder:
     def code_document(self, document: Document) -> CodedDocument:
         return next(self.code_documents([document]))
 
-    def code_documents(self, documents: Iterable[Document], batch: int = 32,
-                       monadic: bool | None = None) -> Iterator[CodedDocument]:
+    def code_documents(self, documents: Iterable[Document], batch: int = 32, monadic: bool | None = None,
+                       time_budget: float | None = None) -> Iterator[CodedDocument]:
         """Coded documents in input order; sentences of `batch` documents are parsed together.
-        `monadic` overrides the Coder's own setting for this call."""
+        `monadic` and `time_budget` override the Coder's own settings for this call. A
+        document whose coding takes longer than the time budget comes back with no events
+        and a `problem`."""
         keep_monadic = self.monadic if monadic is None else monadic
+        budget = self.time_budget if time_budget is None else time_budget
         pending: list[Document] = []
         for document in documents:
             pending.append(document)
             if len(pending) >= batch:
-                yield from self._code_batch(pending, keep_monadic)
+                yield from self._code_batch(pending, keep_monadic, budget)
                 pending = []
         if pending:
-            yield from self._code_batch(pending, keep_monadic)
+            yield from self._code_batch(pending, keep_monadic, budget)
 
     # --- work ----------------------------------------------------------------------
-    def _code_batch(self, documents: list[Document], monadic: bool) -> Iterator[CodedDocument]:
-        plans = [self._plan(document) for document in documents]
-        pending = [(number, document.text[s.start:s.end], s)
-                   for number, (document, (sentences, keep)) in enumerate(zip(documents, plans))
-                   for s in sentences if s.index in keep]
-        requests = ((self._parser_text(text), text, s.index, s.start, s.paragraph) for _, text, s in pending)
-        parsed: dict[tuple[int, int], ParsedSentence] = {}
-        for (number, _, _), sentence in zip(pending, parse_sentences(self.nlp, requests, self.batch_size)):
-            parsed[(number, sentence.index)] = sentence
+    def _code_batch(self, documents: list[Document], monadic: bool,
+                    budget: float | None) -> Iterator[CodedDocument]:
+        clocks = _Clocks(len(documents), budget)
+        texts: list[str] = []
+        plans: list[tuple[list[Sentence], set[int]]] = []
+        for number, document in enumerate(documents):
+            started = time.monotonic()
+            texts.append(bound_text(document.text))
+            plans.append(self._plan(texts[-1]))
+            clocks.charge(number, started)
+        parsed = self._parse(texts, plans, clocks)
         for number, (document, (sentences, keep)) in enumerate(zip(documents, plans)):
-            events = self._events(document, sentences, {i: parsed[(number, i)] for i in keep}, monadic)
-            yield CodedDocument(document, events, len(sentences), len(keep))
+            started = time.monotonic()
+            events = None if clocks.over(number) else self._events(
+                document, texts[number], sentences, {i: parsed[(number, i)] for i in keep}, monadic,
+                clocks.deadline(number))
+            clocks.charge(number, started)
+            if events is None:
+                where = document.origin or document.id
+                yield CodedDocument(document, [], len(sentences), 0, Problem(
+                    where, f"coding took longer than the {budget:g} s budget for one document; "
+                           "split the document or raise the budget (--max-seconds)"))
+            else:
+                yield CodedDocument(document, events, len(sentences), len(keep))
+
+    def _parse(self, texts: list[str], plans: list[tuple[list[Sentence], set[int]]],
+               clocks: _Clocks) -> dict[tuple[int, int], ParsedSentence]:
+        """The kept sentences parsed, by (document number, sentence index); a document over its
+        budget sends no more sentences. Parsing is batched, so a document is charged the time
+        between its parsed sentences arriving."""
+        order: deque[int] = deque()
+
+        def requests() -> Iterator[tuple[str, str, int, int, int]]:
+            for number, (sentences, keep) in enumerate(plans):
+                for s in sentences:
+                    if s.index in keep and not clocks.over(number):
+                        order.append(number)
+                        text = texts[number][s.start:s.end]
+                        yield self._parser_text(text), text, s.index, s.start, s.paragraph
+
+        parsed: dict[tuple[int, int], ParsedSentence] = {}
+        since = time.monotonic()
+        for sentence in parse_sentences(self.nlp, requests(), self.batch_size):
+            number = order.popleft()
+            since = clocks.charge(number, since)
+            parsed[(number, sentence.index)] = sentence
+        return parsed
 
     def _parser_text(self, text: str) -> str:
         """The sentence as the parser should see it: datelines blanked, headlines in sentence
@@ -139,22 +206,25 @@ class Coder:
         return any(m.first == 0 and m.last == len(words) - 1 and all(e.role == "MED" for e in m.entries)
                    for m in find_names(self.actors, words))
 
-    def _plan(self, document: Document) -> tuple[list[Sentence], set[int]]:
-        sentences = split_sentences(self.nlp, document.text)
+    def _plan(self, text: str) -> tuple[list[Sentence], set[int]]:
+        sentences = split_sentences(self.nlp, text)
         if self.prefilter is None:
             return sentences, {s.index for s in sentences}
         keep = {s.index for s in sentences
                 if self.prefilter.keep(s.words, bool(find_names(self.actors, s.words)))}
         return sentences, keep
 
-    def _events(self, document: Document, sentences: list[Sentence], parsed: dict[int, ParsedSentence],
-                monadic: bool) -> list[Event]:
+    def _events(self, document: Document, text: str, sentences: list[Sentence], parsed: dict[int, ParsedSentence],
+                monadic: bool, deadline: float) -> list[Event] | None:
+        """The document's events, found in its bounded `text`; None past the deadline."""
         published = _parse_date(document.date)
         resolver = ActorResolver(self.actors, published, document.text)
         candidates: list[tuple[int, Candidate]] = []
         background: dict[int, TimeExpression | None] = {}
         for sentence in sentences:
-            times = find_times(document.text[sentence.start:sentence.end], sentence.start, published)
+            if time.monotonic() > deadline:
+                return None
+            times = find_times(text[sentence.start:sentence.end], sentence.start, published)
             opening = next((t for t in times if t.background and t.start - sentence.start < 3), None)
             if sentence.paragraph not in background:
                 background[sentence.paragraph] = opening
@@ -162,9 +232,9 @@ class Coder:
             if parse is None:
                 resolver.observe_unparsed(find_names(self.actors, sentence.words), sentence.start)
                 continue
-            place, dateline = dateline_place(document.text[sentence.start:sentence.end])
+            place, dateline = dateline_place(text[sentence.start:sentence.end])
             if dateline:  # the place a story was filed from is context for "government troops"
-                words = self._words(document.text[sentence.start + place:sentence.start + dateline])
+                words = self._words(text[sentence.start + place:sentence.start + dateline])
                 places = [m for m in find_names(self.actors, words)  # not "(Reuters)": a wire, not a place
                           if all(e.role is None or e.via == "seat" for e in m.entries)]
                 resolver.observe_unparsed(places, sentence.start)

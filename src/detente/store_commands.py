@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 import click
 
-from .cli_options import clean_errors, date_option, pipeline_option
+from .cli_options import clean_errors, date_option, pipeline_option, time_budget_option
 from .errors import QueryError
 from .output import flatten, format_table, named
 from .read import DEFAULT_MAX_BYTES, count_inputs, read_inputs
@@ -101,14 +101,16 @@ def register(main: click.Group) -> None:
 @click.option("--dask", metavar="ADDRESS",
               help="Code on a Dask cluster: 'local' (WORKERS processes here) or a scheduler address.")
 @click.option("--quiet", is_flag=True, help="No progress lines.")
+@time_budget_option
 @pipeline_option
 def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, max_bytes: int, batch: int,
-                   workers: int, dask: str | None, quiet: bool, pipeline: str) -> None:
+                   workers: int, dask: str | None, quiet: bool, time_budget: float, pipeline: str) -> None:
     """Code INPUTS and add them to the store; documents it already holds are skipped."""
     from .coder import Coder, CoderSettings
 
     with clean_errors():
-        settings = CoderSettings(pipeline, None, prefilter=True, monadic=False, batch_size=64)
+        settings = CoderSettings(pipeline, None, prefilter=True, monadic=False, batch_size=64,
+                                 time_budget=time_budget)
         coder = Coder.from_settings(settings) if workers == 1 and dask is None else settings  # workers load their own
         with _open(db, read_only=False) as store:
             started = time.monotonic()
@@ -435,7 +437,7 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, read_
                   get_path: str | None, pipeline: str | None) -> None:
     """Serve the HTTP API (docs at /docs) and the dashboard (at /)."""
     from .serve import ServeConfig, create_app, request_once
-    from .serve.app import LOOPBACK
+    from .serve.app import LOOPBACK, MAX_REQUEST_HEAD_BYTES
 
     with clean_errors():
         path = Path(db) if db else default_db_path()
@@ -457,4 +459,6 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, read_
     import uvicorn
 
     click.echo(f"detente: http://{host}:{port}/ (API docs at /docs), store {path}", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # h11, named so that its buffer limit applies (an over-long URL then gets the app's 414)
+    uvicorn.run(app, host=host, port=port, log_level="warning", http="h11",
+                h11_max_incomplete_event_size=MAX_REQUEST_HEAD_BYTES)

@@ -42,13 +42,18 @@ class Escalation:
                 "window_end": self.window_end.isoformat(), "events": [e.to_dict() for e in self.events]}
 
 
+MAX_WINDOW_DAYS = 3660
+
+
 def parse_window(value: str) -> int:
-    """'30d', '4w', '30' → days."""
+    """'30d', '4w', '30' → days, at most MAX_WINDOW_DAYS."""
     text = value.strip().lower()
     units = {"d": 1, "w": 7}
     number, unit = (text[:-1], units[text[-1]]) if text and text[-1] in units else (text, 1)
-    if not number.isdigit() or int(number) == 0:
-        raise QueryError(f"malformed window {value!r}; use days such as 30d, or weeks such as 4w")
+    if not (number.isascii() and number.isdigit()) or not number.strip("0"):
+        raise QueryError(f"malformed window {value[:40]!r}; use days such as 30d, or weeks such as 4w")
+    if len(number.lstrip("0")) > 6 or int(number) * unit > MAX_WINDOW_DAYS:  # int() only of a few digits
+        raise QueryError(f"window {value[:40]!r} is longer than {MAX_WINDOW_DAYS} days (ten years)")
     return int(number) * unit
 
 
@@ -61,7 +66,11 @@ def find_escalations(store: Store, window_days: int = 30, baseline: int = 6, unt
     end = parse_day(until, end=True) if until else _latest(store)
     if end is None:
         return []
-    start = end - dt.timedelta(days=window_days * (baseline + 1) - 1)
+    try:
+        start = end - dt.timedelta(days=window_days * (baseline + 1) - 1)
+    except OverflowError as err:
+        raise QueryError(f"{baseline + 1} windows of {window_days} days before {end} reach before year 1; "
+                         "use a shorter window or baseline") from err
     side = "key" if by_entity else "code"
     rows = store.connection.execute(f"""
         WITH conflict AS (

@@ -60,7 +60,12 @@ def ingest(store: Store, coder: Coder | CoderSettings, items: Iterable[Document 
     in_flight: deque[_Result] = deque()
 
     def commit(result: _Result) -> None:
-        coded = result.get()
+        coded = []
+        for item in result.get():  # a document over the coder's time budget is reported, not stored
+            if item.problem is not None:
+                summary.problems.append(item.problem)
+            else:
+                coded.append(item)
         summary.mentions += store.add(coded)
         summary.coded += len(coded)
         summary.sentences += sum(c.sentences for c in coded)

@@ -20,6 +20,7 @@ from ..actors.dictionary import ORGANISATION_COLUMNS, STATE_COLUMNS
 from ..actors.dictionary import entity_kinds as dictionary_entity_kinds
 from ..errors import QueryError
 from ..events.ontology import load_plover_quads, load_role_codes
+from ..read.bounded_json import load_json
 from ..vocabulary import actor_label, data_dir, read_tsv
 from .store import Store
 
@@ -186,13 +187,20 @@ def event_cursor(event: StoredEvent) -> str:
     return base64.urlsafe_b64encode(position.encode()).decode().rstrip("=")
 
 
+MAX_CURSOR_CHARS = 400  # a cursor holds a date and an event id
+
+
 def parse_cursor(cursor: str) -> tuple[dt.date | None, str]:
+    """The position a cursor of `event_cursor` holds; a cursor of another size or shape is refused
+    before it is decoded any further than one flat JSON array."""
     try:
-        day, event_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if not isinstance(event_id, str) or not (day is None or isinstance(day, str)):
+        if len(cursor) > MAX_CURSOR_CHARS:
+            raise ValueError("too long")
+        day, event_id = load_json(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode(), max_depth=1)
+        if not isinstance(event_id, str) or not event_id.isascii() or not (day is None or isinstance(day, str)):
             raise ValueError("not a cursor")
         return (dt.date.fromisoformat(day) if day else None), event_id
-    except (ValueError, TypeError, binascii.Error) as err:
+    except (ValueError, TypeError, binascii.Error) as err:  # UnicodeDecodeError and JSONDepthError included
         raise QueryError(f"malformed cursor {cursor[:40]!r}: use the next_cursor of a previous page") from err
 
 
