@@ -53,3 +53,13 @@ def test_a_place_is_not_the_doer_of_force(coder: Coder) -> None:
 def test_an_attack_as_subject_with_no_doer_is_an_unknown_attacker(coder: Coder) -> None:
     events = code(coder, "A car bombing killed four policemen in Kandahar.")
     assert any(e.source.code == "AFGUAF" and e.cameo.startswith("18") for e in events)
+
+
+def test_perpetrators_are_not_of_their_victims_nationality(coder: Coder) -> None:
+    events = code(coder, "The abductors of a Japanese engineer in Nigeria released him on Sunday.")
+    assert events and all(e.source.key != "JPN" for e in events)
+
+
+def test_the_international_community_belongs_to_no_state(coder: Coder) -> None:
+    events = code(coder, "Chile urged the international community to send aid to Haiti.")
+    assert any(e.source.key == "CHL" and e.target and e.target.code == "INT" for e in events)

@@ -94,3 +94,10 @@ def test_a_news_agency_credit_is_no_actor(coder: Coder) -> None:
     events = code(coder, "AFP - Turkish troops shelled Kurdish positions in Syria (Reuters)")
     assert aimed(events, "TUR", "19", "SYR")
     assert not any(e.source.key in {"FRA", "GBR"} or (e.target and e.target.key in {"FRA", "GBR"}) for e in events)
+
+
+def test_a_capital_naming_where_an_attack_was_is_no_government(coder: Coder) -> None:
+    events = code(coder, "Four Afghan soldiers died in a Kabul rocket attack on Friday.")
+    assert not any(e.source.code == "AFGGOV" for e in events)
+    events = code(coder, "A Kabul suicide bombing killed ten policemen.")
+    assert any(e.source.code == "AFGUAF" and e.cameo == "1831" for e in events)

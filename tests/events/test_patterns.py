@@ -11,6 +11,8 @@ from detente.events.ontology import load_cameo
 from detente.events.patterns import load_event_vocabulary
 from detente.vocabulary import data_dir
 
+from .coding import aimed, code
+
 from .test_extract import triples
 
 
@@ -87,3 +89,8 @@ def test_light_verbs_with_event_nouns_and_returned_property(coder: Coder, text: 
 @pytest.mark.parametrize("text", ["Germany followed suit.", "Japan found a solution.", "France took action."])
 def test_legal_nouns_and_verdicts_need_their_word(coder: Coder, text: str) -> None:
     assert not coder.code(text, date="2024-05-01")
+
+
+def test_flying_aircraft_is_a_show_of_force_and_flying_to_a_place_a_visit(coder: Coder) -> None:
+    assert aimed(code(coder, "Turkey flew reconnaissance drones over Armenia."), "TUR", "150", "ARM")
+    assert aimed(code(coder, "The Indian prime minister flew to Tokyo on Sunday."), "IND", "042", "JPN")

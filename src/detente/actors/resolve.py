@@ -21,6 +21,8 @@ from .dictionary import ActorDictionary, Entry
 from .mentions import NameMatch
 
 _NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "xcomp", "mark"})
+_STATELESS_ROLES = {"INT"}  # generic international actors take the country slot themselves
+_PERPETRATORS = {"CRM", "UAF"}  # named for what they did, to someone else
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_HISTORY = 300  # earlier mentions an anaphor or a generic actor may refer to
@@ -174,6 +176,8 @@ class ActorResolver:
             named = self._residence(head, phrase, named)
             if self.actors.kinds.get(named[1].key) == "state":  # "Bosnian Serbs ... their forces": Bosnia's
                 self.residents[people.first] = named[1].key
+        if named is not None and role in _PERPETRATORS and self._describes_other(*named, head):
+            named = None  # "the kidnappers of an American journalist" are not American
         place = False
         if named is not None:
             place = self._as_place(head, *named)
@@ -428,6 +432,8 @@ class ActorResolver:
         nominal = self.actors.nominals.get(token.lemma)
         if role is None or token.pos not in {"NOUN", "PROPN"} or (nominal is not None and nominal[0] == "organisation"):
             return None  # "the alliance" needs an antecedent; "the government" may be the context's
+        if role in _STATELESS_ROLES:  # "the international community" belongs to no state
+            return self._actor(role, None, sentence.tokens[phrase[0]].start, token.end, "role")
         clue = self._context_state(head, role, exclude)
         if clue is None or (nominal is not None and clue[0] > 0):
             return None  # a nominal with no antecedent ('the government') is of the scene, if any

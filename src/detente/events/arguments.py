@@ -15,6 +15,7 @@ from ..records import Actor
 from .patterns import NO_OBJECT, Pattern
 from .sentence import SentenceState, _known
 
+_FORCE_ROOTS = {"18", "19", "20"}
 _LIGHT_VERB_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
@@ -161,9 +162,15 @@ class ArgumentRules(SentenceState):
         """Named actors modifying a noun: 'Russian aggression' (not 'military exercises')."""
         for kid in self.s.kids(noun.i, "amod", "compound", "nmod"):
             actors = [a for a in self.resolver.resolve(kid.i) if a.via != "role"]
+            if actors and self._names_force(noun):  # "a Baghdad rocket attack": where, not the government
+                actors = [replace(a, role=None, code=a.key, via="place") if a.via == "seat" else a for a in actors]
             if actors:
                 return actors
         return []
+
+    def _names_force(self, noun: Token) -> bool:
+        lemma = _known(noun.lemma, self.vocabulary.nouns)
+        return lemma is not None and any(p.cameo[:2] in _FORCE_ROOTS for p in self.vocabulary.nouns[lemma])
 
     def _light_verb(self, noun: Token) -> Token | None:
         head = self.s.tokens[noun.head]

@@ -14,11 +14,10 @@ from dataclasses import replace
 
 from ..parse.tokens import Token
 from ..records import Actor
-from .arguments import _RELATIVE_PRONOUNS, ArgumentRules
+from .arguments import _FORCE_ROOTS, _RELATIVE_PRONOUNS, ArgumentRules
 from .patterns import Pattern
 from .sentence import _known
 
-_FORCE_ROOTS = {"18", "19", "20"}
 _GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'
 _SERIES_NOUNS = {"series", "wave", "string", "spate", "flurry", "pair", "couple", "number"}
 _LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
