@@ -61,3 +61,8 @@ def test_an_opinion_about_ones_own_state_is_no_demand(coder: Coder) -> None:
     assert not [e for e in code(coder, "Merkel says Germany should hold a referendum on the treaty.")
                 if e.cameo.startswith("10")]
     assert aimed(code(coder, "Merkel said Poland must withdraw the law."), "DEU", "10", "POL")
+
+
+def test_an_official_reporting_his_own_states_war_accuses_no_one(coder: Coder) -> None:
+    events = code(coder, "The French defence minister says France is winning the war against the insurgents.")
+    assert not any(e.cameo.startswith("11") for e in events)

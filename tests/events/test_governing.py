@@ -90,3 +90,8 @@ def test_an_ordered_act_with_no_doer_of_its_own_is_the_orderers(coder: Coder, te
 def test_an_ordered_act_of_another_stays_a_demand(coder: Coder) -> None:
     events = code(coder, "The UN ordered the Israeli withdrawal from Lebanon.")
     assert not any(e.source.key == "UN" and e.cameo.startswith("08") for e in events)
+
+
+def test_a_phrasal_verb_governs_nothing_its_plain_verb_would(coder: Coder) -> None:
+    events = code(coder, "Sabotage has pushed down Nigeria's oil exports to Ghana.")
+    assert not any(e.cameo.startswith("02") for e in events)

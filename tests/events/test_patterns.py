@@ -94,3 +94,9 @@ def test_legal_nouns_and_verdicts_need_their_word(coder: Coder, text: str) -> No
 def test_flying_aircraft_is_a_show_of_force_and_flying_to_a_place_a_visit(coder: Coder) -> None:
     assert aimed(code(coder, "Turkey flew reconnaissance drones over Armenia."), "TUR", "150", "ARM")
     assert aimed(code(coder, "The Indian prime minister flew to Tokyo on Sunday."), "IND", "042", "JPN")
+
+
+def test_quelling_speculation_is_no_repression(coder: Coder) -> None:
+    assert not code(coder, "The Kenyan president sought to quell speculation about the Somali talks.")
+    assert any(e.source.code == "KENCOP" and e.cameo == "175"
+               for e in code(coder, "Kenyan police quelled riots by Somali refugees in Nairobi."))

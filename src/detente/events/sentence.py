@@ -103,9 +103,11 @@ class SentenceState:
                 for pobj in self.s.kids(prep.i, "pobj")]
 
     def _modal(self, token: Token) -> str | None:
-        """The governing effect of a word; the text's own form is tried too, since the lemmatizer
-        sometimes errs ('hopes' -> 'hop')."""
+        """The governing effect of a word (not of a phrasal verb); the text's own form is tried
+        too, since the lemmatizer sometimes errs ('hopes' -> 'hop')."""
         modal = self.vocabulary.modal
+        if self.s.kids(token.i, "prt"):  # "pushed down exports", "set up a panel", "called off talks": another verb
+            return None
         word = token.text.lower()
         for form in (token.lemma, word, word[:-1] if word.endswith(("s", "ed")) else ""):
             if form in modal:
