@@ -134,3 +134,8 @@ def test_agreeing_to_an_uncoded_act_is_an_intent_to_cooperate(coder: Coder) -> N
     assert ("DNKGOV", "030") in {(e.source.code, e.cameo) for e in committed}
     accord = code(coder, "Austria agreed with Hungary on the need for calm.")
     assert ("AUT", "019", "HUN", "asserted") in triples(accord)
+
+
+def test_a_force_noun_naming_a_kind_of_thing_is_no_act(coder: Coder) -> None:
+    for text in ["Croatia handed a war crimes suspect to Serbia.", "France sold attack helicopters to Egypt."]:
+        assert not any(e.cameo[:2] in {"18", "19", "20"} for e in code_monadic(coder, text))
