@@ -12,6 +12,7 @@ from typing import TextIO
 
 import click
 
+from .audit_commands import audit
 from .cli_options import clean_errors, date_option, pipeline_option, time_budget_option
 from .coder import Coder
 from .errors import DetenteError
@@ -161,6 +162,7 @@ def lexicon_coverage(data: str | None, markdown: bool, document: str | None) -> 
 
 
 register(main)
+main.add_command(audit)
 
 
 def _coder(pipeline: str, prefilter: bool, monadic: bool = False,
