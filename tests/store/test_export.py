@@ -28,3 +28,16 @@ def test_icews_keeps_factuality_and_date_precision_and_plover_says_what_it_leave
     records = [json.loads(line) for line in plover.path.read_text(encoding="utf-8").splitlines()]
     assert plover.rows == len(records) and "left out" in str(plover)
     assert sum(plover.left_out.values()) + plover.rows == asserted.rows + 2
+
+
+def test_an_event_export_can_keep_only_confident_events_and_says_how_many_it_left_out(tmp_path, coder):
+    with Store(tmp_path / "s.duckdb") as store:
+        ingest(store, coder, [Document(id="d", text=TEXT, date="2021-10-22")])
+        (every,) = export(store, "icews-tsv", tmp_path / "every")
+        confidences = sorted(c for (c,) in store.connection.execute(
+            "SELECT confidence FROM events WHERE factuality = 'asserted'").fetchall())
+        floor = confidences[len(confidences) // 2]
+        (confident,) = export(store, "icews-tsv", tmp_path / "confident", min_confidence=floor)
+    kept = sum(c >= floor for c in confidences)
+    assert 0 < confident.rows == kept < every.rows
+    assert confident.left_out[f"with confidence under {floor:g}"] == len(confidences) - kept
