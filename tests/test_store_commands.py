@@ -148,3 +148,13 @@ def test_events_relations_and_exports_take_a_minimum_confidence(built, tmp_path)
     assert exported.exit_code == 0 and "with confidence under" in exported.stderr
     bad = runner.invoke(main, ["events", "--db", str(built), "--min-confidence", "1.5"])
     assert bad.exit_code == 2 and "1.5" in bad.output
+
+
+def test_a_gold_export_is_scored_by_eval(built, tmp_path):
+    runner = CliRunner()
+    exported = runner.invoke(main, ["export", "--db", str(built), "--format", "gold", "-o", str(tmp_path)])
+    assert exported.exit_code == 0 and "events.gold.jsonl" in exported.stderr
+    scored = runner.invoke(main, ["eval", str(tmp_path / "events.gold.jsonl"), "--json"])
+    assert scored.exit_code == 0, scored.output
+    scores = json.loads(scored.stdout)["scores"]
+    assert scores["required"] > 0 and scores["precision"] == scores["recall"] == 1.0

@@ -207,8 +207,14 @@ def event_matches(gold: dict[str, Any], event: Event, actors: ActorDictionary) -
             return False
     elif event.cameo[:2] not in {c[:2] for c in gold_types(gold)}:
         return False
-    return (_matches_actor(gold_entity(gold.get("source")), event.source, actors)
-            and _matches_actor(gold_entity(gold.get("target")), event.target, actors))
+    return (_matches_actor(_gold_side(gold.get("source"), actors), event.source, actors)
+            and _matches_actor(_gold_side(gold.get("target"), actors), event.target, actors))
+
+
+def _gold_side(code: str | None, actors: ActorDictionary) -> str | None:
+    """A gold actor's entity; an organisation detente knows is itself, whatever its length
+    (UNICEF is no state UNI with a role ICEF)."""
+    return code if code in actors.organisation_kinds else gold_entity(code)
 
 
 def _gold_events(record: dict[str, Any]) -> list[dict[str, Any]]:

@@ -3,6 +3,9 @@
 * parquet, csv: the documents, mentions and events tables, one file each.
 * plover-json: events.plover.jsonl, one PLOVER record per event (fields of the PLOVER
   manual's data chapter); CAMEO 01 and 02 events, which PLOVER drops, are left out.
+* gold: events.gold.jsonl, one record per stored document in the gold format that
+  `detente eval` reads (`id`, `text`, `date`, `events` with `source`, `target`, `code`):
+  the coded mentions of each document, so that a later coder can be scored against them.
 * icews-tsv: events.icews.tsv with the columns of the ICEWS coded event data, then
   `Date Precision` and `Factuality`; `Event Date` is the date as coded (2016, 2016-03 or
   a day), never a day the text did not give.
@@ -29,7 +32,7 @@ from .query import (DEFAULT_FACTUALITY, EVENT_COLUMNS, StoredEvent, check_confid
                     plover_quads)
 from .store import Store
 
-FORMATS = ("parquet", "csv", "plover-json", "icews-tsv")
+FORMATS = ("parquet", "csv", "plover-json", "icews-tsv", "gold")
 TABLES = ("documents", "mentions", "events")
 
 # PLOVER puts these in the place of a country (manual: international non-state codes)
@@ -70,6 +73,8 @@ def export(store: Store, fmt: str, folder: Path, factuality: tuple[str, ...] = D
     if fmt in ("parquet", "csv"):
         return [_copy_table(store, table, folder / f"{table}.{fmt}", fmt) for table in TABLES]
     other = {**_other_factualities(store, factuality), **_less_confident(store, factuality, floor)}
+    if fmt == "gold":
+        return [_write_gold(store, folder / "events.gold.jsonl", factuality, floor, other)]
     if fmt == "plover-json":
         path, rows, dropped = folder / "events.plover.jsonl", 0, 0
         with path.open("w", encoding="utf-8") as stream:
@@ -103,6 +108,35 @@ def _less_confident(store: Store, factuality: tuple[str, ...], floor: float) -> 
     row = store.connection.execute("SELECT count(*) FROM events WHERE factuality IN (SELECT unnest(?)) "
                                    "AND coalesce(confidence, 0) < ?", [list(factuality), floor]).fetchone()
     return {f"with confidence under {floor:g}": int(row[0]) if row else 0}
+
+
+def _write_gold(store: Store, path: Path, factuality: tuple[str, ...], floor: float,
+                left_out: dict[str, int]) -> Exported:
+    """Each document with the events coded in it (those with a target, of these factualities and
+    at least this confidence) as a gold record; a document with none has `events: []`."""
+    coded: dict[str, list[dict[str, Any]]] = {}
+    for doc_key, source, target, cameo, event_id in store.connection.execute(
+            "SELECT doc_key, source_code, target_code, cameo, event_id FROM mentions "
+            "WHERE target_code IS NOT NULL AND factuality IN (SELECT unnest(?)) AND coalesce(confidence, 0) >= ? "
+            "ORDER BY doc_key, sentence_start, trigger_start, mention_id", [list(factuality), floor]).fetchall():
+        coded.setdefault(doc_key, []).append({"source": source, "target": target, "code": cameo,
+                                              "ontology": "CAMEO", "event_id": event_id})
+    seen: dict[str, int] = {}
+    cursor = store.connection.cursor()
+    cursor.execute("SELECT doc_key, id, text, date FROM documents ORDER BY id, date NULLS LAST, doc_key")
+    rows = 0
+    with path.open("w", encoding="utf-8") as stream:
+        while batch := cursor.fetchmany(1000):
+            for doc_key, doc_id, text, day in batch:
+                seen[doc_id] = seen.get(doc_id, 0) + 1
+                record = {"id": doc_id if seen[doc_id] == 1 else f"{doc_id}#{seen[doc_id]}", "text": text,
+                          "date": day.isoformat() if day else None, "events": coded.get(doc_key, []),
+                          "source_file": f"detente {version('detente')} export of {store.path}",
+                          "meta": {"reviewed": False, "factuality": list(factuality), "min_confidence": floor}}
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                rows += 1
+    cursor.close()
+    return Exported(path, rows, left_out)
 
 
 def _copy_table(store: Store, table: str, path: Path, fmt: str) -> Exported:
