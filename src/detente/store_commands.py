@@ -404,7 +404,8 @@ def network_command(db: str | None, top: int, by_code: bool, plot: str | None, f
 @min_confidence_option
 def export_command(db: str | None, fmt: str, output: str, factuality: str, min_confidence: float | None) -> None:
     """Export the store: parquet or csv tables (whole), PLOVER JSON records or ICEWS-style TSV
-    (the events of --factuality and --min-confidence, with their factuality and date precision)."""
+    (the events of --factuality and --min-confidence, with their factuality and date precision),
+    or gold records (each document with its coded events, for `detente eval`)."""
     with clean_errors(), _open(db) as store:
         for written in export(store, fmt, Path(output), parse_factualities(factuality), min_confidence):
             click.echo(f"wrote {written}", err=True)
