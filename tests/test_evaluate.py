@@ -111,3 +111,21 @@ def test_zsp_plv_test_split_does_not_regress(coder) -> None:
 def test_conflibert_test_split_does_not_regress(coder) -> None:
     types = evaluate_file(coder, shared_file("gold/conflibert_cameo_pentaclass.jsonl"), split="test").types
     assert types.accuracy >= 0.74 and types.no_event <= 0.11, types.to_dict()
+
+
+def test_eval_prints_a_reliability_table_and_refits_the_calibration(tmp_path: Path) -> None:
+    gold = str(write_gold(tmp_path / "gold.jsonl"))
+    example = str(Path(__file__).parents[1] / "examples" / "gold-example.jsonl")
+    runner = CliRunner()
+    text = runner.invoke(main, ["eval", gold, example, "--calibration", "--show", "0"])
+    assert text.exit_code == 0, text.output
+    assert "confidence   mean conf  precision  events" in text.stdout and "expected calibration error" in text.stdout
+    one = json.loads(runner.invoke(main, ["eval", gold, "--json", "--calibration"]).stdout)
+    assert {"bins", "events", "expected_calibration_error"} <= set(one["calibration"]) and "scores" in one
+    both = json.loads(runner.invoke(main, ["eval", gold, example, "--json"]).stdout)
+    assert len(both["reports"]) == 2 and "calibration" not in both
+    fitted = tmp_path / "confidence.tsv"
+    refit = runner.invoke(main, ["eval", gold, example, "--fit-calibration", str(fitted), "--show", "0"])
+    assert refit.exit_code == 0, refit.output
+    header = fitted.read_text()
+    assert "gold.jsonl (sha1 " in header and "--fit-calibration src/detente/data/calibration/confidence.tsv" in header

@@ -131,3 +131,30 @@ def test_ingest_progress_has_a_total_and_time_left(tmp_path):
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "p.duckdb"),
                                        "--date", "2024-05-09"])
     assert result.exit_code == 0 and "1 of 1 documents read" in result.stderr and " left" in result.stderr
+
+
+def test_events_relations_and_exports_take_a_minimum_confidence(built, tmp_path):
+    runner = CliRunner()
+    lines = runner.invoke(main, ["events", "--db", str(built), "--format", "jsonl"]).stdout.splitlines()
+    confidences = sorted(json.loads(line)["confidence"] for line in lines)
+    floor = confidences[-1]
+    kept = runner.invoke(main, ["events", "--db", str(built), "--format", "jsonl", "--min-confidence", str(floor)])
+    assert [json.loads(line)["confidence"] for line in kept.stdout.splitlines()] == [c for c in confidences
+                                                                                   if c >= floor]
+    relations = runner.invoke(main, ["relations", "POL", "BLR", "--db", str(built), "--both", "--min-confidence", "1"])
+    assert relations.exit_code == 0 and "no asserted events" in relations.stdout
+    exported = runner.invoke(main, ["export", "--db", str(built), "--format", "icews-tsv", "-o", str(tmp_path),
+                                    "--min-confidence", str(floor)])
+    assert exported.exit_code == 0 and "with confidence under" in exported.stderr
+    bad = runner.invoke(main, ["events", "--db", str(built), "--min-confidence", "1.5"])
+    assert bad.exit_code == 2 and "1.5" in bad.output
+
+
+def test_a_gold_export_is_scored_by_eval(built, tmp_path):
+    runner = CliRunner()
+    exported = runner.invoke(main, ["export", "--db", str(built), "--format", "gold", "-o", str(tmp_path)])
+    assert exported.exit_code == 0 and "events.gold.jsonl" in exported.stderr
+    scored = runner.invoke(main, ["eval", str(tmp_path / "events.gold.jsonl"), "--json"])
+    assert scored.exit_code == 0, scored.output
+    scores = json.loads(scored.stdout)["scores"]
+    assert scores["required"] > 0 and scores["precision"] == scores["recall"] == 1.0

@@ -6,12 +6,14 @@ import contextlib
 import json
 import sys
 from collections import Counter
+from dataclasses import asdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 import click
 
+from .audit_commands import audit
 from .cli_options import clean_errors, date_option, pipeline_option, time_budget_option
 from .coder import Coder
 from .errors import DetenteError
@@ -86,26 +88,54 @@ def _report(summary: RunSummary) -> None:
 
 
 @main.command("eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--show", type=click.IntRange(min=0), default=10, show_default=True,
               help="Misses and false positives to list.")
-@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N records.")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N records of each file.")
 @click.option("--split", type=click.Choice(["all", "train", "test"]), default="all", show_default=True,
               help="Score one side of the gold file's train/test split (its own, else fixed by record id).")
+@click.option("--calibration", "show_calibration", is_flag=True,
+              help="Print the reliability of the calibrated confidence (dyad files): bins, mean confidence, "
+                   "observed precision, events, and the expected calibration error.")
+@click.option("--fit-calibration", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Fit the calibrated confidence on these files' events and write it to FILE "
+                   "(src/detente/data/calibration/confidence.tsv).")
 @pipeline_option
-def evaluate(gold: str, as_json: bool, show: int, limit: int | None, split: str, pipeline: str) -> None:
-    """Code the texts of a GOLD file and score them against its events.
+def evaluate(gold: tuple[str, ...], as_json: bool, show: int, limit: int | None, split: str, show_calibration: bool,
+             fit_calibration: str | None, pipeline: str) -> None:
+    """Code the texts of GOLD files and score them against their events.
 
     Files with actor codes are scored by dyad and CAMEO root, matched one to one; files with
-    spans only (ZSP-PLV, ConfliBERT) by the type of the event closest to the marked spans."""
-    from .evaluate import evaluate_file, render_report
+    spans only (ZSP-PLV, ConfliBERT) by the type of the event closest to the marked spans.
+    With several files, the reliability table pools their events."""
+    import datetime as dt
 
-    report = evaluate_file(_coder(pipeline, True), Path(gold), limit, split)
+    from .calibration import expected_calibration_error, reliability_table, render_reliability
+    from .evaluate import evaluate_file, refit_calibration, render_report
+
+    coder = _coder(pipeline, True)
+    reports = [evaluate_file(coder, Path(path), limit, split) for path in gold]
+    if fit_calibration:
+        with clean_errors():
+            coder.calibration = refit_calibration(reports, Path(fit_calibration), dt.date.today().isoformat())
+        click.echo(f"wrote {fit_calibration}", err=True)
+    pairs = [pair for report in reports for pair in report.calibrated(coder.calibration)]
     if as_json:
-        click.echo(json.dumps(report.to_dict(), indent=2))
-    else:
-        click.echo(render_report(report, show))
+        data = [report.to_dict() for report in reports]
+        table = reliability_table(pairs)
+        calibration = {"bins": [asdict(b) for b in table], "events": len(pairs),
+                       "expected_calibration_error": round(expected_calibration_error(table), 4)}
+        if len(data) == 1:
+            click.echo(json.dumps({**data[0], "calibration": calibration} if show_calibration else data[0], indent=2))
+        else:
+            click.echo(json.dumps({"reports": data, **({"calibration": calibration} if show_calibration else {})},
+                                  indent=2))
+        return
+    click.echo("\n\n".join(render_report(report, show) for report in reports))
+    if show_calibration:
+        click.echo(f"\ncalibrated confidence, split {split} ({', '.join(Path(p).name for p in gold)}):")
+        click.echo(render_reliability(pairs))
 
 
 @main.group()
@@ -161,6 +191,7 @@ def lexicon_coverage(data: str | None, markdown: bool, document: str | None) -> 
 
 
 register(main)
+main.add_command(audit)
 
 
 def _coder(pipeline: str, prefilter: bool, monadic: bool = False,

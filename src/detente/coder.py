@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .actors import ActorDictionary, ActorResolver, find_names, load_actor_dictionary
+from .calibration import Calibration, load_calibration
 from .events.anchoring import SentenceContext
 from .events.extract import Candidate, EventExtractor
 from .events.merge import merge_candidates
@@ -98,6 +99,7 @@ class Coder:
         roles = load_role_codes(folder / "ontology" / "roles.tsv")
         self.actors: ActorDictionary = load_actor_dictionary(folder / "actors", roles, self._words)
         self.vocabulary: EventVocabulary = load_event_vocabulary(folder / "events", self.cameo)
+        self.calibration: Calibration = load_calibration(folder / "calibration" / "confidence.tsv")
         self.extractor = EventExtractor(self.vocabulary, Gazetteer(self.actors.places, self.actors.state_names))
         anaphors = set(_PRONOUNS) | set(self.actors.nominals)
         anaphors |= {phrase.split()[-1] for phrase in self.actors.organisation_nominals}
@@ -124,25 +126,26 @@ class Coder:
         return next(self.code_documents([document]))
 
     def code_documents(self, documents: Iterable[Document], batch: int = 32, monadic: bool | None = None,
-                       time_budget: float | None = None) -> Iterator[CodedDocument]:
+                       time_budget: float | None = None, calibrated: bool = True) -> Iterator[CodedDocument]:
         """Coded documents in input order; sentences of `batch` documents are parsed together.
         `monadic` and `time_budget` override the Coder's own settings for this call. A
         document whose coding takes longer than the time budget comes back with no events
-        and a `problem`."""
+        and a `problem`. Each event's `confidence` is the calibrated probability that it is
+        right, or with `calibrated=False` the rules' raw score (what calibration is fitted on)."""
         keep_monadic = self.monadic if monadic is None else monadic
         budget = self.time_budget if time_budget is None else time_budget
         pending: list[Document] = []
         for document in documents:
             pending.append(document)
             if len(pending) >= batch:
-                yield from self._code_batch(pending, keep_monadic, budget)
+                yield from self._code_batch(pending, keep_monadic, budget, calibrated)
                 pending = []
         if pending:
-            yield from self._code_batch(pending, keep_monadic, budget)
+            yield from self._code_batch(pending, keep_monadic, budget, calibrated)
 
     # --- work ----------------------------------------------------------------------
-    def _code_batch(self, documents: list[Document], monadic: bool,
-                    budget: float | None) -> Iterator[CodedDocument]:
+    def _code_batch(self, documents: list[Document], monadic: bool, budget: float | None,
+                    calibrated: bool) -> Iterator[CodedDocument]:
         clocks = _Clocks(len(documents), budget)
         texts: list[str] = []
         plans: list[tuple[list[Sentence], set[int]]] = []
@@ -164,6 +167,7 @@ class Coder:
                     where, f"coding took longer than the {budget:g} s budget for one document; "
                            "split the document or raise the budget (--max-seconds)"))
             else:
+                events = self.calibration.apply(events) if calibrated else events
                 yield CodedDocument(document, events, len(sentences), len(keep))
 
     def _parse(self, texts: list[str], plans: list[tuple[list[Sentence], set[int]]],

@@ -7,6 +7,7 @@
     ├── ReadError                a document cannot be read (unreadable, binary, bad encoding,
     │                            empty, too large, malformed line); names the file and line.
     │                            Readers report it as a `Problem` and go on with the batch.
+    │                            Also a malformed audit file or event file (detente.audit).
     ├── StoreError               the event store is missing, newer than this code, or busy
     └── QueryError               a query names an unknown actor, a malformed date or an
                                  unknown value; nothing is read or written

@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from .actors import ActorDictionary
+from .calibration import (FOLDS, Calibration, Outcome, document_features, expected_calibration_error, fit_calibration,
+                          reliability_table, write_calibration)
 from .coder import Coder
 from .events.ontology import CameoCode
 from .records import Actor, Document, Event
@@ -128,6 +130,12 @@ class Report:
     types: TypeScores = field(default_factory=TypeScores)
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
+    # each counted prediction of a dyad file (raw score) and whether its triple was matched
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def calibrated(self, calibration: Calibration) -> list[tuple[float, bool]]:
+        """Each counted prediction's calibrated confidence, and whether it was right."""
+        return [(calibration.probability(o.features, o.score), o.right) for o in self.outcomes]
 
     def to_dict(self) -> dict[str, Any]:
         data = {"gold_file": self.gold_file, "split": self.split, "kind": self.kind, "records": self.records,
@@ -199,8 +207,14 @@ def event_matches(gold: dict[str, Any], event: Event, actors: ActorDictionary) -
             return False
     elif event.cameo[:2] not in {c[:2] for c in gold_types(gold)}:
         return False
-    return (_matches_actor(gold_entity(gold.get("source")), event.source, actors)
-            and _matches_actor(gold_entity(gold.get("target")), event.target, actors))
+    return (_matches_actor(_gold_side(gold.get("source"), actors), event.source, actors)
+            and _matches_actor(_gold_side(gold.get("target"), actors), event.target, actors))
+
+
+def _gold_side(code: str | None, actors: ActorDictionary) -> str | None:
+    """A gold actor's entity; an organisation detente knows is itself, whatever its length
+    (UNICEF is no state UNI with a role ICEF)."""
+    return code if code in actors.organisation_kinds else gold_entity(code)
 
 
 def _gold_events(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -239,7 +253,8 @@ def evaluate_file(coder: Coder, path: Path, limit: int | None = None, split: str
         report.skipped[reason] = report.skipped.get(reason, 0) + 1
     documents = [coder_document(r) for r in codable]
     monadic = report.kind == "type"
-    for record, coded in zip(codable, coder.code_documents(documents, monadic=monadic)):
+    # scored on the rules' raw scores, which order the predictions; calibration is fitted on them
+    for record, coded in zip(codable, coder.code_documents(documents, monadic=monadic, calibrated=False)):
         report.records += 1
         if monadic:
             _score_types(report, record, coded.events, coder)
@@ -313,7 +328,9 @@ def _score_record(report: Report, record: dict[str, Any], events: list[Event], c
         scores.exact_code += best.cameo == item["code"]
         gold_quad = coder.cameo.get(item["code"])
         scores.same_quad += gold_quad is not None and gold_quad.quad_class == best.quad_class
+    features = {id(e): f for e, f in zip(events, document_features(events))}
     for n, group in enumerate(triples):
+        report.outcomes.extend(Outcome(features[id(e)], e.confidence, n in used, str(record["id"])) for e in group)
         scores.predicted += 1
         if n in used:
             scores.matched_predicted += 1
@@ -409,3 +426,30 @@ def render_report(report: Report, show: int) -> str:
             chosen = f"  chosen {item['chosen']}" if "chosen" in item else ""
             lines.append(f"    gold {item['gold']}  predicted {item['predicted']}{chosen}")
     return "\n".join(lines)
+
+
+# --- calibration -------------------------------------------------------------------------
+
+REFIT_COMMAND = ("detente eval ../shared/gold/plover_gsr_cameo_manual.jsonl ../shared/gold/petrarch2_gsr_gigaword.jsonl "
+                 "../shared/gold/cameo_manual_examples.jsonl --split train "
+                 "--fit-calibration src/detente/data/calibration/confidence.tsv")
+
+
+def refit_calibration(reports: list[Report], path: Path, day: str) -> Calibration:
+    """Fit the calibration on the counted predictions of `reports` and write it to `path`,
+    with a header that says what it was fitted on and how to fit it again."""
+    outcomes = [o for report in reports for o in report.outcomes]
+    calibration, penalty = fit_calibration(outcomes)
+    table = reliability_table([(calibration.probability(o.features, o.score), o.right) for o in outcomes])
+    sources = [f"  {Path(r.gold_file).name} (sha1 {hashlib.sha1(Path(r.gold_file).read_bytes()).hexdigest()[:12]}): "
+               f"{len(r.outcomes)} events, split {r.split}" for r in reports]
+    write_calibration(calibration, path, [
+        "Calibrated confidence (src/detente/calibration.py): weights of a logistic model of the probability",
+        "that a coded event is right (matched one to one with a gold event by `detente eval`).",
+        f"Fitted on {day} on {len(outcomes)} events ({sum(o.right for o in outcomes)} right) of:", *sources,
+        f"L2 penalty {penalty:g}, chosen by {FOLDS}-fold cross-validation by record on these events; "
+        f"calibration error on them {expected_calibration_error(table):.3f}.",
+        "After any change to the rules or the vocabulary, refit from the repository root with ../shared/gold beside it:",
+        f"  {REFIT_COMMAND}",
+    ])
+    return calibration

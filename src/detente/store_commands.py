@@ -35,6 +35,9 @@ OUTPUTS = ("table", "jsonl", "csv")
 db_option = click.option("--db", type=click.Path(dir_okay=False), default=None,
                          help=f"Event store file [default: $DETENTE_DB or {default_db_path()}].")
 format_option = click.option("--format", "fmt", type=click.Choice(OUTPUTS), default="table", show_default=True)
+min_confidence_option = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=None,
+    help="Only events at least this likely to be right (their calibrated confidence, 0-1; README: Accuracy).")
 factuality_option = click.option(
     "--factuality", default=",".join(DEFAULT_FACTUALITY), show_default=True,
     help=f"Comma-separated factualities to count ({', '.join(FACTUALITIES)}), or 'all'.")
@@ -167,6 +170,7 @@ def _filter_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--plover", help="PLOVER event type (ACCUSE, ASSAULT, ...)."),
         click.option("--quad", "quad_class", type=click.IntRange(1, 4), help="Quad class 1-4."),
         factuality_option,
+        min_confidence_option,
         click.option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
         click.option("--until", help="Up to this date, inclusive."),
         click.option("--outlet", help="Only events reported by this news source."),
@@ -252,18 +256,21 @@ def actors_command(db: str | None, top: int, entity: bool, factuality: str, fmt:
 @click.option("--by", type=click.Choice(PERIODS), default="month", show_default=True)
 @click.option("--both", is_flag=True, help="Both directions (A→B and B→A), not only A→B.")
 @factuality_option
+@min_confidence_option
 @click.option("--since")
 @click.option("--until")
 @click.option("--plot", type=click.Path(dir_okay=False), help="Draw the series to FILE.png or FILE.svg.")
 @format_option
 def relations_command(actor_a: str, actor_b: str, db: str | None, by: str, both: bool, factuality: str,
-                      since: str | None, until: str | None, plot: str | None, fmt: str) -> None:
+                      min_confidence: float | None, since: str | None, until: str | None, plot: str | None,
+                      fmt: str) -> None:
     """Relations from ACTOR_A to ACTOR_B over time: counts by quad class, Goldstein, net score.
 
     Actors are codes (RUS, RUSGOV, NATO) or names (Russia), in any case. Events dated less
     precisely than a period, and undated events, get a row of their own after the periods."""
     with clean_errors(), _open(db) as store:
-        dyad = canonical_dyad(store, Dyad(actor_a, actor_b, both, parse_factualities(factuality), since, until))
+        dyad = canonical_dyad(store, Dyad(actor_a, actor_b, both, parse_factualities(factuality), since, until,
+                                          min_confidence))
         series = relation_series(store, dyad, by)
         names = actor_names(store, [dyad.a, dyad.b])
         arrow = "↔" if both else "→"
@@ -394,11 +401,13 @@ def network_command(db: str | None, top: int, by_code: bool, plot: str | None, f
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
 @click.option("-o", "--output", type=click.Path(file_okay=False), required=True, help="Folder to write into.")
 @factuality_option
-def export_command(db: str | None, fmt: str, output: str, factuality: str) -> None:
+@min_confidence_option
+def export_command(db: str | None, fmt: str, output: str, factuality: str, min_confidence: float | None) -> None:
     """Export the store: parquet or csv tables (whole), PLOVER JSON records or ICEWS-style TSV
-    (the events of --factuality, with their factuality and date precision)."""
+    (the events of --factuality and --min-confidence, with their factuality and date precision),
+    or gold records (each document with its coded events, for `detente eval`)."""
     with clean_errors(), _open(db) as store:
-        for written in export(store, fmt, Path(output), parse_factualities(factuality)):
+        for written in export(store, fmt, Path(output), parse_factualities(factuality), min_confidence):
             click.echo(f"wrote {written}", err=True)
 
 

@@ -179,3 +179,20 @@ def corpus_store(tmp_path_factory, coder):
     with Store(tmp_path_factory.mktemp("corpus") / "news.duckdb") as store:
         ingest(store, coder, read_inputs([str(folder)]))
         yield store
+
+
+def test_a_minimum_confidence_keeps_only_events_at_least_that_likely(synthetic_store):
+    store = synthetic_store([
+        ("RUS", "NATO", "161", "2021-10-18", 4, -4.0, "asserted"),
+        ("RUS", "NATO", "112", "2021-10-20", 3, -2.0, "asserted"),
+        ("NATO", "RUS", "036", "2021-12-02", 1, 4.0, "asserted"),
+    ])
+    store.connection.execute("UPDATE events SET confidence = CASE cameo WHEN '161' THEN 0.9 WHEN '112' THEN 0.4 END")
+    assert [p.events for p in relation_series(store, Dyad("RUS", "NATO", min_confidence=0.5), by="year")] == [1]
+    assert [p.events for p in relation_series(store, Dyad("RUS", "NATO"), by="year")] == [2]
+    assert count_events(store, EventFilter(min_confidence=0.5)) == 1  # no confidence: not known to be likely
+    assert [e.cameo for e in period_events(store, Dyad("RUS", "NATO", min_confidence=0.5), D(2021, 1, 1), "year")] \
+        == ["161"]
+    assert [e.events for e in actor_network(store, EventFilter(min_confidence=0.3))] == [2]
+    with pytest.raises(QueryError, match="between 0 and 1"):
+        count_events(store, EventFilter(min_confidence=1.5))

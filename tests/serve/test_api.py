@@ -107,6 +107,18 @@ def test_relations_escalations_chains_network_and_actors_answer(client):
     assert any(a["code"] == "POL" for a in client.get("/api/actors", params={"entity": True}).json()["actors"])
 
 
+def test_events_relations_and_network_take_a_minimum_confidence(client):
+    every = client.get("/api/events").json()
+    floor = sorted(e["confidence"] for e in every["events"])[len(every["events"]) // 2]
+    confident = client.get("/api/events", params={"min_confidence": floor}).json()
+    assert confident["min_confidence"] == floor
+    assert 0 < confident["total"] == sum(e["confidence"] >= floor for e in every["events"]) < every["total"]
+    series = client.get("/api/relations/POL/BLR", params={"both": True, "min_confidence": 1}).json()
+    assert series["total"] == 0 and series["min_confidence"] == 1
+    assert client.get("/api/network", params={"min_confidence": 1}).json()["edges"] == []
+    assert client.get("/api/events", params={"min_confidence": 2}).status_code == 422
+
+
 def test_code_returns_the_events_of_a_pasted_text(client):
     answer = client.post("/api/code", json={"text": "Russia suspended its diplomatic mission to NATO this week.",
                                             "date": "2021-10-22"}).json()

@@ -22,8 +22,8 @@ from typing import Any
 
 from ..errors import QueryError
 from ..store import Store
-from ..store.query import (DEFAULT_FACTUALITY, EventFilter, StoredEvent, actor_argument, check_factualities,
-                           find_events, parse_day)
+from ..store.query import (DEFAULT_FACTUALITY, EventFilter, StoredEvent, actor_argument, check_confidence,
+                           check_factualities, find_events, parse_day)
 
 PERIODS = ("day", "week", "month", "year")
 DATED, COARSER, UNDATED = "period", "coarser", "undated"  # the kinds of row of a series
@@ -38,6 +38,7 @@ class Dyad:
     factuality: tuple[str, ...] = DEFAULT_FACTUALITY
     since: str | None = None
     until: str | None = None
+    min_confidence: float | None = None  # only events at least this likely to be right (0-1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ class RelationPeriod:
 def canonical_dyad(store: Store, dyad: Dyad) -> Dyad:
     """The dyad with its actors as the store writes them ('rus', 'Russia' → RUS)."""
     return Dyad(actor_argument(store, dyad.a)[1], actor_argument(store, dyad.b)[1], dyad.both, dyad.factuality,
-                dyad.since, dyad.until)
+                dyad.since, dyad.until, dyad.min_confidence)
 
 
 def dyad_condition(store: Store, dyad: Dyad) -> tuple[str, list[Any]]:
@@ -84,6 +85,9 @@ def dyad_condition(store: Store, dyad: Dyad) -> tuple[str, list[Any]]:
     if dyad.until:
         condition += " AND date_start <= ?"
         params.append(parse_day(dyad.until, end=True))
+    if dyad.min_confidence is not None:
+        condition += " AND confidence >= ?"
+        params.append(check_confidence(dyad.min_confidence))
     return condition, params
 
 
@@ -135,7 +139,8 @@ def period_events(store: Store, dyad: Dyad, period: dt.date | str, by: str) -> l
     sides = [(dyad.a, dyad.b), (dyad.b, dyad.a)] if dyad.both else [(dyad.a, dyad.b)]
     found: list[StoredEvent] = []
     for source, target in sides:
-        where = EventFilter(source=source, target=target, factuality=dyad.factuality, dated=period != UNDATED)
+        where = EventFilter(source=source, target=target, factuality=dyad.factuality, dated=period != UNDATED,
+                            min_confidence=dyad.min_confidence)
         found += [e for e in find_events(store, where, limit=None) if _row_of(e, by) == period and _within(e, dyad)]
     return sorted(found, key=lambda e: (e.date_start or dt.date.min, e.event_id))
 

@@ -369,16 +369,17 @@ def _routes(app: FastAPI, state: _State) -> None:
                role: str | None = None, cameo: str | None = None, root: str | None = None,
                plover: str | None = None, quad: int | None = Query(None, ge=1, le=4),
                factuality: str = ASSERTED, since: str | None = None, until: str | None = None,
-               outlet: str | None = None, limit: int = Query(50, ge=1, le=500),
-               cursor: str | None = None) -> dict[str, Any]:
+               outlet: str | None = None, min_confidence: float | None = Query(None, ge=0, le=1),
+               limit: int = Query(50, ge=1, le=500), cursor: str | None = None) -> dict[str, Any]:
         where = EventFilter(actor=actor, source=source, target=target, role=role, cameo=cameo, root=root,
                             plover=plover, quad_class=quad, factuality=parse_factualities(factuality),
-                            since=since, until=until, outlet=outlet)
+                            since=since, until=until, outlet=outlet, min_confidence=min_confidence)
         with state.reading() as store:
             found = find_events(store, where, limit=limit + 1, after=cursor)
             total = count_events(store, where)
         page = found[:limit]
         return {"events": [e.to_dict() for e in page], "total": total, "factuality": list(where.factuality),
+                "min_confidence": min_confidence,
                 "next_cursor": event_cursor(page[-1]) if len(found) > limit else None}
 
     @app.get("/api/events/{event_id}", tags=["store"])
@@ -400,22 +401,26 @@ def _routes(app: FastAPI, state: _State) -> None:
 
     @app.get("/api/relations/{a}/{b}", tags=["relations"])
     def relations(a: str, b: str, by: Period = "month", both: bool = False, factuality: str = ASSERTED,
-                  since: str | None = None, until: str | None = None) -> dict[str, Any]:
+                  since: str | None = None, until: str | None = None,
+                  min_confidence: float | None = Query(None, ge=0, le=1)) -> dict[str, Any]:
         """Per-period counts by quad class, Goldstein sum and mean, and net score for the dyad.
         Actors are codes or names in any case. After the dated periods (`kind` "period") come
         a "coarser" row (events dated less precisely than the period) and an "undated" row,
         when they hold events; `total` counts every event of the dyad."""
         with state.reading() as store:
-            dyad = canonical_dyad(store, Dyad(a, b, both, parse_factualities(factuality), since, until))
+            dyad = canonical_dyad(store, Dyad(a, b, both, parse_factualities(factuality), since, until,
+                                              min_confidence))
             series = relation_series(store, dyad, by)
             names = actor_names(store, [dyad.a, dyad.b])
         return {"a": dyad.a, "b": dyad.b, "a_name": names.get(dyad.a), "b_name": names.get(dyad.b), "by": by,
-                "both": both, "factuality": list(dyad.factuality), "total": sum(p.events for p in series),
+                "both": both, "factuality": list(dyad.factuality), "min_confidence": min_confidence,
+                "total": sum(p.events for p in series),
                 "periods": [p.to_dict() for p in series]}
 
     @app.get("/api/relations/{a}/{b}/events", tags=["relations"])
     def relation_events(a: str, b: str, period: str, by: Period = "month", both: bool = False,
-                        factuality: str = "asserted") -> dict[str, Any]:
+                        factuality: str = "asserted",
+                        min_confidence: float | None = Query(None, ge=0, le=1)) -> dict[str, Any]:
         """The events behind one row of the series (`period`: its first day, or coarser or undated)."""
         row: dt.date | str = period
         if period not in (COARSER, UNDATED):
@@ -425,7 +430,8 @@ def _routes(app: FastAPI, state: _State) -> None:
                 raise ApiError(400, f"malformed period {period!r}; use its first day (YYYY-MM-DD), "
                                     f"{COARSER} or {UNDATED}") from err
         with state.reading() as store:
-            dyad = canonical_dyad(store, Dyad(a, b, both, parse_factualities(factuality)))
+            dyad = canonical_dyad(store, Dyad(a, b, both, parse_factualities(factuality),
+                                              min_confidence=min_confidence))
             found = period_events(store, dyad, row, by)
         return {"period": period, "events": [e.to_dict() for e in found]}
 
@@ -459,12 +465,13 @@ def _routes(app: FastAPI, state: _State) -> None:
         return {"factuality": list(counted), "undated": undated, "chains": [c.to_dict() for c in found[:top]]}
 
     @app.get("/api/network", tags=["relations"])
-    def network(top: int = Query(40, ge=1, le=500), factuality: str = ASSERTED) -> dict[str, Any]:
+    def network(top: int = Query(40, ge=1, le=500), factuality: str = ASSERTED,
+                min_confidence: float | None = Query(None, ge=0, le=1)) -> dict[str, Any]:
         """Directed dyads by event count, dated or not."""
         counted = parse_factualities(factuality)
         with state.reading() as store:
-            edges = actor_network(store, EventFilter(factuality=counted), top)
-        return {"factuality": list(counted), "edges": [e.to_dict() for e in edges]}
+            edges = actor_network(store, EventFilter(factuality=counted, min_confidence=min_confidence), top)
+        return {"factuality": list(counted), "min_confidence": min_confidence, "edges": [e.to_dict() for e in edges]}
 
 
 def _labelled(event: dict[str, Any]) -> dict[str, Any]:

@@ -3,11 +3,15 @@
 * parquet, csv: the documents, mentions and events tables, one file each.
 * plover-json: events.plover.jsonl, one PLOVER record per event (fields of the PLOVER
   manual's data chapter); CAMEO 01 and 02 events, which PLOVER drops, are left out.
+* gold: events.gold.jsonl, one record per stored document in the gold format that
+  `detente eval` reads (`id`, `text`, `date`, `events` with `source`, `target`, `code`):
+  the coded mentions of each document, so that a later coder can be scored against them.
 * icews-tsv: events.icews.tsv with the columns of the ICEWS coded event data, then
   `Date Precision` and `Factuality`; `Event Date` is the date as coded (2016, 2016-03 or
   a day), never a day the text did not give.
 The event exports (plover-json, icews-tsv) write the events of the factualities asked
-for (asserted by default, as every command) and say how many they left out and why.
+for (asserted by default, as every command), and of at least the confidence asked for, and
+say how many they left out and why.
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ from typing import Any
 import duckdb
 
 from ..errors import QueryError
-from .query import DEFAULT_FACTUALITY, EVENT_COLUMNS, StoredEvent, check_factualities, entity_kinds, plover_quads
+from .query import (DEFAULT_FACTUALITY, EVENT_COLUMNS, StoredEvent, check_confidence, check_factualities, entity_kinds,
+                    plover_quads)
 from .store import Store
 
-FORMATS = ("parquet", "csv", "plover-json", "icews-tsv")
+FORMATS = ("parquet", "csv", "plover-json", "icews-tsv", "gold")
 TABLES = ("documents", "mentions", "events")
 
 # PLOVER puts these in the place of a country (manual: international non-state codes)
@@ -55,20 +60,25 @@ class Exported:
         return f"{self.path}: {self.rows} rows" + (f" (left out: {skipped})" if skipped else "")
 
 
-def export(store: Store, fmt: str, folder: Path, factuality: tuple[str, ...] = DEFAULT_FACTUALITY) -> list[Exported]:
+def export(store: Store, fmt: str, folder: Path, factuality: tuple[str, ...] = DEFAULT_FACTUALITY,
+           min_confidence: float | None = None) -> list[Exported]:
     """Write the store in `fmt` into `folder` (created if needed); returns the files written.
-    The tables (parquet, csv) are whole; the event exports hold the events of `factuality`."""
+    The tables (parquet, csv) are whole; the event exports hold the events of `factuality`
+    whose confidence is at least `min_confidence`."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r}; use {', '.join(FORMATS)}")
     check_factualities(factuality)
+    floor = 0.0 if min_confidence is None else check_confidence(min_confidence)
     folder.mkdir(parents=True, exist_ok=True)
     if fmt in ("parquet", "csv"):
         return [_copy_table(store, table, folder / f"{table}.{fmt}", fmt) for table in TABLES]
-    other = _other_factualities(store, factuality)
+    other = {**_other_factualities(store, factuality), **_less_confident(store, factuality, floor)}
+    if fmt == "gold":
+        return [_write_gold(store, folder / "events.gold.jsonl", factuality, floor, other)]
     if fmt == "plover-json":
         path, rows, dropped = folder / "events.plover.jsonl", 0, 0
         with path.open("w", encoding="utf-8") as stream:
-            for event, story in _events(store, factuality):
+            for event, story in _events(store, factuality, floor):
                 record = plover_record(event, story)
                 if record is None:
                     dropped += 1
@@ -80,7 +90,7 @@ def export(store: Store, fmt: str, folder: Path, factuality: tuple[str, ...] = D
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, delimiter="\t", lineterminator="\n")
         writer.writerow(ICEWS_COLUMNS)
-        for event, story in _events(store, factuality):
+        for event, story in _events(store, factuality, floor):
             writer.writerow(icews_row(event, story))
             rows += 1
     return [Exported(path, rows, other)]
@@ -90,6 +100,43 @@ def _other_factualities(store: Store, factuality: tuple[str, ...]) -> dict[str, 
     rows = store.connection.execute("SELECT factuality, count(*) FROM events WHERE factuality NOT IN "
                                     "(SELECT unnest(?)) GROUP BY ALL ORDER BY 1", [list(factuality)]).fetchall()
     return {f"{name} (--factuality all to include them)": int(n) for name, n in rows}
+
+
+def _less_confident(store: Store, factuality: tuple[str, ...], floor: float) -> dict[str, int]:
+    if not floor:
+        return {}
+    row = store.connection.execute("SELECT count(*) FROM events WHERE factuality IN (SELECT unnest(?)) "
+                                   "AND coalesce(confidence, 0) < ?", [list(factuality), floor]).fetchone()
+    return {f"with confidence under {floor:g}": int(row[0]) if row else 0}
+
+
+def _write_gold(store: Store, path: Path, factuality: tuple[str, ...], floor: float,
+                left_out: dict[str, int]) -> Exported:
+    """Each document with the events coded in it (those with a target, of these factualities and
+    at least this confidence) as a gold record; a document with none has `events: []`."""
+    coded: dict[str, list[dict[str, Any]]] = {}
+    for doc_key, source, target, cameo, event_id in store.connection.execute(
+            "SELECT doc_key, source_code, target_code, cameo, event_id FROM mentions "
+            "WHERE target_code IS NOT NULL AND factuality IN (SELECT unnest(?)) AND coalesce(confidence, 0) >= ? "
+            "ORDER BY doc_key, sentence_start, trigger_start, mention_id", [list(factuality), floor]).fetchall():
+        coded.setdefault(doc_key, []).append({"source": source, "target": target, "code": cameo,
+                                              "ontology": "CAMEO", "event_id": event_id})
+    seen: dict[str, int] = {}
+    cursor = store.connection.cursor()
+    cursor.execute("SELECT doc_key, id, text, date FROM documents ORDER BY id, date NULLS LAST, doc_key")
+    rows = 0
+    with path.open("w", encoding="utf-8") as stream:
+        while batch := cursor.fetchmany(1000):
+            for doc_key, doc_id, text, day in batch:
+                seen[doc_id] = seen.get(doc_id, 0) + 1
+                record = {"id": doc_id if seen[doc_id] == 1 else f"{doc_id}#{seen[doc_id]}", "text": text,
+                          "date": day.isoformat() if day else None, "events": coded.get(doc_key, []),
+                          "source_file": f"detente {version('detente')} export of {store.path}",
+                          "meta": {"reviewed": False, "factuality": list(factuality), "min_confidence": floor}}
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                rows += 1
+    cursor.close()
+    return Exported(path, rows, left_out)
 
 
 def _copy_table(store: Store, table: str, path: Path, fmt: str) -> Exported:
@@ -103,15 +150,16 @@ def _copy_table(store: Store, table: str, path: Path, fmt: str) -> Exported:
     return Exported(path, int(row[0]) if row else 0, {})
 
 
-def _events(store: Store, factuality: tuple[str, ...]) -> Iterator[tuple[StoredEvent, dict[str, Any]]]:
-    """Events of these factualities in date order, each with the document of its anchor mention; streamed."""
+def _events(store: Store, factuality: tuple[str, ...], floor: float) -> Iterator[tuple[StoredEvent, dict[str, Any]]]:
+    """Events of these factualities and at least this confidence in date order, each with the document of
+    its anchor mention; streamed."""
     cursor = store.connection.cursor()
     columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
     cursor.execute(f"""SELECT {columns}, d.id, d.source, d.url, d.title
                        FROM events e JOIN mentions m ON m.mention_id = e.anchor
                        JOIN documents d ON d.doc_key = m.doc_key
-                       WHERE e.factuality IN (SELECT unnest(?))
-                       ORDER BY e.date_start NULLS LAST, e.event_id""", [list(factuality)])
+                       WHERE e.factuality IN (SELECT unnest(?)) AND coalesce(e.confidence, 0) >= ?
+                       ORDER BY e.date_start NULLS LAST, e.event_id""", [list(factuality), floor])
     while rows := cursor.fetchmany(1000):
         for row in rows:
             n = len(EVENT_COLUMNS)

@@ -45,6 +45,7 @@ class EventFilter:
     until: str | None = None
     outlet: str | None = None  # the news source of a reporting document
     dated: bool | None = None  # True: only events with a date; False: only undated ones; None: both
+    min_confidence: float | None = None  # only events at least this likely to be right (0-1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,10 +314,19 @@ def event_condition(store: Store, where: EventFilter, table: str = "") -> tuple[
         add(f"{prefix}date_start <= ?", parse_day(where.until, end=True))
     if where.dated is not None:
         add(f"{prefix}date_start IS {'NOT ' if where.dated else ''}NULL")
+    if where.min_confidence is not None:
+        add(f"{prefix}confidence >= ?", check_confidence(where.min_confidence))
     if where.outlet:
         add(f"{prefix}event_id IN (SELECT m.event_id FROM mentions m JOIN documents d ON d.doc_key = m.doc_key "
             "WHERE d.source = ?)", where.outlet)
     return (" AND ".join(clauses) or "TRUE"), params
+
+
+def check_confidence(value: float) -> float:
+    """A minimum confidence: a probability, 0 to 1."""
+    if not 0.0 <= value <= 1.0:
+        raise QueryError(f"minimum confidence {value!r} is not between 0 and 1")
+    return value
 
 
 def parse_factualities(value: str) -> tuple[str, ...]:

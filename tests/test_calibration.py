@@ -1,0 +1,89 @@
+"""Calibrated confidence: fitting, the shipped weights, reliability tables, the coder's use."""
+
+
+import pytest
+
+from detente.calibration import (PENALTIES, Calibration, Outcome, chance_error, document_features,
+                                 expected_calibration_error, fit_calibration, fit_weights, load_calibration,
+                                 reliability_table, write_calibration)
+from detente.errors import VocabularyError
+from detente.evaluate import evaluate_file
+from detente.records import Document
+from detente.vocabulary import data_dir
+
+from .conftest import shared_file
+
+DYAD_GOLD = ("plover_gsr_cameo_manual", "petrarch2_gsr_gigaword", "cameo_manual_examples")
+TEXT = "Russia expelled two Polish diplomats on Monday. Poland condemned the expulsion and recalled its ambassador."
+
+
+def _outcomes(feature: str, right: int, wrong: int) -> list[Outcome]:
+    return [Outcome((feature,), 0.7, n < right, f"{feature}{n}") for n in range(right + wrong)]
+
+
+def test_the_fit_learns_how_often_each_feature_is_right():
+    calibration = fit_weights(_outcomes("pos=v", 90, 10) + _outcomes("pos=n", 30, 70), penalty=0.01)
+    assert calibration.probability(("pos=v",), 0.7) == pytest.approx(0.9, abs=0.01)
+    assert calibration.probability(("pos=n",), 0.7) == pytest.approx(0.3, abs=0.01)
+    assert 0.3 < calibration.probability(("never-seen",), 0.7) < 0.9  # weighs nothing
+
+
+def test_the_penalty_is_chosen_by_cross_validation_and_shrinks_rare_features():
+    calibration, penalty = fit_calibration(_outcomes("common", 300, 100) + _outcomes("rare", 2, 0))
+    assert penalty in PENALTIES
+    assert calibration.probability(("rare",), 0.7) < 0.95  # two events are not proof of certainty
+    with pytest.raises(ValueError):
+        fit_calibration([])
+
+
+def test_reliability_bins_and_expected_calibration_error():
+    pairs = [(0.95, True)] * 9 + [(0.95, False)] + [(0.25, True)] + [(0.25, False)] * 3 + [(1.0, True)]
+    table = reliability_table(pairs)
+    assert [(b.low, b.count) for b in table] == [(0.2, 4), (0.9, 11)]  # 1.0 falls in the last bin
+    assert table[0].precision == 0.25 and table[1].precision == pytest.approx(10 / 11)
+    gaps = 4 * 0.0 + 11 * abs((0.95 * 10 + 1.0) / 11 - 10 / 11)
+    assert expected_calibration_error(table) == pytest.approx(gaps / 15)
+    median, high = chance_error([0.8] * 100)
+    assert 0 < median < high < 0.2
+
+
+def test_a_calibration_file_round_trips_and_a_bad_weight_names_its_line(tmp_path):
+    path = tmp_path / "confidence.tsv"
+    write_calibration(Calibration({"intercept": -0.5, "score": 1.0, "pos=v": 0.25}), path, ["made by a test"])
+    assert path.read_text().startswith("# made by a test\nfeature\tweight\n")
+    assert load_calibration(path).weights == {"intercept": -0.5, "score": 1.0, "pos=v": 0.25}
+    path.write_text("feature\tweight\nintercept\tlow\n")
+    with pytest.raises(VocabularyError, match="line 2"):
+        load_calibration(path)
+
+
+def test_the_coder_reports_the_calibrated_probability(coder):
+    raw = next(coder.code_documents([Document(id="d", text=TEXT, date="2021-10-22")], calibrated=False)).events
+    calibrated = coder.code(TEXT, date="2021-10-22", doc_id="d")
+    assert [e.event_id for e in raw] == [e.event_id for e in calibrated]  # the same events, only rescored
+    features = document_features(raw)
+    assert [e.confidence for e in calibrated] == [round(coder.calibration.probability(f, e.confidence), 3)
+                                                  for e, f in zip(raw, features)]
+    assert all(f[-1].startswith("crowd=") for f in features)
+
+
+@pytest.mark.model
+def test_the_shipped_calibration_is_the_one_the_train_splits_give(coder):
+    """Fails after the rules change until the calibration is refitted (README: Accuracy)."""
+    reports = [evaluate_file(coder, shared_file(f"gold/{name}.jsonl"), split="train") for name in DYAD_GOLD]
+    refitted, _ = fit_calibration([o for r in reports for o in r.outcomes])
+    shipped = load_calibration(data_dir() / "calibration" / "confidence.tsv")
+    assert shipped.weights.keys() == refitted.weights.keys()
+    assert all(shipped.weights[k] == pytest.approx(w, abs=1e-5) for k, w in refitted.weights.items()), \
+        "the rules changed: refit with the command in the header of data/calibration/confidence.tsv"
+
+
+@pytest.mark.model
+def test_on_the_test_splits_calibration_beats_the_raw_scores_and_is_within_chance(coder):
+    reports = [evaluate_file(coder, shared_file(f"gold/{name}.jsonl"), split="test") for name in DYAD_GOLD]
+    outcomes = [o for r in reports for o in r.outcomes]
+    calibrated = [pair for r in reports for pair in r.calibrated(coder.calibration)]
+    raw_error = expected_calibration_error(reliability_table([(o.score, o.right) for o in outcomes]))
+    error = expected_calibration_error(reliability_table(calibrated))
+    assert error < raw_error
+    assert error <= chance_error([c for c, _ in calibrated])[1]  # what sampling alone can give
