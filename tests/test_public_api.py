@@ -4,7 +4,7 @@ import detente
 def test_public_surface_is_exactly_all() -> None:
     public = {name for name in dir(detente) if not name.startswith("_")}
     modules = {"actors", "cli", "coder", "errors", "events", "output", "parse", "read", "records", "vocabulary",
-               "evaluate", "store", "relations", "store_commands", "serve", "cli_options"}
+               "evaluate", "store", "relations", "store_commands", "serve", "cli_options", "parallel"}
     assert public - modules == set(detente.__all__)
 
 

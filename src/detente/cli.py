@@ -12,10 +12,11 @@ from typing import TextIO
 
 import click
 
-from .cli_options import date_option, pipeline_option
-from .coder import Coder
+from .cli_options import clean_errors, date_option, pipeline_option, workers_option
+from .coder import Coder, CoderSettings
 from .errors import DetenteError
 from .output import FORMATS, EventWriter
+from .parallel import code_documents
 from .read import DEFAULT_MAX_BYTES, read_inputs
 from .records import Document, Problem, RunSummary
 from .store_commands import register
@@ -37,16 +38,22 @@ def main() -> None:
               help="Largest document read; larger ones are skipped.")
 @click.option("--parse-all", is_flag=True, help="Parse every sentence, not only those that can hold an event.")
 @click.option("--monadic", is_flag=True, help="Keep events with no target ('protesters rallied').")
+@workers_option
 @pipeline_option
 def code(inputs: tuple[str, ...], date: str | None, fmt: str, output: str | None, max_bytes: int,
-         parse_all: bool, monadic: bool, pipeline: str) -> None:
+         parse_all: bool, monadic: bool, workers: int, pipeline: str) -> None:
     """Code INPUTS (files, folders, or - for stdin) into events."""
-    coder = _coder(pipeline, not parse_all, monadic)
+    settings = CoderSettings(pipeline, None, prefilter=not parse_all, monadic=monadic)
+    coder = _coder(settings) if workers == 1 else settings  # else each worker loads its own
     summary = RunSummary()
     with contextlib.ExitStack() as stack:
         stream: TextIO = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
         writer = EventWriter(stream, fmt)
-        for coded in coder.code_documents(_documents(read_inputs(inputs, date, max_bytes), summary)):
+        documents = _documents(read_inputs(inputs, date, max_bytes), summary)
+        # closed on the way out, also on Ctrl-C: that ends the worker processes at once
+        coded_documents = stack.enter_context(contextlib.closing(code_documents(coder, documents, workers)))
+        stack.enter_context(clean_errors())  # a worker that cannot load the pipeline, say
+        for coded in coded_documents:
             summary.documents += 1
             summary.sentences += coded.sentences
             summary.parsed_sentences += coded.parsed_sentences
@@ -91,7 +98,7 @@ def evaluate(gold: str, as_json: bool, show: int, limit: int | None, split: str,
     spans only (ZSP-PLV, ConfliBERT) by the type of the event closest to the marked spans."""
     from .evaluate import evaluate_file, render_report
 
-    report = evaluate_file(_coder(pipeline, True), Path(gold), limit, split)
+    report = evaluate_file(_coder(CoderSettings(pipeline)), Path(gold), limit, split)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
@@ -153,8 +160,9 @@ def lexicon_coverage(data: str | None, markdown: bool, document: str | None) -> 
 register(main)
 
 
-def _coder(pipeline: str, prefilter: bool, monadic: bool = False) -> Coder:
+def _coder(settings: CoderSettings) -> Coder:
     try:
-        return Coder(pipeline=pipeline, prefilter=prefilter, monadic=monadic)
+        return Coder.from_settings(settings)
     except DetenteError as err:
         raise click.ClickException(str(err)) from err
+

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import click
 
+from .errors import DetenteError
 from .parse import DEFAULT_PIPELINE
 from .records import parse_day
 
@@ -26,3 +29,14 @@ date_option = click.option("--date", type=PublicationDay(),
                            help="Publication date (YYYY-MM-DD) for documents that carry none.")
 pipeline_option = click.option("--pipeline", default=DEFAULT_PIPELINE, show_default=True,
                                help="Installed spaCy pipeline (package name or path).")
+workers_option = click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+                              help="Processes that code documents (each loads its own spaCy pipeline).")
+
+
+@contextlib.contextmanager
+def clean_errors() -> Iterator[None]:
+    """Library errors become one clear line on stderr and exit status 1."""
+    try:
+        yield
+    except DetenteError as err:
+        raise click.ClickException(str(err)) from err

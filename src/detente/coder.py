@@ -49,11 +49,11 @@ class CodedDocument:
 class CoderSettings:
     """What a Coder was built from, so that another process can build the same one."""
 
-    pipeline: str
-    data: Path | None
-    prefilter: bool
-    monadic: bool
-    batch_size: int
+    pipeline: str = DEFAULT_PIPELINE
+    data: Path | None = None
+    prefilter: bool = True
+    monadic: bool = False
+    batch_size: int = 64
 
 
 class Coder:
@@ -94,10 +94,17 @@ class Coder:
     def code_document(self, document: Document) -> CodedDocument:
         return next(self.code_documents([document]))
 
-    def code_documents(self, documents: Iterable[Document], batch: int = 32,
-                       monadic: bool | None = None) -> Iterator[CodedDocument]:
+    def code_documents(self, documents: Iterable[Document], batch: int = 32, monadic: bool | None = None,
+                       workers: int = 1) -> Iterator[CodedDocument]:
         """Coded documents in input order; sentences of `batch` documents are parsed together.
-        `monadic` overrides the Coder's own setting for this call."""
+        `monadic` overrides the Coder's own setting for this call. With `workers` > 1, batches
+        are coded in that many processes, each building its own Coder from this one's settings
+        (detente.parallel); the events are the same."""
+        if workers > 1:
+            from .parallel import code_documents
+
+            yield from code_documents(self, documents, workers, batch, monadic)
+            return
         keep_monadic = self.monadic if monadic is None else monadic
         pending: list[Document] = []
         for document in documents:

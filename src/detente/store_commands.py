@@ -3,7 +3,6 @@ network, export, dedupe. A thin shell over detente.store and detente.relations."
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
 import sys
@@ -14,12 +13,12 @@ from typing import Any, TextIO
 
 import click
 
-from .errors import DetenteError, QueryError
+from .errors import QueryError
 from .output import flatten, format_table
 from .read import DEFAULT_MAX_BYTES, read_inputs
 from .relations import (PERIODS, Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                         relation_series)
-from .cli_options import date_option, pipeline_option
+from .cli_options import clean_errors, date_option, pipeline_option, workers_option
 from .store import DedupRule, IngestSummary, Store, default_db_path, ingest
 from .store.dedup import MATCHES
 from .store.export import FORMATS as EXPORT_FORMATS
@@ -35,15 +34,6 @@ format_option = click.option("--format", "fmt", type=click.Choice(OUTPUTS), defa
 factuality_option = click.option(
     "--factuality", default="asserted", show_default=True,
     help=f"Comma-separated factualities to count ({', '.join(FACTUALITIES)}), or 'all'.")
-
-
-@contextlib.contextmanager
-def _clean_errors() -> Iterator[None]:
-    """Library errors become one clear line on stderr and exit status 1."""
-    try:
-        yield
-    except DetenteError as err:
-        raise click.ClickException(str(err)) from err
 
 
 def _open(db: str | None, read_only: bool = True) -> Store:
@@ -91,8 +81,7 @@ def register(main: click.Group) -> None:
 @date_option
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)
 @click.option("--batch", type=int, default=64, show_default=True, help="Documents per commit.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes that code documents (each loads its own spaCy pipeline).")
+@workers_option
 @click.option("--dask", metavar="ADDRESS",
               help="Code on a Dask cluster: 'local' (WORKERS processes here) or a scheduler address.")
 @click.option("--quiet", is_flag=True, help="No progress lines.")
@@ -102,8 +91,8 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, ma
     """Code INPUTS and add them to the store; documents it already holds are skipped."""
     from .coder import Coder, CoderSettings
 
-    with _clean_errors():
-        settings = CoderSettings(pipeline, None, prefilter=True, monadic=False, batch_size=64)
+    with clean_errors():
+        settings = CoderSettings(pipeline)
         coder = Coder.from_settings(settings) if workers == 1 and dask is None else settings  # workers load their own
         with _open(db, read_only=False) as store:
             started = time.monotonic()
@@ -175,7 +164,7 @@ def _event_filter(options: dict[str, Any]) -> EventFilter:
 @click.option("--offset", type=int, default=0)
 def events_command(db: str | None, fmt: str, limit: int, offset: int, **filters: Any) -> None:
     """Deduplicated events matching the filters, in date order."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         found = find_events(store, _event_filter(filters), limit=limit or None, offset=offset)
         _emit((e.to_dict() for e in found), fmt, EVENT_HEADER, _event_row)
 
@@ -186,7 +175,7 @@ def events_command(db: str | None, fmt: str, limit: int, offset: int, **filters:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def event_command(event_id: str, db: str | None, fmt: str) -> None:
     """One event with every mention: document, date, source, sentence (trigger in [brackets])."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         event, mentions = get_event(store, event_id)
     if fmt == "json":
         click.echo(json.dumps({"event": event.to_dict(), "mentions": [m.to_dict() for m in mentions]},
@@ -209,7 +198,7 @@ def event_command(event_id: str, db: str | None, fmt: str) -> None:
 @format_option
 def actors_command(db: str | None, top: int, entity: bool, fmt: str) -> None:
     """The most active actors, by deduplicated events."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         found = top_actors(store, top, entity)
         records = [{"code": a.code, "key": a.key, "role": a.role, "name": a.name, "events": a.events,
                     "as_source": a.as_source, "as_target": a.as_target} for a in found]
@@ -231,7 +220,7 @@ def actors_command(db: str | None, top: int, entity: bool, fmt: str) -> None:
 def relations_command(actor_a: str, actor_b: str, db: str | None, by: str, both: bool, factuality: str,
                       since: str | None, until: str | None, plot: str | None, fmt: str) -> None:
     """Relations from ACTOR_A to ACTOR_B over time: counts by quad class, Goldstein, net score."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         dyad = Dyad(actor_a, actor_b, both, parse_factualities(factuality), since, until)
         series = relation_series(store, dyad, by)
         _emit((p.to_dict() for p in series), fmt,
@@ -261,7 +250,7 @@ def relations_command(actor_a: str, actor_b: str, db: str | None, by: str, both:
 def escalations_command(db: str | None, window: str, baseline: int, until: str | None, min_events: int, top: int,
                         by_code: bool, factuality: str, fmt: str) -> None:
     """Dyads whose conflict in the latest window departs most from their own baseline."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         found = find_escalations(store, parse_window(window), baseline, until, min_events, top,
                                  parse_factualities(factuality), by_entity=not by_code)
         if fmt != "table":
@@ -289,7 +278,7 @@ def escalations_command(db: str | None, window: str, baseline: int, until: str |
 def chains_command(db: str | None, window: str, actor: str | None, since: str | None, until: str | None,
                    min_events: int, conflict: bool, factuality: str, fmt: str) -> None:
     """Retaliation and response chains: events answered by the reversed dyad."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         found = find_chains(store, parse_window(window), actor, since, until, parse_factualities(factuality),
                             min_events, conflict)
         if fmt != "table":
@@ -318,7 +307,7 @@ def _print_events(events: list[StoredEvent], indent: str) -> None:
 @format_option
 def network_command(db: str | None, top: int, by_code: bool, plot: str | None, fmt: str, **filters: Any) -> None:
     """The actor network: directed dyads by event count."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         edges = actor_network(store, _event_filter(filters), top, not by_code)
         _emit((e.to_dict() for e in edges), fmt, ("source", "target", "events", "goldstein", "conflict share"),
               lambda r: (r["source"], r["target"], str(r["events"]), f"{r['goldstein_mean']:.2f}",
@@ -336,7 +325,7 @@ def network_command(db: str | None, top: int, by_code: bool, plot: str | None, f
 @click.option("-o", "--output", type=click.Path(file_okay=False), required=True, help="Folder to write into.")
 def export_command(db: str | None, fmt: str, output: str) -> None:
     """Export the store: parquet or csv tables, PLOVER JSON records, ICEWS-style TSV."""
-    with _clean_errors(), _open(db) as store:
+    with clean_errors(), _open(db) as store:
         for path in export(store, fmt, Path(output)):
             click.echo(f"wrote {path}", err=True)
 
@@ -347,7 +336,7 @@ def export_command(db: str | None, fmt: str, output: str) -> None:
 @click.option("--match", type=click.Choice(MATCHES), help="What must agree: the CAMEO root or the full code.")
 def dedupe_command(db: str | None, window: int | None, match: str | None) -> None:
     """Show the deduplication rule, or change it and rebuild every event."""
-    with _clean_errors(), _open(db, read_only=window is None and match is None) as store:
+    with clean_errors(), _open(db, read_only=window is None and match is None) as store:
         rule = store.rule
         if window is not None or match is not None:
             try:
@@ -378,7 +367,7 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, read_
     from .serve import ServeConfig, create_app, request_once
     from .serve.app import LOOPBACK
 
-    with _clean_errors():
+    with clean_errors():
         path = Path(db) if db else default_db_path()
         if get_path is not None:
             if not get_path.startswith("/"):
