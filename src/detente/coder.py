@@ -22,11 +22,12 @@ from .events.anchoring import SentenceContext
 from .events.extract import Candidate, EventExtractor
 from .events.merge import merge_candidates
 from .events.ontology import CameoCode, load_cameo, load_role_codes
-from .events.patterns import EventVocabulary, load_event_vocabulary
+from .events.governing import _DEONTIC_AUX
+from .events.patterns import EventVocabulary, load_event_vocabulary, needs_object
 from .events.places import Gazetteer
 from .events.timing import TimeExpression, find_times
 from .parse import DEFAULT_PIPELINE, ParsedSentence, Sentence, load_pipeline, parse_sentences, split_sentences
-from .parse.prefilter import Prefilter
+from .parse.prefilter import Prefilter, Trigger
 from .parse.sentences import blank_dateline, dateline_place, is_headline, sentence_case
 from .records import Document, Event
 from .vocabulary import data_dir
@@ -70,11 +71,10 @@ class Coder:
         roles = load_role_codes(folder / "ontology" / "roles.tsv")
         self.actors: ActorDictionary = load_actor_dictionary(folder / "actors", roles, self._words)
         self.vocabulary: EventVocabulary = load_event_vocabulary(folder / "events", self.cameo)
-        self.extractor = EventExtractor(self.vocabulary, Gazetteer(self.actors.places, self.actors.state_names))
-        anaphors = set(_PRONOUNS) | set(self.actors.nominals)
-        anaphors |= {phrase.split()[-1] for phrase in self.actors.organisation_nominals}
-        lemmas = set(self.vocabulary.verbs) | set(self.vocabulary.nouns) | set(self.vocabulary.blame)
-        self.prefilter = Prefilter(self.nlp, lemmas, anaphors) if prefilter else None
+        gazetteer = Gazetteer(self.actors.places, self.actors.state_names)
+        self.extractor = EventExtractor(self.vocabulary, gazetteer)
+        self.prefilter = Prefilter(self.nlp, _triggers(self.vocabulary), _actor_words(self.actors),
+                                   gazetteer.places) if prefilter else None
         self.monadic = monadic  # keep events with no target ("protesters rallied")
         self.batch_size = batch_size
 
@@ -145,7 +145,7 @@ class Coder:
         if self.prefilter is None:
             return sentences, {s.index for s in sentences}
         keep = {s.index for s in sentences
-                if self.prefilter.keep(s.words, bool(find_names(self.actors, s.words)))}
+                if self.prefilter.keep(s.words, [(m.first, m.last) for m in find_names(self.actors, s.words)])}
         return sentences, keep
 
     def _events(self, document: Document, sentences: list[Sentence], parsed: dict[int, ParsedSentence],
@@ -176,6 +176,27 @@ class Coder:
             resolver.end()
         offsets = {s.index: (s.start, s.end) for s in sentences}
         return merge_candidates(document.id, document.text, offsets, candidates, self.cameo)
+
+
+def _triggers(vocabulary: EventVocabulary) -> Iterator[Trigger]:
+    """What the pre-parse filter looks for: each pattern lemma (with the objects it needs when
+    every pattern of it needs one), and the verbs of saying, which make an accusation of a
+    blame topic or a demand of a "must" clause (events/blame.py)."""
+    for pos, table in (("verb", vocabulary.verbs), ("noun", vocabulary.nouns)):
+        for lemma, patterns in table.items():
+            specific = all(needs_object(p) for p in patterns)
+            yield Trigger(lemma, pos, frozenset(o for p in patterns for o in p.objects) if specific else frozenset())
+    cues = frozenset(_DEONTIC_AUX) | {term.split()[-1] for term in vocabulary.blame}
+    for lemma, effect in vocabulary.modal.items():
+        if effect in {"report", "alleged"}:
+            yield Trigger(lemma, "verb", cues)
+
+
+def _actor_words(actors: ActorDictionary) -> set[str]:
+    """Words other than names that the resolver can make an actor of: pronouns, nominals and
+    the head nouns of roles ("officials", "the alliance")."""
+    words = set(_PRONOUNS) | set(actors.nominals) | set(actors.roles)
+    return {phrase.split()[-1] for phrase in words | set(actors.organisation_nominals)}
 
 
 def _parse_date(value: str | None) -> dt.date | None:
