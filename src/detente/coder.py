@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .actors import ActorDictionary, ActorResolver, find_names, load_actor_dictionary
+from .actors import ActorDictionary, ActorResolver, NameMatch, find_names, load_actor_dictionary
 from .events.anchoring import SentenceContext
 from .events.extract import Candidate, EventExtractor
 from .events.merge import merge_candidates
@@ -119,14 +119,14 @@ class Coder:
     def _code_batch(self, documents: list[Document], monadic: bool) -> Iterator[CodedDocument]:
         plans = [self._plan(document) for document in documents]
         pending = [(number, document.text[s.start:s.end], s)
-                   for number, (document, (sentences, keep)) in enumerate(zip(documents, plans))
+                   for number, (document, (sentences, _, keep)) in enumerate(zip(documents, plans))
                    for s in sentences if s.index in keep]
         requests = ((self._parser_text(text), text, s.index, s.start, s.paragraph) for _, text, s in pending)
         parsed: dict[tuple[int, int], ParsedSentence] = {}
         for (number, _, _), sentence in zip(pending, parse_sentences(self.nlp, requests, self.batch_size)):
             parsed[(number, sentence.index)] = sentence
-        for number, (document, (sentences, keep)) in enumerate(zip(documents, plans)):
-            events = self._events(document, sentences, {i: parsed[(number, i)] for i in keep}, monadic)
+        for number, (document, (sentences, names, keep)) in enumerate(zip(documents, plans)):
+            events = self._events(document, sentences, names, {i: parsed[(number, i)] for i in keep}, monadic)
             yield CodedDocument(document, events, len(sentences), len(keep))
 
     def _parser_text(self, text: str) -> str:
@@ -140,16 +140,18 @@ class Coder:
         keep = [(tokens[m.first].idx, tokens[m.last].idx + len(tokens[m.last].text)) for m in names]
         return sentence_case(text, keep)
 
-    def _plan(self, document: Document) -> tuple[list[Sentence], set[int]]:
+    def _plan(self, document: Document) -> tuple[list[Sentence], list[list[NameMatch]], set[int]]:
+        """The document's sentences, the actor names in each and the sentences to parse."""
         sentences = split_sentences(self.nlp, document.text)
+        names = [find_names(self.actors, s.words) for s in sentences]
         if self.prefilter is None:
-            return sentences, {s.index for s in sentences}
+            return sentences, names, {s.index for s in sentences}
         keep = {s.index for s in sentences
-                if self.prefilter.keep(s.words, [(m.first, m.last) for m in find_names(self.actors, s.words)])}
-        return sentences, keep
+                if self.prefilter.keep(s.words, [(m.first, m.last) for m in names[s.index]])}
+        return sentences, names, keep
 
-    def _events(self, document: Document, sentences: list[Sentence], parsed: dict[int, ParsedSentence],
-                monadic: bool) -> list[Event]:
+    def _events(self, document: Document, sentences: list[Sentence], names: list[list[NameMatch]],
+                parsed: dict[int, ParsedSentence], monadic: bool) -> list[Event]:
         published = _parse_date(document.date)
         resolver = ActorResolver(self.actors, published, document.text)
         candidates: list[tuple[int, Candidate]] = []
@@ -161,7 +163,7 @@ class Coder:
                 background[sentence.paragraph] = opening
             parse = parsed.get(sentence.index)
             if parse is None:
-                resolver.observe_unparsed(find_names(self.actors, sentence.words), sentence.start)
+                resolver.observe_unparsed(names[sentence.index], sentence.start)
                 continue
             place, dateline = dateline_place(document.text[sentence.start:sentence.end])
             if dateline:  # the place a story was filed from is context for "government troops"
@@ -169,7 +171,8 @@ class Coder:
                 places = [m for m in find_names(self.actors, words)  # not "(Reuters)": a wire, not a place
                           if all(e.role is None or e.via == "seat" for e in m.entries)]
                 resolver.observe_unparsed(places, sentence.start)
-            resolver.begin(parse, find_names(self.actors, [t.text for t in parse.tokens]))
+            words = tuple(t.text for t in parse.tokens)  # other words if a dateline was blanked for the parser
+            resolver.begin(parse, names[sentence.index] if words == sentence.words else find_names(self.actors, words))
             context = SentenceContext(times, background[sentence.paragraph], document.date)
             candidates.extend((sentence.index, c) for c in self.extractor.extract(parse, resolver, context)
                               if monadic or c.target is not None)
