@@ -1,6 +1,9 @@
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,3 +115,43 @@ def test_a_malformed_date_is_refused_before_anything_is_coded(command: str, valu
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.output and "documents" not in result.output
     assert not db.exists()
+
+
+def test_last_friday_in_an_article_published_on_a_friday_is_the_week_before() -> None:
+    result = run("code", "-", "--date", "2024-06-21", "--format", "jsonl",
+                 stdin="Indian and Chinese troops clashed along the border last Friday.")
+    assert result.exit_code == 0, result.output
+    assert {json.loads(line)["date"] for line in result.stdout.splitlines()} == {"2024-06-14"}
+
+
+def test_the_code_table_names_actors_beside_their_codes() -> None:
+    result = run("code", str(EXAMPLE), "--date", "2025-03-14")
+    assert "RUSGOV (Russia government)" in result.stdout and "FIN (Finland)" in result.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero and named pipes")
+def test_hostile_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """The command line cases of issue 13 in one run, with standard input closed: no crash, no hang."""
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text("\n".join([
+        json.dumps({"id": "before", "text": "Iran warned Israel."}),
+        '{"id": "deep", "text": ' + "[" * 1000 + "]" * 1000 + "}",
+        '{"id": "surrogate", "text": "Poland expelled \\ud800 two Belarusian diplomats."}',
+        json.dumps({"id": "after", "text": "Russia condemned NATO."})]) + "\n", encoding="utf-8")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "runs.txt").write_text("Japan and South Korea held talks" + "?" * 40_000, encoding="utf-8")
+    (tmp_path / "line.txt").write_text("Turkey criticised Greece" + "?!." * 1_700_000, encoding="utf-8")  # 5 MB
+    inputs = [str(deep), "/dev/zero", str(tmp_path / "zero.txt"), str(tmp_path / "pipe.txt"),
+              str(tmp_path / "runs.txt"), str(tmp_path / "line.txt"), "-"]
+    result = subprocess.run(["sh", "-c", 'exec "$0" -m detente code "$@" --format jsonl <&-', sys.executable, *inputs],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    coded = {json.loads(line)["doc_id"] for line in result.stdout.splitlines()}
+    assert coded == {"before", "surrogate", "after", "runs", "line"}
+    for words in ["deep.jsonl:2: JSON nested too deep", "note: " + str(deep) + ":3: lone surrogate",
+                  "/dev/zero: not a regular file (a character device)",
+                  "zero.txt: not a regular file (a character device)", "pipe.txt: not a regular file (a named pipe)",
+                  "<stdin>: standard input is closed", "5 documents"]:
+        assert words in result.stderr
+    assert "Traceback" not in result.stderr

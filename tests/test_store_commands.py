@@ -102,3 +102,32 @@ def test_a_missing_store_is_named_and_not_created(command, tmp_path, monkeypatch
     result = CliRunner().invoke(main, [*command, "--db", str(db)])
     assert result.exit_code != 0 and "no event store at" in result.output
     assert not db.exists()
+
+
+def test_outputs_name_actors_say_what_they_counted_and_when_nothing_matched(built, tmp_path):
+    runner = CliRunner()
+    relations = runner.invoke(main, ["relations", "pol", "Belarus", "--db", str(built), "--both", "--by", "year"])
+    assert relations.exit_code == 0, relations.output
+    assert relations.stdout.splitlines()[2].startswith("2024 ")  # a year prints as 2024, not 2024-01-01
+    assert "POL (Poland) ↔ BLR (Belarus):" in relations.stdout and "asserted events" in relations.stdout
+    unknown = runner.invoke(main, ["relations", "Polnd", "BLR", "--db", str(built)])
+    assert unknown.exit_code == 2 and "did you mean POL" in unknown.output
+    events = runner.invoke(main, ["events", "--db", str(built), "--source", "POL", "--root", "17"])
+    assert "POL (Poland)" in events.stdout and "events (asserted)" in events.stdout
+    for args in (["events", "--root", "20"], ["network", "--root", "20"], ["relations", "POL", "NATO"]):
+        empty = runner.invoke(main, [*args, "--db", str(built)])
+        assert empty.exit_code == 0 and empty.stdout.startswith("no "), empty.stdout
+    actors = runner.invoke(main, ["actors", "--db", str(built)])
+    assert "Belarus government" in actors.stdout
+    svg = tmp_path / "network.svg"
+    assert runner.invoke(main, ["network", "--db", str(built), "--plot", str(svg)]).exit_code == 0
+    assert "mostly conflictual" in svg.read_text(encoding="utf-8")  # the legend
+    exported = runner.invoke(main, ["export", "--db", str(built), "--format", "plover-json", "-o", str(tmp_path)])
+    assert exported.exit_code == 0 and " rows" in exported.stderr
+
+
+def test_ingest_progress_has_a_total_and_time_left(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "p.duckdb"),
+                                       "--date", "2024-05-09"])
+    assert result.exit_code == 0 and "1 of 1 documents read" in result.stderr and " left" in result.stderr

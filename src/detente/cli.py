@@ -12,7 +12,7 @@ from typing import TextIO
 
 import click
 
-from .cli_options import clean_errors, date_option, pipeline_option, workers_option
+from .cli_options import clean_errors, date_option, pipeline_option, time_budget_option, workers_option
 from .coder import Coder, CoderSettings
 from .errors import DetenteError
 from .output import FORMATS, EventWriter
@@ -34,26 +34,28 @@ def main() -> None:
 @date_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest document read; larger ones are skipped.")
 @click.option("--parse-all", is_flag=True, help="Parse every sentence, not only those that can hold an event.")
 @click.option("--monadic", is_flag=True, help="Keep events with no target ('protesters rallied').")
+@time_budget_option
 @workers_option
 @pipeline_option
 def code(inputs: tuple[str, ...], date: str | None, fmt: str, output: str | None, max_bytes: int,
-         parse_all: bool, monadic: bool, workers: int, pipeline: str) -> None:
+         parse_all: bool, monadic: bool, time_budget: float, workers: int, pipeline: str) -> None:
     """Code INPUTS (files, folders, or - for stdin) into events."""
-    settings = CoderSettings(pipeline, None, prefilter=not parse_all, monadic=monadic)
+    settings = CoderSettings(pipeline, prefilter=not parse_all, monadic=monadic, time_budget=time_budget)
     coder = _coder(settings) if workers == 1 else settings  # else each worker loads its own
     summary = RunSummary()
-    with contextlib.ExitStack() as stack:
+    with clean_errors(), contextlib.ExitStack() as stack:
         stream: TextIO = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
         writer = EventWriter(stream, fmt)
         documents = _documents(read_inputs(inputs, date, max_bytes), summary)
-        # closed on the way out, also on Ctrl-C: that ends the worker processes at once
-        coded_documents = stack.enter_context(contextlib.closing(code_documents(coder, documents, workers)))
-        stack.enter_context(clean_errors())  # a worker that cannot load the pipeline, say
-        for coded in coded_documents:
+        # closed on the way out, also on Ctrl-C or an error: that ends the worker processes at once
+        for coded in stack.enter_context(contextlib.closing(code_documents(coder, documents, workers))):
+            if coded.problem is not None:
+                _report_problem(coded.problem, summary)
+                continue
             summary.documents += 1
             summary.sentences += coded.sentences
             summary.parsed_sentences += coded.parsed_sentences
@@ -69,10 +71,14 @@ def code(inputs: tuple[str, ...], date: str | None, fmt: str, output: str | None
 def _documents(items: Iterable[Document | Problem], summary: RunSummary) -> Iterator[Document]:
     for item in items:
         if isinstance(item, Problem):
-            summary.problems.append(item)
-            click.echo(f"skipped {item}", err=True)
+            _report_problem(item, summary)
         elif isinstance(item, Document):
             yield item
+
+
+def _report_problem(problem: Problem, summary: RunSummary) -> None:
+    summary.problems.append(problem)
+    click.echo(problem.report(), err=True)
 
 
 def _report(summary: RunSummary) -> None:
@@ -86,8 +92,9 @@ def _report(summary: RunSummary) -> None:
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--show", type=int, default=10, show_default=True, help="Misses and false positives to list.")
-@click.option("--limit", type=int, help="Score only the first N records.")
+@click.option("--show", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Misses and false positives to list.")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N records.")
 @click.option("--split", type=click.Choice(["all", "train", "test"]), default="all", show_default=True,
               help="Score one side of the gold file's train/test split (its own, else fixed by record id).")
 @pipeline_option
@@ -165,4 +172,3 @@ def _coder(settings: CoderSettings) -> Coder:
         return Coder.from_settings(settings)
     except DetenteError as err:
         raise click.ClickException(str(err)) from err
-

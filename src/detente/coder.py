@@ -4,14 +4,19 @@
     for event in coder.code(text, date="2021-10-22"):
         print(event.source.code, event.cameo, event.target.code if event.target else None)
 
-Per document: cheap sentence split; a pre-parse filter keeps the sentences that have a
+Per document: the text is bounded (long runs of one character and long words blanked in
+place, so no token costs more than a bounded amount of work and offsets stay those of the
+document); cheap sentence split; a pre-parse filter keeps the sentences that have a
 trigger word and an actor; those are parsed in batches; actors are resolved with
-coreference across the document; events are extracted and their mentions merged.
+coreference across the document; events are extracted and their mentions merged. A
+document that takes longer than the time budget is reported and skipped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,15 +32,17 @@ from .events.patterns import EventVocabulary, load_event_vocabulary, needs_objec
 from .events.places import Gazetteer
 from .events.timing import TimeExpression, find_times
 from .parse import DEFAULT_PIPELINE, ParsedSentence, Sentence, load_pipeline, parse_sentences, split_sentences
+from .parse.bounds import DEFAULT_TIME_BUDGET, bound_text
 from .parse.prefilter import Prefilter, Trigger
 from .parse.sentences import blank_dateline, dateline_place, is_headline, sentence_case
-from .records import Document, Event
+from .records import Document, Event, Problem
 from .vocabulary import data_dir
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 _PRONOUNS = ("it", "its", "they", "their", "them", "he", "his", "him", "she", "her")
+_Plan = tuple[list[Sentence], list[list[NameMatch]], set[int]]  # sentences, names in each, those to parse
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +51,7 @@ class CodedDocument:
     events: list[Event]
     sentences: int
     parsed_sentences: int
+    problem: Problem | None = None  # why the document was skipped (over the time budget)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +63,26 @@ class CoderSettings:
     prefilter: bool = True
     monadic: bool = False
     batch_size: int = 64
+    time_budget: float | None = DEFAULT_TIME_BUDGET
+
+
+class _Clocks:
+    """Seconds of work spent on each document of a batch, against the time budget."""
+
+    def __init__(self, documents: int, budget: float | None) -> None:
+        self.spent = [0.0] * documents
+        self.budget = budget
+
+    def charge(self, number: int, since: float) -> float:
+        now = time.monotonic()
+        self.spent[number] += now - since
+        return now
+
+    def over(self, number: int) -> bool:
+        return self.budget is not None and self.spent[number] > self.budget
+
+    def deadline(self, number: int) -> float:
+        return float("inf") if self.budget is None else time.monotonic() + self.budget - self.spent[number]
 
 
 class Coder:
@@ -62,9 +90,10 @@ class Coder:
 
     def __init__(self, nlp: Language | None = None, pipeline: str = DEFAULT_PIPELINE,
                  data: Path | None = None, prefilter: bool = True, monadic: bool = False,
-                 batch_size: int = 64) -> None:
+                 batch_size: int = 64, time_budget: float | None = DEFAULT_TIME_BUDGET) -> None:
         # a pipeline handed over already loaded cannot be rebuilt elsewhere
-        self.settings = None if nlp is not None else CoderSettings(pipeline, data, prefilter, monadic, batch_size)
+        self.settings = (None if nlp is not None
+                         else CoderSettings(pipeline, data, prefilter, monadic, batch_size, time_budget))
         self.nlp = nlp if nlp is not None else load_pipeline(pipeline)
         folder = data if data is not None else data_dir()
         self.cameo: dict[str, CameoCode] = load_cameo(folder / "ontology" / "cameo.tsv")
@@ -77,11 +106,12 @@ class Coder:
                                    gazetteer.places) if prefilter else None
         self.monadic = monadic  # keep events with no target ("protesters rallied")
         self.batch_size = batch_size
+        self.time_budget = time_budget  # seconds per document; None: no limit
 
     @classmethod
     def from_settings(cls, settings: CoderSettings) -> Coder:
         return cls(pipeline=settings.pipeline, data=settings.data, prefilter=settings.prefilter,
-                   monadic=settings.monadic, batch_size=settings.batch_size)
+                   monadic=settings.monadic, batch_size=settings.batch_size, time_budget=settings.time_budget)
 
     def _words(self, text: str) -> list[str]:
         return [t.text for t in self.nlp.tokenizer(text)]
@@ -95,44 +125,82 @@ class Coder:
         return next(self.code_documents([document]))
 
     def code_documents(self, documents: Iterable[Document], batch: int = 32, monadic: bool | None = None,
-                       workers: int = 1) -> Iterator[CodedDocument]:
+                       time_budget: float | None = None, workers: int = 1) -> Iterator[CodedDocument]:
         """Coded documents in input order; sentences of `batch` documents are parsed together.
-        `monadic` overrides the Coder's own setting for this call. With `workers` > 1, batches
-        are coded in that many processes, each building its own Coder from this one's settings
-        (detente.parallel); the events are the same."""
+        `monadic` and `time_budget` override the Coder's own settings for this call. A
+        document whose coding takes longer than the time budget comes back with no events
+        and a `problem`. With `workers` > 1, batches are coded in that many processes, each
+        building its own Coder from this one's settings (detente.parallel); the result is
+        the same."""
         if workers > 1:
             from .parallel import code_documents
 
-            yield from code_documents(self, documents, workers, batch, monadic)
+            yield from code_documents(self, documents, workers, batch, monadic, time_budget)
             return
         keep_monadic = self.monadic if monadic is None else monadic
+        budget = self.time_budget if time_budget is None else time_budget
         pending: list[Document] = []
         for document in documents:
             pending.append(document)
             if len(pending) >= batch:
-                yield from self._code_batch(pending, keep_monadic)
+                yield from self._code_batch(pending, keep_monadic, budget)
                 pending = []
         if pending:
-            yield from self._code_batch(pending, keep_monadic)
+            yield from self._code_batch(pending, keep_monadic, budget)
 
     # --- work ----------------------------------------------------------------------
-    def _code_batch(self, documents: list[Document], monadic: bool) -> Iterator[CodedDocument]:
-        plans = [self._plan(document) for document in documents]
-        pending = [(number, document.text[s.start:s.end], s)
-                   for number, (document, (sentences, _, keep)) in enumerate(zip(documents, plans))
-                   for s in sentences if s.index in keep]
-        requests = ((self._parser_text(text), text, s.index, s.start, s.paragraph) for _, text, s in pending)
-        parsed: dict[tuple[int, int], ParsedSentence] = {}
-        for (number, _, _), sentence in zip(pending, parse_sentences(self.nlp, requests, self.batch_size)):
-            parsed[(number, sentence.index)] = sentence
+    def _code_batch(self, documents: list[Document], monadic: bool,
+                    budget: float | None) -> Iterator[CodedDocument]:
+        clocks = _Clocks(len(documents), budget)
+        texts: list[str] = []
+        plans: list[_Plan] = []
+        for number, document in enumerate(documents):
+            started = time.monotonic()
+            texts.append(bound_text(document.text))
+            plans.append(self._plan(texts[-1]))
+            clocks.charge(number, started)
+        parsed = self._parse(texts, plans, clocks)
         for number, (document, (sentences, names, keep)) in enumerate(zip(documents, plans)):
-            events = self._events(document, sentences, names, {i: parsed[(number, i)] for i in keep}, monadic)
-            yield CodedDocument(document, events, len(sentences), len(keep))
+            started = time.monotonic()
+            events = None if clocks.over(number) else self._events(
+                document, texts[number], sentences, names, {i: parsed[(number, i)] for i in keep}, monadic,
+                clocks.deadline(number))
+            clocks.charge(number, started)
+            if events is None:
+                where = document.origin or document.id
+                yield CodedDocument(document, [], len(sentences), 0, Problem(
+                    where, f"coding took longer than the {budget:g} s budget for one document; "
+                           "split the document or raise the budget (--max-seconds)"))
+            else:
+                yield CodedDocument(document, events, len(sentences), len(keep))
+
+    def _parse(self, texts: list[str], plans: list[_Plan],
+               clocks: _Clocks) -> dict[tuple[int, int], ParsedSentence]:
+        """The kept sentences parsed, by (document number, sentence index); a document over its
+        budget sends no more sentences. Parsing is batched, so a document is charged the time
+        between its parsed sentences arriving."""
+        order: deque[int] = deque()
+
+        def requests() -> Iterator[tuple[str, str, int, int, int]]:
+            for number, (sentences, _, keep) in enumerate(plans):
+                for s in sentences:
+                    if s.index in keep and not clocks.over(number):
+                        order.append(number)
+                        text = texts[number][s.start:s.end]
+                        yield self._parser_text(text), text, s.index, s.start, s.paragraph
+
+        parsed: dict[tuple[int, int], ParsedSentence] = {}
+        since = time.monotonic()
+        for sentence in parse_sentences(self.nlp, requests(), self.batch_size):
+            number = order.popleft()
+            since = clocks.charge(number, since)
+            parsed[(number, sentence.index)] = sentence
+        return parsed
 
     def _parser_text(self, text: str) -> str:
         """The sentence as the parser should see it: datelines blanked, headlines in sentence
         case (names kept)."""
-        text = blank_dateline(text)
+        text = blank_dateline(text, self._is_agency)
         if not is_headline(text):
             return text
         tokens = list(self.nlp.tokenizer(text))
@@ -140,9 +208,15 @@ class Coder:
         keep = [(tokens[m.first].idx, tokens[m.last].idx + len(tokens[m.last].text)) for m in names]
         return sentence_case(text, keep)
 
-    def _plan(self, document: Document) -> tuple[list[Sentence], list[list[NameMatch]], set[int]]:
-        """The document's sentences, the actor names in each and the sentences to parse."""
-        sentences = split_sentences(self.nlp, document.text)
+    def _is_agency(self, name: str) -> bool:
+        """Whether a credit names a news agency ("Reuters", "AFP"), not an actor."""
+        words = name.split()
+        return any(m.first == 0 and m.last == len(words) - 1 and all(e.role == "MED" for e in m.entries)
+                   for m in find_names(self.actors, words))
+
+    def _plan(self, text: str) -> _Plan:
+        """The text's sentences, the actor names in each and the sentences to parse."""
+        sentences = split_sentences(self.nlp, text)
         names = [find_names(self.actors, s.words) for s in sentences]
         if self.prefilter is None:
             return sentences, names, {s.index for s in sentences}
@@ -150,14 +224,17 @@ class Coder:
                 if self.prefilter.keep(s.words, [(m.first, m.last) for m in names[s.index]])}
         return sentences, names, keep
 
-    def _events(self, document: Document, sentences: list[Sentence], names: list[list[NameMatch]],
-                parsed: dict[int, ParsedSentence], monadic: bool) -> list[Event]:
+    def _events(self, document: Document, text: str, sentences: list[Sentence], names: list[list[NameMatch]],
+                parsed: dict[int, ParsedSentence], monadic: bool, deadline: float) -> list[Event] | None:
+        """The document's events, found in its bounded `text`; None past the deadline."""
         published = _parse_date(document.date)
         resolver = ActorResolver(self.actors, published, document.text)
         candidates: list[tuple[int, Candidate]] = []
         background: dict[int, TimeExpression | None] = {}
         for sentence in sentences:
-            times = find_times(document.text[sentence.start:sentence.end], sentence.start, published)
+            if time.monotonic() > deadline:
+                return None
+            times = find_times(text[sentence.start:sentence.end], sentence.start, published)
             opening = next((t for t in times if t.background and t.start - sentence.start < 3), None)
             if sentence.paragraph not in background:
                 background[sentence.paragraph] = opening
@@ -165,9 +242,9 @@ class Coder:
             if parse is None:
                 resolver.observe_unparsed(names[sentence.index], sentence.start)
                 continue
-            place, dateline = dateline_place(document.text[sentence.start:sentence.end])
+            place, dateline = dateline_place(text[sentence.start:sentence.end])
             if dateline:  # the place a story was filed from is context for "government troops"
-                words = self._words(document.text[sentence.start + place:sentence.start + dateline])
+                words = self._words(text[sentence.start + place:sentence.start + dateline])
                 places = [m for m in find_names(self.actors, words)  # not "(Reuters)": a wire, not a place
                           if all(e.role is None or e.via == "seat" for e in m.entries)]
                 resolver.observe_unparsed(places, sentence.start)

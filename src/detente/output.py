@@ -7,7 +7,8 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from .records import Event
+from .records import Actor, Event
+from .vocabulary import actor_label
 
 FORMATS = ("table", "jsonl", "csv", "tsv")
 
@@ -67,13 +68,22 @@ def render_table(events: list[Event]) -> str:
     header = ("date", "source", "event", "target", "factuality", "trigger", "conf")
     return format_table(header, [(
         event.date.date or "-",
-        event.source.code,
+        _actor(event.source),
         f"{event.cameo} {event.cameo_name[:38]}",
-        event.target.code if event.target else "-",
+        _actor(event.target) if event.target else "-",
         event.factuality,
         event.trigger.text,
         f"{event.confidence:.2f}",
     ) for event in events])
+
+
+def _actor(actor: Actor) -> str:
+    return named(actor.code, actor_label(actor.name, actor.role))
+
+
+def named(code: str, name: str | None) -> str:
+    """A code with its name beside it, for people: USAMIL (United States military)."""
+    return f"{code} ({name[:30]})" if name and name != code else code
 
 
 def format_table(header: tuple[str, ...], body: Iterable[tuple[str, ...]]) -> str:

@@ -35,7 +35,8 @@ class Pending(Protocol):
     def get(self) -> list[CodedDocument]: ...
 
 
-Submit = Callable[[list[Document], bool | None], Pending]  # (documents, monadic) -> pending batch
+# (documents, monadic, time budget: None for the Coder's own) -> the batch, pending
+Submit = Callable[[list[Document], bool | None, float | None], Pending]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,21 +57,23 @@ class _DaskResult:
 
 
 def code_documents(coder: Coder | CoderSettings, documents: Iterable[Document], workers: int = 1,
-                   batch: int = 32, monadic: bool | None = None, dask: str | None = None) -> Iterator[CodedDocument]:
+                   batch: int = 32, monadic: bool | None = None, time_budget: float | None = None,
+                   dask: str | None = None) -> Iterator[CodedDocument]:
     """Coded documents in input order, coded `batch` at a time by `workers` processes (or on
-    a Dask cluster); at most two batches per worker are read ahead, so memory stays flat."""
+    a Dask cluster); at most two batches per worker are read ahead, so memory stays flat.
+    `monadic` and `time_budget` override the Coder's settings, as in Coder.code_documents."""
     with coding(coder, workers, dask) as submit:
         in_flight: deque[Pending] = deque()
         pending: list[Document] = []
         for document in documents:
             pending.append(document)
             if len(pending) >= batch:
-                in_flight.append(submit(pending, monadic))
+                in_flight.append(submit(pending, monadic, time_budget))
                 pending = []
             while len(in_flight) > 2 * workers:
                 yield from in_flight.popleft().get()
         if pending:
-            in_flight.append(submit(pending, monadic))
+            in_flight.append(submit(pending, monadic, time_budget))
         while in_flight:
             yield from in_flight.popleft().get()
 
@@ -84,7 +87,8 @@ def coding(coder: Coder | CoderSettings, workers: int = 1, dask: str | None = No
 
     if workers <= 1 and dask is None:
         local = Coder.from_settings(coder) if isinstance(coder, CoderSettings) else coder
-        yield lambda documents, monadic: _Done(list(local.code_documents(documents, len(documents) or 1, monadic)))
+        yield lambda documents, monadic, budget: _Done(list(local.code_documents(documents, len(documents) or 1,
+                                                                                 monadic, budget)))
         return
     settings = coder if isinstance(coder, CoderSettings) else coder.settings
     if settings is None:
@@ -92,14 +96,14 @@ def coding(coder: Coder | CoderSettings, workers: int = 1, dask: str | None = No
                            "build it with Coder(pipeline=NAME) to code with several workers")
     if dask is not None:
         with _dask_client(dask, workers) as client:
-            yield lambda documents, monadic: _DaskResult(
-                client.submit(code_batch, settings, documents, monadic, pure=False))
+            yield lambda documents, monadic, budget: _DaskResult(
+                client.submit(code_batch, settings, documents, monadic, budget, pure=False))
         return
     # spawn, not fork: the caller may run threads (DuckDB's) that a forked child must not inherit
     with _ignoring_interrupts():  # started so, the workers ignore Ctrl-C from their first instruction
         pool = multiprocessing.get_context("spawn").Pool(workers)
     with pool:  # leaving the block, normally or not, terminates every worker
-        yield lambda documents, monadic: pool.apply_async(code_batch, (settings, documents, monadic))
+        yield lambda documents, monadic, budget: pool.apply_async(code_batch, (settings, documents, monadic, budget))
 
 
 @contextmanager
@@ -135,10 +139,11 @@ def _dask_client(address: str, workers: int) -> Iterator[Any]:
 _coders: dict[CoderSettings, Coder] = {}  # in a worker process: one Coder per settings, built once
 
 
-def code_batch(settings: CoderSettings, documents: list[Document], monadic: bool | None) -> list[CodedDocument]:
+def code_batch(settings: CoderSettings, documents: list[Document], monadic: bool | None,
+               time_budget: float | None) -> list[CodedDocument]:
     """Code one batch in a worker process (a pool's or a Dask worker's) with its own Coder."""
     from .coder import Coder
 
     if settings not in _coders:
         _coders[settings] = Coder.from_settings(settings)
-    return list(_coders[settings].code_documents(documents, batch=len(documents) or 1, monadic=monadic))
+    return list(_coders[settings].code_documents(documents, len(documents) or 1, monadic, time_budget))

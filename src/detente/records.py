@@ -39,13 +39,18 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Why an input, or part of it, was skipped."""
+    """Why an input, or part of it, was skipped, or what is wrong with one that was read."""
 
     location: str  # file, or file:line
     reason: str
+    skipped: bool = True  # False: the document was read and coded all the same (e.g. a bad date)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.reason}"
+
+    def report(self) -> str:
+        """The line a person reads: whether the input was skipped or read with a caveat."""
+        return f"{'skipped' if self.skipped else 'note:'} {self}"
 
 
 @dataclass(frozen=True, slots=True)

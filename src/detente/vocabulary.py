@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -87,3 +88,17 @@ def parses(convert: Callable[[str], object]) -> Callable[[str], bool]:
 
 
 is_partial_date = parses(parse_partial_date)
+
+
+def actor_label(name: str | None, role: str | None) -> str | None:
+    """The entity's name with its roles: USAGOV "United States government", USAMIL
+    "United States military"; an entity or organisation keeps its own name."""
+    if name is None or not role:
+        return name
+    roles = [role_names().get(role[i:i + 3], role[i:i + 3]) for i in range(0, len(role), 3)]
+    return f"{name} {' '.join(r.lower() for r in roles)}"
+
+
+@cache
+def role_names() -> dict[str, str]:
+    return {row["code"]: row["name"] for _, row in read_tsv(data_dir() / "ontology" / "roles.tsv", ["code", "name"])}

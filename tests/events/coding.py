@@ -1,10 +1,16 @@
 """Helpers for the event tests: code one of our own sentences and look at what came out."""
 
-from detente import Coder, Event
+from detente import Coder, Document, Event
 
 
 def code(coder: Coder, text: str, date: str = "2024-05-15") -> list[Event]:
     return coder.code(text, date=date)
+
+
+def code_monadic(coder: Coder, text: str, date: str = "2024-05-15") -> list[Event]:
+    """Events with or without a target ("protesters rallied")."""
+    (coded,) = coder.code_documents([Document(id="doc", text=text, date=date)], monadic=True)
+    return coded.events
 
 
 def aimed(events: list[Event], source: str, root: str, target: str) -> bool:

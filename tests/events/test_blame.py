@@ -44,3 +44,20 @@ def test_a_monitor_reporting_its_own_governments_violence_accuses_it(coder: Code
     events = code(coder, "The Syrian Observatory for Human Rights said that the government had shelled Aleppo.")
     assert any(e.source.code == "SYRNGO" and e.cameo.startswith("112") and e.target and e.target.code == "SYRGOV"
                for e in events)
+
+
+def test_claiming_an_offensive_killed_militants_accuses_no_one(coder: Coder) -> None:
+    events = code(coder, "The Nigerian army claims that an offensive against Boko Haram has killed 80 militants.")
+    assert not [e for e in events if e.cameo.startswith("112")]
+
+
+def test_reporting_fire_from_abroad_accuses_the_state_it_came_from(coder: Coder) -> None:
+    events = code(coder, "Turkey said a rocket was fired at it from Syria on Monday.")
+    assert any(e.source.code.startswith("TUR") and e.cameo.startswith("112") and e.target
+               and e.target.code.startswith("SYR") for e in events)
+
+
+def test_an_opinion_about_ones_own_state_is_no_demand(coder: Coder) -> None:
+    assert not [e for e in code(coder, "Merkel says Germany should hold a referendum on the treaty.")
+                if e.cameo.startswith("10")]
+    assert aimed(code(coder, "Merkel said Poland must withdraw the law."), "DEU", "10", "POL")

@@ -8,7 +8,7 @@ import pytest
 
 from detente import Coder
 
-from .coding import aimed, code, triples
+from .coding import aimed, code, code_monadic, triples
 
 
 def test_active_verb(coder: Coder) -> None:
@@ -89,3 +89,48 @@ def test_peoples_are_coded_by_where_they_live(coder: Coder) -> None:
 def test_a_legislature_named_generically_is_the_one_of_the_state_in_view(coder: Coder) -> None:
     events = code(coder, "Obama faces pressure from Congress to help Ukraine.", date="2014-05-15")
     assert any(e.source.code == "USALEG" and e.cameo.startswith("10") for e in events)
+
+
+def test_seizing_a_person_is_abduction(coder: Coder) -> None:
+    events = code(coder, "Pirates in Somalia seize a Danish engineer.")
+    assert {e.cameo for e in events} == {"181"}
+
+
+def test_concluding_talks_signs_nothing(coder: Coder) -> None:
+    events = code(coder, "The foreign ministers of Peru and Chile concluded their talks on Monday.")
+    assert events and {e.cameo for e in events} == {"046"}
+
+
+@pytest.mark.parametrize("text", [
+    "Chile said it would withdraw its ambassador from Peru.",
+    "A car bomb killed six soldiers in Kandahar, officials said.",
+    "The Sudanese army said on Friday that it had shelled rebel positions in Darfur.",
+])
+def test_a_statement_whose_words_are_coded_is_no_second_event(coder: Coder, text: str) -> None:
+    codes = [e.cameo for e in code_monadic(coder, text)]
+    assert codes and "010" not in codes
+
+
+def test_a_statement_with_nothing_coded_inside_stays(coder: Coder) -> None:
+    assert [e.cameo for e in code_monadic(coder, "Peru said on Monday that the economy grew.")] == ["010"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Indian troops remained on alert along the frontier.", ("INDMIL", "152")),
+    ("Belgian police stayed on alert overnight.", ("BELCOP", "151")),
+    ("Chilean miners went on strike.", ("CHLLAB", "143")),
+])
+def test_the_doers_kind_picks_a_light_nouns_reading(coder: Coder, text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e.source.code, e.cameo) for e in code_monadic(coder, text)}
+
+
+def test_a_light_verb_carries_a_noun_through_as(coder: Coder) -> None:
+    events = code(coder, "Syrian soldiers held Lebanese villagers as human shields.")
+    assert ("SYRMIL", "184", "LBNCVL", "asserted") in triples(events)
+
+
+def test_agreeing_to_an_uncoded_act_is_an_intent_to_cooperate(coder: Coder) -> None:
+    committed = code_monadic(coder, "The Danish government agreed to build a new research centre.")
+    assert ("DNKGOV", "030") in {(e.source.code, e.cameo) for e in committed}
+    accord = code(coder, "Austria agreed with Hungary on the need for calm.")
+    assert ("AUT", "019", "HUN", "asserted") in triples(accord)

@@ -32,3 +32,14 @@ def test_a_condition_is_hypothetical(coder: Coder) -> None:
 def test_a_modifier_of_an_event_noun(coder: Coder) -> None:
     events = code(coder, "A possible Turkish invasion of Syria worried Iraq.")
     assert ("TUR", "192", "SYR", "hypothetical") in triples(events)
+
+
+def test_until_clause_is_hypothetical(coder: Coder) -> None:
+    events = code(coder, "Chile will keep the border closed until Bolivia withdraws its troops.")
+    assert all(e.factuality == "hypothetical" for e in events if e.source.key == "BOL")
+
+
+def test_what_is_asked_in_return_is_not_done(coder: Coder) -> None:
+    events = code(coder, "Pirates demanded a large ransom from Norway as a condition for the release of the crew.")
+    assert not [e for e in events if e.cameo.startswith("084") and e.factuality == "asserted"]
+

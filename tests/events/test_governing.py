@@ -1,5 +1,7 @@
 """Governing verbs and derived codes (events/governing.py): what the words above a trigger make of it."""
 
+import pytest
+
 from detente import Coder
 
 from .coding import aimed, code, triples
@@ -63,3 +65,28 @@ def test_who_is_urged_in_the_passive_is_the_addressee(coder: Coder) -> None:
 def test_rejecting_anothers_offer_is_no_refusal_by_the_offerer(coder: Coder) -> None:
     events = code(coder, "Serbia rejected a Russian offer to host a summit between Belgrade and Pristina.")
     assert not any(e.source.key == "RUS" and e.cameo.startswith("12") for e in events)
+
+
+def test_the_act_an_apology_answers_is_background(coder: Coder) -> None:
+    events = code(coder, "Turkey apologized for shooting down a Syrian helicopter.")
+    assert not [e for e in events if e.cameo[:2] in {"19", "18", "17"}]
+
+
+def test_was_to_is_planned(coder: Coder) -> None:
+    events = code(coder, "Protests erupted hours before the Chilean president was to address Congress.")
+    assert {e.factuality for e in events if e.cameo.startswith("01")} <= {"future"}
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A Chilean court ordered the arrest of the Peruvian businessman.", ("CHLJUD", "173", "PERBUS", "asserted")),
+    ("The Greek prime minister ordered air strikes on Turkish positions.", ("GRCGOV", "195", "TUR", "asserted")),
+])
+def test_an_ordered_act_with_no_doer_of_its_own_is_the_orderers(coder: Coder, text: str,
+                                                                 expected: tuple[str, str, str, str]) -> None:
+    assert expected in triples(code(coder, text))
+
+
+def test_an_ordered_act_of_another_stays_a_demand(coder: Coder) -> None:
+    events = code(coder, "The UN ordered the Israeli withdrawal from Lebanon.")
+    assert not any(e.source.key == "UN" and e.cameo.startswith("08") for e in events)

@@ -66,3 +66,24 @@ def test_general_and_purpose_readings(coder: Coder, text: str, expected: tuple[s
 
 def test_an_object_on_no_list_of_a_specific_only_verb_codes_nothing(coder: Coder) -> None:
     assert not coder.code("Germany struck a balance with France on the budget.", date="2024-05-01")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Finnish government launched legal action against the Swedish firm.", ("FINGOV", "115", "SWEBUS", "asserted")),
+    ("Kenya opened legal proceedings against the Ugandan company.", ("KEN", "115", "UGABUS", "asserted")),
+    ("A Chilean court found the Peruvian businessman guilty of bribery.", ("CHLJUD", "116", "PERBUS", "asserted")),
+    ("Austria returned three looted paintings to Poland.", ("AUT", "0842", "POL", "asserted")),
+    ("Greece halted food supplies to Libya.", ("GRC", "1623", "LBY", "asserted")),
+    ("Norway launched electronic warfare against Russia.", ("NOR", "176", "RUS", "asserted")),
+    ("Sweden remains the largest donor to Somalia.", ("SWE", "070", "SOM", "asserted")),
+    ("The Indian minister defended India's expansion of its navy.", ("INDGOV", "052", "IND", "asserted")),
+    ("Canada pushed Peru to release the activists.", ("CAN", "0253", "PER", "asserted")),
+])
+def test_light_verbs_with_event_nouns_and_returned_property(coder: Coder, text: str,
+                                                             expected: tuple[str, str, str, str]) -> None:
+    assert expected in triples(coder.code(text, date="2024-05-01"))
+
+
+@pytest.mark.parametrize("text", ["Germany followed suit.", "Japan found a solution.", "France took action."])
+def test_legal_nouns_and_verdicts_need_their_word(coder: Coder, text: str) -> None:
+    assert not coder.code(text, date="2024-05-01")

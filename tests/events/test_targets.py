@@ -61,3 +61,17 @@ def test_a_state_organ_coercing_abroad_acts_on_that_territory(coder: Coder) -> N
     events = code(coder, "Israeli soldiers demolished houses in Hebron.")
     assert ("ISRMIL", "1712", "PSE", "asserted") in triples(events)
     assert not aimed(events, "ISR", "17", "ISR")
+
+
+def test_an_act_done_at_an_encounter_is_aimed_at_the_counterpart(coder: Coder) -> None:
+    events = code(coder, "Erdogan pledged economic aid during talks with the Syrian president.")
+    assert aimed(events, "TUR", "0", "SYR")
+    events = code(coder, "On a visit to Tokyo, the Brazilian foreign minister signed a trade agreement.")
+    assert aimed(events, "BRA", "057", "JPN")
+
+
+def test_people_expelled_from_a_state_were_expelled_by_it(coder: Coder) -> None:
+    assert ("POLGOV", "174", "BLRGOV", "asserted") in triples(
+        code(coder, "Three Belarusian diplomats were ordered out of Poland on Friday."))
+    assert ("EGYGOV", "174", "GBRMED", "asserted") in triples(
+        code(coder, "A British journalist was expelled from Egypt."))

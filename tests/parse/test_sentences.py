@@ -49,6 +49,7 @@ def test_sentences_are_ordered_and_trimmed(nlp, text: str) -> None:
     ("BAGHDAD (Reuters) - A senior official said so.", "A senior official said so."),
     ("Canadian Press - VANCOUVER (CP) - The sister spoke.", "The sister spoke."),
     ("NATO expelled - and then left.", "NATO expelled - and then left."),
+    ("OTTAWA, Jan. 4, 2019 -- Ministers met.", "Ministers met."),
 ])
 def test_datelines_are_blanked_for_the_parser(text: str, rest: str) -> None:
     from detente.parse.sentences import blank_dateline
@@ -65,3 +66,16 @@ def test_a_wire_name_before_a_dateline_is_not_its_place() -> None:
     assert text[start:end].strip() == "BEIJING (AP) -"
     assert dateline_place("KABUL, Afghanistan - Troops left.") == (0, len("KABUL, Afghanistan - "))
     assert dateline_place("Troops left.") == (0, 0)
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("Wirex - Police arrested two men.", "Police arrested two men."),
+    ("Police arrested two men (Wirex)", "Police arrested two men"),
+    ("Chad - Police arrested two men.", "Chad - Police arrested two men."),  # not an agency
+    ("Talks with Chad (Niger)", "Talks with Chad (Niger)"),
+])
+def test_news_agency_credits_are_blanked_for_the_parser(text: str, rest: str) -> None:
+    from detente.parse.sentences import blank_dateline
+
+    blanked = blank_dateline(text, lambda name: name == "Wirex")
+    assert len(blanked) == len(text) and blanked.strip() == rest

@@ -8,7 +8,10 @@ from detente.records import Document
 from detente.relations import (Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                                relation_series)
 from detente.relations.plots import plot_network, plot_relations
+from detente.read import read_inputs
 from detente.store import Store, ingest
+from detente.store.query import FACTUALITIES, EventFilter, count_events
+from tests.conftest import shared_file
 
 D = dt.date
 
@@ -29,7 +32,9 @@ def test_series_counts_deduplicated_events_by_quad_class_and_fills_empty_periods
     both = relation_series(store, Dyad("RUS", "NATO", both=True, factuality=("asserted", "hypothetical")), by="year")
     assert [(p.events, p.material_conflict) for p in both] == [(5, 3)]
     store.connection.execute("UPDATE events SET date = '2021', date_precision = 'year' WHERE cameo = '036'")
-    assert [p.events for p in relation_series(store, Dyad("RUS", "NATO"), by="month")] == [2]  # not in December
+    monthly = relation_series(store, Dyad("RUS", "NATO"), by="month")  # not in December, but not dropped either
+    assert [(p.label, p.kind, p.events) for p in monthly] == [("2021-10", "period", 2),
+                                                              ("coarser than a month", "coarser", 1)]
     assert [p.events for p in relation_series(store, Dyad("RUS", "NATO"), by="year")] == [3]
     store.connection.execute("UPDATE events SET date = '2021-12-02', date_precision = 'day' WHERE cameo = '036'")
     only_government = relation_series(store, Dyad("RUSGOV", "NATO"), by="month")
@@ -113,3 +118,64 @@ def test_network_and_pictures_are_drawn_offline(synthetic_store, tmp_path):
     assert (tmp_path / "relations.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
     with pytest.raises(QueryError, match=".png or .svg"):
         plot_network(edges, tmp_path / "network.gif", "network")
+
+
+def test_undated_events_get_a_row_and_every_view_counts_them_alike(synthetic_store):
+    store = synthetic_store([
+        ("ISR", "PSE", "190", "2021-10-18", 4, -10.0, "asserted"),
+        ("ISR", "PSE", "112", "2021-10-20", 3, -2.0, "asserted"),
+        ("ISR", "PSE", "036", "2021-10-20", 1, 4.0, "asserted"),
+        ("PSE", "ISR", "190", "2021-10-21", 4, -10.0, "asserted"),
+    ])
+    store.connection.execute("UPDATE events SET date = NULL, date_precision = NULL, date_start = NULL, "
+                             "date_end = NULL WHERE event_id IN ('e000', 'e001')")
+    series = relation_series(store, Dyad("isr", "Palestine"), by="year")  # any case, or a name
+    assert [(p.label, p.period, p.events, p.material_conflict) for p in series] == [
+        ("2021", D(2021, 1, 1), 1, 0), ("undated", None, 2, 1)]
+    (edge,) = [e for e in actor_network(store) if (e.source, e.target) == ("ISR", "PSE")]
+    assert edge.events == sum(p.events for p in series) == 3
+    assert [e.event_id for e in period_events(store, Dyad("ISR", "PSE"), "undated", "year")] == ["e000", "e001"]
+    both = relation_series(store, Dyad("ISR", "PSE", both=True), by="month")
+    assert sum(p.events for p in both) == 4
+    dated_only = relation_series(store, Dyad("ISR", "PSE", since="2021"), by="year")
+    assert [p.label for p in dated_only] == ["2021"]  # a date filter keeps dated events only
+
+
+def test_an_actor_acting_on_itself_is_left_out_of_network_and_escalations_alike(synthetic_store):
+    store = synthetic_store([("TURSEP", "TURCOP", "183", f"2024-07-{day:02d}", 4, -10.0, "asserted")
+                             for day in (10, 12, 15)])
+    assert actor_network(store) == [] and find_escalations(store, until="2024-07-31") == []
+    assert [(e.source, e.target) for e in actor_network(store, by_entity=False)] == [("TURSEP", "TURCOP")]
+    assert [(e.source, e.target) for e in find_escalations(store, until="2024-07-31", by_entity=False)] == [
+        ("TURSEP", "TURCOP")]
+
+
+def test_actor_arguments_take_names_and_any_case_and_suggest_close_codes(synthetic_store):
+    store = synthetic_store([("RUSGOV", "NATO", "161", "2021-10-18", 4, -4.0, "asserted")])
+    for a, b in (("rus", "nato"), ("Russia", "NATO"), ("rusgov", "North Atlantic Treaty Organization")):
+        assert sum(p.events for p in relation_series(store, Dyad(a, b))) == 1
+    with pytest.raises(QueryError, match="did you mean RUS"):
+        relation_series(store, Dyad("Rusia", "NATO"))
+
+
+@pytest.mark.parametrize("factuality", [("asserted",), FACTUALITIES])
+def test_on_the_bundled_corpora_relations_network_and_events_agree_for_the_ten_busiest_dyads(
+        corpus_store, factuality):
+    edges = {(e.source, e.target): e.events for e in actor_network(corpus_store, EventFilter(factuality=factuality),
+                                                                   top=100_000)}
+    busiest = sorted(edges, key=lambda pair: (-edges[pair], pair))[:10]
+    assert len(busiest) == 10
+    for a, b in busiest:
+        series = relation_series(corpus_store, Dyad(a, b, both=True, factuality=factuality), by="month")
+        listed = sum(count_events(corpus_store, EventFilter(source=s, target=t, factuality=factuality))
+                     for s, t in ((a, b), (b, a)))
+        assert sum(p.events for p in series) == edges[(a, b)] + edges.get((b, a), 0) == listed, (a, b)
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory, coder):
+    """A store built from ../shared/corpus/ (AG News items carry no date; WCEP's do)."""
+    folder = shared_file("corpus")
+    with Store(tmp_path_factory.mktemp("corpus") / "news.duckdb") as store:
+        ingest(store, coder, read_inputs([str(folder)]))
+        yield store

@@ -1,5 +1,6 @@
 """The HTTP API: answers, pages, errors in one envelope, limits, tokens, and `serve --get`."""
 
+import base64
 import json
 import shutil
 import socket
@@ -15,7 +16,7 @@ from fastapi.testclient import TestClient
 
 from detente.cli import main
 from detente.records import Document
-from detente.serve import ServeConfig, create_app
+from detente.serve import ServeConfig, create_app, request_once
 from detente.store import Store, ingest
 
 ARTICLES = [
@@ -150,6 +151,95 @@ def test_bad_requests_get_a_4xx_envelope_and_change_nothing(client, request_args
     error = response.json()["error"]
     assert error["status"] == status and words in error["message"]
     assert _contents(client) == before
+
+
+def _cursor_of(value) -> str:
+    text = value if isinstance(value, str) else json.dumps(value)
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+HOSTILE_REQUESTS = [
+    pytest.param({"method": "GET", "url": "/api/events", "params": {"cursor": _cursor_of("[" * 2000 + "]" * 2000)}},
+                 400, "malformed cursor", id="cursor-2000-nested-arrays"),
+    pytest.param({"method": "GET", "url": "/api/events", "params": {"cursor": _cursor_of("[" * 100 + "]" * 100)}},
+                 400, "malformed cursor", id="cursor-100-nested-arrays"),
+    pytest.param({"method": "GET", "url": "/api/events", "params": {"cursor": "A" * 5000}}, 400,
+                 "malformed cursor", id="cursor-5000-chars"),
+    pytest.param({"method": "GET", "url": "/api/events", "params": {"cursor": _cursor_of('["2024-05-08", "\\ud800"]')}},
+                 400, "malformed cursor", id="cursor-lone-surrogate"),
+    pytest.param({"method": "GET", "url": "/api/events", "params": {"cursor": _cursor_of({"a": 1, "b": 2})}},
+                 400, "malformed cursor", id="cursor-object"),
+    pytest.param({"method": "GET", "url": "/api/escalations", "params": {"window": "99999999999d"}}, 400,
+                 "longer than 3660 days", id="escalations-window-overflow"),
+    pytest.param({"method": "GET", "url": "/api/chains", "params": {"window": "99999999999d"}}, 400,
+                 "longer than 3660 days", id="chains-window-overflow"),
+    pytest.param({"method": "GET", "url": "/api/chains", "params": {"window": "9" * 5000}}, 400,
+                 "longer than 3660 days", id="chains-window-5000-digits"),
+    pytest.param({"method": "GET", "url": "/api/escalations", "params": {"window": "\u0663\u0660d"}}, 400,
+                 "malformed window", id="window-arabic-digits"),
+    pytest.param({"method": "GET", "url": "/api/escalations", "params": {
+        "window": "3660d", "baseline": 60, "until": "0001-06-01"}}, 400, "before year 1", id="window-before-year-1"),
+    pytest.param({"method": "GET", "url": "/api/escalations", "params": {"min_events": 10 ** 30}}, 422,
+                 "min_events", id="min-events-huge"),
+    pytest.param({"method": "GET", "url": "/api/events", "params": {"quad": 10 ** 30}}, 422, "quad",
+                 id="quad-huge"),
+    pytest.param({"method": "POST", "url": "/api/documents", "json": {"documents": [{"id": "e", "text": ""}]}},
+                 400, "documents[0]: record has no 'text'", id="documents-empty-text"),
+    pytest.param({"method": "POST", "url": "/api/documents", "json": {"documents": [
+        {"id": "ok", "text": "Iran warned Israel."}, {"id": "w", "text": " \n\t "}]}},
+                 400, "documents[1]: record has no 'text'", id="documents-whitespace-text"),
+    pytest.param({"method": "POST", "url": "/api/code", "json": {"text": "\n\t \u00a0"}}, 400, "empty",
+                 id="code-whitespace-text"),
+    pytest.param({"method": "POST", "url": "/api/code", "content": b'{"text": "Iran.", "date": "\\ud800"}',
+                  "headers": {"content-type": "application/json"}}, 400, "malformed date", id="code-surrogate-date"),
+    pytest.param({"method": "POST", "url": "/api/code", "content": b'{"text": "' + b"[" * 5000 + b"}",
+                  "headers": {"content-type": "application/json"}}, 400, "JSON", id="code-unterminated-string"),
+    pytest.param({"method": "POST", "url": "/api/code", "content": b'{"text": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+                  "headers": {"content-type": "application/json"}}, 400, "parsing the body",
+                 id="code-5000-nested-arrays"),
+    pytest.param({"method": "POST", "url": "/api/documents", "content": b'{"documents": ' + b"[" * 5000 + b"}",
+                  "headers": {"content-type": "application/json"}}, 400, "parsing the body",
+                 id="documents-5000-open-arrays"),
+]
+
+
+@pytest.mark.parametrize("request_args, status, words", HOSTILE_REQUESTS)
+def test_hostile_requests_get_a_4xx_envelope_and_change_nothing(client, request_args, status, words):
+    test_bad_requests_get_a_4xx_envelope_and_change_nothing(client, request_args, status, words)
+
+
+@pytest.mark.parametrize("path", ["/api/events?actor=" + "R" * 200_000, "/api/events/" + "e" * 20_000])
+def test_an_over_long_url_gets_414(shared_db, coder, path):
+    status, body = request_once(create_app(ServeConfig(db=shared_db, read_only=True), coder=coder), path)
+    assert status == 414 and "8,192-byte limit" in json.loads(body)["error"]["message"]
+
+
+@pytest.mark.parametrize("url", ["/api/code", "/api/documents"])
+def test_a_lone_surrogate_in_a_text_is_replaced_and_noted(client, url):
+    text = "Poland expelled \ud800 two Belarusian diplomats on Tuesday."
+    body = {"text": text, "doc_id": "\udfff"} if url == "/api/code" else {
+        "documents": [{"id": "sur\udc00", "text": text, "title": "Expulsions \ud800"}]}
+    response = client.post(url, content=json.dumps(body, ensure_ascii=True), headers={
+        "content-type": "application/json"})
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    assert "lone surrogate" in answer["notes"][0]
+    if url == "/api/code":
+        (event,) = answer["events"]
+        assert event["doc_id"] == "\ufffd"
+        start, end = event["trigger"]["span"]
+        assert text.replace("\ud800", "\ufffd")[start:end] == event["trigger"]["text"] == "expelled"
+    else:
+        assert answer["coded"] == 1
+
+
+def test_a_text_of_punctuation_runs_codes_at_once(client):
+    text = "Russia condemned NATO" + "?" * 20_000 + " Iran warned Israel" + "!" * 20_000
+    started = time.monotonic()
+    answer = client.post("/api/code", json={"text": text})
+    assert answer.status_code == 200 and time.monotonic() - started < 20
+    assert {(e["source"]["code"], e["target"]["code"]) for e in answer.json()["events"]} == {
+        ("RUS", "NATO"), ("IRN", "ISR")}
 
 
 def test_an_sql_looking_outlet_is_only_a_string(client):

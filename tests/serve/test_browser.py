@@ -45,6 +45,7 @@ ARTICLES = [
 ROUTINE = ("Poland expelled two Belarusian diplomats on Tuesday. The United States pledged military aid to Ukraine "
            "on Tuesday. Japan and South Korea held talks in Tokyo on Tuesday.")
 ROUTINE_DATES = [f"2022-{month:02d}-{day:02d}" for month in (1, 2, 3, 4) for day in (5, 19)]
+UNDATED = "NATO condemned Russia for its military build-up. Russia accused NATO of threatening its security."
 
 
 @dataclass
@@ -79,6 +80,7 @@ def base(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Iterator[str
                           url="https://example.org/russia-nato")]
     documents += [Document(id=f"{name}-{date}", text=text, date=date) for name, date, text in ARTICLES]
     documents += [Document(id=f"routine-{date}", text=ROUTINE, date=date) for date in ROUTINE_DATES]
+    documents.append(Document(id="undated", text=UNDATED))  # no publication date: its events are undated
     path = tmp_path_factory.mktemp("browser") / "web.duckdb"
     with Store(path) as store:
         ingest(store, coder, documents)
@@ -322,4 +324,65 @@ def test_overlapping_and_crossing_spans_are_cut_into_pieces_not_lost(open_page):
     assert sorted(pieces["badges"]) == ["source 1", "source 2", "target 1", "trigger 1", "trigger 2"]
     assert pieces["nested"] == "NATO"
     assert "".join(pieces["crossing"]) == "sia expel"
+    watched.assert_clean()
+
+
+def test_relations_count_undated_events_and_list_them(open_page, base):
+    watched = open_page()
+    watched.goto(RELATIONS, ".page-relations .relations-chart .period")
+    series = _api(base, "/api/relations/RUS/NATO?by=month&both=true")
+    undated = next(p for p in series["periods"] if p["kind"] == "undated")
+    assert undated["events"] >= 1 and series["total"] == sum(p["events"] for p in series["periods"])
+    total = watched.page.locator("#relation-total").text_content()
+    assert f"{series['total']} events (asserted)" in total and f"{undated['events']} undated" in total
+    watched.page.locator('.period-unplaced[data-kind="undated"]').click()
+    watched.page.get_by_role("heading", name="Events undated").wait_for()
+    rows = watched.page.locator("#period-events tbody tr")
+    assert rows.count() == undated["events"]
+    assert rows.first.locator("td").first.text_content() == "undated"
+    watched.assert_clean()
+
+
+def test_overview_dyad_opens_the_same_directed_dyad_with_the_same_count(open_page, base):
+    watched = open_page()
+    watched.goto("#/", ".page-overview .network svg .edge")
+    row = watched.page.locator(".page-overview tbody tr").first
+    source, target = row.get_attribute("data-source"), row.get_attribute("data-target")
+    count = int(row.locator("td").nth(2).text_content())
+    row.get_by_role("link").click()
+    watched.page.wait_for_selector("#relation-total")
+    assert watched.page.locator("#relation-total").text_content().startswith(f"{count} event")
+    assert watched.page.locator("h2#chart-heading").text_content().startswith(f"{source} (")
+    assert f" → {target}" in watched.page.locator("h2#chart-heading").text_content()
+    watched.assert_clean()
+
+
+def test_events_newest_first_with_a_total_and_names_beside_codes(open_page, base):
+    watched = open_page()
+    watched.goto("#/events", ".page-events tbody tr")
+    total = _api(base, "/api/events?limit=1")["total"]
+    assert watched.page.locator("#events-total").text_content().startswith(f"{total} events (asserted), newest first")
+    dates = watched.page.locator(".page-events tbody tr td:first-child").all_text_contents()
+    days = [d[:10] for d in dates if d != "undated"]
+    assert days == sorted(days, reverse=True) and days[0].startswith("2022-04")
+    assert watched.page.locator('.page-events tbody tr[data-source="USA"] .actor-name').first.text_content() == \
+        "United States"
+    watched.assert_clean()
+
+
+def test_code_page_says_what_is_stored_and_shows_the_whole_marked_text(open_page):
+    watched = open_page()
+    watched.goto("#/code", ".page-code #code-text")
+    article = " ".join([shared_file("seed/russia-nato-mission.txt").read_text(encoding="utf-8")] * 3)
+    watched.page.fill("#code-text", article)
+    watched.page.fill("#code-date", "2021-10-22")
+    watched.page.get_by_role("button", name="Code the text").click()
+    watched.page.wait_for_selector("mark.source", timeout=30_000)
+    assert "not stored" in watched.page.locator(".page-code .caption").first.text_content()
+    assert "in the store" not in watched.page.locator(".page-code tbody").first.text_content()
+    assert watched.page.locator(".page-code th").last.text_content() == "Like it in the store"
+    cut = watched.page.evaluate("(() => { const box = document.querySelector('.coded-text'); "
+                                "return box.scrollHeight - box.clientHeight; })()")
+    assert cut <= 0  # the page scrolls, not a fixed-height box that hides the end of the article
+    assert watched.page.locator('.page-code tbody .actor-name', has_text="Russia").count() >= 1
     watched.assert_clean()

@@ -23,6 +23,7 @@ from .mentions import NameMatch
 _NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "xcomp", "mark"})
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+MAX_HISTORY = 300  # earlier mentions an anaphor or a generic actor may refer to
 _THING_PRONOUNS = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -75,10 +76,10 @@ class ActorResolver:
                 self.resolve_one(token.i)
 
     def end(self) -> None:
-        """Add the sentence's mentions, named and anaphoric, to the history, in order."""
-        self.history.extend(self._named_mentions())
-        self.history.extend(self.anaphors.values())
-        self.history.sort(key=lambda s: s.position)
+        """Add the sentence's mentions, named and anaphoric, to the history, in order. They all
+        follow the history (sentences come in order), so only they need sorting."""
+        mentions = self._named_mentions() + list(self.anaphors.values())
+        self.history.extend(sorted(mentions, key=lambda s: s.position))
 
     def _named_mentions(self) -> list[Salient]:
         """The names of the current sentence as mentions, each marked if it is a subject."""
@@ -378,7 +379,9 @@ class ActorResolver:
     def _earlier(self, position: int) -> list[Salient]:
         sentence = self.sentence
         assert sentence is not None
-        earlier = [s for s in self.history if s.position < position]
+        # the latest mentions only: a news story's coreference never reaches further back, and a
+        # whole long document's history read for every phrase would make coding quadratic
+        earlier = [s for s in self.history[-MAX_HISTORY:] if s.position < position]
         earlier.extend(s for s in self._named_mentions() if s.position < position)
         earlier.extend(s for s in self.anaphors.values() if s.position < position)
         return sorted(earlier, key=lambda s: s.position)
@@ -516,7 +519,8 @@ class ActorResolver:
         return verb is not None and verb.i in clauses
 
     def _document_state(self, position: int, exclude: frozenset[str]) -> str | None:
-        """The state named most often before `position` in the document; the latest of equals."""
+        """The state named most often before `position` in the document (among its latest
+        MAX_HISTORY mentions); the latest of equals."""
         counts: dict[str, int] = {}
         latest: dict[str, int] = {}
         for order, salient in enumerate(self._earlier(position)):

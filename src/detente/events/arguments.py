@@ -181,6 +181,17 @@ class ArgumentRules(SentenceState):
 
     # Target finders return groups of actors in order of preference; the first group
     # with an actor other than the source is the target.
+    def _expelled_from(self, verb: Token) -> list[Actor]:
+        """Who expelled people a passive names no agent for: the state they were sent out of
+        ('diplomats were expelled from Poland', 'ordered out of France')."""
+        places = [pobj for prep in self.s.kids(verb.i, "prep") if prep.lemma in {"from", "out"}
+                  for pobj in [*self.s.kids(prep.i, "pobj"),
+                               *(p for of in self.s.kids(prep.i, "prep") if of.lemma == "of"
+                                 for p in self.s.kids(of.i, "pobj"))]]
+        return [replace(a, role="GOV", code=a.key + "GOV", via="implied")
+                for place in places for a in self.resolver.resolve(place.i)
+                if a.role is None and self.resolver.actors.kinds.get(a.key) == "state"]
+
     def _via_preps(self, token: Token, preps: tuple[str, ...]) -> list[list[Actor]]:
         return [self.resolver.resolve(pobj.i) or self._doers(pobj)
                 for prep in self.s.kids(token.i, "prep") if prep.lemma in preps or prep.text.lower() in preps

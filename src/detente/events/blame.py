@@ -13,7 +13,7 @@ from ..records import Actor
 from .arguments import ArgumentRules
 from .governing import _DEONTIC_AUX
 from .patterns import Pattern
-from .sentence import Candidate, _Coding, _same_actor
+from .sentence import Candidate, _Coding, _own_state, _same_actor
 
 
 class BlameRules(ArgumentRules):
@@ -51,11 +51,14 @@ class BlameRules(ArgumentRules):
         """'S said that T must ...' with nothing coded inside: S demands of T (CAMEO 100)."""
         if speaker_verb.i in self.governing:
             return
+        speakers = self._subjects(speaker_verb)
         for clause in self.s.kids(speaker_verb.i, "ccomp"):
             if {k.text.lower() for k in self.s.kids(clause.i, "aux")} & _DEONTIC_AUX:
-                pattern = Pattern("100-must-clause", "100", "verb", speaker_verb.lemma, None, frozenset(), ())
-                self._emit(pattern, speaker_verb, speaker_verb, self._subjects(speaker_verb),
-                           [self._subjects(clause)], [], specific=False, weight=0.9)
+                obliged = [a for a in self._subjects(clause) if not _own_state(a, speakers)]
+                if obliged:  # "Chirac says France should ...": an opinion about one's own state
+                    pattern = Pattern("100-must-clause", "100", "verb", speaker_verb.lemma, None, frozenset(), ())
+                    self._emit(pattern, speaker_verb, speaker_verb, speakers, [obliged], [],
+                               specific=False, weight=0.9)
 
     def _blame_topic(self, token: Token) -> tuple[str | None, str]:
         for kid in self.s.kids(token.i, "compound", "amod"):
@@ -81,7 +84,10 @@ class BlameRules(ArgumentRules):
                 if accusation is None:
                     return
                 code, rule = accusation, f"{accusation}-reported-deed:{coding.rule}"
-                targets = [a for a in coding.sources if not _same_actor(a, speaker)]
+                # unnamed attackers in one's own country are no one accused ("the army claimed an
+                # offensive killed 200"); fire from abroad is ("said a mortar was fired from Gaza")
+                targets = [a for a in coding.sources if not _same_actor(a, speaker)
+                           and not (a.via == "implied" and a.key == speaker.key)]
             date = self.anchoring.date([speech], speech)
             location = self.anchoring.location([speech], speech)
             for target in {t.key: t for t in targets}.values():

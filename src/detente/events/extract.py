@@ -27,7 +27,7 @@ from .anchoring import SentenceContext
 from .arguments import _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
-from .force import _FORCE_ROOTS, ForceRules
+from .force import _FORCE_ROOTS, ForceRules, _criminal_violence, _own_forces
 from .governing import GoverningRules
 from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
@@ -54,6 +54,10 @@ class EventExtractor:
         return work.run()
 
 
+_REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
+_ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
+
+
 class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, FactualityRules):
     """The coding of one sentence: the rule families composed, and the driver."""
 
@@ -71,7 +75,29 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             if self._modal(token) in {"report", "alleged"} and token.pos in {"VERB", "AUX"}:
                 self._blame_events(token)
                 self._obligations(token)
-        return [_to_the_press(c) for c in self.found if c.trigger.i not in self.governing]
+        found = [_to_the_press(c) for c in self.found if c.trigger.i not in self.governing]
+        return [c for c in found if not self._says_what_is_coded(c, found)]
+
+    def _says_what_is_coded(self, statement: Candidate, found: list[Candidate]) -> bool:
+        """A bare statement (010) whose words are themselves coded: 'X said it would release the
+        hostages' is X's intent to release, 'rebels attacked a convoy, officials said' the attack;
+        the saying adds nothing."""
+        if statement.code != "010":
+            return False
+        said = statement.trigger
+        for other in found:
+            if other.code[:2] == "01" or other.trigger.i == said.i:
+                continue
+            if said.dep in _ATTRIBUTIONS and said.head == other.trigger.i:
+                return True
+            child = other.trigger
+            for ancestor in self.s.ancestors(other.trigger.i):
+                if ancestor.i == said.i:
+                    if child.dep in _REPORTED_CLAUSES:
+                        return True
+                    break
+                child = ancestor
+        return False
 
     # --- verbs ---------------------------------------------------------------------
     def _verb_event(self, verb: Token, lemma: str) -> None:
@@ -91,6 +117,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             obj, pattern = self._clause_object(verb, lemma, particle, pattern)
         if pattern is None:
             return
+        if pattern.cameo[:2] == "01" and self._commits_to_act(verb):  # "agreed to set up a joint company"
+            pattern = replace(pattern, cameo=self.vocabulary.derive("intent", "03") or "030", id=f"{pattern.id}+to")
         if obj is not None and needs_object(pattern):
             self.consumed.add(obj.i)
         elif obj is not None and obj.lemma in self.vocabulary.nouns:
@@ -104,6 +132,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             sources = self._origin_or_cause(verb)
             if shared is not None and not sources:
                 sources = self._origin_or_cause(self.s.tokens[verb.head])
+        if passive and not sources and pattern.cameo == "174":
+            sources = self._expelled_from(verb)
         if passive and pattern.cameo[:2] == "18":  # unconventional violence, unless a weapon did it
             pattern = self._weapon_pattern(verb, pattern)
         if not passive and pattern.cameo[:2] in _FORCE_ROOTS and self._accident(verb):
@@ -114,8 +144,10 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             sources = self._unknown_attacker(verb)
         if pattern.cameo in {"190", "1712"} and self._by_crowd(verb):
             pattern = replace(pattern, cameo="145", id=f"{pattern.id}+riot")  # "protesters clashed with police"
-        elif pattern.cameo == "190" and any(a.role in {"COP", "MIL"} for a in sources) and self._on_crowd(verb, obj):
+        elif pattern.cameo[:2] == "19" and any(a.role in {"COP", "MIL"} for a in sources) and \
+                self._on_crowd(verb, obj):  # "police fired tear gas at crowds of vendors"
             pattern = replace(pattern, cameo="175", id=f"{pattern.id}+repress")  # "police clashed with rioters"
+        pattern = _criminal_violence(pattern, sources)
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
@@ -130,6 +162,12 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern.cameo in _RESPONSIBILITY_CODES:  # "claimed responsibility for an attack targeting X": X
             targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _commits_to_act(self, verb: Token) -> bool:
+        """Whether a verb of intent governs a 'to' clause: a comment verb ('agreed') that commits
+        its subject to an act no pattern codes is an intent to cooperate; a coded act derives its own."""
+        return self._modal(verb) == "intent" and any(
+            k.lemma == "to" for clause in self.s.kids(verb.i, "xcomp") for k in self.s.kids(clause.i, "aux"))
 
     def _shared_passive(self, verb: Token) -> Token | None:
         """The passive subject a participle shares with the passive verb it is coordinated
@@ -167,18 +205,20 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
     def _noun_event(self, noun: Token, lemma: str) -> None:
         if self._topic_of_event(noun):
             return  # "negotiations on an Israeli pullback": the pullback is what is talked about
-        words = self._complement_words(noun)
-        pattern = self._choose(self.vocabulary.nouns[lemma], None, words)
-        if pattern is None or (pattern.cameo[:2] in _FORCE_ROOTS and self._background_of_event(noun)):
-            return
         # "keep a dialogue channel with Russia": the phrase the noun modifies carries it
         carrier = self.s.tokens[noun.head] if noun.dep == "compound" else noun
         light = self._light_verb(carrier)
+        governor = self._prepositional_governor(carrier)
+        words = self._complement_words(noun)
+        pattern = self._choose(self.vocabulary.nouns[lemma], None, words)
+        if pattern is None or not pattern.objects:  # "troops remained on alert", "teachers went on strike"
+            pattern = self._choose(self.vocabulary.nouns[lemma], None, self._doer_words(light or governor)) or pattern
+        if pattern is None or (pattern.cameo[:2] in _FORCE_ROOTS and self._background_of_event(noun)):
+            return
         if light is not None and self._modal(light) == "reject" and \
                 pattern.cameo[:2] in _REQUEST_ROOTS:
             self._rejection(noun, light)
             return
-        governor = self._prepositional_governor(carrier)
         sources = self._noun_agents(noun)
         modifiers = self._noun_modifiers(noun)
         doer = self._subjects(light) if light is not None else []
@@ -204,6 +244,12 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             fallback += self._via_preps(light, _FALLBACK_PREPS) + self._purpose_targets(light)
         anchor = light if light is not None else noun
         self._emit(pattern, noun, anchor, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _doer_words(self, verb: Token | None) -> list[str]:
+        """The head of the subject of a noun's verb, which names what kind of event the noun is
+        when nothing else does: troops on alert are on military alert, teachers strike as workers."""
+        subject = self._first(verb, "nsubj") if verb is not None else None
+        return [subject.lemma] if subject is not None else []
 
     def _rejection(self, request: Token, verb: Token) -> None:
         """'Yemen rejected a U.S. request to ...': a refusal aimed at whoever asked."""
@@ -250,6 +296,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         # "Arafat rejected a US offer to host ...": the US is not refusing; "X rejected an invitation to attend": X is
         refused_by_another = bool(coding.refusers) and not coding.refusers & {a.key for a in coding.sources}
         coding.factuality = self._modality(coding.path, trigger, coding.factuality, "+threat:" in coding.rule)
+        if coding.factuality == "background":  # "apologized for killing", "previously accused": not news
+            return
         if coding.factuality == "negated" and ("+intent:" in coding.rule or "+threat:" in coding.rule) \
                 and not refused_by_another:
             # "would not provide support", "will not end the strike unless ...": a refusal
@@ -262,12 +310,14 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         confidence = round(min(0.95, (0.85 if specific else 0.7) * weight), 2)
         deed_targets: list[Actor] = []
         for source in coding.sources:
-            for target in self._targets(coding, source, fallback_groups, location):
+            for target in self._targets(coding, trigger, source, fallback_groups, location):
                 if target is not None:
                     deed_targets.append(target)
                 penalty = 0.85 if source.via in {"pronoun", "nominal", "role"} else 1.0
                 if target is not None and target.via in {"pronoun", "nominal", "role"}:
                     penalty *= 0.85
+                if target is not None and _own_forces(coding.code, source, target):
+                    target = None  # "Iran's test of a missile": a show of one's own force is aimed at no one
                 self.found.append(Candidate(source, target, coding.code, coding.rule, trigger, coding.factuality,
                                             date, location, round(confidence * penalty, 2)))
                 if coding.code in _MUTUAL_CODES and target is not None and len(coding.sources) == 1 \

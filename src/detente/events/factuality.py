@@ -3,7 +3,8 @@ the words on its clause and the clauses that govern it.
 
 Negation and "no", modal auxiliaries ("could", "might"), conditional marks ("if",
 "unless"), hedging adverbs ("allegedly") and modifiers of an event noun ("potential",
-"planned"). What governing verbs do to factuality ("refused to", "hope to") is governing.py.
+"planned"); what is only asked in return ("as a condition for"). What governing verbs do
+to factuality ("refused to", "hope to", the background an apology answers) is governing.py.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from ..parse.tokens import Token
 from .sentence import SentenceState
 
 _HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
-_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether", "until"}
+# "demanded a ransom as a condition for their release": the release is only what is asked in return
+_CONDITION_NOUNS = {"condition", "precondition", "prerequisite", "exchange", "return"}
 _ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
 _HYPOTHETICAL_MODIFIERS = {"potential", "possible", "likely", "hypothetical", "prospective"}
 _FUTURE_MODIFIERS = {"future", "planned", "proposed", "upcoming", "expected", "forthcoming"}
@@ -32,6 +35,8 @@ class FactualityRules(SentenceState):
                     factuality = "future"
                 if kid.lemma == "no":
                     return "negated"
+            if self._condition_of(trigger):
+                return "hypothetical"
         for node in path:
             for kid in self.s.kids(node.i):
                 word = kid.text.lower()
@@ -44,3 +49,12 @@ class FactualityRules(SentenceState):
                 if kid.dep == "advmod" and word in _ALLEGED_ADVERBS and factuality == "asserted":
                     factuality = "alleged"
         return factuality
+
+    def _condition_of(self, noun: Token) -> bool:
+        """Whether an event noun is what is asked in return: 'as a condition for their release',
+        'in exchange for the release of prisoners'."""
+        prep = self.s.tokens[noun.head]
+        if noun.dep != "pobj" or prep.lemma not in {"for", "of"}:
+            return False
+        head = self.s.tokens[prep.head]
+        return head.pos == "NOUN" and head.lemma in _CONDITION_NOUNS  # not "returned to Geneva for talks"

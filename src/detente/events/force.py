@@ -20,7 +20,22 @@ from .sentence import _known
 
 _FORCE_ROOTS = {"18", "19", "20"}
 _GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'
+_SERIES_NOUNS = {"series", "wave", "string", "spate", "flurry", "pair", "couple", "number"}
 _LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
+
+
+def _own_forces(code: str, source: Actor, target: Actor) -> bool:
+    """Whether a show of force (CAMEO 15: a weapons test, a deployment) is aimed only at the
+    source's own state or forces: then it is aimed at no one."""
+    return code[:2] == "15" and target.key == source.key and target.role == "MIL"
+
+
+def _criminal_violence(pattern: Pattern, sources: list[Actor]) -> Pattern:
+    """Killing or shooting by criminals ('suspects killed a police officer') is an assault
+    (CAMEO 18x: killing 1823), not the military force (19x) of armed forces."""
+    if pattern.cameo[:2] != "19" or not sources or any(a.role != "CRM" for a in sources):
+        return pattern
+    return replace(pattern, cameo="1823" if pattern.cameo == "190" else "182", id=f"{pattern.id}+criminal")
 
 
 class ForceRules(ArgumentRules):
@@ -44,6 +59,13 @@ class ForceRules(ArgumentRules):
                     return found
         return []
 
+    def _named_before(self, deed: Token) -> list[Actor]:
+        """Actors named in an act noun's phrase before the noun ('a Russia-backed Syrian regime
+        offensive') or as its parties ('the war between Russia and Georgia'), not in its other
+        complements, which name whom it hit ('an offensive against ISIS')."""
+        parties = [a for group in self._via_preps(deed, ("between",)) for a in group]
+        return [a for a in self.resolver.resolve(deed.i) if a.start < deed.start] or parties
+
     def _weapon_pattern(self, verb: Token, pattern: Pattern) -> Pattern:
         """'Blown up by a missile': a military weapon as agent makes the act the firing of that
         weapon (194), not the non-military bombing the verb codes (183)."""
@@ -64,13 +86,19 @@ class ForceRules(ArgumentRules):
         named by the subject is what was done, by whoever did it; 'killed X in an air strike'
         is the kind of killing that act names."""
         subject = self._first(verb, "nsubj")
+        if subject is not None and subject.lemma in _SERIES_NOUNS:  # "a series of car bombings killed ..."
+            subject = next((p for of in self.s.kids(subject.i, "prep") if of.lemma == "of"
+                            for p in self.s.kids(of.i, "pobj")), subject)
         lemma = _known(subject.lemma, self.vocabulary.nouns) if subject is not None else None
         if subject is not None and lemma is not None:
             deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(subject))
             if deed is not None and deed.cameo[:2] in _FORCE_ROOTS:
+                # "the bombing of a UN office", "an offensive against ISIS": what the phrase names was hit
                 self.consumed.add(subject.i)
                 act = replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}", pos=deed.pos, lemma=deed.lemma)
-                return act, self._noun_sources(subject) or sources
+                places = [a for a in sources if a.via == "place" and a.role is None]  # "attacks on Lahore markets"
+                return act, (self._noun_sources(subject) or self._named_before(subject)
+                             or self._unknown_attacker(verb, subject) or places)
         if pattern.cameo != "190" or pattern.objects:
             return pattern, sources
         if subject is not None and _GENERIC_DEED in self.vocabulary.nouns:  # "suicide bombers killed ...": 1831
@@ -82,15 +110,17 @@ class ForceRules(ArgumentRules):
             for pobj in self.s.kids(prep.i, "pobj") if prep.lemma in {"in", "with", "by"} else []:
                 lemma = _known(pobj.lemma, self.vocabulary.nouns)
                 deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(pobj)) if lemma else None
-                if deed is not None and deed.cameo[:2] in _FORCE_ROOTS and deed.objects:
+                if deed is not None and deed.cameo[:2] in _FORCE_ROOTS:
                     self.consumed.add(pobj.i)
                     return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
         return pattern, sources
 
-    def _unknown_attacker(self, verb: Token) -> list[Actor]:
-        """An attack no one is named for ('killed in a car bombing in Baghdad') was carried out by
-        an unidentified armed group (UAF) of the state where it happened."""
-        location = self.anchoring.location([verb], verb)
+    def _unknown_attacker(self, verb: Token, deed: Token | None = None) -> list[Actor]:
+        """An attack no one is named for ('killed in a car bombing in Baghdad', 'a bombing near
+        Samarra killed ...') was carried out by an unidentified armed group (UAF) of the state
+        where it happened."""
+        victims = self.s.kids(verb.i, "dobj", "nsubjpass")  # "killed eight people in Kabul"
+        location = self.anchoring.location([verb, *victims] if deed is None else [verb, deed, *victims], verb)
         if location is None or not location.country or self.resolver.actors.kinds.get(location.country) != "state":
             return []
         key = location.country
@@ -108,18 +138,29 @@ class ForceRules(ArgumentRules):
         """Whether what did it is a happening, not an actor: 'an explosion (a fire, an
         earthquake) killed ...' with no attacker named and nothing making it an attack ('a
         bomb explosion', 'a suicide blast', 'an explosion caused by rebels')."""
+        hazards = self.vocabulary.hazards
+        head = self.s.tokens[verb.head]
+        if verb.dep == "advcl" and verb.tag == "VBG" and hazards.get(head.lemma) == "hazard" and \
+                not self.s.kids(head.i, "dobj"):  # "a plane crashed into a mountain, killing 25"
+            subject = self._first(head, "nsubj")
+            return subject is None or not any(hazards.get(w) == "deliberate" for w in
+                                              [subject.lemma, *self._modifier_words(subject)])
         subject = self._first(verb, "nsubj")
         if subject is not None and subject.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
-            subject = self.s.tokens[verb.head]  # "a fire which killed eight people"
-        hazards = self.vocabulary.hazards
+            subject = head  # "a fire which killed eight people"
         if subject is None or hazards.get(subject.lemma) != "hazard":
             return False
-        if any(a.via not in {"place", "seat"} for a in self._noun_sources(subject)):  # "a Taliban blast"
+        if any(not self._where(a) for a in self._noun_sources(subject)):  # "a Taliban blast", not "Panama flooding"
             return False
         modifiers = [k.lemma for k in self.s.kids(subject.i, "compound", "amod", "nmod")]
         if any(hazards.get(m) == "deliberate" for m in modifiers):
             return False
         return not any(self._agent(clause) for clause in self.s.kids(subject.i, "acl"))
+
+    def _where(self, actor: Actor) -> bool:
+        """Whether an actor modifying a happening only says where it was: 'Panama flooding'."""
+        return actor.via in {"place", "seat"} or (
+            actor.role is None and self.resolver.actors.kinds.get(actor.key) == "state")
 
     def _by_crowd(self, verb: Token) -> bool:
         """Whether the verb's subject (shared through 'and' or control) or its passive's agent is a

@@ -22,6 +22,7 @@ _CLAUSE_LINKS = {"xcomp", "ccomp", "conj", "pcomp", "acl", "acomp"}
 _FUTURE_AUX = {"will", "shall", "'ll", "would", "'d"}  # "would" is the future of reported speech
 _DEONTIC_AUX = {"must", "should"}
 _DERIVING = ("intent", "appeal", "demand", "command", "reject", "halt")
+_REASON_PREPS = {"for", "over"}  # "apologized for killing", "condemned over shooting": an earlier act
 _CIRCUMSTANCE_PREPS = {"before", "after", "since", "despite", "without", "while", "following", "besides"}
 _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
                          "command": "hypothetical", "reject": "negated", "halt": "negated"}
@@ -65,7 +66,8 @@ class GoverningRules(ArgumentRules):
                     coding.target_groups, coding.sources = [coding.sources], speakers
                     coding.derived, coding.derived_by, coding.factuality = True, "demand", "asserted"
                     self.governing.add(governor.i)
-            elif effect in {"future", "hypothetical", "alleged", "negated"} and coding.factuality == "asserted":
+            elif effect in {"future", "hypothetical", "alleged", "negated", "background"} and \
+                    coding.factuality == "asserted":
                 coding.factuality = effect
             if governor.i != anchor.i:
                 coding.path.append(governor)
@@ -110,7 +112,7 @@ class GoverningRules(ArgumentRules):
         """Derive the code a governing verb gives ('urged Y to withdraw' -> 02x by the urger on Y);
         `below` is the clause it governs."""
         if effect == "command":  # an order to one's own forces or people is the act itself, else a demand
-            if self._commands_own(coding, governor):
+            if self._commands_own(coding, governor) or self._orders_act(coding, governor, trigger):
                 return
             effect = "demand"
         derived = self.vocabulary.derive(effect, coding.code)
@@ -163,6 +165,21 @@ class GoverningRules(ArgumentRules):
         self.governing.add(governor.i)
         return True
 
+    def _orders_act(self, coding: _Coding, governor: Token, trigger: Token) -> bool:
+        """'The court ordered the arrest of X', 'ordered air strikes on Y': an act the order names
+        as its object, with no doer of its own, is done by whoever ordered it."""
+        if trigger.pos not in {"NOUN", "PROPN"} or self.s.tokens[trigger.head].i != governor.i or \
+                trigger.dep != "dobj" or coding.factuality != "asserted" or \
+                self._noun_agents(trigger) or self._noun_modifiers(trigger):  # "ordered the Israeli withdrawal"
+            return False
+        orderers = {a.key for a in self._subjects(governor)}
+        if not orderers or {a.key for a in coding.sources} != orderers:
+            return False
+        coding.rule = f"{coding.rule}+command:{governor.lemma}"
+        coding.derived, coding.derived_by = True, "command"
+        self.governing.add(governor.i)
+        return True
+
     def _governors(self, anchor: Token) -> list[tuple[Token, str | None]]:
         """Verbs (and nouns like 'intention') above the anchor through clause links."""
         chain = []
@@ -185,10 +202,15 @@ class GoverningRules(ArgumentRules):
             if current.dep == "pcomp" and head.dep == "prep":
                 if head.lemma == "for" and self._punishes(self.s.tokens[head.head]):
                     chain.append((current, "alleged"))  # "jailed for helping militants": the charge
+                elif head.lemma in _REASON_PREPS and self._answers(self.s.tokens[head.head]):
+                    chain.append((current, "background"))  # "apologized for killing": the apology is the news
                 head = self.s.tokens[head.head]
             if current.dep == "conj":
                 current = head
                 continue
+            if current.dep == "xcomp" and head.lemma == "be" and \
+                    any(k.lemma == "to" for k in self.s.kids(current.i, "aux")):
+                chain.append((current, "future"))  # "X was to address the nation": planned, not done
             chain.append((head, self._effect(head)))
             current = head
             if head.pos in {"NOUN", "PROPN"} and head.dep in _LIGHT_VERB_DEPS:  # "give permission to ..."
@@ -205,9 +227,9 @@ class GoverningRules(ArgumentRules):
         effect = self._modal(verb)
         if verb.pos not in {"VERB", "AUX"} or effect not in (*_DERIVING, "light"):
             return None
-        # "agreed to", "called for", "insisted on"; "engaged in talks" only for light verbs,
-        # not "lifted sanctions in recognition of ..."
-        if prep.lemma in {"to", "for", "on", "upon"} or (effect == "light" and prep.lemma in {"in", "into"}):
+        # "agreed to", "called for", "insisted on"; "engaged in talks" and "held civilians as
+        # human shields" only for light verbs, not "lifted sanctions in recognition of ..."
+        if prep.lemma in {"to", "for", "on", "upon"} or (effect == "light" and prep.lemma in {"in", "into", "as"}):
             return verb
         return None
 
@@ -215,6 +237,12 @@ class GoverningRules(ArgumentRules):
         """Whether a verb codes coercion by authorities (arrest, jail, sentence: CAMEO 17)."""
         lemma = _known(verb.lemma, self.vocabulary.verbs)
         return lemma is not None and any(p.cameo.startswith("17") for p in self.vocabulary.verbs[lemma])
+
+    def _answers(self, verb: Token) -> bool:
+        """Whether a verb is an event of its own that answers an earlier act named in its 'for'
+        phrase ('apologized for', 'praised for', 'condemned over'), not a verb of saying or alleging."""
+        return verb.pos in {"VERB", "AUX"} and self._modal(verb) is None and \
+            _known(verb.lemma, self.vocabulary.verbs) is not None
 
     def _purpose(self, clause: Token) -> bool:
         return clause.dep == "advcl" and any(k.lemma == "to" for k in self.s.kids(clause.i, "aux"))

@@ -40,6 +40,12 @@ def _same_actor(target: Actor, source: Actor) -> bool:
                                          or target.code == source.code)
 
 
+def _own_state(actor: Actor, speakers: list[Actor]) -> bool:
+    """Whether an actor is a speaker's own state as a whole ('France' for a French minister),
+    or the speaker itself: what one says it should do is an opinion, no demand on anyone."""
+    return any(actor.key == s.key and (actor.role is None or _same_actor(actor, s)) for s in speakers)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """An event found in one sentence, before the mentions of a document are merged."""

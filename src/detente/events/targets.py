@@ -25,6 +25,7 @@ _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): mutual acts among them
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
+_ENCOUNTER_PREPS = {"during", "at", "on", "after", "in"}  # "during talks with", "on a visit to"
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
 # "in protest against X", "during demonstrations against X": an act done so is aimed at X
 _AIMED_CIRCUMSTANCES = {"protest", "defiance", "opposition", "response", "retaliation", "demonstration", "rally",
@@ -71,7 +72,7 @@ class TargetRules(ArgumentRules):
                     groups += self._via_preps(pobj, ("against", "at", "of", "to"))
         return groups
 
-    def _targets(self, coding: _Coding, source: Actor, fallback_groups: list[list[Actor]],
+    def _targets(self, coding: _Coding, trigger: Token, source: Actor, fallback_groups: list[list[Actor]],
                  location: Location | None) -> list[Actor | None]:
         """The first target group naming someone other than the source; else each other, for
         mutual acts by several sources; else the fallback groups; else, for some acts, the
@@ -81,7 +82,8 @@ class TargetRules(ArgumentRules):
         if not targets and len(coding.sources) > 1 and self._mutual(coding):  # "X and Y met", "failed to reach agreement"
             targets = [other for other in coding.sources if other.key != source.key]
         if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
-            targets = self._first_other(fallback_groups, source)
+            targets = self._first_other(fallback_groups, source) or self._first_other(
+                self._counterparts([trigger, *coding.path]), source)
         abroad = location is not None and bool(location.country) and location.country != source.key
         if not targets and coding.base[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS:
             # "Israeli forces destroyed buildings in Gaza": coercion on the territory it acts in, else at home
@@ -95,6 +97,20 @@ class TargetRules(ArgumentRules):
                 and self.resolver.actors.kinds.get(source.key) == "state"):  # protesting, yielding at home
             targets = [replace(source, role="GOV", code=source.key + "GOV", via="implied")]
         return list(targets) or [None]
+
+    def _counterparts(self, path: list[Token]) -> list[list[Actor]]:
+        """Whom an act is done with when it is done at an encounter: 'proposed a ceasefire
+        during talks with the Iranian president', 'signed a deal on a visit to Beijing'."""
+        groups = []
+        for clause in path:
+            for prep in self.s.kids(clause.i, "prep"):
+                if prep.lemma not in _ENCOUNTER_PREPS:
+                    continue
+                for pobj in self.s.kids(prep.i, "pobj"):
+                    lemma = _known(pobj.lemma, self.vocabulary.nouns)
+                    if lemma is not None and any(p.cameo[:2] == "04" for p in self.vocabulary.nouns[lemma]):
+                        groups += self._via_preps(pobj, ("with", "to", "between"))
+        return groups
 
     def _mutual(self, coding: _Coding) -> bool:
         """Whether coordinated doers do the act with each other: 'X and Y clashed (agreed to

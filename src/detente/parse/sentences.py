@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,7 +74,10 @@ def _split_headlines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # "KABUL, Afghanistan - ", "BAGHDAD (Reuters) - ", "AP - ": where a wire story was filed, not who acted
 _DATELINE = re.compile(r"^(?P<wire>[A-Z][A-Za-z ]{0,30} - )?"  # a wire's name: "Canadian Press - "
                        r"[A-Z][A-Z.'’ -]*[A-Z.]"  # the place, in capitals
-                       r"(?:,[^.!?\n(]{1,40}?)?(?: ?\([^)\n]{1,30}\))?(?: ?:[^-–—\n]{0,30})? ?(?:--|-|–|—|:) ")
+                       r"(?:,[^!?\n(]{1,40}?)?(?: ?\([^)\n]{1,30}\))?(?: ?:[^-–—\n]{0,30})? ?(?:--|-|–|—|:) ")
+# "Reuters - Police said ...", "... in Darfur (AFP)": a credit that may name a news agency
+_LEADING_CREDIT = re.compile(r"^(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) ?(?:--|-|–|—) ")
+_TRAILING_CREDIT = re.compile(r" ?\((?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\)\s*$")
 
 
 def dateline_place(text: str) -> tuple[int, int]:
@@ -86,10 +89,19 @@ def dateline_place(text: str) -> tuple[int, int]:
     return match.end("wire") if match.group("wire") else 0, match.end()
 
 
-def blank_dateline(text: str) -> str:
-    """The sentence with a leading dateline blanked out (offsets kept), for the parser."""
+def blank_dateline(text: str, is_agency: Callable[[str], bool] = lambda name: False) -> str:
+    """The sentence with a leading dateline and news agencies' credits ("Reuters - ",
+    "(AFP)") blanked out (offsets kept), for the parser: where a story was filed and who
+    carried it are no one's act."""
     end = dateline_place(text)[1]
-    return " " * end + text[end:]
+    lead = _LEADING_CREDIT.match(text, end) if end == 0 else None
+    if lead is not None and is_agency(lead.group("name")):
+        end = lead.end()
+    text = " " * end + text[end:]
+    tail = _TRAILING_CREDIT.search(text)
+    if tail is not None and is_agency(tail.group("name")):
+        text = text[:tail.start()] + " " * (tail.end() - tail.start())
+    return text
 
 
 def sentence_case(text: str, keep: list[tuple[int, int]]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -74,8 +75,16 @@ def to_parsed(doc: Doc, index: int, offset: int, paragraph: int, original: str |
 
 def parse_sentences(nlp: Language, items: Iterable[tuple[str, str, int, int, int]],
                     batch_size: int = 64) -> Iterator[ParsedSentence]:
-    """Parse (text for the parser, original text, index, offset, paragraph) items in batches."""
-    pending = list(items)
-    docs = nlp.pipe((text for text, *_ in pending), batch_size=batch_size)
-    for doc, (_, original, index, offset, paragraph) in zip(docs, pending):
+    """Parse (text for the parser, original text, index, offset, paragraph) items in batches.
+    Items are drawn as the parser needs them (a batch ahead), so the caller may stop
+    sending a document's sentences while earlier ones are parsed."""
+    pending: deque[tuple[str, str, int, int, int]] = deque()
+
+    def texts() -> Iterator[str]:
+        for item in items:
+            pending.append(item)
+            yield item[0]
+
+    for doc in nlp.pipe(texts(), batch_size=batch_size):
+        _, original, index, offset, paragraph = pending.popleft()
         yield to_parsed(doc, index, offset, paragraph, original)

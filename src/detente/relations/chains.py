@@ -7,7 +7,9 @@ Two kinds of link, each from a response to the event it answers:
   latest earlier event of the reversed dyad within the window.
 * `window`: otherwise, the latest event of the reversed dyad dated before the response and
   within the window (B→A on day t answers A→B on day t - k, 0 < k <= window).
-Links join into chains: A→B, then B→A, then A→B again, ordered by date.
+Links join into chains: A→B, then B→A, then A→B again, ordered by date. An undated event
+can be linked only by text, never by time; `undated_in_scope` counts those events so
+outputs can say so.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from functools import cache
 from typing import Any
 
 from ..store import Store
-from ..store.query import EVENT_COLUMNS, StoredEvent, actor_column, check_factualities, parse_day
+from ..store.query import (DEFAULT_FACTUALITY, EVENT_COLUMNS, StoredEvent, across, actor_argument,
+                           check_factualities, parse_day)
 from ..vocabulary import data_dir, read_tsv
 
 
@@ -49,7 +52,7 @@ def response_cues() -> tuple[str, ...]:
 
 
 def find_chains(store: Store, window_days: int = 30, actor: str | None = None, since: str | None = None,
-                until: str | None = None, factuality: tuple[str, ...] = ("asserted",),
+                until: str | None = None, factuality: tuple[str, ...] = DEFAULT_FACTUALITY,
                 min_events: int = 2, conflict_only: bool = False) -> list[Chain]:
     """Chains of at least `min_events`; `conflict_only` keeps conflictual events (retaliation)."""
     check_factualities(factuality)
@@ -70,15 +73,26 @@ def find_chains(store: Store, window_days: int = 30, actor: str | None = None, s
     return result
 
 
+def undated_in_scope(store: Store, actor: str | None = None, factuality: tuple[str, ...] = DEFAULT_FACTUALITY,
+                     conflict_only: bool = False) -> int:
+    """Events chains could hold but for their missing date: no window can link them."""
+    check_factualities(factuality)
+    scope, params = _scope(store, actor, None, None, factuality, conflict_only)
+    row = store.connection.execute(
+        f"SELECT count(*) FROM events e WHERE {scope.format(t='e')} AND {across('key', 'e')} "
+        "AND e.date_start IS NULL", params).fetchone()
+    return int(row[0]) if row else 0
+
+
 def _scope(store: Store, actor: str | None, since: str | None, until: str | None,
            factuality: tuple[str, ...], conflict_only: bool) -> tuple[str, list[Any]]:
     """A condition on events `{t}` (a table alias placeholder) and its parameters."""
-    condition = "{t}.factuality IN (SELECT unnest(?)) AND {t}.target_key IS NOT NULL AND {t}.date_start IS NOT NULL"
+    condition = "{t}.factuality IN (SELECT unnest(?)) AND {t}.target_key IS NOT NULL"
     params: list[Any] = [list(factuality)]
     if conflict_only:
         condition += " AND {t}.quad_class IN (3, 4)"
     if actor:
-        column = actor_column(store, actor)
+        column, actor = actor_argument(store, actor)
         condition += f" AND ({{t}}.source_{column} = ? OR {{t}}.target_{column} = ?)"
         params += [actor, actor]
     if since:

@@ -6,7 +6,9 @@ window ends on `until` (default: the latest event date in the store); the baseli
 the `baseline` windows before it. A dyad's score is
     (recent - baseline mean) / (baseline standard deviation + 1)
 so a dyad with no past conflict scores its recent conflict, and a dyad that is always
-at war scores only what exceeds its usual level.
+at war scores only what exceeds its usual level. Undated events belong to no window:
+`undated_conflict` counts them, so outputs can say how many were left out. An actor
+acting on itself is left out as in the network (`across`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from ..errors import QueryError
 from ..store import Store
-from ..store.query import EVENT_COLUMNS, StoredEvent, check_factualities, parse_day
+from ..store.query import DEFAULT_FACTUALITY, EVENT_COLUMNS, StoredEvent, across, check_factualities, parse_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,18 +42,23 @@ class Escalation:
                 "window_end": self.window_end.isoformat(), "events": [e.to_dict() for e in self.events]}
 
 
+MAX_WINDOW_DAYS = 3660
+
+
 def parse_window(value: str) -> int:
-    """'30d', '4w', '30' → days."""
+    """'30d', '4w', '30' → days, at most MAX_WINDOW_DAYS."""
     text = value.strip().lower()
     units = {"d": 1, "w": 7}
     number, unit = (text[:-1], units[text[-1]]) if text and text[-1] in units else (text, 1)
-    if not number.isdigit() or int(number) == 0:
-        raise QueryError(f"malformed window {value!r}; use days such as 30d, or weeks such as 4w")
+    if not (number.isascii() and number.isdigit()) or not number.strip("0"):
+        raise QueryError(f"malformed window {value[:40]!r}; use days such as 30d, or weeks such as 4w")
+    if len(number.lstrip("0")) > 6 or int(number) * unit > MAX_WINDOW_DAYS:  # int() only of a few digits
+        raise QueryError(f"window {value[:40]!r} is longer than {MAX_WINDOW_DAYS} days (ten years)")
     return int(number) * unit
 
 
 def find_escalations(store: Store, window_days: int = 30, baseline: int = 6, until: str | None = None,
-                     min_events: int = 2, limit: int = 20, factuality: tuple[str, ...] = ("asserted",),
+                     min_events: int = 2, limit: int = 20, factuality: tuple[str, ...] = DEFAULT_FACTUALITY,
                      by_entity: bool = True) -> list[Escalation]:
     check_factualities(factuality)
     if baseline < 1:
@@ -59,7 +66,11 @@ def find_escalations(store: Store, window_days: int = 30, baseline: int = 6, unt
     end = parse_day(until, end=True) if until else _latest(store)
     if end is None:
         return []
-    start = end - dt.timedelta(days=window_days * (baseline + 1) - 1)
+    try:
+        start = end - dt.timedelta(days=window_days * (baseline + 1) - 1)
+    except OverflowError as err:
+        raise QueryError(f"{baseline + 1} windows of {window_days} days before {end} reach before year 1; "
+                         "use a shorter window or baseline") from err
     side = "key" if by_entity else "code"
     rows = store.connection.execute(f"""
         WITH conflict AS (
@@ -67,7 +78,7 @@ def find_escalations(store: Store, window_days: int = 30, baseline: int = 6, unt
                    CAST(floor(date_diff('day', date_start, ?) / ?) AS INTEGER) AS back,
                    greatest(abs(goldstein), 1) AS weight
             FROM events
-            WHERE quad_class IN (3, 4) AND target_key IS NOT NULL AND date_start BETWEEN ? AND ?
+            WHERE quad_class IN (3, 4) AND {across(side)} AND date_start BETWEEN ? AND ?
               AND factuality IN (SELECT unnest(?))),
         windows AS (
             SELECT source, target, back, sum(weight) AS weight, count(*) AS n FROM conflict GROUP BY ALL)
@@ -102,6 +113,15 @@ def _with_events(store: Store, escalation: Escalation, side: str, factuality: tu
          list(factuality)]).fetchall()
     return Escalation(**{**{f: getattr(escalation, f) for f in Escalation.__dataclass_fields__},
                          "events": [StoredEvent(*row) for row in rows]})
+
+
+def undated_conflict(store: Store, factuality: tuple[str, ...] = DEFAULT_FACTUALITY, by_entity: bool = True) -> int:
+    """Conflictual events of these factualities with no date: no window can hold them."""
+    side = "key" if by_entity else "code"
+    row = store.connection.execute(
+        f"SELECT count(*) FROM events WHERE quad_class IN (3, 4) AND {across(side)} AND date_start IS NULL "
+        "AND factuality IN (SELECT unnest(?))", [list(check_factualities(factuality))]).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _latest(store: Store) -> dt.date | None:

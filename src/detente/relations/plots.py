@@ -11,6 +11,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display, no downloads: fonts and all ship with matplotlib
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
 
 from ..errors import QueryError  # noqa: E402
 from ..store.query import StoredEvent  # noqa: E402
@@ -31,6 +32,10 @@ def plot_relations(series: list[RelationPeriod], events: list[StoredEvent], path
     """Cooperation above the axis, conflict below (hatched, so colour is not needed), the
     net score as a line; the largest events (by |Goldstein|) labelled at their period."""
     _check(path)
+    unplaced = sum(p.events for p in series if p.period is None)
+    series = [p for p in series if p.period is not None]
+    if unplaced:
+        title += f" ({unplaced} coarser or undated events not drawn)"
     figure, axis = plt.subplots(figsize=(10, 4.8), dpi=110)
     if not series:
         axis.text(0.5, 0.5, "no events for this dyad", ha="center", va="center", transform=axis.transAxes)
@@ -97,6 +102,14 @@ def plot_network(edges: list[Edge], path: Path, title: str) -> None:
         axis.text(x, y, node, ha="center", va="center", fontsize=8, zorder=4)
     if not edges:
         axis.text(0.5, 0.5, "no dyads", ha="center", va="center", transform=axis.transAxes)
+    else:
+        axis.legend(handles=[
+            Line2D([], [], color=COOPERATION, linewidth=2.5, label="mostly cooperative (conflict share ≤ 50%)"),
+            Line2D([], [], color=CONFLICT, linewidth=2.5, linestyle="--", label="mostly conflictual (> 50%)"),
+            Line2D([], [], color=NET, linewidth=0, label=f"arrow width: events, {heaviest} at the widest"),
+            Line2D([], [], color=NET, linewidth=0, marker="o", markerfacecolor="#edf2f7",
+                   label="circle size: the actor's events")],
+            loc="lower center", bbox_to_anchor=(0.5, -0.08), ncol=2, fontsize=8, frameon=False)
     axis.set_title(title)
     axis.set_axis_off()
     axis.set_xlim(-1.3, 1.3)

@@ -3,14 +3,17 @@
 Every error, whatever raised it, answers with one JSON envelope:
     {"error": {"status": 400, "type": "bad_request", "message": "unknown actor 'XYZ': ..."}}
 Reads are open; writes (POST /api/documents) need `Authorization: Bearer TOKEN` when the
-server listens beyond loopback. Bodies are size-limited, coding is time-limited, and
-every query value reaches SQL as a parameter (detente.store.query).
+server listens beyond loopback. Request lines and bodies are size-limited, texts are read
+as the command line reads them (detente.read), coding is time-limited, and every query
+value is bounded and reaches SQL as a parameter (detente.store.query).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hmac
+import json
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -31,12 +34,18 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import DetenteError, QueryError, StoreError
-from ..read import clean_markup
-from ..records import Document, parse_day
+from ..read import DEFAULT_MAX_BYTES, record_document, text_document
+from ..read.bounded_json import replace_lone_surrogates
+from ..records import Document, Problem, parse_day
 from ..relations import (Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                          relation_series)
+from ..relations.chains import undated_in_scope
+from ..relations.escalation import undated_conflict
+from ..relations.series import COARSER, UNDATED, canonical_dyad
 from ..store import Store, ingest
-from ..store.query import EventFilter, event_cursor, find_events, get_event, parse_factualities, top_actors
+from ..store.query import (DEFAULT_FACTUALITY, EventFilter, actor_names, count_events, event_cursor, find_events,
+                           get_event, parse_factualities, top_actors)
+from ..vocabulary import actor_label
 from .batching import CodingQueue
 
 if TYPE_CHECKING:
@@ -44,6 +53,10 @@ if TYPE_CHECKING:
 
 STATIC = Path(__file__).parent / "static"
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+MAX_URL_BYTES = 8_192  # path and query string; a longer request gets 414
+# what the HTTP server itself buffers of a request line and headers; kept above
+# MAX_URL_BYTES so that an over-long URL reaches the app and gets its 414, not a reset
+MAX_REQUEST_HEAD_BYTES = 1_048_576
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,24 +79,39 @@ class ApiError(Exception):
 
 
 _TYPES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-          413: "too_large", 422: "invalid_request", 500: "internal_error", 503: "unavailable", 504: "timeout"}
+          413: "too_large", 414: "uri_too_long", 422: "invalid_request", 500: "internal_error", 503: "unavailable",
+          504: "timeout"}
+
+
+class SafeJSONResponse(JSONResponse):
+    """JSON that always encodes: a lone surrogate echoed from a request (in an id, or an
+    error message naming the value) is written as U+FFFD instead of failing the response."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode(
+            "utf-8", "replace")
 
 
 def error_response(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "type": _TYPES.get(status, "error"), "message": message}},
-                        status_code=status)
+    return SafeJSONResponse({"error": {"status": status, "type": _TYPES.get(status, "error"), "message": message}},
+                            status_code=status)
 
 
-class BodyLimit:
-    """ASGI middleware: a request body over `limit` bytes is refused with 413, whether or
-    not it declares its length."""
+class RequestLimits:
+    """ASGI middleware: a URL over `url_limit` bytes is refused with 414, a request body over
+    `limit` bytes with 413, whether or not it declares its length."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app, self.limit = app, limit
+    def __init__(self, app: ASGIApp, limit: int, url_limit: int = MAX_URL_BYTES) -> None:
+        self.app, self.limit, self.url_limit = app, limit, url_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        url_bytes = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
+        if url_bytes > self.url_limit:
+            await error_response(414, f"URL of {url_bytes:,} bytes is over the {self.url_limit:,}-byte limit; "
+                                      "send fewer or shorter parameters")(scope, receive, send)
             return
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
@@ -128,10 +156,12 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         (400, "A value is malformed or unknown (actor, date, code, cursor, JSON)."),
         (404, "No such event or path."),
         (413, "The body or text is over the size limit."),
+        (414, f"The URL is over {MAX_URL_BYTES:,} bytes."),
         (422, "The request does not fit the schema."),
         (504, "The work took longer than the time limit."))}
 
 Period = Literal["day", "week", "month", "year"]
+ASSERTED = ",".join(DEFAULT_FACTUALITY)  # the default factuality of every route
 
 
 class CodeRequest(BaseModel):
@@ -176,7 +206,9 @@ class _State:
     def code_batch(self, documents: list[Document]) -> list[CodedDocument]:
         coder = self.coder()
         with self.coder_lock:
-            return list(coder.code_documents(documents, batch=len(documents)))
+            # the budget frees the coder for the next requests when a text is slow to code
+            return list(coder.code_documents(documents, batch=len(documents),
+                                             time_budget=self.config.code_timeout_seconds))
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
@@ -204,6 +236,7 @@ def create_app(config: ServeConfig, coder: Coder | None = None) -> FastAPI:
         state.store.close()
 
     app = FastAPIOffline(title="detente", version=version("detente"), lifespan=lifespan, responses=_ERRORS,
+                         default_response_class=SafeJSONResponse,
                          description="Political event data: code news text into CAMEO/PLOVER events, "
                                      "query the deduplicated event store and the relations between actors.")
     app.state.detente = state
@@ -230,7 +263,7 @@ def create_app(config: ServeConfig, coder: Coder | None = None) -> FastAPI:
     async def unexpected(request: Request, err: Exception) -> JSONResponse:
         return error_response(500, f"internal error: {type(err).__name__}")
 
-    app.add_middleware(BodyLimit, limit=config.max_body_bytes)
+    app.add_middleware(RequestLimits, limit=config.max_body_bytes)
     _routes(app, state)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -243,6 +276,16 @@ def create_app(config: ServeConfig, coder: Coder | None = None) -> FastAPI:
             "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
 
     return app
+
+
+def _one_document(items: Iterator[Document | Problem]) -> tuple[Document, list[str]]:
+    """The document a reader made of one text, and its notes; a text it refused is a 400."""
+    found = list(items)
+    notes = [str(item) for item in found if isinstance(item, Problem)]
+    document = next((item for item in found if isinstance(item, Document)), None)
+    if document is None:
+        raise ApiError(400, "; ".join(notes))
+    return document, notes
 
 
 def _writer(state: _State) -> Callable[[Request], None]:
@@ -274,58 +317,68 @@ def _routes(app: FastAPI, state: _State) -> None:
         """Code one text (synchronous; nothing is stored). Events as in `detente code --format jsonl`:
         spans are character offsets into the text sent; `event_id` identifies the event within
         this text (the store's deduplicated events have ids of their own)."""
-        if not body.text.strip():
-            raise ApiError(400, "text is empty")
         if len(body.text) > state.config.max_text_chars:
             raise ApiError(413, f"text is over the {state.config.max_text_chars:,}-character limit for /api/code")
         if body.date and parse_day(body.date) is None:
             raise ApiError(400, f"malformed date {body.date!r}; use YYYY-MM-DD")
-        # markup such as "## [Title](#)" is blanked in place, as for text files: spans still fit the text sent
-        document = Document(id=body.doc_id, text=clean_markup(body.text), title=body.title, date=body.date)
+        # read as `detente code` reads a text file: markup such as "## [Title](#)" blanked in place
+        # (spans still fit the text sent), lone surrogates replaced, empty text refused
+        document, notes = _one_document(text_document("text", body.text, body.doc_id, body.date))
+        if body.title:
+            document = dataclasses.replace(document, title=replace_lone_surrogates(body.title)[0])
         seconds = state.config.code_timeout_seconds
         try:
             with anyio.fail_after(seconds):
                 coded = await state.coding.code(document)
         except TimeoutError as err:
             raise ApiError(504, f"coding took longer than {seconds:g} s; send a shorter text") from err
+        if coded.problem is not None:  # over the coder's time budget
+            raise ApiError(504, f"coding took longer than {seconds:g} s; send a shorter text")
         return {"doc_id": document.id, "sentences": coded.sentences, "parsed_sentences": coded.parsed_sentences,
-                "events": [e.to_dict() for e in coded.events]}
+                "events": [_labelled(e.to_dict()) for e in coded.events], "notes": notes}
 
     @app.post("/api/documents", tags=["store"], dependencies=[writer])
     def documents(body: DocumentsRequest) -> dict[str, Any]:
         """Code and store documents; those the store already holds are skipped."""
-        items = []
+        items, notes = [], []
         for number, record in enumerate(body.documents):
             if record.date and parse_day(record.date) is None:
                 raise ApiError(400, f"documents[{number}].date {record.date!r} is not a date (YYYY-MM-DD)")
-            items.append(Document(id=record.id, text=record.text, title=record.title, date=record.date or None,
-                                  url=record.url, source=record.source, origin="api"))
+            # read as `detente ingest` reads a JSONL record: the title coded with the text, lone
+            # surrogates replaced, empty text refused
+            document, found = _one_document(record_document(
+                f"documents[{number}]", record.model_dump(), record.id, None, DEFAULT_MAX_BYTES))
+            items.append(dataclasses.replace(document, origin="api"))
+            notes.extend(found)
         coder = state.coder()
         with state.write_lock, state.coder_lock:
             summary = ingest(state.store, coder, items)
             counts = state.store.counts()
+        if summary.problems:  # over the coder's time budget: not stored
+            raise ApiError(504, f"{summary.problems[0]}; the other documents were stored")
         return {"read": summary.read, "coded": summary.coded, "already_stored": summary.known,
-                "mentions": summary.mentions, "store": {"documents": counts.documents, "events": counts.events}}
+                "mentions": summary.mentions, "store": {"documents": counts.documents, "events": counts.events},
+                "notes": notes}
 
     @app.get("/api/events", tags=["store"],
-              description="Deduplicated events, filtered, in date order; follow `next_cursor` for the next "
-                          "page. A stored event carries its anchor mention's sentence and trigger as text, and "
-                          "`n_mentions`, `n_documents`, `n_sources`; `GET /api/events/{id}` gives every mention "
-                          "with its offsets.")
+              description="Deduplicated events, filtered, newest first (undated last); `total` counts "
+                          "every match; follow `next_cursor` for the next page. A stored event carries its "
+                          "anchor mention's sentence and trigger as text, and `n_mentions`, `n_documents`, "
+                          "`n_sources`; `GET /api/events/{id}` gives every mention with its offsets.")
     def events(actor: str | None = None, source: str | None = None, target: str | None = None,
                role: str | None = None, cameo: str | None = None, root: str | None = None,
                plover: str | None = None, quad: int | None = Query(None, ge=1, le=4),
-               factuality: str = "all", since: str | None = None, until: str | None = None,
+               factuality: str = ASSERTED, since: str | None = None, until: str | None = None,
                outlet: str | None = None, limit: int = Query(50, ge=1, le=500),
                cursor: str | None = None) -> dict[str, Any]:
         where = EventFilter(actor=actor, source=source, target=target, role=role, cameo=cameo, root=root,
-                            plover=plover, quad_class=quad,
-                            factuality=() if factuality == "all" else parse_factualities(factuality),
+                            plover=plover, quad_class=quad, factuality=parse_factualities(factuality),
                             since=since, until=until, outlet=outlet)
         with state.reading() as store:
             found = find_events(store, where, limit=limit + 1, after=cursor)
+            total = count_events(store, where)
         page = found[:limit]
-        return {"events": [e.to_dict() for e in page],
+        return {"events": [e.to_dict() for e in page], "total": total, "factuality": list(where.factuality),
                 "next_cursor": event_cursor(page[-1]) if len(found) > limit else None}
 
     @app.get("/api/events/{event_id}", tags=["store"])
@@ -336,58 +389,88 @@ def _routes(app: FastAPI, state: _State) -> None:
         return {"event": found.to_dict(), "mentions": [m.to_dict() for m in mentions]}
 
     @app.get("/api/actors", tags=["store"])
-    def actors(top: int = Query(20, ge=1, le=500), entity: bool = False) -> dict[str, Any]:
+    def actors(top: int = Query(20, ge=1, le=500), entity: bool = False,
+               factuality: str = ASSERTED) -> dict[str, Any]:
+        counted = parse_factualities(factuality)
         with state.reading() as store:
-            found = top_actors(store, top, entity)
-        return {"actors": [{"code": a.code, "key": a.key, "role": a.role, "name": a.name, "events": a.events,
+            found = top_actors(store, top, entity, counted)
+        return {"factuality": list(counted),
+                "actors": [{"code": a.code, "key": a.key, "role": a.role, "name": a.name, "events": a.events,
                             "as_source": a.as_source, "as_target": a.as_target} for a in found]}
 
     @app.get("/api/relations/{a}/{b}", tags=["relations"])
-    def relations(a: str, b: str, by: Period = "month", both: bool = False, factuality: str = "asserted",
+    def relations(a: str, b: str, by: Period = "month", both: bool = False, factuality: str = ASSERTED,
                   since: str | None = None, until: str | None = None) -> dict[str, Any]:
-        """Per-period counts by quad class, Goldstein sum and mean, and net score for the dyad."""
-        dyad = Dyad(a, b, both, parse_factualities(factuality), since, until)
+        """Per-period counts by quad class, Goldstein sum and mean, and net score for the dyad.
+        Actors are codes or names in any case. After the dated periods (`kind` "period") come
+        a "coarser" row (events dated less precisely than the period) and an "undated" row,
+        when they hold events; `total` counts every event of the dyad."""
         with state.reading() as store:
+            dyad = canonical_dyad(store, Dyad(a, b, both, parse_factualities(factuality), since, until))
             series = relation_series(store, dyad, by)
-        return {"a": a, "b": b, "by": by, "both": both, "factuality": list(dyad.factuality),
+            names = actor_names(store, [dyad.a, dyad.b])
+        return {"a": dyad.a, "b": dyad.b, "a_name": names.get(dyad.a), "b_name": names.get(dyad.b), "by": by,
+                "both": both, "factuality": list(dyad.factuality), "total": sum(p.events for p in series),
                 "periods": [p.to_dict() for p in series]}
 
     @app.get("/api/relations/{a}/{b}/events", tags=["relations"])
     def relation_events(a: str, b: str, period: str, by: Period = "month", both: bool = False,
                         factuality: str = "asserted") -> dict[str, Any]:
-        """The events behind one period of the series (`period`: its first day)."""
-        try:
-            first = dt.date.fromisoformat(period)
-        except ValueError as err:
-            raise ApiError(400, f"malformed period {period!r}; use its first day, YYYY-MM-DD") from err
+        """The events behind one row of the series (`period`: its first day, or coarser or undated)."""
+        row: dt.date | str = period
+        if period not in (COARSER, UNDATED):
+            try:
+                row = dt.date.fromisoformat(period)
+            except ValueError as err:
+                raise ApiError(400, f"malformed period {period!r}; use its first day (YYYY-MM-DD), "
+                                    f"{COARSER} or {UNDATED}") from err
         with state.reading() as store:
-            found = period_events(store, Dyad(a, b, both, parse_factualities(factuality)), first, by)
+            dyad = canonical_dyad(store, Dyad(a, b, both, parse_factualities(factuality)))
+            found = period_events(store, dyad, row, by)
         return {"period": period, "events": [e.to_dict() for e in found]}
 
     @app.get("/api/escalations", tags=["relations"])
     def escalations(window: str = "30d", baseline: int = Query(6, ge=1, le=60), until: str | None = None,
-                    min_events: int = Query(2, ge=1), top: int = Query(10, ge=1, le=100),
-                    factuality: str = "asserted") -> dict[str, Any]:
+                    min_events: int = Query(2, ge=1, le=1_000_000), top: int = Query(10, ge=1, le=100),
+                    factuality: str = ASSERTED) -> dict[str, Any]:
         """Directed dyads whose conflict in the latest window departs most from their baseline.
         `recent`: the window's conflict, the sum over its conflictual events (quad 3 and 4) of
         max(|Goldstein|, 1); `baseline_mean`, `baseline_sd`: the same over the `baseline`
-        windows before it; `score` = (recent - baseline_mean) / (baseline_sd + 1)."""
+        windows before it; `score` = (recent - baseline_mean) / (baseline_sd + 1).
+        `undated`: conflictual events with no date, which no window holds."""
+        counted = parse_factualities(factuality)
         with state.reading() as store:
-            found = find_escalations(store, parse_window(window), baseline, until, min_events, top,
-                                     parse_factualities(factuality))
-        return {"escalations": [e.to_dict() for e in found]}
+            found = find_escalations(store, parse_window(window), baseline, until, min_events, top, counted)
+            undated = undated_conflict(store, counted)
+            names = actor_names(store, sorted({c for e in found for c in (e.source, e.target)}))
+        return {"factuality": list(counted), "undated": undated,
+                "escalations": [{**e.to_dict(), "source_name": names.get(e.source),
+                                 "target_name": names.get(e.target)} for e in found]}
 
     @app.get("/api/chains", tags=["relations"])
     def chains(window: str = "30d", actor: str | None = None, conflict: bool = False,
-               factuality: str = "asserted", top: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
+               factuality: str = ASSERTED, top: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
+        """Response chains; `undated`: events in scope with no date, which only a cue in their
+        sentence can link."""
+        counted = parse_factualities(factuality)
         with state.reading() as store:
-            found = find_chains(store, parse_window(window), actor, factuality=parse_factualities(factuality),
-                                conflict_only=conflict)
-        return {"chains": [c.to_dict() for c in found[:top]]}
+            found = find_chains(store, parse_window(window), actor, factuality=counted, conflict_only=conflict)
+            undated = undated_in_scope(store, actor, counted, conflict)
+        return {"factuality": list(counted), "undated": undated, "chains": [c.to_dict() for c in found[:top]]}
 
     @app.get("/api/network", tags=["relations"])
-    def network(top: int = Query(40, ge=1, le=500), factuality: str = "asserted") -> dict[str, Any]:
+    def network(top: int = Query(40, ge=1, le=500), factuality: str = ASSERTED) -> dict[str, Any]:
+        """Directed dyads by event count, dated or not."""
+        counted = parse_factualities(factuality)
         with state.reading() as store:
-            edges = actor_network(store, EventFilter(factuality=parse_factualities(factuality)), top)
-        return {"edges": [e.to_dict() for e in edges]}
+            edges = actor_network(store, EventFilter(factuality=counted), top)
+        return {"factuality": list(counted), "edges": [e.to_dict() for e in edges]}
+
+
+def _labelled(event: dict[str, Any]) -> dict[str, Any]:
+    """A coded event's actors with their readable names, as stored events have them."""
+    for side in ("source", "target"):
+        if event.get(side):
+            event[side] = {**event[side], "label": actor_label(event[side]["name"], event[side]["role"])}
+    return event
 

@@ -3,7 +3,11 @@
 * parquet, csv: the documents, mentions and events tables, one file each.
 * plover-json: events.plover.jsonl, one PLOVER record per event (fields of the PLOVER
   manual's data chapter); CAMEO 01 and 02 events, which PLOVER drops, are left out.
-* icews-tsv: events.icews.tsv with the columns of the ICEWS coded event data.
+* icews-tsv: events.icews.tsv with the columns of the ICEWS coded event data, then
+  `Date Precision` and `Factuality`; `Event Date` is the date as coded (2016, 2016-03 or
+  a day), never a day the text did not give.
+The event exports (plover-json, icews-tsv) write the events of the factualities asked
+for (asserted by default, as every command) and say how many they left out and why.
 """
 
 from __future__ import annotations
@@ -12,12 +16,15 @@ import csv
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from ..errors import QueryError
-from .query import EVENT_COLUMNS, StoredEvent, entity_kinds, plover_quads
+from .query import DEFAULT_FACTUALITY, EVENT_COLUMNS, StoredEvent, check_factualities, entity_kinds, plover_quads
 from .store import Store
 
 FORMATS = ("parquet", "csv", "plover-json", "icews-tsv")
@@ -31,48 +38,80 @@ _PLOVER_SECTORS = {"MED": "JRN", "HLH": "MED", "INS": "REB", "SEP": "REB"}
 
 ICEWS_COLUMNS = ["Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
                  "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
-                 "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude", "Longitude"]
+                 "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude", "Longitude",
+                 "Date Precision", "Factuality"]
 
 
-def export(store: Store, fmt: str, folder: Path) -> list[Path]:
-    """Write the store in `fmt` into `folder` (created if needed); returns the files written."""
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """A file written, its rows, and the store's events it left out (with the reason)."""
+
+    path: Path
+    rows: int
+    left_out: dict[str, int]  # reason → events
+
+    def __str__(self) -> str:
+        skipped = "; ".join(f"{n} {why}" for why, n in self.left_out.items() if n)
+        return f"{self.path}: {self.rows} rows" + (f" (left out: {skipped})" if skipped else "")
+
+
+def export(store: Store, fmt: str, folder: Path, factuality: tuple[str, ...] = DEFAULT_FACTUALITY) -> list[Exported]:
+    """Write the store in `fmt` into `folder` (created if needed); returns the files written.
+    The tables (parquet, csv) are whole; the event exports hold the events of `factuality`."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r}; use {', '.join(FORMATS)}")
+    check_factualities(factuality)
     folder.mkdir(parents=True, exist_ok=True)
     if fmt in ("parquet", "csv"):
         return [_copy_table(store, table, folder / f"{table}.{fmt}", fmt) for table in TABLES]
+    other = _other_factualities(store, factuality)
     if fmt == "plover-json":
-        path = folder / "events.plover.jsonl"
+        path, rows, dropped = folder / "events.plover.jsonl", 0, 0
         with path.open("w", encoding="utf-8") as stream:
-            for event, story in _events(store):
+            for event, story in _events(store, factuality):
                 record = plover_record(event, story)
-                if record is not None:
-                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return [path]
-    path = folder / "events.icews.tsv"
+                if record is None:
+                    dropped += 1
+                    continue
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                rows += 1
+        return [Exported(path, rows, {"of CAMEO roots 01-02, which PLOVER drops": dropped, **other})]
+    path, rows = folder / "events.icews.tsv", 0
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, delimiter="\t", lineterminator="\n")
         writer.writerow(ICEWS_COLUMNS)
-        for event, story in _events(store):
+        for event, story in _events(store, factuality):
             writer.writerow(icews_row(event, story))
-    return [path]
+            rows += 1
+    return [Exported(path, rows, other)]
 
 
-def _copy_table(store: Store, table: str, path: Path, fmt: str) -> Path:
+def _other_factualities(store: Store, factuality: tuple[str, ...]) -> dict[str, int]:
+    rows = store.connection.execute("SELECT factuality, count(*) FROM events WHERE factuality NOT IN "
+                                    "(SELECT unnest(?)) GROUP BY ALL ORDER BY 1", [list(factuality)]).fetchall()
+    return {f"{name} (--factuality all to include them)": int(n) for name, n in rows}
+
+
+def _copy_table(store: Store, table: str, path: Path, fmt: str) -> Exported:
     options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
     target = str(path).replace("'", "''")  # COPY takes no parameter for its file name
-    store.connection.execute(f"COPY (SELECT * FROM {table} ORDER BY ALL) TO '{target}' ({options})")
-    return path
+    try:
+        store.connection.execute(f"COPY (SELECT * FROM {table} ORDER BY ALL) TO '{target}' ({options})")
+    except duckdb.IOException as err:
+        raise QueryError(f"cannot write {path}: choose a folder you may write to ({err})") from err
+    row = store.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+    return Exported(path, int(row[0]) if row else 0, {})
 
 
-def _events(store: Store) -> Iterator[tuple[StoredEvent, dict[str, Any]]]:
-    """Events in date order, each with the document of its anchor mention; streamed."""
+def _events(store: Store, factuality: tuple[str, ...]) -> Iterator[tuple[StoredEvent, dict[str, Any]]]:
+    """Events of these factualities in date order, each with the document of its anchor mention; streamed."""
     cursor = store.connection.cursor()
     columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
     cursor.execute(f"""SELECT {columns}, d.id, d.source, d.url, d.title
                        FROM events e JOIN mentions m ON m.mention_id = e.anchor
                        JOIN documents d ON d.doc_key = m.doc_key
-                       ORDER BY e.date_start NULLS LAST, e.event_id""")
+                       WHERE e.factuality IN (SELECT unnest(?))
+                       ORDER BY e.date_start NULLS LAST, e.event_id""", [list(factuality)])
     while rows := cursor.fetchmany(1000):
         for row in rows:
             n = len(EVENT_COLUMNS)
@@ -132,9 +171,11 @@ def icews_row(event: StoredEvent, story: dict[str, Any]) -> list[Any]:
 
     city = event.location_name if event.location_precision == "city" else ""
     province = event.location_name if event.location_precision == "region" else ""
-    return [event.event_id, event.date_start.isoformat() if event.date_start else "",
+    # the date as coded: "2016" stays a year, never 2016-01-01 (its precision is the next-to-last column)
+    return [event.event_id, event.date or "",
             event.source_name or event.source_code, event.source_role or "", country(event.source_key),
             event.cameo_name or "", event.cameo, event.goldstein,
             event.target_name or event.target_code or "", event.target_role or "", country(event.target_key),
             story["id"], "", story["source"] or "", city or "", "", province or "", event.location_country or "",
-            "" if event.latitude is None else event.latitude, "" if event.longitude is None else event.longitude]
+            "" if event.latitude is None else event.latitude, "" if event.longitude is None else event.longitude,
+            event.date_precision or "", event.factuality]

@@ -43,7 +43,12 @@ def ingest(store: Store, coder: Coder | CoderSettings, items: Iterable[Document 
     in_flight: deque[Pending] = deque()
 
     def commit(result: Pending) -> None:
-        coded = result.get()
+        coded = []
+        for item in result.get():  # a document over the coder's time budget is reported, not stored
+            if item.problem is not None:
+                summary.problems.append(item.problem)
+            else:
+                coded.append(item)
         summary.mentions += store.add(coded)
         summary.coded += len(coded)
         summary.sentences += sum(c.sentences for c in coded)
@@ -58,7 +63,7 @@ def ingest(store: Store, coder: Coder | CoderSettings, items: Iterable[Document 
             known = store.known_documents(fresh)
             new = [document for key, document in fresh.items() if key not in known]
             summary.known += len(documents) - len(new)
-            in_flight.append(code(new, None))
+            in_flight.append(code(new, None, None))
             while len(in_flight) > workers:  # a few batches ahead at most: memory stays flat
                 commit(in_flight.popleft())
         while in_flight:

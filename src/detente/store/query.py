@@ -9,19 +9,25 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import difflib
 import json
 import re
 from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
+from ..actors.dictionary import ORGANISATION_COLUMNS, STATE_COLUMNS
 from ..actors.dictionary import entity_kinds as dictionary_entity_kinds
 from ..errors import QueryError
 from ..events.ontology import load_plover_quads, load_role_codes
-from ..vocabulary import data_dir
+from ..read.bounded_json import load_json
+from ..vocabulary import actor_label, data_dir, read_tsv
 from .store import Store
 
 FACTUALITIES = ("asserted", "negated", "hypothetical", "future", "alleged")
+# The one default of every command, API route and dashboard page: what the text reports as
+# having happened. Every output names the factualities it counted.
+DEFAULT_FACTUALITY = ("asserted",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +44,7 @@ class EventFilter:
     since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
     until: str | None = None
     outlet: str | None = None  # the news source of a reporting document
+    dated: bool | None = None  # True: only events with a date; False: only undated ones; None: both
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +92,8 @@ class StoredEvent:
         def actor(side: str) -> dict[str, Any] | None:
             if getattr(self, f"{side}_key") is None:
                 return None
-            return {name: getattr(self, f"{side}_{name}") for name in ("key", "role", "code", "name", "text")}
+            record = {name: getattr(self, f"{side}_{name}") for name in ("key", "role", "code", "name", "text")}
+            return {**record, "label": actor_label(record["name"], record["role"])}
         location = None
         if self.location_text is not None:
             location = {"text": self.location_text, "name": self.location_name, "country": self.location_country,
@@ -147,7 +155,7 @@ EVENT_COLUMNS = [f.name for f in fields(StoredEvent)]
 
 def find_events(store: Store, where: EventFilter, limit: int | None = 100, offset: int = 0,
                 after: str | None = None) -> list[StoredEvent]:
-    """Events matching the filter, in date order (undated last), then by id; `after` is a
+    """Events matching the filter, newest first (undated last), then by id; `after` is a
     cursor from `event_cursor` of the last event of the previous page."""
     condition, params = event_condition(store, where)
     if after is not None:
@@ -156,14 +164,21 @@ def find_events(store: Store, where: EventFilter, limit: int | None = 100, offse
             condition += " AND date_start IS NULL AND event_id > ?"
             params += [event_id]
         else:
-            condition += " AND (date_start > ? OR (date_start = ? AND event_id > ?) OR date_start IS NULL)"
+            condition += " AND (date_start < ? OR (date_start = ? AND event_id > ?) OR date_start IS NULL)"
             params += [day, day, event_id]
     sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {condition} "
-           "ORDER BY date_start NULLS LAST, event_id")
+           "ORDER BY date_start DESC NULLS LAST, event_id")
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
     return [StoredEvent(*row) for row in store.connection.execute(sql, params).fetchall()]
+
+
+def count_events(store: Store, where: EventFilter) -> int:
+    """How many events match the filter: the total beside any page or series of them."""
+    condition, params = event_condition(store, where)
+    row = store.connection.execute(f"SELECT count(*) FROM events WHERE {condition}", params).fetchone()
+    return int(row[0]) if row else 0
 
 
 def event_cursor(event: StoredEvent) -> str:
@@ -172,13 +187,20 @@ def event_cursor(event: StoredEvent) -> str:
     return base64.urlsafe_b64encode(position.encode()).decode().rstrip("=")
 
 
+MAX_CURSOR_CHARS = 400  # a cursor holds a date and an event id
+
+
 def parse_cursor(cursor: str) -> tuple[dt.date | None, str]:
+    """The position a cursor of `event_cursor` holds; a cursor of another size or shape is refused
+    before it is decoded any further than one flat JSON array."""
     try:
-        day, event_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if not isinstance(event_id, str) or not (day is None or isinstance(day, str)):
+        if len(cursor) > MAX_CURSOR_CHARS:
+            raise ValueError("too long")
+        day, event_id = load_json(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode(), max_depth=1)
+        if not isinstance(event_id, str) or not event_id.isascii() or not (day is None or isinstance(day, str)):
             raise ValueError("not a cursor")
         return (dt.date.fromisoformat(day) if day else None), event_id
-    except (ValueError, TypeError, binascii.Error) as err:
+    except (ValueError, TypeError, binascii.Error) as err:  # UnicodeDecodeError and JSONDepthError included
         raise QueryError(f"malformed cursor {cursor[:40]!r}: use the next_cursor of a previous page") from err
 
 
@@ -195,15 +217,18 @@ def get_event(store: Store, event_id: str) -> tuple[StoredEvent, list[StoredMent
     return StoredEvent(*row), [StoredMention(*r) for r in rows]
 
 
-def top_actors(store: Store, limit: int = 20, entity: bool = False) -> list[ActorCount]:
-    """Actors by the number of deduplicated events they take part in; by entity if asked."""
+def top_actors(store: Store, limit: int = 20, entity: bool = False,
+               factuality: tuple[str, ...] = DEFAULT_FACTUALITY) -> list[ActorCount]:
+    """Actors by the number of deduplicated events of these factualities they take part in
+    (dated or not); by entity if asked. `name` tells roles apart ("United States military")."""
     side = "key" if entity else "code"
     rows = store.connection.execute(f"""
-        WITH sides AS (
-            SELECT source_{side} AS actor, 1 AS s, 0 AS t FROM events
-            UNION ALL SELECT target_{side}, 0, 1 FROM events WHERE target_{side} IS NOT NULL)
+        WITH chosen AS (SELECT * FROM events WHERE factuality IN (SELECT unnest(?))),
+        sides AS (
+            SELECT source_{side} AS actor, 1 AS s, 0 AS t FROM chosen
+            UNION ALL SELECT target_{side}, 0, 1 FROM chosen WHERE target_{side} IS NOT NULL)
         SELECT actor, sum(s), sum(t) FROM sides GROUP BY actor ORDER BY sum(s) + sum(t) DESC, actor LIMIT ?""",
-        [limit]).fetchall()
+        [list(check_factualities(factuality)), limit]).fetchall()
     known = store.connection.execute("SELECT code, key, role, name FROM actors "
                                      "ORDER BY role NULLS FIRST, code").fetchall()
     Named = tuple[str, str | None, str | None]  # key, role, name
@@ -215,8 +240,30 @@ def top_actors(store: Store, limit: int = 20, entity: bool = False) -> list[Acto
     result = []
     for actor, as_source, as_target in rows:
         key, role, name = found.get(actor, (actor, None, None))
-        result.append(ActorCount(actor, key, role, name, int(as_source), int(as_target)))
+        result.append(ActorCount(actor, key, role, actor_label(name, role), int(as_source), int(as_target)))
     return result
+
+
+def actor_names(store: Store, codes: list[str]) -> dict[str, str]:
+    """A readable name for each actor code or entity key the store has seen."""
+    rows = store.connection.execute(
+        "SELECT code, key, role, name FROM actors WHERE code IN (SELECT unnest(?)) OR key IN (SELECT unnest(?)) "
+        "ORDER BY role NULLS FIRST, code", [codes, codes]).fetchall()
+    names: dict[str, str] = {}
+    for code, key, role, name in rows:
+        if code in codes:
+            names[code] = actor_label(name, role) or code
+        if key in codes:
+            names.setdefault(key, name or key)
+    return names
+
+
+def across(side: str, table: str = "") -> str:
+    """SQL: the two sides differ. Views of dyads (network, escalations, chains) leave out an
+    actor acting on itself: by entity, TURSEP → TURCOP is TUR → TUR and left out; by full
+    code (`--by-code`) it is kept."""
+    prefix = f"{table}." if table else ""
+    return f"{prefix}target_{side} IS NOT NULL AND {prefix}source_{side} <> {prefix}target_{side}"
 
 
 # --- filters ------------------------------------------------------------------------
@@ -231,11 +278,12 @@ def event_condition(store: Store, where: EventFilter, table: str = "") -> tuple[
         params.extend(values)
 
     if where.actor:
-        column = actor_column(store, where.actor)
-        add(f"({prefix}source_{column} = ? OR {prefix}target_{column} = ?)", where.actor, where.actor)
+        column, actor = actor_argument(store, where.actor)
+        add(f"({prefix}source_{column} = ? OR {prefix}target_{column} = ?)", actor, actor)
     for side, value in (("source", where.source), ("target", where.target)):
         if value:
-            add(f"{prefix}{side}_{actor_column(store, value)} = ?", value)
+            column, actor = actor_argument(store, value)
+            add(f"{prefix}{side}_{column} = ?", actor)
     if where.role:
         role = where.role.upper()
         if role not in role_codes():
@@ -263,6 +311,8 @@ def event_condition(store: Store, where: EventFilter, table: str = "") -> tuple[
         add(f"{prefix}date_end >= ?", parse_day(where.since))
     if where.until:
         add(f"{prefix}date_start <= ?", parse_day(where.until, end=True))
+    if where.dated is not None:
+        add(f"{prefix}date_start IS {'NOT ' if where.dated else ''}NULL")
     if where.outlet:
         add(f"{prefix}event_id IN (SELECT m.event_id FROM mentions m JOIN documents d ON d.doc_key = m.doc_key "
             "WHERE d.source = ?)", where.outlet)
@@ -303,17 +353,47 @@ def parse_day(value: str, end: bool = False) -> dt.date:
         raise QueryError(f"malformed date {value!r}: {err}") from err
 
 
+def actor_argument(store: Store, value: str) -> tuple[str, str]:
+    """A user's actor (any case; a code such as RUSGOV, a key such as RUS, or a name such as
+    Russia) as (column, canonical value): column 'key' for an entity, 'code' for a full code.
+    An unknown actor is a QueryError that suggests the closest codes."""
+    text = value.strip()
+    upper = text.upper()
+    if upper in entity_keys() or _stored(store, "key", upper):
+        return "key", upper
+    if _stored(store, "code", upper):
+        return "code", upper
+    for key in sorted(entity_keys(), key=len, reverse=True):
+        if upper.startswith(key) and upper[len(key):] in role_codes():
+            return "code", upper
+    named = entity_names().get(text.lower())
+    if named is not None:
+        return "key", named
+    choices = {**{k: k for k in entity_keys()}, **{name: key for name, key in entity_names().items()}}
+    close = difflib.get_close_matches(text.lower(), [c.lower() for c in choices], n=6, cutoff=0.6)
+    lowered = {c.lower(): key for c, key in choices.items()}
+    suggested = list(dict.fromkeys(lowered[c] for c in close))[:3]
+    hint = f"; did you mean {', '.join(suggested)}?" if suggested else ""
+    raise QueryError(f"unknown actor {value!r}: not a state or organisation key (RUS, NATO), a key followed "
+                     f"by role codes (RUSGOV) nor a name (Russia){hint}")
+
+
 def actor_column(store: Store, value: str) -> str:
     """'key' when the value names an entity (RUS, NATO), 'code' when a full code (RUSGOV)."""
-    if value in entity_keys() or _stored(store, "key", value):
-        return "key"
-    if _stored(store, "code", value):
-        return "code"
-    for key in sorted(entity_keys(), key=len, reverse=True):
-        if value.startswith(key) and value[len(key):] in role_codes():
-            return "code"
-    raise QueryError(f"unknown actor {value!r}: not a state or organisation key (RUS, NATO) "
-                     "nor a key followed by role codes (RUSGOV)")
+    return actor_argument(store, value)[0]
+
+
+@cache
+def entity_names() -> dict[str, str]:
+    """Lower-cased names and aliases of the dictionary's states and organisations → key."""
+    folder = data_dir() / "actors"
+    names: dict[str, str] = {}
+    for file, columns in (("states.tsv", STATE_COLUMNS), ("organisations.tsv", ORGANISATION_COLUMNS)):
+        for _, row in read_tsv(folder / file, columns):
+            for name in [row["name"], *(row.get("aliases") or "").split("|")]:
+                if name.strip():
+                    names.setdefault(name.strip().lower(), row["key"])
+    return names
 
 
 def _stored(store: Store, column: str, value: str) -> bool:

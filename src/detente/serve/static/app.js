@@ -5,7 +5,8 @@
 //   #/events?...           the event store, filtered, a page at a time
 //   #/event/ID             one event and every mention of it
 
-import {actorCode, api, clearError, dateText, eventLink, h, message, showError, table} from "./dom.js";
+import {actorCell, actorCode, actorNamed, api, clearError, dateText, eventLink, h, message, showError, table}
+  from "./dom.js";
 import {networkChart, periodLabel, relationsChart} from "./charts.js";
 import {codedSpans, highlight, markLegend, mentionSpans} from "./marks.js";
 
@@ -57,8 +58,13 @@ async function actorOptions() {
     [...seen.values()].map((a) => h("option", {value: a.code}, `${a.name || a.code} (${a.events} events)`)));
 }
 
-function relationsHref(a, b) {
-  return `#/relations?${new URLSearchParams({a, b, by: "month", both: "1"})}`;
+// `both`: both directions; a directed dyad's link opens the same directed dyad, so its counts agree.
+function relationsHref(a, b, both = true) {
+  return `#/relations?${new URLSearchParams({a, b, by: "month", both: both ? "1" : "0"})}`;
+}
+
+function counted(factuality) {
+  return factuality.length === FACTUALITIES.length ? "every factuality" : factuality.join(", ");
 }
 
 // --- Overview ---
@@ -77,11 +83,12 @@ async function overview(page) {
   if (network.edges.length === 0) {
     dyads.append(message("No events between two actors yet. Code and store some articles first."));
   } else {
-    dyads.append(table("Busiest directed dyads (asserted events)",
+    dyads.append(table(`Busiest directed dyads (${counted(network.factuality)} events, dated or not)`,
       ["Source", "Target", "Events", "Goldstein (mean)", "Conflict share", "Over time"],
       network.edges.map((e) => ({attrs: {"data-source": e.source, "data-target": e.target}, cells: [
-        e.source, e.target, e.events, e.goldstein_mean, `${Math.round(e.conflict_share * 100)}%`,
-        h("a", {href: relationsHref(e.source, e.target)}, `${e.source} ⇄ ${e.target}`)]}))));
+        actorCell(e.source, e.source_name), actorCell(e.target, e.target_name), e.events, e.goldstein_mean,
+        `${Math.round(e.conflict_share * 100)}%`,
+        h("a", {href: relationsHref(e.source, e.target, false)}, `${e.source} → ${e.target}`)]}))));
   }
   const picture = h("section", {"aria-labelledby": "network-heading"},
     h("h2", {id: "network-heading"}, "Actor network"));
@@ -95,10 +102,14 @@ async function overview(page) {
     rising.append(message("No dyad's conflict is rising above its usual level in the latest 30 days."));
   } else {
     rising.append(h("ol", {class: "escalations"}, escalations.escalations.map((e) => h("li", {},
-      h("a", {href: relationsHref(e.source, e.target)}, `${e.source} → ${e.target}`),
+      h("a", {href: relationsHref(e.source, e.target, false)}, `${e.source} → ${e.target}`),
       `: ${plural(e.recent_events, "conflictual event")} from ${e.window_start} to ${e.window_end}; `,
       `conflict intensity ${e.recent.toFixed(1)} against a usual ${e.baseline_mean.toFixed(1)} `,
       `(score ${e.score.toFixed(1)})`))));
+  }
+  if (escalations.undated) {
+    rising.append(h("p", {class: "total"}, `${plural(escalations.undated, "undated conflictual event")} ` +
+      `(${counted(escalations.factuality)}) belong to no window and are not weighed here.`));
   }
   page.append(rising);
 }
@@ -165,7 +176,7 @@ function showInText(number) {
 // The store's events of the same dyad and CAMEO root around the same date: a coded event's
 // id is its own (per text), so the store is searched by what the event says.
 function storeHref(e) {
-  const params = {source: e.source.key, root: e.cameo.slice(0, 2)};
+  const params = {source: e.source.key, root: e.cameo.slice(0, 2), factuality: e.factuality};
   if (e.target) params.target = e.target.key;
   if (e.date) Object.assign(params, {since: e.date, until: e.date});
   return `#/events?${new URLSearchParams(params)}`;
@@ -179,14 +190,15 @@ function codedResults(text, events) {
     cells: [
       h("button", {type: "button", class: "link", "aria-label": `Show event ${i + 1} in the text`,
         onclick: () => showInText(i + 1)}, String(i + 1)),
-      e.source.code, h("span", {class: "wrap"}, h("b", {}, e.cameo), ` ${e.cameo_name}`), actorCode(e.target),
-      e.factuality, dateText(e), e.confidence.toFixed(2),
-      h("a", {href: storeHref(e), "aria-label": `Stored events like event ${i + 1}`}, "in the store")],
+      actorNamed(e.source), h("span", {class: "wrap"}, h("b", {}, e.cameo), ` ${e.cameo_name}`),
+      actorNamed(e.target), e.factuality, dateText(e), e.confidence.toFixed(2),
+      h("a", {href: storeHref(e), "aria-label": `Stored events like event ${i + 1}`}, "search the store")],
   }));
   return [
     h("h2", {}, "Events"),
-    table("Events coded from the text",
-      ["#", "Source", "Event (CAMEO)", "Target", "Factuality", "Date", "Confidence", "Stored"], rows),
+    table("Events coded from the text (not stored)",
+      ["#", "Source", "Event (CAMEO)", "Target", "Factuality", "Date", "Confidence", "Like it in the store"],
+      rows),
     h("h2", {}, "The text, marked"),
     markLegend(),
     h("div", {class: "coded-text"}, highlight(text, events.flatMap((e, i) => codedSpans(e, i + 1)))),
@@ -233,36 +245,56 @@ async function relationsPage(page, params) {
   const path = `/api/relations/${encodeURIComponent(params.get("a"))}/${encodeURIComponent(params.get("b"))}`;
   const series = await api(`${path}?${query}`);
   const arrow = series.both ? "⇄" : "→";
+  const name = (code, full) => (full && full !== code ? `${code} (${full})` : code);
   const chart = h("section", {"aria-labelledby": "chart-heading"},
-    h("h2", {id: "chart-heading"}, `${series.a} ${arrow} ${series.b}, by ${series.by}`));
+    h("h2", {id: "chart-heading"},
+      `${name(series.a, series.a_name)} ${arrow} ${name(series.b, series.b_name)}, by ${series.by}`));
   page.append(chart);
-  if (series.periods.length === 0) {
+  if (series.total === 0) {
     chart.append(message(`No ${series.factuality.join(", ")} events between ${series.a} and ${series.b}.`));
     return;
   }
+  const dated = series.periods.filter((p) => p.kind === "period");
+  const unplaced = series.periods.filter((p) => p.kind !== "period");
   const listing = h("section", {id: "period-events", "aria-live": "polite"});
   const choose = async (period, element) => {
-    for (const other of chart.querySelectorAll(".period")) other.setAttribute("aria-pressed", "false");
+    for (const other of chart.querySelectorAll(".period, .period-unplaced")) {
+      other.setAttribute("aria-pressed", "false");
+    }
     element.setAttribute("aria-pressed", "true");
     clearError();
     try {
-      const found = await api(`${path}/events?${query}&period=${period.period}`);
+      const found = await api(`${path}/events?${query}&period=${period.period || period.kind}`);
       if (element.getAttribute("aria-pressed") !== "true") return; // another period was chosen meanwhile
-      listing.replaceChildren(h("h2", {}, `Events in ${periodLabel(period.period, series.by)}`),
+      const title = period.kind === "period" ? `Events in ${periodLabel(period.period, series.by)}`
+        : `Events ${period.label}`;
+      listing.replaceChildren(h("h2", {}, title),
         found.events.length ? eventTable(found.events, "Events of the chosen period")
           : message("No events in this period."));
     } catch (err) {
       showError(err);
     }
   };
-  chart.append(h("p", {}, "Choose a period (click, or Tab to it and press Enter) to list its events."));
-  const holder = h("div", {});
-  chart.append(holder);
-  holder.append(relationsChart(series.periods, series.by, holder.clientWidth, choose));
+  const placed = dated.reduce((sum, p) => sum + p.events, 0);
+  chart.append(h("p", {class: "total", id: "relation-total"},
+    `${plural(series.total, "event")} (${counted(series.factuality)}): ${placed} in the chart` +
+    unplaced.map((p) => `, ${p.events} ${p.kind === "undated" ? "undated" : `less precise than a ${series.by}`}`)
+      .join("") + "."));
+  if (dated.length) {
+    chart.append(h("p", {}, "Choose a period (click, or Tab to it and press Enter) to list its events."));
+    const holder = h("div", {});
+    chart.append(holder);
+    holder.append(relationsChart(dated, series.by, holder.clientWidth, choose));
+  }
+  if (unplaced.length) {
+    chart.append(h("p", {class: "unplaced"}, "Not in the chart: ", unplaced.map((p, i) => [i ? " " : "",
+      h("button", {type: "button", class: "period-unplaced", "data-kind": p.kind, "aria-pressed": "false",
+        onclick: (event) => choose(p, event.currentTarget)}, `${p.label}: ${plural(p.events, "event")}`)])));
+  }
   chart.append(h("details", {}, h("summary", {}, "The numbers as a table"),
     table("Events per period", ["Period", "Events", "Verbal coop.", "Material coop.", "Verbal conflict",
       "Material conflict", "Goldstein sum", "Net"],
-    series.periods.map((p) => [periodLabel(p.period, series.by), p.events, p.verbal_cooperation,
+    series.periods.map((p) => [p.label, p.events, p.verbal_cooperation,
       p.material_cooperation, p.verbal_conflict, p.material_conflict, p.goldstein_sum, p.net]))));
   page.append(listing);
 }
@@ -272,7 +304,7 @@ function eventTable(events, caption) {
     events.map((e) => ({
       attrs: {"data-event-id": e.event_id, "data-source": actorCode(e.source), "data-target": actorCode(e.target),
         "data-cameo": e.cameo},
-      cells: [dateText(e), actorCode(e.source), eventLink(e), actorCode(e.target), e.factuality,
+      cells: [dateText(e), actorNamed(e.source), eventLink(e), actorNamed(e.target), e.factuality,
         `${e.n_mentions} / ${e.n_documents}`],
     })));
 }
@@ -291,8 +323,8 @@ async function eventsPage(page, params) {
     text("target", "Target", "e.g. UKR"),
     field("CAMEO root", input("ev-root", {value: params.get("root") || "", placeholder: "e.g. 17",
       inputmode: "numeric"})),
-    field("Factuality", select("ev-factuality", [["all", "all"], ...FACTUALITIES.map((f) => [f, f])],
-      params.get("factuality") || "all")),
+    field("Factuality", select("ev-factuality", [...FACTUALITIES.map((f) => [f, f]), ["all", "all"]],
+      params.get("factuality") || "asserted")),
     field("Since", input("ev-since", {value: params.get("since") || "", placeholder: "e.g. 2021-10"})),
     field("Until", input("ev-until", {value: params.get("until") || "", placeholder: "e.g. 2021-12-31"})),
     field("Quad class", select("ev-quad", [["", "any"], ...Object.entries(QUADS)], params.get("quad") || "")),
@@ -310,9 +342,11 @@ async function eventsPage(page, params) {
   const cursor = params.get("cursor");
   const found = await api(`/api/events?${query}&limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
   if (found.events.length === 0) {
-    page.append(message("No events match these filters."));
+    page.append(message(`No ${counted(found.factuality)} events match these filters.`));
     return;
   }
+  page.append(h("p", {class: "total", id: "events-total"},
+    `${plural(found.total, "event")} (${counted(found.factuality)}), newest first, undated last.`));
   const go = (next) => {
     const target = new URLSearchParams(query);
     if (next) target.set("cursor", next);
@@ -336,8 +370,8 @@ async function eventPage(page, id) {
   const what = `${event.cameo} ${event.cameo_name || ""}`;
   page.append(heading(`${actorCode(event.source)} → ${what} → ${actorCode(event.target)}`));
   const facts = [
-    ["Source", event.source ? `${event.source.code} (${event.source.name || event.source.text})` : "—"],
-    ["Target", event.target ? `${event.target.code} (${event.target.name || event.target.text})` : "—"],
+    ["Source", event.source ? `${event.source.code} (${event.source.label || event.source.text})` : "—"],
+    ["Target", event.target ? `${event.target.code} (${event.target.label || event.target.text})` : "—"],
     ["CAMEO", `${event.cameo} ${event.cameo_name || ""}`],
     ["Quad class", event.quad_class ? `${event.quad_class}: ${QUADS[event.quad_class]}` : "—"],
     ["Goldstein", event.goldstein ?? "—"],

@@ -86,6 +86,16 @@ export function actorCode(actor) {
   return actor ? actor.code : "—";
 }
 
+// A code with its name under it, for tables people read: USAMIL / United States military.
+export function actorCell(code, name) {
+  if (!code) return "—";
+  return name && name !== code ? [code, h("span", {class: "actor-name"}, name)] : code;
+}
+
+export function actorNamed(actor) {
+  return actor ? actorCell(actor.code, actor.label || actor.name) : "—";
+}
+
 export function dateText(event) {
   if (!event.date) return "undated";
   const rough = event.date_precision && event.date_precision !== "day";
