@@ -95,3 +95,14 @@ def test_ctrl_c_ends_every_worker(tmp_path):
     while _alive(process.pid) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not _alive(process.pid)
+
+
+def test_a_document_over_the_time_budget_is_still_reported_and_skipped(tmp_path):
+    for n, text in enumerate(TEXTS[:3]):
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    one = _code(str(tmp_path), "--format", "jsonl", "--max-seconds", "1e-9")
+    two = _code(str(tmp_path), "--format", "jsonl", "--max-seconds", "1e-9", "--workers", "2")
+    assert two.returncode == one.returncode and two.stdout == one.stdout == ""
+    skipped = [line for line in two.stderr.splitlines() if line.startswith("skipped") and "coding took longer" in line]
+    assert len(skipped) == 3
+    assert sorted(two.stderr.splitlines()) == sorted(one.stderr.splitlines())
