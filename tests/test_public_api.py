@@ -5,7 +5,7 @@ def test_public_surface_is_exactly_all() -> None:
     public = {name for name in dir(detente) if not name.startswith("_")}
     modules = {"actors", "cli", "coder", "errors", "events", "output", "parse", "read", "records", "vocabulary",
                "evaluate", "store", "relations", "store_commands", "serve", "cli_options", "audit",
-               "audit_commands", "calibration"}
+               "audit_commands", "calibration", "parallel"}
     assert public - modules == set(detente.__all__)
 
 

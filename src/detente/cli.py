@@ -14,11 +14,11 @@ from typing import TextIO
 import click
 
 from .audit_commands import audit
-from .cli_options import clean_errors, date_option, pipeline_option, time_budget_option
-from .coder import Coder
+from .cli_options import clean_errors, date_option, pipeline_option, time_budget_option, workers_option
+from .coder import Coder, CoderSettings
 from .errors import DetenteError
 from .output import FORMATS, EventWriter
-from .parse.bounds import DEFAULT_TIME_BUDGET
+from .parallel import code_documents
 from .read import DEFAULT_MAX_BYTES, read_inputs
 from .records import Document, Problem, RunSummary
 from .store_commands import register
@@ -41,16 +41,20 @@ def main() -> None:
 @click.option("--parse-all", is_flag=True, help="Parse every sentence, not only those that can hold an event.")
 @click.option("--monadic", is_flag=True, help="Keep events with no target ('protesters rallied').")
 @time_budget_option
+@workers_option
 @pipeline_option
 def code(inputs: tuple[str, ...], date: str | None, fmt: str, output: str | None, max_bytes: int,
-         parse_all: bool, monadic: bool, time_budget: float, pipeline: str) -> None:
+         parse_all: bool, monadic: bool, time_budget: float, workers: int, pipeline: str) -> None:
     """Code INPUTS (files, folders, or - for stdin) into events."""
-    coder = _coder(pipeline, not parse_all, monadic, time_budget)
+    settings = CoderSettings(pipeline, prefilter=not parse_all, monadic=monadic, time_budget=time_budget)
+    coder = _coder(settings) if workers == 1 else settings  # else each worker loads its own
     summary = RunSummary()
     with clean_errors(), contextlib.ExitStack() as stack:
         stream: TextIO = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
         writer = EventWriter(stream, fmt)
-        for coded in coder.code_documents(_documents(read_inputs(inputs, date, max_bytes), summary)):
+        documents = _documents(read_inputs(inputs, date, max_bytes), summary)
+        # closed on the way out, also on Ctrl-C or an error: that ends the worker processes at once
+        for coded in stack.enter_context(contextlib.closing(code_documents(coder, documents, workers))):
             if coded.problem is not None:
                 _report_problem(coded.problem, summary)
                 continue
@@ -114,7 +118,7 @@ def evaluate(gold: tuple[str, ...], as_json: bool, show: int, limit: int | None,
     from .calibration import expected_calibration_error, reliability_table, render_reliability
     from .evaluate import evaluate_file, refit_calibration, render_report
 
-    coder = _coder(pipeline, True)
+    coder = _coder(CoderSettings(pipeline))
     reports = [evaluate_file(coder, Path(path), limit, split) for path in gold]
     if fit_calibration:
         with clean_errors():
@@ -194,9 +198,8 @@ register(main)
 main.add_command(audit)
 
 
-def _coder(pipeline: str, prefilter: bool, monadic: bool = False,
-           time_budget: float | None = DEFAULT_TIME_BUDGET) -> Coder:
+def _coder(settings: CoderSettings) -> Coder:
     try:
-        return Coder(pipeline=pipeline, prefilter=prefilter, monadic=monadic, time_budget=time_budget)
+        return Coder.from_settings(settings)
     except DetenteError as err:
         raise click.ClickException(str(err)) from err

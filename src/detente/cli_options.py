@@ -55,3 +55,5 @@ pipeline_option = click.option("--pipeline", default=DEFAULT_PIPELINE, show_defa
 time_budget_option = click.option("--max-seconds", "time_budget", type=click.FloatRange(min=0, min_open=True),
                                   default=DEFAULT_TIME_BUDGET, show_default=True,
                                   help="Coding time allowed per document; a slower one is reported and skipped.")
+workers_option = click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+                              help="Processes that code documents (each loads its own spaCy pipeline).")

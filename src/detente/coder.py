@@ -22,18 +22,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .actors import ActorDictionary, ActorResolver, find_names, load_actor_dictionary
+from .actors import ActorDictionary, ActorResolver, NameMatch, find_names, load_actor_dictionary
 from .calibration import Calibration, load_calibration
 from .events.anchoring import SentenceContext
 from .events.extract import Candidate, EventExtractor
 from .events.merge import merge_candidates
 from .events.ontology import CameoCode, load_cameo, load_role_codes
-from .events.patterns import EventVocabulary, load_event_vocabulary
+from .events.governing import _DEONTIC_AUX
+from .events.patterns import EventVocabulary, load_event_vocabulary, needs_object
 from .events.places import Gazetteer
 from .events.timing import TimeExpression, find_times
 from .parse import DEFAULT_PIPELINE, ParsedSentence, Sentence, load_pipeline, parse_sentences, split_sentences
 from .parse.bounds import DEFAULT_TIME_BUDGET, bound_text
-from .parse.prefilter import Prefilter
+from .parse.prefilter import Prefilter, Trigger
 from .parse.sentences import blank_dateline, dateline_place, is_headline, sentence_case
 from .records import Document, Event, Problem
 from .vocabulary import data_dir
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _PRONOUNS = ("it", "its", "they", "their", "them", "he", "his", "him", "she", "her")
+_Plan = tuple[list[Sentence], list[list[NameMatch]], set[int]]  # sentences, names in each, those to parse
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +59,11 @@ class CodedDocument:
 class CoderSettings:
     """What a Coder was built from, so that another process can build the same one."""
 
-    pipeline: str
-    data: Path | None
-    prefilter: bool
-    monadic: bool
-    batch_size: int
+    pipeline: str = DEFAULT_PIPELINE
+    data: Path | None = None
+    prefilter: bool = True
+    monadic: bool = False
+    batch_size: int = 64
     time_budget: float | None = DEFAULT_TIME_BUDGET
 
 
@@ -100,11 +102,10 @@ class Coder:
         self.actors: ActorDictionary = load_actor_dictionary(folder / "actors", roles, self._words)
         self.vocabulary: EventVocabulary = load_event_vocabulary(folder / "events", self.cameo)
         self.calibration: Calibration = load_calibration(folder / "calibration" / "confidence.tsv")
-        self.extractor = EventExtractor(self.vocabulary, Gazetteer(self.actors.places, self.actors.state_names))
-        anaphors = set(_PRONOUNS) | set(self.actors.nominals)
-        anaphors |= {phrase.split()[-1] for phrase in self.actors.organisation_nominals}
-        lemmas = set(self.vocabulary.verbs) | set(self.vocabulary.nouns) | set(self.vocabulary.blame)
-        self.prefilter = Prefilter(self.nlp, lemmas, anaphors) if prefilter else None
+        gazetteer = Gazetteer(self.actors.places, self.actors.state_names)
+        self.extractor = EventExtractor(self.vocabulary, gazetteer)
+        self.prefilter = Prefilter(self.nlp, _triggers(self.vocabulary), _actor_words(self.actors),
+                                   gazetteer.places) if prefilter else None
         self.monadic = monadic  # keep events with no target ("protesters rallied")
         self.batch_size = batch_size
         self.time_budget = time_budget  # seconds per document; None: no limit
@@ -126,12 +127,23 @@ class Coder:
         return next(self.code_documents([document]))
 
     def code_documents(self, documents: Iterable[Document], batch: int = 32, monadic: bool | None = None,
-                       time_budget: float | None = None, calibrated: bool = True) -> Iterator[CodedDocument]:
+                       time_budget: float | None = None, workers: int = 1,
+                       calibrated: bool = True) -> Iterator[CodedDocument]:
         """Coded documents in input order; sentences of `batch` documents are parsed together.
         `monadic` and `time_budget` override the Coder's own settings for this call. A
         document whose coding takes longer than the time budget comes back with no events
         and a `problem`. Each event's `confidence` is the calibrated probability that it is
-        right, or with `calibrated=False` the rules' raw score (what calibration is fitted on)."""
+        right, or with `calibrated=False` (one worker only) the rules' raw score, which
+        calibration is fitted on. With `workers` > 1, batches are coded in that many
+        processes, each building its own Coder from this one's settings (detente.parallel);
+        the result is the same."""
+        if workers > 1:
+            if not calibrated:
+                raise ValueError("raw scores are coded with one worker")
+            from .parallel import code_documents
+
+            yield from code_documents(self, documents, workers, batch, monadic, time_budget)
+            return
         keep_monadic = self.monadic if monadic is None else monadic
         budget = self.time_budget if time_budget is None else time_budget
         pending: list[Document] = []
@@ -148,17 +160,17 @@ class Coder:
                     calibrated: bool) -> Iterator[CodedDocument]:
         clocks = _Clocks(len(documents), budget)
         texts: list[str] = []
-        plans: list[tuple[list[Sentence], set[int]]] = []
+        plans: list[_Plan] = []
         for number, document in enumerate(documents):
             started = time.monotonic()
             texts.append(bound_text(document.text))
             plans.append(self._plan(texts[-1]))
             clocks.charge(number, started)
         parsed = self._parse(texts, plans, clocks)
-        for number, (document, (sentences, keep)) in enumerate(zip(documents, plans)):
+        for number, (document, (sentences, names, keep)) in enumerate(zip(documents, plans)):
             started = time.monotonic()
             events = None if clocks.over(number) else self._events(
-                document, texts[number], sentences, {i: parsed[(number, i)] for i in keep}, monadic,
+                document, texts[number], sentences, names, {i: parsed[(number, i)] for i in keep}, monadic,
                 clocks.deadline(number))
             clocks.charge(number, started)
             if events is None:
@@ -170,7 +182,7 @@ class Coder:
                 events = self.calibration.apply(events) if calibrated else events
                 yield CodedDocument(document, events, len(sentences), len(keep))
 
-    def _parse(self, texts: list[str], plans: list[tuple[list[Sentence], set[int]]],
+    def _parse(self, texts: list[str], plans: list[_Plan],
                clocks: _Clocks) -> dict[tuple[int, int], ParsedSentence]:
         """The kept sentences parsed, by (document number, sentence index); a document over its
         budget sends no more sentences. Parsing is batched, so a document is charged the time
@@ -178,7 +190,7 @@ class Coder:
         order: deque[int] = deque()
 
         def requests() -> Iterator[tuple[str, str, int, int, int]]:
-            for number, (sentences, keep) in enumerate(plans):
+            for number, (sentences, _, keep) in enumerate(plans):
                 for s in sentences:
                     if s.index in keep and not clocks.over(number):
                         order.append(number)
@@ -210,16 +222,18 @@ class Coder:
         return any(m.first == 0 and m.last == len(words) - 1 and all(e.role == "MED" for e in m.entries)
                    for m in find_names(self.actors, words))
 
-    def _plan(self, text: str) -> tuple[list[Sentence], set[int]]:
+    def _plan(self, text: str) -> _Plan:
+        """The text's sentences, the actor names in each and the sentences to parse."""
         sentences = split_sentences(self.nlp, text)
+        names = [find_names(self.actors, s.words) for s in sentences]
         if self.prefilter is None:
-            return sentences, {s.index for s in sentences}
+            return sentences, names, {s.index for s in sentences}
         keep = {s.index for s in sentences
-                if self.prefilter.keep(s.words, bool(find_names(self.actors, s.words)))}
-        return sentences, keep
+                if self.prefilter.keep(s.words, [(m.first, m.last) for m in names[s.index]])}
+        return sentences, names, keep
 
-    def _events(self, document: Document, text: str, sentences: list[Sentence], parsed: dict[int, ParsedSentence],
-                monadic: bool, deadline: float) -> list[Event] | None:
+    def _events(self, document: Document, text: str, sentences: list[Sentence], names: list[list[NameMatch]],
+                parsed: dict[int, ParsedSentence], monadic: bool, deadline: float) -> list[Event] | None:
         """The document's events, found in its bounded `text`; None past the deadline."""
         published = _parse_date(document.date)
         resolver = ActorResolver(self.actors, published, document.text)
@@ -234,7 +248,7 @@ class Coder:
                 background[sentence.paragraph] = opening
             parse = parsed.get(sentence.index)
             if parse is None:
-                resolver.observe_unparsed(find_names(self.actors, sentence.words), sentence.start)
+                resolver.observe_unparsed(names[sentence.index], sentence.start)
                 continue
             place, dateline = dateline_place(text[sentence.start:sentence.end])
             if dateline:  # the place a story was filed from is context for "government troops"
@@ -242,13 +256,35 @@ class Coder:
                 places = [m for m in find_names(self.actors, words)  # not "(Reuters)": a wire, not a place
                           if all(e.role is None or e.via == "seat" for e in m.entries)]
                 resolver.observe_unparsed(places, sentence.start)
-            resolver.begin(parse, find_names(self.actors, [t.text for t in parse.tokens]))
+            words = tuple(t.text for t in parse.tokens)  # other words if a dateline was blanked for the parser
+            resolver.begin(parse, names[sentence.index] if words == sentence.words else find_names(self.actors, words))
             context = SentenceContext(times, background[sentence.paragraph], document.date)
             candidates.extend((sentence.index, c) for c in self.extractor.extract(parse, resolver, context)
                               if monadic or c.target is not None)
             resolver.end()
         offsets = {s.index: (s.start, s.end) for s in sentences}
         return merge_candidates(document.id, document.text, offsets, candidates, self.cameo)
+
+
+def _triggers(vocabulary: EventVocabulary) -> Iterator[Trigger]:
+    """What the pre-parse filter looks for: each pattern lemma (with the objects it needs when
+    every pattern of it needs one), and the verbs of saying, which make an accusation of a
+    blame topic or a demand of a "must" clause (events/blame.py)."""
+    for pos, table in (("verb", vocabulary.verbs), ("noun", vocabulary.nouns)):
+        for lemma, patterns in table.items():
+            specific = all(needs_object(p) for p in patterns)
+            yield Trigger(lemma, pos, frozenset(o for p in patterns for o in p.objects) if specific else frozenset())
+    cues = frozenset(_DEONTIC_AUX) | {term.split()[-1] for term in vocabulary.blame}
+    for lemma, effect in vocabulary.modal.items():
+        if effect in {"report", "alleged"}:
+            yield Trigger(lemma, "verb", cues)
+
+
+def _actor_words(actors: ActorDictionary) -> set[str]:
+    """Words other than names that the resolver can make an actor of: pronouns, nominals and
+    the head nouns of roles ("officials", "the alliance")."""
+    words = set(_PRONOUNS) | set(actors.nominals) | set(actors.roles)
+    return {phrase.split()[-1] for phrase in words | set(actors.organisation_nominals)}
 
 
 def _parse_date(value: str | None) -> dt.date | None:

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 import click
 
-from .cli_options import clean_errors, date_option, pipeline_option, time_budget_option
+from .cli_options import clean_errors, date_option, pipeline_option, time_budget_option, workers_option
 from .errors import QueryError
 from .output import flatten, format_table, named
 from .read import DEFAULT_MAX_BYTES, count_inputs, read_inputs
@@ -99,8 +99,7 @@ def register(main: click.Group) -> None:
 @date_option
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True)
 @click.option("--batch", type=click.IntRange(min=1), default=64, show_default=True, help="Documents per commit.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes that code documents (each loads its own spaCy pipeline).")
+@workers_option
 @click.option("--dask", metavar="ADDRESS",
               help="Code on a Dask cluster: 'local' (WORKERS processes here) or a scheduler address.")
 @click.option("--quiet", is_flag=True, help="No progress lines.")
@@ -112,8 +111,7 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, ma
     from .coder import Coder, CoderSettings
 
     with clean_errors():
-        settings = CoderSettings(pipeline, None, prefilter=True, monadic=False, batch_size=64,
-                                 time_budget=time_budget)
+        settings = CoderSettings(pipeline, time_budget=time_budget)
         coder = Coder.from_settings(settings) if workers == 1 and dask is None else settings  # workers load their own
         with _open(db, read_only=False) as store:
             started = time.monotonic()

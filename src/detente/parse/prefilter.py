@@ -1,58 +1,105 @@
 """Which sentences can hold an event, decided from their words before any parse.
 
-A sentence is parsed only if it has a word that can trigger an event (an inflected form
-of a pattern's lemma) and a word that can name an actor. Inflections are generated
-regularly and completed with the irregular forms in the pipeline's own lemmatizer
-tables, so "met", "fought" and "seized" are all known.
+A sentence is parsed only if it has a word that can trigger an event and a word that can
+stand for an actor. Each is an over-approximation of what the event extractor can use after
+the parse, so that no event is lost:
+
+- a trigger is a word outside the actor names whose lemma has an event pattern; a lemma
+  whose patterns all need a particular object ("take control") counts only when one of
+  those words is in the sentence too, and a verb of saying only with what makes speech an
+  event ("must", a blame topic);
+- an actor is a dictionary name, a pronoun, a nominal or role noun ("the alliance",
+  "officials"), or a capitalised gazetteer place (an attack in a place has an attacker).
+
+Words are matched in every form the pipeline's lemmatizer could bring back to the lemma:
+the inverse of its suffix rules and its exception tables for that part of speech, so
+"met", "fought", "chairmen" and "seized" are all known.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+_PARTS_OF_SPEECH = ("noun", "verb", "adj")
 
 
-def _regular_forms(lemma: str) -> set[str]:
-    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
-    if lemma.endswith("e"):
-        forms |= {lemma[:-1] + "ing", lemma[:-1] + "ed"}
-    if lemma.endswith("y"):
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy":
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return forms
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A lemma that can trigger an event; `needs`: lemmas one of which must be in the sentence
+    for it to (empty: none)."""
+
+    lemma: str
+    pos: str  # "verb" or "noun"
+    needs: frozenset[str] = frozenset()
 
 
-def _irregular_forms(nlp: Language) -> dict[str, set[str]]:
-    """Lemma -> irregular forms, from the lemmatizer's exception tables, if it has them."""
-    inverse: dict[str, set[str]] = {}
-    if "lemmatizer" not in nlp.pipe_names:
-        return inverse
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_exc"):
-        return inverse
-    for table in lookups.get_table("lemma_exc").values():
-        for form, lemmas in table.items():
-            for lemma in lemmas:
-                inverse.setdefault(lemma, set()).add(form)
-    return inverse
+class Inflections:
+    """The forms the pipeline's rule lemmatizer turns into a lemma, by part of speech."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.rules: dict[str, list[tuple[str, str]]] = {}
+        self.exceptions: dict[str, dict[str, set[str]]] = {}
+        lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
+        for pos in _PARTS_OF_SPEECH:
+            rules = lookups.get_table("lemma_rules").get(pos, []) if lookups and lookups.has_table("lemma_rules") else []
+            self.rules[pos] = [(old, new) for old, new in rules]
+            inverse: dict[str, set[str]] = {}
+            table = lookups.get_table("lemma_exc").get(pos, {}) if lookups and lookups.has_table("lemma_exc") else {}
+            for form, lemmas in table.items():
+                for lemma in lemmas:
+                    inverse.setdefault(lemma, set()).add(form)
+            self.exceptions[pos] = inverse
+
+    def forms(self, lemma: str, pos: str) -> set[str]:
+        found = {lemma} | self.exceptions[pos].get(lemma, set())
+        found |= {lemma[:len(lemma) - len(new)] + old for old, new in self.rules[pos] if lemma.endswith(new)}
+        return found
+
+    def any_forms(self, lemma: str) -> set[str]:
+        return set().union(*(self.forms(lemma, pos) for pos in _PARTS_OF_SPEECH))
 
 
 class Prefilter:
-    def __init__(self, nlp: Language, lemmas: Iterable[str], anaphors: Iterable[str]) -> None:
-        irregular = _irregular_forms(nlp)
-        self.triggers: set[str] = set()
-        for lemma in lemmas:
-            for word in lemma.split():
-                self.triggers |= _regular_forms(word) | irregular.get(word, set())
-        self.anaphors = {a.lower() for a in anaphors}
+    def __init__(self, nlp: Language, triggers: Iterable[Trigger], actor_words: Iterable[str],
+                 places: Collection[str]) -> None:
+        inflections = Inflections(nlp)
+        needs: dict[str, set[str]] = {}
+        self.triggers: set[str] = set()  # forms that trigger whatever else the sentence holds
+        for trigger in triggers:
+            forms = inflections.forms(trigger.lemma, trigger.pos)
+            if not trigger.needs:
+                self.triggers |= forms
+                continue
+            wanted = {form for lemma in trigger.needs for form in inflections.any_forms(lemma)}
+            for form in forms:
+                needs.setdefault(form, set()).update(wanted)
+        self.needs = {form: frozenset(wanted) for form, wanted in needs.items() if form not in self.triggers}
+        self.actor_words = {form for word in actor_words for form in inflections.forms(word.lower(), "noun")}
+        self.places = places  # lower-case names, matched as a capitalised run of words
+        self.place_words = min(max((len(p.split()) for p in places), default=0), 4)
 
-    def keep(self, words: Sequence[str], has_names: bool) -> bool:
+    def keep(self, words: Sequence[str], names: Sequence[tuple[int, int]]) -> bool:
+        """Whether a sentence of `words` with actor names at (first, last) word indexes can
+        hold an event."""
         lowered = [w.lower() for w in words]
-        if not any(w in self.triggers for w in lowered):
+        in_name = {i for first, last in names for i in range(first, last + 1)}
+        present = set(lowered)
+        if not any(i not in in_name and self._triggers(w, present) for i, w in enumerate(lowered)):
             return False
-        return has_names or any(w in self.anaphors for w in lowered)
+        return bool(names) or not self.actor_words.isdisjoint(present) or self._has_place(words, lowered)
+
+    def _triggers(self, word: str, present: set[str]) -> bool:
+        return word in self.triggers or (word in self.needs and not self.needs[word].isdisjoint(present))
+
+    def _has_place(self, words: Sequence[str], lowered: list[str]) -> bool:
+        for i, word in enumerate(words):
+            if word[:1].isupper():
+                for size in range(1, self.place_words + 1):
+                    if " ".join(lowered[i:i + size]) in self.places:
+                        return True
+        return False
