@@ -1,5 +1,6 @@
 """Actor resolution on hand-built parses: no model needed."""
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -272,3 +273,20 @@ def test_organisations_by_acronym(actors, acronym: str, code: str) -> None:
     resolver = ActorResolver(actors, dt.date(2015, 1, 1), text)
     resolver.begin(parse, find_names(actors, [acronym, "said"]))
     assert resolver.resolve(0)[0].code == code
+
+
+def with_proper_nouns(parse: ParsedSentence, *indexes: int) -> ParsedSentence:
+    tokens = [dataclasses.replace(t, pos="PROPN") if t.i in indexes else t for t in parse.tokens]
+    return ParsedSentence.build(parse.index, parse.start, parse.end, parse.paragraph, tokens)
+
+
+def test_a_title_whose_words_hang_off_each_other_gives_an_unknown_person_its_role(actors) -> None:
+    text = "Kenyan police chief Wanjiru Odhiambo said"
+    parse = with_proper_nouns(sentence(text, [
+        ("Kenyan", "kenyan", "amod", 2), ("police", "police", "compound", 2), ("chief", "chief", "compound", 4),
+        ("Wanjiru", "Wanjiru", "compound", 4), ("Odhiambo", "Odhiambo", "nsubj", 5), ("said", "say", "ROOT", 5)]),
+        3, 4)
+    resolver = ActorResolver(actors, dt.date(2019, 3, 1), text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    (chief,) = resolver.resolve(4)
+    assert (chief.code, chief.text) == ("KENCOP", text.removesuffix(" said"))

@@ -364,7 +364,13 @@ class ActorResolver:
         if role:
             return role[0]
         if token.pos == "PROPN":  # a title before a name: "Prime Minister Ismail Haniyeh"
-            title = [t.lemma for t in sentence.kids(head, "compound") if t.i < head]
+            # the title's words may hang off each other: "police" -> "chief" -> "Koome"
+            words, todo = [], [head]
+            while todo:
+                kids = [k.i for k in sentence.kids(todo.pop(), "compound") if k.i < head]
+                words.extend(kids)
+                todo.extend(kids)
+            title = [sentence.tokens[i].lemma for i in sorted(words)]
             for size in range(len(title), 0, -1):
                 for start in range(len(title) - size + 1):
                     role = self.actors.roles.get(" ".join(title[start:start + size]))
