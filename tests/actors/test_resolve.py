@@ -266,7 +266,9 @@ def test_a_person_not_yet_in_office_is_no_government(actors) -> None:
 
 
 @pytest.mark.parametrize(("acronym", "code"), [("MILF", "PHLSEP"), ("NSA", "USASPY"), ("Xinhua", "CHNMED"),
-                                               ("ECOMOG", "ECOMOG"), ("ACLU", "USANGO")])
+                                               ("ECOMOG", "ECOMOG"), ("ACLU", "USANGO"),
+                                               ("USAID", "USAGOV"), ("EFCC", "NGACOP"), ("ONLF", "ETHSEP"),
+                                               ("Haaretz", "ISRMED")])
 def test_organisations_by_acronym(actors, acronym: str, code: str) -> None:
     text = f"{acronym} said"
     parse = sentence(text, [(acronym, acronym.lower(), "nsubj", 1), ("said", "say", "ROOT", 1)])
@@ -290,3 +292,21 @@ def test_a_title_whose_words_hang_off_each_other_gives_an_unknown_person_its_rol
     resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
     (chief,) = resolver.resolve(4)
     assert (chief.code, chief.text) == ("KENCOP", text.removesuffix(" said"))
+
+
+@pytest.mark.parametrize(("place", "role_noun", "lemma", "code"), [
+    ("Gujarat", "government", "government", "INDGOV"), ("Johor", "police", "police", "MYSCOP"),
+    ("Catalan", "government", "government", "ESPGOV"), ("Manitoba", "officials", "official", "CANGOV")])
+def test_a_state_or_province_government_is_its_countrys(actors, place: str, role_noun: str, lemma: str,
+                                                        code: str) -> None:
+    text = f"the {place} {role_noun} said"
+    resolver = resolver_for(actors, text, [("the", "the", "det", 2), (place, place.lower(), "compound", 2),
+                                           (role_noun, lemma, "nsubj", 3), ("said", "say", "ROOT", 3)])
+    assert resolver.resolve(2)[0].code == code
+
+
+def test_korean_alone_is_the_south(actors) -> None:
+    text = "Korean officials said"
+    resolver = resolver_for(actors, text, [("Korean", "korean", "amod", 1), ("officials", "official", "nsubj", 2),
+                                           ("said", "say", "ROOT", 2)])
+    assert resolver.resolve(1)[0].code == "KORGOV"
