@@ -310,3 +310,21 @@ def test_korean_alone_is_the_south(actors) -> None:
     resolver = resolver_for(actors, text, [("Korean", "korean", "amod", 1), ("officials", "official", "nsubj", 2),
                                            ("said", "say", "ROOT", 2)])
     assert resolver.resolve(1)[0].code == "KORGOV"
+
+
+@pytest.mark.parametrize(("city", "code"), [("Lahore", "PAKCOP"), ("Amritsar", "INDCOP")])
+def test_a_place_two_states_share_is_the_one_the_sentence_names(actors, city: str, code: str) -> None:
+    text = f"Punjab police arrested men in {city}"
+    resolver = resolver_for(actors, text, [
+        ("Punjab", "punjab", "compound", 1), ("police", "police", "nsubj", 2), ("arrested", "arrest", "ROOT", 2),
+        ("men", "man", "dobj", 2), ("in", "in", "prep", 2), (city, city.lower(), "pobj", 4)])
+    assert resolver.resolve(1)[0].code == code
+
+
+def test_a_shared_place_is_not_placed_by_the_nationality_of_those_acted_on(actors) -> None:
+    text = "Punjab police arrested Pakistani men in Amritsar"
+    resolver = resolver_for(actors, text, [
+        ("Punjab", "punjab", "compound", 1), ("police", "police", "nsubj", 2), ("arrested", "arrest", "ROOT", 2),
+        ("Pakistani", "pakistani", "amod", 4), ("men", "man", "dobj", 2), ("in", "in", "prep", 2),
+        ("Amritsar", "amritsar", "pobj", 5)])
+    assert resolver.resolve(1)[0].code == "INDCOP"

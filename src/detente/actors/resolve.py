@@ -67,8 +67,10 @@ class ActorResolver:
         self.word_entry = {}
         self.anaphors = {}
         self.residents = {}
+        # the states the sentence surely names by a name or place ('Pakistani nationals' may be abroad)
+        named = {m.entries[0].key for m in matches if len(m.entries) == 1 and m.entries[0].via != "adjective"}
         for match in matches:
-            entry = self._choose(match.entries)
+            entry = self._choose(self._place_in_context(match.entries, named, sentence.start))
             for i in range(match.first, match.last + 1):
                 self.word_entry[i] = (match, entry)
         for token in sentence.tokens:  # subjects in order, so later pronouns can refer to them
@@ -245,6 +247,18 @@ class ActorResolver:
         state = self.actors.kinds.get(key) == "state"
         code = key + (role or "") if state else key
         return Actor(key, role, code, self.actors.display.get(key, key), self.text[start:end], start, end, via)
+
+    def _place_in_context(self, entries: tuple[Entry, ...], named: set[str], position: int) -> tuple[Entry, ...]:
+        """A place name two states share ('Punjab', 'Hyderabad') is the one of the state the
+        sentence names, else of the state the document names most, else the first listed."""
+        places = [e for e in entries if e.via == "place"]
+        if len({e.key for e in places}) < 2:
+            return entries
+        document = self._document_state(position, frozenset())
+        for context in [[e for e in places if e.key in named], [e for e in places if e.key == document]]:
+            if context:
+                return (context[0],)
+        return entries
 
     def _choose(self, entries: tuple[Entry, ...]) -> Entry:
         """Among entries of one name: people in office on the date first, then others."""
