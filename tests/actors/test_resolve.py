@@ -268,7 +268,7 @@ def test_a_person_not_yet_in_office_is_no_government(actors) -> None:
 @pytest.mark.parametrize(("acronym", "code"), [("MILF", "PHLSEP"), ("NSA", "USASPY"), ("Xinhua", "CHNMED"),
                                                ("ECOMOG", "ECOMOG"), ("ACLU", "USANGO"),
                                                ("USAID", "USAGOV"), ("EFCC", "NGACOP"), ("ONLF", "ETHSEP"),
-                                               ("Haaretz", "ISRMED")])
+                                               ("Haaretz", "ISRMED"), ("USCIS", "USAGOV")])
 def test_organisations_by_acronym(actors, acronym: str, code: str) -> None:
     text = f"{acronym} said"
     parse = sentence(text, [(acronym, acronym.lower(), "nsubj", 1), ("said", "say", "ROOT", 1)])
@@ -328,3 +328,11 @@ def test_a_shared_place_is_not_placed_by_the_nationality_of_those_acted_on(actor
         ("Pakistani", "pakistani", "amod", 4), ("men", "man", "dobj", 2), ("in", "in", "prep", 2),
         ("Amritsar", "amritsar", "pobj", 5)])
     assert resolver.resolve(1)[0].code == "INDCOP"
+
+
+def test_a_high_commission_is_a_mission_of_its_government(actors) -> None:
+    text = "the British High Commission said"
+    resolver = resolver_for(actors, text, [
+        ("the", "the", "det", 3), ("British", "british", "amod", 3), ("High", "high", "compound", 3),
+        ("Commission", "commission", "nsubj", 4), ("said", "say", "ROOT", 4)])
+    assert resolver.resolve(3)[0].code == "GBRGOV"
