@@ -268,7 +268,8 @@ def test_a_person_not_yet_in_office_is_no_government(actors) -> None:
 @pytest.mark.parametrize(("acronym", "code"), [("MILF", "PHLSEP"), ("NSA", "USASPY"), ("Xinhua", "CHNMED"),
                                                ("ECOMOG", "ECOMOG"), ("ACLU", "USANGO"),
                                                ("USAID", "USAGOV"), ("EFCC", "NGACOP"), ("ONLF", "ETHSEP"),
-                                               ("Haaretz", "ISRMED"), ("USCIS", "USAGOV")])
+                                               ("Haaretz", "ISRMED"), ("USCIS", "USAGOV"),
+                                               ("Nato", "NATO"), ("DPKO", "UN")])
 def test_organisations_by_acronym(actors, acronym: str, code: str) -> None:
     text = f"{acronym} said"
     parse = sentence(text, [(acronym, acronym.lower(), "nsubj", 1), ("said", "say", "ROOT", 1)])
@@ -296,7 +297,9 @@ def test_a_title_whose_words_hang_off_each_other_gives_an_unknown_person_its_rol
 
 @pytest.mark.parametrize(("place", "role_noun", "lemma", "code"), [
     ("Gujarat", "government", "government", "INDGOV"), ("Johor", "police", "police", "MYSCOP"),
-    ("Catalan", "government", "government", "ESPGOV"), ("Manitoba", "officials", "official", "CANGOV")])
+    ("Catalan", "government", "government", "ESPGOV"), ("Manitoba", "officials", "official", "CANGOV"),
+    ("Victorian", "government", "government", "AUSGOV"), ("NSW", "police", "police", "AUSCOP"),
+    ("Cleveland", "officials", "official", "USAGOV")])
 def test_a_state_or_province_government_is_its_countrys(actors, place: str, role_noun: str, lemma: str,
                                                         code: str) -> None:
     text = f"the {place} {role_noun} said"
