@@ -1,5 +1,6 @@
 """Actor resolution on hand-built parses: no model needed."""
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -265,10 +266,76 @@ def test_a_person_not_yet_in_office_is_no_government(actors) -> None:
 
 
 @pytest.mark.parametrize(("acronym", "code"), [("MILF", "PHLSEP"), ("NSA", "USASPY"), ("Xinhua", "CHNMED"),
-                                               ("ECOMOG", "ECOMOG"), ("ACLU", "USANGO")])
+                                               ("ECOMOG", "ECOMOG"), ("ACLU", "USANGO"),
+                                               ("USAID", "USAGOV"), ("EFCC", "NGACOP"), ("ONLF", "ETHSEP"),
+                                               ("Haaretz", "ISRMED"), ("USCIS", "USAGOV"),
+                                               ("Nato", "NATO"), ("DPKO", "UN")])
 def test_organisations_by_acronym(actors, acronym: str, code: str) -> None:
     text = f"{acronym} said"
     parse = sentence(text, [(acronym, acronym.lower(), "nsubj", 1), ("said", "say", "ROOT", 1)])
     resolver = ActorResolver(actors, dt.date(2015, 1, 1), text)
     resolver.begin(parse, find_names(actors, [acronym, "said"]))
     assert resolver.resolve(0)[0].code == code
+
+
+def with_proper_nouns(parse: ParsedSentence, *indexes: int) -> ParsedSentence:
+    tokens = [dataclasses.replace(t, pos="PROPN") if t.i in indexes else t for t in parse.tokens]
+    return ParsedSentence.build(parse.index, parse.start, parse.end, parse.paragraph, tokens)
+
+
+def test_a_title_whose_words_hang_off_each_other_gives_an_unknown_person_its_role(actors) -> None:
+    text = "Kenyan police chief Wanjiru Odhiambo said"
+    parse = with_proper_nouns(sentence(text, [
+        ("Kenyan", "kenyan", "amod", 2), ("police", "police", "compound", 2), ("chief", "chief", "compound", 4),
+        ("Wanjiru", "Wanjiru", "compound", 4), ("Odhiambo", "Odhiambo", "nsubj", 5), ("said", "say", "ROOT", 5)]),
+        3, 4)
+    resolver = ActorResolver(actors, dt.date(2019, 3, 1), text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    (chief,) = resolver.resolve(4)
+    assert (chief.code, chief.text) == ("KENCOP", text.removesuffix(" said"))
+
+
+@pytest.mark.parametrize(("place", "role_noun", "lemma", "code"), [
+    ("Gujarat", "government", "government", "INDGOV"), ("Johor", "police", "police", "MYSCOP"),
+    ("Catalan", "government", "government", "ESPGOV"), ("Manitoba", "officials", "official", "CANGOV"),
+    ("Victorian", "government", "government", "AUSGOV"), ("NSW", "police", "police", "AUSCOP"),
+    ("Cleveland", "officials", "official", "USAGOV")])
+def test_a_state_or_province_government_is_its_countrys(actors, place: str, role_noun: str, lemma: str,
+                                                        code: str) -> None:
+    text = f"the {place} {role_noun} said"
+    resolver = resolver_for(actors, text, [("the", "the", "det", 2), (place, place.lower(), "compound", 2),
+                                           (role_noun, lemma, "nsubj", 3), ("said", "say", "ROOT", 3)])
+    assert resolver.resolve(2)[0].code == code
+
+
+def test_korean_alone_is_the_south(actors) -> None:
+    text = "Korean officials said"
+    resolver = resolver_for(actors, text, [("Korean", "korean", "amod", 1), ("officials", "official", "nsubj", 2),
+                                           ("said", "say", "ROOT", 2)])
+    assert resolver.resolve(1)[0].code == "KORGOV"
+
+
+@pytest.mark.parametrize(("city", "code"), [("Lahore", "PAKCOP"), ("Amritsar", "INDCOP")])
+def test_a_place_two_states_share_is_the_one_the_sentence_names(actors, city: str, code: str) -> None:
+    text = f"Punjab police arrested men in {city}"
+    resolver = resolver_for(actors, text, [
+        ("Punjab", "punjab", "compound", 1), ("police", "police", "nsubj", 2), ("arrested", "arrest", "ROOT", 2),
+        ("men", "man", "dobj", 2), ("in", "in", "prep", 2), (city, city.lower(), "pobj", 4)])
+    assert resolver.resolve(1)[0].code == code
+
+
+def test_a_shared_place_is_not_placed_by_the_nationality_of_those_acted_on(actors) -> None:
+    text = "Punjab police arrested Pakistani men in Amritsar"
+    resolver = resolver_for(actors, text, [
+        ("Punjab", "punjab", "compound", 1), ("police", "police", "nsubj", 2), ("arrested", "arrest", "ROOT", 2),
+        ("Pakistani", "pakistani", "amod", 4), ("men", "man", "dobj", 2), ("in", "in", "prep", 2),
+        ("Amritsar", "amritsar", "pobj", 5)])
+    assert resolver.resolve(1)[0].code == "INDCOP"
+
+
+def test_a_high_commission_is_a_mission_of_its_government(actors) -> None:
+    text = "the British High Commission said"
+    resolver = resolver_for(actors, text, [
+        ("the", "the", "det", 3), ("British", "british", "amod", 3), ("High", "high", "compound", 3),
+        ("Commission", "commission", "nsubj", 4), ("said", "say", "ROOT", 4)])
+    assert resolver.resolve(3)[0].code == "GBRGOV"

@@ -69,8 +69,10 @@ class ActorResolver:
         self.word_entry = {}
         self.anaphors = {}
         self.residents = {}
+        # the states the sentence surely names by a name or place ('Pakistani nationals' may be abroad)
+        named = {m.entries[0].key for m in matches if len(m.entries) == 1 and m.entries[0].via != "adjective"}
         for match in matches:
-            entry = self._choose(match.entries)
+            entry = self._choose(self._place_in_context(match.entries, named, sentence.start))
             for i in range(match.first, match.last + 1):
                 self.word_entry[i] = (match, entry)
         for token in sentence.tokens:  # subjects in order, so later pronouns can refer to them
@@ -250,6 +252,18 @@ class ActorResolver:
         code = key + (role or "") if state else key
         return Actor(key, role, code, self.actors.display.get(key, key), self.text[start:end], start, end, via)
 
+    def _place_in_context(self, entries: tuple[Entry, ...], named: set[str], position: int) -> tuple[Entry, ...]:
+        """A place name two states share ('Punjab', 'Hyderabad') is the one of the state the
+        sentence names, else of the state the document names most, else the first listed."""
+        places = [e for e in entries if e.via == "place"]
+        if len({e.key for e in places}) < 2:
+            return entries
+        document = self._document_state(position, frozenset())
+        for context in [[e for e in places if e.key in named], [e for e in places if e.key == document]]:
+            if context:
+                return (context[0],)
+        return entries
+
     def _choose(self, entries: tuple[Entry, ...]) -> Entry:
         """Among entries of one name: people in office on the date first, then others."""
         people = [e for e in entries if e.kind == "person"]
@@ -368,7 +382,13 @@ class ActorResolver:
         if role:
             return role[0]
         if token.pos == "PROPN":  # a title before a name: "Prime Minister Ismail Haniyeh"
-            title = [t.lemma for t in sentence.kids(head, "compound") if t.i < head]
+            # the title's words may hang off each other: "police" -> "chief" -> "Koome"
+            words, todo = [], [head]
+            while todo:
+                kids = [k.i for k in sentence.kids(todo.pop(), "compound") if k.i < head]
+                words.extend(kids)
+                todo.extend(kids)
+            title = [sentence.tokens[i].lemma for i in sorted(words)]
             for size in range(len(title), 0, -1):
                 for start in range(len(title) - size + 1):
                     role = self.actors.roles.get(" ".join(title[start:start + size]))
