@@ -75,7 +75,7 @@ class BlameRules(ArgumentRules):
         if speech is None or speech.i > anchor.i or any(k.dep == "neg" for k in self.s.kids(speech.i)):
             return
         for speaker in self._subjects(speech):
-            if any(_same_actor(doer, speaker) or _own_state(doer, [speaker]) for doer in coding.sources):
+            if any(_own_state(doer, [speaker]) for doer in coding.sources):
                 # "Rumsfeld says the US is winning the war": one's own state's deed is no accusation
                 if self._modal(speech) != "alleged":  # "said it had attacked": the deed itself is the news
                     continue
