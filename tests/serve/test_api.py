@@ -3,9 +3,6 @@
 import base64
 import json
 import shutil
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -18,6 +15,8 @@ from detente.cli import main
 from detente.records import Document
 from detente.serve import ServeConfig, create_app, request_once
 from detente.store import Store, ingest
+
+from .live import serving
 
 ARTICLES = [
     Document(id="pl-1", title="Poland expels Belarusian diplomats", date="2024-05-08", source="Wire A",
@@ -289,12 +288,6 @@ def test_the_docs_are_served_without_a_cdn(client):
     assert "/api/relations/{a}/{b}" in client.get("/openapi.json").json()["paths"]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def test_get_answers_like_the_live_server_for_every_read_endpoint(shared_db, client):
     expulsion = client.get("/api/events", params={"source": "POL", "root": "17"}).json()["events"][0]["event_id"]
     cursor = client.get("/api/events", params={"limit": 1}).json()["next_cursor"]
@@ -303,27 +296,12 @@ def test_get_answers_like_the_live_server_for_every_read_endpoint(shared_db, cli
              "/api/actors?entity=true", "/api/relations/POL/BLR?by=week&both=true",
              "/api/relations/POL/BLR/events?period=2024-05-01&by=month", "/api/escalations?min_events=1",
              "/api/chains", "/api/network?top=5", "/api/events?actor=ATLANTIS", "/openapi.json"]
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "detente", "serve", "--db", str(shared_db), "--read-only",
-                               "--port", str(port)], stderr=subprocess.PIPE)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                httpx.get(f"{base}/api/health", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    with serving(shared_db, "--read-only") as base:
         for path in paths:
             live = httpx.get(f"{base}{path}", timeout=10)
             once = CliRunner().invoke(main, ["serve", "--db", str(shared_db), "--get", path])
             assert json.loads(once.stdout) == live.json(), path
             assert (once.exit_code == 0) == (live.status_code < 400), path
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        assert server.stderr is not None
-        server.stderr.close()
 
 
 def test_a_query_over_the_time_limit_is_interrupted_with_504(tmp_path):

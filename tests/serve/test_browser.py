@@ -8,7 +8,6 @@ folder in pytest's temporary directory); the folder is printed (run with -s to s
 
 import json
 import os
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -24,6 +23,8 @@ from detente import Coder, Document
 from detente.serve import ServeConfig, create_app
 from detente.store import Store, ingest
 from tests.conftest import REPORTED_FOLDERS, shared_file
+
+from .live import free_port
 
 pytestmark = pytest.mark.model
 
@@ -66,12 +67,6 @@ class Watched:
         assert self.outside == [], f"requests beyond the server: {self.outside}"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Iterator[str]:
     """A live server over a store of the founding article and the ones above."""
@@ -84,7 +79,7 @@ def base(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Iterator[str
     path = tmp_path_factory.mktemp("browser") / "web.duckdb"
     with Store(path) as store:
         ingest(store, coder, documents)
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(ServeConfig(db=path), coder=coder), host="127.0.0.1",
                                            port=port, log_level="warning", ws="none"))
     thread = threading.Thread(target=server.run, daemon=True)

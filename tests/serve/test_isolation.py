@@ -6,18 +6,18 @@ Bounded: the server runs for about 10 s of load. `pytest -s` prints the latencie
 
 import http.client
 import json
-import socket
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx2 as httpx
 import pytest
 
 from detente.records import Document
 from detente.store import Store, ingest
+
+from .live import serving
 
 READERS = 20
 SECONDS = 10.0
@@ -28,42 +28,20 @@ HOSTILE_TEXTS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, coder):
+def base(tmp_path_factory: pytest.TempPathFactory, coder):
     path: Path = tmp_path_factory.mktemp("isolation") / "events.duckdb"
     with Store(path) as store:
         ingest(store, coder, [Document(id=f"d{n}", date=f"2024-05-{n % 28 + 1:02d}", text=(
             f"Poland expelled {n % 5 + 2} Belarusian diplomats. Japan and South Korea held talks in Tokyo. "
             "Russia condemned NATO.")) for n in range(60)])
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "detente", "serve", "--db", str(path), "--port", str(port)],
-                               stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                httpx.get(f"{base}/api/health", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    with serving(path) as base:
         # the pipeline loads on the first text coded: not part of what is measured
         assert httpx.post(f"{base}/api/code", json={"text": "Iran warned Israel."}, timeout=120).status_code == 200
-        yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        assert process.stderr is not None
-        process.stderr.close()
+        yield base
 
 
-def test_readers_keep_their_latency_while_one_client_posts_hostile_texts(server):
-    base = f"http://127.0.0.1:{server}"
+def test_readers_keep_their_latency_while_one_client_posts_hostile_texts(base):
     stop = threading.Event()
     latencies: list[float] = []
     failures: list[str] = []
@@ -109,8 +87,8 @@ def test_readers_keep_their_latency_while_one_client_posts_hostile_texts(server)
     assert len(posted) >= 2 and p99 < 1.0
 
 
-def test_an_over_long_url_is_answered_414_not_reset(server):
-    connection = http.client.HTTPConnection("127.0.0.1", server, timeout=30)
+def test_an_over_long_url_is_answered_414_not_reset(base):
+    connection = http.client.HTTPConnection("127.0.0.1", urlsplit(base).port, timeout=30)
     try:
         connection.request("GET", "/api/events?actor=" + "R" * 200_000)
         answer = connection.getresponse()
