@@ -39,7 +39,9 @@ def main() -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest document read; larger ones are skipped.")
 @click.option("--parse-all", is_flag=True, help="Parse every sentence, not only those that can hold an event.")
-@click.option("--monadic", is_flag=True, help="Keep events with no target ('protesters rallied').")
+@click.option("--monadic", is_flag=True,
+              help="Keep events with no target ('protesters rallied') and generic actors of no known country "
+                   "('police' -> ---COP).")
 @time_budget_option
 @workers_option
 @pipeline_option

@@ -236,7 +236,7 @@ class Coder:
                 parsed: dict[int, ParsedSentence], monadic: bool, deadline: float) -> list[Event] | None:
         """The document's events, found in its bounded `text`; None past the deadline."""
         published = _parse_date(document.date)
-        resolver = ActorResolver(self.actors, published, document.text)
+        resolver = ActorResolver(self.actors, published, document.text, unknown_states=monadic)
         candidates: list[tuple[int, Candidate]] = []
         background: dict[int, TimeExpression | None] = {}
         for sentence in sentences:

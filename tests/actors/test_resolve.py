@@ -149,9 +149,10 @@ def test_an_adjective_shared_by_coordinated_roles_stays_theirs(actors) -> None:
     assert tanks is not None and tanks.key == "ISR"
 
 
-def resolver_for(actors, text: str, spec: list[tuple[str, str, str, int]]) -> ActorResolver:
+def resolver_for(actors, text: str, spec: list[tuple[str, str, str, int]],
+                 unknown_states: bool = False) -> ActorResolver:
     parse = sentence(text, spec)
-    resolver = ActorResolver(actors, dt.date(2015, 9, 22), text)
+    resolver = ActorResolver(actors, dt.date(2015, 9, 22), text, unknown_states)
     resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
     return resolver
 
@@ -163,6 +164,16 @@ def test_the_nationality_of_victims_is_not_the_doers(actors) -> None:
         ("Norwegian", "norwegian", "amod", 4), ("engineer", "engineer", "dobj", 1), ("and", "and", "cc", 4),
         ("two", "two", "nummod", 7), ("Canadians", "canadians", "conj", 4)])
     assert resolver.resolve(0) == []  # no context says whose gunmen they are
+
+
+def test_a_generic_actor_with_no_clue_may_be_of_an_unknown_state(actors) -> None:
+    text = "Gunmen seized two Canadians"
+    spec = [("Gunmen", "gunman", "nsubj", 1), ("seized", "seize", "ROOT", 1), ("two", "two", "nummod", 3),
+            ("Canadians", "canadians", "dobj", 1)]
+    (gunmen,) = resolver_for(actors, text, spec, unknown_states=True).resolve(0)
+    assert (gunmen.code, gunmen.key, gunmen.role, gunmen.text) == ("---UAF", "---", "UAF", "Gunmen")
+    canadians = resolver_for(actors, text, spec, unknown_states=True).resolve(3)
+    assert [a.code for a in canadians] == ["CAN"]  # a named actor keeps its state
 
 
 def test_a_generic_actor_takes_the_country_where_its_act_happens(actors) -> None:

@@ -21,6 +21,7 @@ from .dictionary import ActorDictionary, Entry
 from .mentions import NameMatch
 
 _NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "xcomp", "mark"})
+UNKNOWN_STATE = "---"  # CAMEO's filler for an actor whose country is not known
 _STATELESS_ROLES = {"INT"}  # generic international actors take the country slot themselves
 _PERPETRATORS = {"CRM", "UAF"}  # named for what they did, to someone else
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det"}
@@ -47,8 +48,10 @@ class Salient:
 class ActorResolver:
     """Resolves noun phrases to actors across the sentences of one document."""
 
-    def __init__(self, actors: ActorDictionary, date: dt.date | None, text: str) -> None:
+    def __init__(self, actors: ActorDictionary, date: dt.date | None, text: str,
+                 unknown_states: bool = False) -> None:
         self.actors = actors
+        self.unknown_states = unknown_states  # a generic actor with no clue to its country is '---' + role
         self.text = text
         self.date = date
         self.history: list[Salient] = []
@@ -248,7 +251,7 @@ class ActorResolver:
                 or lemma in self.actors.organisation_nominals)
 
     def _actor(self, key: str, role: str | None, start: int, end: int, via: str) -> Actor:
-        state = self.actors.kinds.get(key) == "state"
+        state = self.actors.kinds.get(key) == "state" or key == UNKNOWN_STATE
         code = key + (role or "") if state else key
         return Actor(key, role, code, self.actors.display.get(key, key), self.text[start:end], start, end, via)
 
@@ -455,6 +458,8 @@ class ActorResolver:
         if role in _STATELESS_ROLES:  # "the international community" belongs to no state
             return self._actor(role, None, sentence.tokens[phrase[0]].start, token.end, "role")
         clue = self._context_state(head, role, exclude)
+        if clue is None and self.unknown_states:
+            return self._actor(UNKNOWN_STATE, role, sentence.tokens[phrase[0]].start, token.end, "role")
         if clue is None or (nominal is not None and clue[0] > 0):
             return None  # a nominal with no antecedent ('the government') is of the scene, if any
         return self._actor(clue[1], role, sentence.tokens[phrase[0]].start, token.end, "role")
