@@ -27,7 +27,7 @@ STAGES = [
     ("spaCy pipe, all components", "spacy/language.py", "pipe"),
     ("  tok2vec", "spacy/pipeline/tok2vec.py", "predict"),
     ("  attribute rules", "parse/attributes.py", "__call__"),
-    ("  lemmatizer", "spacy/pipeline/lemmatizer.py", "__call__"),
+    ("  lemmatizer", "parse/lemmas.py", "__call__"),
     ("parse records (to_parsed)", "parse/tokens.py", "to_parsed"),
     ("actors and events (_events)", "detente/coder.py", "_events"),
     ("  event extraction", "events/extract.py", "extract"),

@@ -9,19 +9,21 @@ from collections import Counter
 from dataclasses import asdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from .audit_commands import audit
 from .cli_options import clean_errors, date_option, pipeline_option, time_budget_option, workers_option
-from .coder import Coder, CoderSettings
 from .errors import DetenteError
 from .output import FORMATS, EventWriter
 from .parallel import code_documents
 from .read import DEFAULT_MAX_BYTES, read_inputs
-from .records import Document, Problem, RunSummary
+from .records import CoderSettings, Document, Problem, RunSummary
 from .store_commands import register
+
+if TYPE_CHECKING:
+    from .coder import Coder
 
 
 
@@ -154,10 +156,7 @@ def lexicon() -> None:
 @pipeline_option
 def lexicon_check(data: str | None, pipeline: str) -> None:
     """Load and validate every vocabulary file; report counts."""
-    try:
-        coder = Coder(pipeline=pipeline, data=Path(data) if data else None)
-    except DetenteError as err:
-        raise click.ClickException(str(err)) from err
+    coder = _coder(CoderSettings(pipeline, Path(data) if data else None))
     vocabulary = coder.vocabulary
     patterns = sum(map(len, vocabulary.verbs.values())) + sum(map(len, vocabulary.nouns.values()))
     click.echo(f"ok: {len(coder.actors.kinds)} actors, {sum(len(v) for v in coder.actors.names.values())} names, "
@@ -201,6 +200,8 @@ main.add_command(audit)
 
 
 def _coder(settings: CoderSettings) -> Coder:
+    from .coder import Coder  # here: `code --workers N` hands work to workers without importing it
+
     try:
         return Coder.from_settings(settings)
     except DetenteError as err:

@@ -18,7 +18,6 @@ import datetime as dt
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +35,7 @@ from .parse import DEFAULT_PIPELINE, ParsedSentence, Sentence, load_pipeline, pa
 from .parse.bounds import DEFAULT_TIME_BUDGET, bound_text
 from .parse.prefilter import Prefilter, Trigger
 from .parse.sentences import blank_dateline, dateline_place, is_headline, sentence_case
-from .records import Document, Event, Problem
+from .records import CodedDocument, CoderSettings, Document, Event, Problem
 from .vocabulary import data_dir
 
 if TYPE_CHECKING:
@@ -44,27 +43,6 @@ if TYPE_CHECKING:
 
 _PRONOUNS = ("it", "its", "they", "their", "them", "he", "his", "him", "she", "her")
 _Plan = tuple[list[Sentence], list[list[NameMatch]], set[int]]  # sentences, names in each, those to parse
-
-
-@dataclass(frozen=True, slots=True)
-class CodedDocument:
-    document: Document
-    events: list[Event]
-    sentences: int
-    parsed_sentences: int
-    problem: Problem | None = None  # why the document was skipped (over the time budget)
-
-
-@dataclass(frozen=True, slots=True)
-class CoderSettings:
-    """What a Coder was built from, so that another process can build the same one."""
-
-    pipeline: str = DEFAULT_PIPELINE
-    data: Path | None = None
-    prefilter: bool = True
-    monadic: bool = False
-    batch_size: int = 64
-    time_budget: float | None = DEFAULT_TIME_BUDGET
 
 
 class _Clocks:

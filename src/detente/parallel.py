@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import DetenteError
-from .records import Document
+from .records import CoderSettings, Document
 
 if TYPE_CHECKING:
-    from .coder import CodedDocument, Coder, CoderSettings
+    from .coder import CodedDocument, Coder
 
 
 class Pending(Protocol):
@@ -83,9 +83,9 @@ def coding(coder: Coder | CoderSettings, workers: int = 1, dask: str | None = No
     """A function that starts coding a batch and returns it pending. With one worker and no
     Dask the batch is coded here, at once; else the workers stop when the block ends, also
     on Ctrl-C or an error."""
-    from .coder import Coder, CoderSettings
-
     if workers <= 1 and dask is None:
+        from .coder import Coder  # only here: a process that hands work to workers does not import it
+
         local = Coder.from_settings(coder) if isinstance(coder, CoderSettings) else coder
         yield lambda documents, monadic, budget: _Done(list(local.code_documents(documents, len(documents) or 1,
                                                                                  monadic, budget)))

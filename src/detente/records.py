@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
+
+from .parse.bounds import DEFAULT_TIME_BUDGET
+from .parse.pipeline import DEFAULT_PIPELINE
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -149,6 +153,28 @@ class Event:
             "confidence": self.confidence,
             "rule": self.rule,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class CodedDocument:
+    document: Document
+    events: list[Event]
+    sentences: int
+    parsed_sentences: int
+    problem: Problem | None = None  # why the document was skipped (over the time budget)
+
+
+@dataclass(frozen=True, slots=True)
+class CoderSettings:
+    """What a Coder was built from, so that another process can build the same one (here, not
+    in coder.py: a process that only hands work to workers need not import the coder)."""
+
+    pipeline: str = DEFAULT_PIPELINE
+    data: Path | None = None
+    prefilter: bool = True
+    monadic: bool = False
+    batch_size: int = 64
+    time_budget: float | None = DEFAULT_TIME_BUDGET
 
 
 @dataclass(slots=True)

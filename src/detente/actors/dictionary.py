@@ -59,7 +59,7 @@ class ActorDictionary:
     country_of: dict[str, str] = field(default_factory=dict)  # national organisation -> state
     places: dict[str, tuple[str, str]] = field(default_factory=dict)  # sub-national place -> (state, kind)
     state_names: dict[str, str] = field(default_factory=dict)  # state name or alias -> state key
-    max_length: int = 1
+    longest: dict[str, int] = field(default_factory=dict)  # a key's first word -> most words of a key it starts
 
     def add_name(self, tokenize: Tokenize, phrase: str, entry: Entry) -> None:
         words = tuple(tokenize(phrase))
@@ -78,7 +78,8 @@ class ActorDictionary:
         entries = self.names.setdefault(lowered, [])
         if entry not in entries:
             entries.append(entry)
-        self.max_length = max(self.max_length, len(words))
+        for first in {words[0], lowered[0]}:
+            self.longest[first] = max(self.longest.get(first, 0), len(words))
 
 
 def load_actor_dictionary(folder: Path, role_codes: set[str], tokenize: Tokenize) -> ActorDictionary:

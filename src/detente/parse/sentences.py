@@ -125,20 +125,20 @@ def split_sentences(nlp: Language, text: str, max_tokens: int = 150) -> list[Sen
     for paragraph, (block_start, block_end) in enumerate(blocks(text)):
         doc = nlp.tokenizer(text[block_start:block_end])
         begin = 0
-        tokens = list(doc)
+        tokens = list(doc)  # one Token object each: spaCy builds a new one on every access
+        words = [t.text for t in tokens]
         for i, token in enumerate(tokens):
             last = i == len(tokens) - 1
-            ends = token.text in _ENDERS or (token.text in _CLOSERS and i > 0 and tokens[i - 1].text in _ENDERS)
+            ends = words[i] in _ENDERS or (words[i] in _CLOSERS and i > 0 and words[i - 1] in _ENDERS)
             if not last and ends:
                 following = next((t for t in tokens[i + 1:] if not t.is_space), tokens[i + 1])
                 ends = following.text not in _CLOSERS and (following.is_title or following.is_upper or
                                                            following.is_digit or following.is_punct)
             if last or ends or i + 1 - begin >= max_tokens:
-                content = [t for t in tokens[begin:i + 1] if not t.is_space]
-                words = tuple(t.text for t in content)
-                if words:
-                    start = block_start + content[0].idx
-                    end = block_start + token.idx + len(token.text)
-                    sentences.append(Sentence(len(sentences), start, end, paragraph, words))
+                content = [k for k in range(begin, i + 1) if not tokens[k].is_space]
+                if content:
+                    start = block_start + tokens[content[0]].idx
+                    end = block_start + token.idx + len(words[i])
+                    sentences.append(Sentence(len(sentences), start, end, paragraph, tuple(words[k] for k in content)))
                 begin = i + 1
     return sentences
