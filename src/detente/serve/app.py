@@ -41,7 +41,7 @@ from ..relations import (Dyad, actor_network, find_chains, find_escalations, par
                          relation_series)
 from ..relations.chains import undated_in_scope
 from ..relations.escalation import undated_conflict
-from ..relations.series import COARSER, UNDATED, canonical_dyad
+from ..relations.series import COARSER, UNDATED, canonical_dyad, reviewed_in_dyad
 from ..store import Store, ingest
 from ..store.judgements import JUDGEMENTS, REVIEW_FILTERS
 from ..store.query import (DEFAULT_FACTUALITY, FACTUALITIES, EventFilter, actor_names, anchor_mention, count_events,
@@ -326,6 +326,7 @@ def _routes(app: FastAPI, state: _State) -> None:
         with state.reading() as store:
             counts = store.counts()
         return {"status": "ok", "version": version("detente"), "read_only": state.config.read_only,
+                "token_required": state.config.host not in LOOPBACK,  # for writes
                 "store": {"path": str(state.store.path), "documents": counts.documents, "mentions": counts.mentions,
                           "events": counts.events, "actors": counts.actors}}
 
@@ -479,25 +480,29 @@ def _routes(app: FastAPI, state: _State) -> None:
     @app.get("/api/relations/{a}/{b}", tags=["relations"])
     def relations(a: str, b: str, by: Period = "month", both: bool = False, factuality: str = ASSERTED,
                   since: str | None = None, until: str | None = None,
-                  min_confidence: float | None = Query(None, ge=0, le=1)) -> dict[str, Any]:
+                  min_confidence: float | None = Query(None, ge=0, le=1),
+                  reviewed: bool = Query(False, description="The events as reviewers corrected them.")
+                  ) -> dict[str, Any]:
         """Per-period counts by quad class, Goldstein sum and mean, and net score for the dyad.
         Actors are codes or names in any case. After the dated periods (`kind` "period") come
         a "coarser" row (events dated less precisely than the period) and an "undated" row,
-        when they hold events; `total` counts every event of the dyad."""
+        when they hold events; `total` counts every event of the dyad, `reviewed_events` those
+        a reviewer judged."""
         with state.reading() as store:
             dyad = canonical_dyad(store, Dyad(a, b, both, parse_factualities(factuality), since, until,
-                                              min_confidence))
+                                              min_confidence, reviewed))
             series = relation_series(store, dyad, by)
             names = actor_names(store, [dyad.a, dyad.b])
+            judged = reviewed_in_dyad(store, dyad)
         return {"a": dyad.a, "b": dyad.b, "a_name": names.get(dyad.a), "b_name": names.get(dyad.b), "by": by,
                 "both": both, "factuality": list(dyad.factuality), "min_confidence": min_confidence,
-                "total": sum(p.events for p in series),
+                "reviewed": reviewed, "reviewed_events": judged, "total": sum(p.events for p in series),
                 "periods": [p.to_dict() for p in series]}
 
     @app.get("/api/relations/{a}/{b}/events", tags=["relations"])
     def relation_events(a: str, b: str, period: str, by: Period = "month", both: bool = False,
-                        factuality: str = "asserted",
-                        min_confidence: float | None = Query(None, ge=0, le=1)) -> dict[str, Any]:
+                        factuality: str = "asserted", min_confidence: float | None = Query(None, ge=0, le=1),
+                        reviewed: bool = False) -> dict[str, Any]:
         """The events behind one row of the series (`period`: its first day, or coarser or undated)."""
         row: dt.date | str = period
         if period not in (COARSER, UNDATED):
@@ -508,7 +513,7 @@ def _routes(app: FastAPI, state: _State) -> None:
                                     f"{COARSER} or {UNDATED}") from err
         with state.reading() as store:
             dyad = canonical_dyad(store, Dyad(a, b, both, parse_factualities(factuality),
-                                              min_confidence=min_confidence))
+                                              min_confidence=min_confidence, corrected=reviewed))
             found = period_events(store, dyad, row, by)
         return {"period": period, "events": [e.to_dict() for e in found]}
 
