@@ -26,6 +26,7 @@ from .store import DedupRule, IngestSummary, Store, default_db_path, ingest
 from .store.dedup import MATCHES
 from .store.export import FORMATS as EXPORT_FORMATS
 from .store.export import export
+from .store.judgements import REVIEW_FILTERS
 from .store.query import (DEFAULT_FACTUALITY, FACTUALITIES, EventFilter, StoredEvent, actor_names, count_events,
                           find_events, get_event, parse_factualities, top_actors)
 from .vocabulary import actor_label
@@ -176,6 +177,8 @@ def _filter_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
         click.option("--until", help="Up to this date, inclusive."),
         click.option("--outlet", help="Only events reported by this news source."),
+        click.option("--review", type=click.Choice(REVIEW_FILTERS),
+                     help="Only events a reviewer judged (reviewed), judged wrong (disputed), or not yet judged."),
     ]
     for option in reversed(options):
         command = option(command)
