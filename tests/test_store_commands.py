@@ -190,7 +190,8 @@ def test_reviews_in_the_store_reach_the_gold_export_that_eval_reads_and_the_revi
     assert scores["required"] == len(gold) and scores["precision"] < 1.0
 
     relations = runner.invoke(main, ["relations", "POL", "BLR", "--db", str(db), "--reviewed"])
-    assert relations.exit_code == 0 and "of the dyad's events reviewed (as reviewers corrected them)" in relations.stdout
+    assert relations.exit_code == 0
+    assert "of the dyad's events reviewed (as reviewers corrected them)" in relations.stdout
     icews = runner.invoke(main, ["export", "--db", str(db), "--format", "icews-tsv", "-o", str(tmp_path / "icews"),
                                  "--reviewed"])
     assert icews.exit_code == 0 and f"2 of {len(events)} events reviewed" in icews.stderr

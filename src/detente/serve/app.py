@@ -3,9 +3,10 @@
 Every error, whatever raised it, answers with one JSON envelope:
     {"error": {"status": 400, "type": "bad_request", "message": "unknown actor 'XYZ': ..."}}
 Reads are open; writes (POST /api/documents, POST /api/review/{id}) need
-`Authorization: Bearer TOKEN` when the server listens beyond loopback. Request lines and bodies are size-limited, texts are read
-as the command line reads them (detente.read), coding is time-limited, and every query
-value is bounded and reaches SQL as a parameter (detente.store.query).
+`Authorization: Bearer TOKEN` when the server listens beyond loopback. Request lines and
+bodies are size-limited, texts are read as the command line reads them (detente.read),
+coding is time-limited, and every query value is bounded and reaches SQL as a parameter
+(detente.store.query).
 """
 
 from __future__ import annotations

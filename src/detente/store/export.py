@@ -82,7 +82,8 @@ def export(store: Store, fmt: str, folder: Path, factuality: tuple[str, ...] = D
     if fmt in ("parquet", "csv"):
         return [_copy_table(store, table, folder / f"{table}.{fmt}", fmt) for table in TABLES]
     corrected = reviewed and fmt != "gold"  # gold applies the reviews to the reports, not the events
-    other = {**_other_factualities(store, factuality, corrected), **_less_confident(store, factuality, floor, corrected)}
+    other = {**_other_factualities(store, factuality, corrected),
+             **_less_confident(store, factuality, floor, corrected)}
     if fmt == "gold":
         return [_write_gold(store, folder / "events.gold.jsonl", factuality, floor, reviewed, other)]
     summary = review_summary(store)
