@@ -158,3 +158,43 @@ def test_a_gold_export_is_scored_by_eval(built, tmp_path):
     assert scored.exit_code == 0, scored.output
     scores = json.loads(scored.stdout)["scores"]
     assert scores["required"] > 0 and scores["precision"] == scores["recall"] == 1.0
+
+
+def test_reviews_in_the_store_reach_the_gold_export_that_eval_reads_and_the_reviewed_views(built, tmp_path):
+    from detente.store import Store
+    from detente.store.query import EventFilter, find_events
+    from detente.store.review import Correction, record_judgement
+
+    db = tmp_path / "reviewed.duckdb"
+    db.write_bytes(built.read_bytes())
+    runner = CliRunner()
+    with Store(db) as store:
+        events = find_events(store, EventFilter(factuality=("asserted",)))
+        expulsion = next(e for e in events if e.cameo == "174" and e.source_key == "POL")
+        others = [e for e in events if e.event_id != expulsion.event_id and e.target_code]
+        record_judgement(store, expulsion.event_id, "wrong_actor", "ana", Correction(target="BLRGOV"))
+        record_judgement(store, others[0].event_id, "not_an_event", "ana")
+    exported = runner.invoke(main, ["export", "--db", str(db), "--format", "gold", "-o", str(tmp_path / "gold")])
+    assert exported.exit_code == 0 and "2 reports reviewed in" in exported.stderr
+    assert "1 reports judged not an event" in exported.stderr
+    records = [json.loads(line) for line in (tmp_path / "gold" / "events.gold.jsonl").read_text().splitlines()]
+    gold = [e for r in records for e in r["events"]]
+    assert {"source": expulsion.source_code, "target": "BLRGOV", "code": "174", "ontology": "CAMEO",
+            "event_id": expulsion.event_id, "judgement": "wrong_actor"} in gold
+    assert others[0].event_id not in {e["event_id"] for e in gold}
+    assert sum(r["meta"]["reviewed"] for r in records) == 2
+
+    scored = runner.invoke(main, ["eval", str(tmp_path / "gold" / "events.gold.jsonl"), "--json"])
+    assert scored.exit_code == 0, scored.output
+    scores = json.loads(scored.stdout)["scores"]  # the coder still codes what the reviewer struck out
+    assert scores["required"] == len(gold) and scores["precision"] < 1.0
+
+    relations = runner.invoke(main, ["relations", "POL", "BLR", "--db", str(db), "--reviewed"])
+    assert relations.exit_code == 0
+    assert "of the dyad's events reviewed (as reviewers corrected them)" in relations.stdout
+    icews = runner.invoke(main, ["export", "--db", str(db), "--format", "icews-tsv", "-o", str(tmp_path / "icews"),
+                                 "--reviewed"])
+    assert icews.exit_code == 0 and f"2 of {len(events)} events reviewed" in icews.stderr
+    assert "1 judged not an event, or wrong with no correction" in icews.stderr
+    rows = (tmp_path / "icews" / "events.icews.tsv").read_text().splitlines()
+    assert len(rows) == 1 + len(events) - 1  # the header, every event but the one struck out

@@ -22,10 +22,9 @@ from typing import Any
 
 from .errors import QueryError, ReadError
 from .store import Store
+from .store.judgements import JUDGEMENTS, RIGHT
 from .store.query import EventFilter, StoredEvent, find_events, parse_day
 
-JUDGEMENTS = ("correct", "acceptable", "wrong_actor", "wrong_direction", "wrong_code", "not_an_event")
-RIGHT = ("correct", "acceptable")  # what counts as right in the share a score reports
 CODED_FIELDS = {"event_id", "sentence", "source", "target", "cameo", "cameo_name", "factuality", "date", "trigger"}
 Z_95 = 1.959964
 

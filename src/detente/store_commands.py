@@ -21,11 +21,12 @@ from .relations import (PERIODS, Dyad, actor_network, find_chains, find_escalati
                         relation_series)
 from .relations.chains import undated_in_scope
 from .relations.escalation import undated_conflict
-from .relations.series import canonical_dyad
+from .relations.series import canonical_dyad, reviewed_in_dyad
 from .store import DedupRule, IngestSummary, Store, default_db_path, ingest
 from .store.dedup import MATCHES
 from .store.export import FORMATS as EXPORT_FORMATS
 from .store.export import export
+from .store.judgements import REVIEW_FILTERS
 from .store.query import (DEFAULT_FACTUALITY, FACTUALITIES, EventFilter, StoredEvent, actor_names, count_events,
                           find_events, get_event, parse_factualities, top_actors)
 from .vocabulary import actor_label
@@ -38,6 +39,10 @@ format_option = click.option("--format", "fmt", type=click.Choice(OUTPUTS), defa
 min_confidence_option = click.option(
     "--min-confidence", type=click.FloatRange(0, 1), default=None,
     help="Only events at least this likely to be right (their calibrated confidence, 0-1; README: Accuracy).")
+reviewed_option = click.option(
+    "--reviewed", is_flag=True,
+    help="Use the events as reviewers corrected them: judged wrong and corrected, the correction; judged not an "
+         "event, or wrong with no correction, left out (docs/store.md: Reviews).")
 factuality_option = click.option(
     "--factuality", default=",".join(DEFAULT_FACTUALITY), show_default=True,
     help=f"Comma-separated factualities to count ({', '.join(FACTUALITIES)}), or 'all'.")
@@ -172,6 +177,8 @@ def _filter_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
         click.option("--until", help="Up to this date, inclusive."),
         click.option("--outlet", help="Only events reported by this news source."),
+        click.option("--review", type=click.Choice(REVIEW_FILTERS),
+                     help="Only events a reviewer judged (reviewed), judged wrong (disputed), or not yet judged."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -255,20 +262,21 @@ def actors_command(db: str | None, top: int, entity: bool, factuality: str, fmt:
 @click.option("--both", is_flag=True, help="Both directions (A→B and B→A), not only A→B.")
 @factuality_option
 @min_confidence_option
+@reviewed_option
 @click.option("--since")
 @click.option("--until")
 @click.option("--plot", type=click.Path(dir_okay=False), help="Draw the series to FILE.png or FILE.svg.")
 @format_option
 def relations_command(actor_a: str, actor_b: str, db: str | None, by: str, both: bool, factuality: str,
-                      min_confidence: float | None, since: str | None, until: str | None, plot: str | None,
-                      fmt: str) -> None:
+                      min_confidence: float | None, reviewed: bool, since: str | None, until: str | None,
+                      plot: str | None, fmt: str) -> None:
     """Relations from ACTOR_A to ACTOR_B over time: counts by quad class, Goldstein, net score.
 
     Actors are codes (RUS, RUSGOV, NATO) or names (Russia), in any case. Events dated less
     precisely than a period, and undated events, get a row of their own after the periods."""
     with clean_errors(), _open(db) as store:
         dyad = canonical_dyad(store, Dyad(actor_a, actor_b, both, parse_factualities(factuality), since, until,
-                                          min_confidence))
+                                          min_confidence, reviewed))
         series = relation_series(store, dyad, by)
         names = actor_names(store, [dyad.a, dyad.b])
         arrow = "↔" if both else "→"
@@ -287,6 +295,9 @@ def relations_command(actor_a: str, actor_b: str, db: str | None, by: str, both:
             click.echo(f"{heading}: {sum(p.events for p in series)} {_counted(dyad.factuality)} events, "
                        f"{unplaced.get('coarser', 0)} dated less precisely than a {by}, "
                        f"{unplaced.get('undated', 0)} undated")
+        if fmt == "table":
+            corrected = "as reviewers corrected them" if reviewed else "as coded; --reviewed applies the reviews"
+            click.echo(f"{reviewed_in_dyad(store, dyad)} of the dyad's events reviewed ({corrected})")
         if plot:
             from .relations.plots import plot_relations
 
@@ -400,12 +411,18 @@ def network_command(db: str | None, top: int, by_code: bool, plot: str | None, f
 @click.option("-o", "--output", type=click.Path(file_okay=False), required=True, help="Folder to write into.")
 @factuality_option
 @min_confidence_option
-def export_command(db: str | None, fmt: str, output: str, factuality: str, min_confidence: float | None) -> None:
+@click.option("--reviewed", is_flag=True,
+              help="plover-json, icews-tsv: the events as reviewers corrected them. gold (which always applies the "
+                   "reviews): only the documents with a reviewed report.")
+def export_command(db: str | None, fmt: str, output: str, factuality: str, min_confidence: float | None,
+                   reviewed: bool) -> None:
     """Export the store: parquet or csv tables (whole), PLOVER JSON records or ICEWS-style TSV
     (the events of --factuality and --min-confidence, with their factuality and date precision),
-    or gold records (each document with its coded events, for `detente eval`)."""
+    or gold records (each document with its coded events, reviewers' corrections applied, for
+    `detente eval`). Each file written is named with its rows, what it left out, and how many
+    of its events are reviewed."""
     with clean_errors(), _open(db) as store:
-        for written in export(store, fmt, Path(output), parse_factualities(factuality), min_confidence):
+        for written in export(store, fmt, Path(output), parse_factualities(factuality), min_confidence, reviewed):
             click.echo(f"wrote {written}", err=True)
 
 

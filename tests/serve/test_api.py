@@ -325,3 +325,85 @@ def test_the_dashboard_may_load_only_from_its_own_server(client):
     page = client.get("/")
     assert page.status_code == 200 and "<nav" in page.text
     assert page.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+@pytest.fixture
+def reviewing(shared_db, tmp_path, coder):
+    """A server over a fresh copy of the store, listening beyond loopback: writes need the token."""
+    shutil.copyfile(shared_db, tmp_path / "review.duckdb")
+    app = create_app(ServeConfig(db=tmp_path / "review.duckdb", host="0.0.0.0", token="s3cret"), coder=coder)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+TOKEN = {"Authorization": "Bearer s3cret"}
+
+
+def test_review_next_gives_an_unreviewed_event_with_its_sentence_and_spans(reviewing):
+    first = reviewing.get("/api/review/next").json()
+    event, mention = first["event"], first["mention"]
+    assert first["remaining"] == reviewing.get("/api/events").json()["total"] and first["review"] is None
+    sentence = mention["sentence_text"]
+    at = mention["sentence_start"]
+    assert sentence[mention["trigger_start"] - at:mention["trigger_end"] - at] == event["trigger"]
+    assert sentence[mention["source_start"] - at:mention["source_end"] - at] == event["source"]["text"]
+    skipped = reviewing.get("/api/review/next", params={"after": event["event_id"]}).json()
+    assert skipped["event"]["event_id"] > event["event_id"]
+    polish = reviewing.get("/api/review/next", params={"source": "POL", "root": "17"}).json()
+    assert polish["event"]["source"]["key"] == "POL" and polish["event"]["cameo"].startswith("17")
+    assert reviewing.get("/api/review/next", params={"source": "ATLANTIS"}).status_code == 400
+
+
+def test_a_review_needs_the_token_and_then_filters_events_as_reviewed_or_disputed(reviewing):
+    events = reviewing.get("/api/events").json()["events"]
+    right, wrong = events[0]["event_id"], events[1]["event_id"]
+    body = {"judgement": "correct", "reviewer": "ana"}
+    refused = reviewing.post(f"/api/review/{right}", json=body)
+    assert refused.status_code == 401 and refused.json()["error"]["type"] == "unauthorized"
+    assert reviewing.get("/api/events", params={"review": "reviewed"}).json()["total"] == 0
+    taken = reviewing.post(f"/api/review/{right}", json=body, headers=TOKEN).json()
+    assert taken["review"]["judgement"] == "correct" and taken["reviews"]["reviewed"] == 1
+    fixed = reviewing.post(f"/api/review/{wrong}", headers=TOKEN, json={
+        "judgement": "wrong_actor", "reviewer": "ana", "target": "UKRGOV", "note": "the aid went to Kyiv"}).json()
+    assert fixed["review"]["correction"]["target"] == "UKRGOV"
+    reviewed = reviewing.get("/api/events", params={"review": "reviewed"}).json()
+    assert reviewed["total"] == 2 and {e["review"]["judgement"] for e in reviewed["events"]} == {
+        "correct", "wrong_actor"}
+    (disputed,) = reviewing.get("/api/events", params={"review": "disputed"}).json()["events"]
+    assert disputed["event_id"] == wrong and disputed["target"]["code"] != "UKRGOV"  # the coded event stays
+    assert reviewing.get(f"/api/events/{wrong}").json()["review"]["note"] == "the aid went to Kyiv"
+    assert reviewing.get(f"/api/review/{wrong}").json()["review"]["reviewer"] == "ana"
+    assert reviewing.get("/api/review/next").json()["event"]["event_id"] not in (right, wrong)
+
+
+@pytest.mark.parametrize(("body", "status", "words"), [
+    ({"judgement": "fine", "reviewer": "ana"}, 422, "judgement"),
+    ({"judgement": "correct"}, 422, "reviewer"),
+    ({"judgement": "correct", "reviewer": ""}, 422, "reviewer"),
+    ({"judgement": "correct", "reviewer": "ana", "cameo": "173"}, 400, "a correction goes with"),
+    ({"judgement": "wrong_code", "reviewer": "ana", "cameo": "999"}, 400, "unknown CAMEO code"),
+    ({"judgement": "wrong_actor", "reviewer": "ana", "source": "ATLANTIS"}, 400, "unknown actor code"),
+    ({"judgement": "wrong_code", "reviewer": "ana", "factuality": "maybe"}, 400, "unknown factuality"),
+])
+def test_a_bad_review_gets_a_4xx_envelope_and_stores_nothing(reviewing, body, status, words):
+    event_id = reviewing.get("/api/events").json()["events"][0]["event_id"]
+    answer = reviewing.post(f"/api/review/{event_id}", json=body, headers=TOKEN)
+    assert answer.status_code == status and words in answer.json()["error"]["message"]
+    missing = reviewing.post("/api/review/0000", json={"judgement": "correct", "reviewer": "ana"}, headers=TOKEN)
+    assert missing.status_code == 404 and missing.json()["error"]["type"] == "not_found"
+    assert reviewing.get("/api/events", params={"review": "bad"}).status_code == 422
+    assert reviewing.get("/api/review/next").json()["reviews"]["reviewed"] == 0
+
+
+def test_a_read_only_server_refuses_reviews_and_the_openapi_describes_them(shared_db, coder):
+    with TestClient(create_app(ServeConfig(db=shared_db, read_only=True), coder=coder)) as reader:
+        event_id = reader.get("/api/events").json()["events"][0]["event_id"]
+        answer = reader.post(f"/api/review/{event_id}", json={"judgement": "correct", "reviewer": "ana"})
+        assert answer.status_code == 403
+        paths = reader.get("/openapi.json").json()["paths"]
+        choices = reader.get("/api/review/choices").json()
+    assert {"/api/review/next", "/api/review/choices", "/api/review/{event_id}"} <= set(paths)
+    assert {"get", "post"} <= set(paths["/api/review/{event_id}"])
+    assert "review" in {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
+    assert {"code": "174", "name": "Expel or deport individuals", "quad_class": 4} in choices["cameo"]
+    assert any(a["code"] == "POLGOV" for a in choices["actors"]) and "not_an_event" in choices["judgements"]

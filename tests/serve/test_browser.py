@@ -17,6 +17,7 @@ from urllib.request import urlopen
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from detente import Coder, Document
@@ -79,9 +80,18 @@ def base(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Iterator[str
     path = tmp_path_factory.mktemp("browser") / "web.duckdb"
     with Store(path) as store:
         ingest(store, coder, documents)
+    app = create_app(ServeConfig(db=path), coder=coder)
+    SERVED["app"] = app
+    yield from _served(app)
+
+
+SERVED: dict[str, FastAPI] = {}  # the app of `base`, for tests that read its store in-process
+
+
+def _served(app: FastAPI) -> Iterator[str]:
+    """The app on a free loopback port, in a thread of this process, until the generator ends."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(ServeConfig(db=path), coder=coder), host="127.0.0.1",
-                                           port=port, log_level="warning", ws="none"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -158,7 +168,8 @@ def _pages(base: str) -> list[tuple[str, str, str]]:
     return [("overview", "#/", ".page-overview .network svg .edge"), ("code", "#/code", ".page-code #code-text"),
             ("relations", RELATIONS, ".page-relations .relations-chart .period"),
             ("events", "#/events", ".page-events tbody tr"),
-            ("event", f"#/event/{_russia_nato_event(base)}", ".page-event .mentions mark.trigger")]
+            ("event", f"#/event/{_russia_nato_event(base)}", ".page-event .mentions mark.trigger"),
+            ("review", "#/review", ".page-review .review-item mark.trigger")]
 
 
 def test_every_page_loads_cleanly_from_the_server_alone(open_page, base, screenshots):
@@ -381,3 +392,99 @@ def test_code_page_says_what_is_stored_and_shows_the_whole_marked_text(open_page
     assert cut <= 0  # the page scrolls, not a fixed-height box that hides the end of the article
     assert watched.page.locator('.page-code tbody .actor-name', has_text="Russia").count() >= 1
     watched.assert_clean()
+
+
+# --- Review: one event at a time, judged from its sentence ---
+
+def _judge_from_the_keyboard(watched: Watched, key: str) -> None:
+    watched.page.locator("h1").click()  # keys act only outside the form fields
+    watched.page.keyboard.press(key)
+
+
+def test_review_marks_an_event_correct_from_the_keyboard_and_events_shows_it_reviewed(open_page, base, screenshots):
+    watched = open_page()
+    watched.goto("#/review?actor=RUS", ".page-review .review-item")
+    item = watched.page.locator(".review-item")
+    event_id = item.get_attribute("data-event-id")
+    assert item.locator(".review-sentence mark.trigger").count() == 1
+    assert item.locator(".review-sentence mark.source").count() == 1
+    assert item.locator('.review-sentence mark[data-actor="RUS"]').count() >= 1  # the actor chosen, on one side
+    watched.page.fill("#review-reviewer", "Ana Lima")
+    watched.page.screenshot(path=screenshots / "review-event.png", full_page=True)
+    _judge_from_the_keyboard(watched, "c")
+    watched.page.get_by_text("Saved the last event as correct").wait_for()
+    assert watched.page.locator(".review-item").get_attribute("data-event-id") != event_id  # the next one
+    review = _api(base, f"/api/events/{event_id}")["review"]
+    assert (review["judgement"], review["reviewer"]) == ("correct", "Ana Lima")
+
+    watched.goto("#/events?review=reviewed&factuality=all", ".page-events tbody tr")
+    row = watched.page.locator(f'tbody tr[data-event-id="{event_id}"]')
+    assert row.get_attribute("data-review") == "correct" and "by Ana Lima" in row.text_content()
+    assert watched.page.locator("#ev-review").input_value() == "reviewed"
+    watched.goto("#/review", ".page-review .review-item")
+    assert watched.page.locator("#review-reviewer").input_value() == "Ana Lima"  # remembered in this browser
+    watched.assert_clean()
+
+
+def test_review_fixes_a_target_then_events_shows_it_disputed_and_the_gold_export_carries_it(
+        open_page, base, screenshots, coder, tmp_path):
+    from detente.evaluate import evaluate_file
+    from detente.store.export import export
+
+    aid = _api(base, "/api/events?source=USA&target=UKR")["events"][0]
+    watched = open_page()
+    watched.goto(f"#/review?event={aid['event_id']}", ".page-review .review-item")
+    watched.page.fill("#review-reviewer", "Ana Lima")
+    watched.page.locator('button[data-judgement="wrong_actor"]').click()
+    target = watched.page.locator("#fix-target")
+    assert target.is_visible() and target.input_value() == "UKR"
+    target.fill("UKRGOV")
+    watched.page.fill("#fix-cameo-search", "military aid")
+    codes = watched.page.locator("#fix-cameo option").all_text_contents()
+    assert codes and all("military aid" in code.lower() for code in codes)
+    watched.page.screenshot(path=screenshots / "review-correction.png", full_page=True)
+    watched.page.get_by_role("button", name="Save judgement").click()
+    watched.page.get_by_text("Saved the last event as wrong actor").wait_for()
+    review = _api(base, f"/api/events/{aid['event_id']}")["review"]
+    assert review["correction"] == {"source": None, "target": "UKRGOV", "cameo": None, "factuality": None}
+
+    watched.goto("#/events?review=disputed", ".page-events tbody tr")
+    row = watched.page.locator(f'tbody tr[data-event-id="{aid["event_id"]}"]')
+    assert row.get_attribute("data-review") == "wrong_actor" and row.get_attribute("data-target") == "UKR"
+    watched.page.screenshot(path=screenshots / "review-events-disputed.png", full_page=True)
+    watched.assert_clean()
+
+    reading = SERVED["app"].state.detente.store.view()
+    try:
+        (gold,) = export(reading, "gold", tmp_path)
+    finally:
+        reading.close()
+    events = [e for line in gold.path.read_text(encoding="utf-8").splitlines() for e in json.loads(line)["events"]]
+    fixed = [e for e in events if e["event_id"] == aid["event_id"] and e.get("judgement") == "wrong_actor"]
+    assert fixed and {e["target"] for e in fixed} == {"UKRGOV"}
+    report = evaluate_file(coder, gold.path)
+    assert report.kind == "dyad" and report.scores.required == len(events)
+
+
+def test_review_asks_for_the_token_when_the_server_needs_one(browser, coder, tmp_path):
+    path = tmp_path / "guarded.duckdb"
+    with Store(path) as store:
+        ingest(store, coder, [Document(id="routine", text=ROUTINE, date="2022-01-05")])
+    app = create_app(ServeConfig(db=path, host="0.0.0.0", token="s3cret"), coder=coder)
+    served = _served(app)
+    guarded = next(served)
+    context = browser.new_context(viewport=LAPTOP)
+    try:
+        watched = Watched(context.new_page(), guarded)
+        watched.goto("#/review", ".page-review .review-item")
+        watched.page.fill("#review-reviewer", "Ana Lima")
+        _judge_from_the_keyboard(watched, "a")
+        watched.page.wait_for_selector("#alert:not([hidden])")
+        assert "Authorization: Bearer TOKEN" in watched.page.locator("#alert").text_content()
+        watched.page.fill("#review-token", "s3cret")
+        _judge_from_the_keyboard(watched, "a")
+        watched.page.get_by_text("Saved the last event as acceptable").wait_for()
+        assert _api(guarded, "/api/events?review=reviewed")["total"] == 1
+    finally:
+        context.close()
+        next(served, None)

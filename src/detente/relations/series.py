@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import QueryError
 from ..store import Store
+from ..store.judgements import events_table, review_condition
 from ..store.query import (DEFAULT_FACTUALITY, EventFilter, StoredEvent, actor_argument, check_confidence,
                            check_factualities, find_events, parse_day)
 
@@ -39,6 +40,7 @@ class Dyad:
     since: str | None = None
     until: str | None = None
     min_confidence: float | None = None  # only events at least this likely to be right (0-1)
+    corrected: bool = False  # the events with their reviewers' corrections (store.judgements)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,7 @@ class RelationPeriod:
 def canonical_dyad(store: Store, dyad: Dyad) -> Dyad:
     """The dyad with its actors as the store writes them ('rus', 'Russia' → RUS)."""
     return Dyad(actor_argument(store, dyad.a)[1], actor_argument(store, dyad.b)[1], dyad.both, dyad.factuality,
-                dyad.since, dyad.until, dyad.min_confidence)
+                dyad.since, dyad.until, dyad.min_confidence, dyad.corrected)
 
 
 def dyad_condition(store: Store, dyad: Dyad) -> tuple[str, list[Any]]:
@@ -101,7 +103,8 @@ def relation_series(store: Store, dyad: Dyad, by: str = "month", fill: bool = Tr
             f"WHEN date_precision IN (SELECT unnest(?)) THEN '{DATED}' ELSE '{COARSER}' END")
     rows = store.connection.execute(f"""
         WITH placed AS (
-            SELECT {kind} AS kind, quad_class, goldstein, date_start FROM events WHERE {condition})
+            SELECT {kind} AS kind, quad_class, goldstein, date_start FROM {events_table(dyad.corrected)}
+            WHERE {condition})
         SELECT kind, CASE WHEN kind = '{DATED}' THEN CAST(date_trunc('{by}', date_start) AS DATE) END AS period,
                count(*), count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
                count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
@@ -117,6 +120,14 @@ def relation_series(store: Store, dyad: Dyad, by: str = "month", fill: bool = Tr
         (periods.append(row) if kind_of == DATED else unplaced.__setitem__(kind_of, row))
     dated = _filled(periods, by) if fill else periods
     return dated + [unplaced[k] for k in (COARSER, UNDATED) if k in unplaced]
+
+
+def reviewed_in_dyad(store: Store, dyad: Dyad) -> int:
+    """How many of the dyad's events (as the series counts them) a reviewer has judged."""
+    condition, params = dyad_condition(store, dyad)
+    row = store.connection.execute(f"SELECT count(*) FROM {events_table(dyad.corrected)} WHERE {condition} "
+                                   f"AND {review_condition('reviewed')}", params).fetchone()
+    return int(row[0]) if row else 0
 
 
 _UNPLACED_LABELS = {COARSER: "coarser than a {by}", UNDATED: "undated"}
@@ -140,7 +151,7 @@ def period_events(store: Store, dyad: Dyad, period: dt.date | str, by: str) -> l
     found: list[StoredEvent] = []
     for source, target in sides:
         where = EventFilter(source=source, target=target, factuality=dyad.factuality, dated=period != UNDATED,
-                            min_confidence=dyad.min_confidence)
+                            min_confidence=dyad.min_confidence, corrected=dyad.corrected)
         found += [e for e in find_events(store, where, limit=None) if _row_of(e, by) == period and _within(e, dyad)]
     return sorted(found, key=lambda e: (e.date_start or dt.date.min, e.event_id))
 

@@ -2,10 +2,11 @@
 
 Every error, whatever raised it, answers with one JSON envelope:
     {"error": {"status": 400, "type": "bad_request", "message": "unknown actor 'XYZ': ..."}}
-Reads are open; writes (POST /api/documents) need `Authorization: Bearer TOKEN` when the
-server listens beyond loopback. Request lines and bodies are size-limited, texts are read
-as the command line reads them (detente.read), coding is time-limited, and every query
-value is bounded and reaches SQL as a parameter (detente.store.query).
+Reads are open; writes (POST /api/documents, POST /api/review/{id}) need
+`Authorization: Bearer TOKEN` when the server listens beyond loopback. Request lines and
+bodies are size-limited, texts are read as the command line reads them (detente.read),
+coding is time-limited, and every query value is bounded and reaches SQL as a parameter
+(detente.store.query).
 """
 
 from __future__ import annotations
@@ -41,10 +42,13 @@ from ..relations import (Dyad, actor_network, find_chains, find_escalations, par
                          relation_series)
 from ..relations.chains import undated_in_scope
 from ..relations.escalation import undated_conflict
-from ..relations.series import COARSER, UNDATED, canonical_dyad
+from ..relations.series import COARSER, UNDATED, canonical_dyad, reviewed_in_dyad
 from ..store import Store, ingest
-from ..store.query import (DEFAULT_FACTUALITY, EventFilter, actor_names, count_events, event_cursor, find_events,
-                           get_event, parse_factualities, top_actors)
+from ..store.judgements import JUDGEMENTS, REVIEW_FILTERS
+from ..store.query import (DEFAULT_FACTUALITY, FACTUALITIES, EventFilter, actor_names, anchor_mention, count_events,
+                           event_cursor, find_events, get_event, parse_factualities, top_actors)
+from ..store.review import (MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, Correction, Judgement, ReviewItem, actor_choices,
+                            cameo_codes, event_judgements, next_for_review, record_judgement, review_summary)
 from ..vocabulary import actor_label
 from .batching import CodingQueue
 
@@ -184,6 +188,20 @@ class DocumentsRequest(BaseModel):
     documents: list[DocumentIn] = Field(max_length=1000)
 
 
+JudgementKind = Literal[JUDGEMENTS]  # type: ignore[valid-type]  # the one list, in store.judgements
+ReviewFilter = Literal[REVIEW_FILTERS]  # type: ignore[valid-type]
+
+
+class ReviewRequest(BaseModel):
+    judgement: JudgementKind
+    reviewer: str = Field(min_length=1, max_length=MAX_REVIEWER_CHARS, description="Who judged.")
+    note: str | None = Field(None, max_length=MAX_NOTE_CHARS)
+    source: str | None = Field(None, max_length=40, description="Corrected source actor code (wrong_* only).")
+    target: str | None = Field(None, max_length=40, description="Corrected target actor code (wrong_* only).")
+    cameo: str | None = Field(None, max_length=4, description="Corrected CAMEO code (wrong_* only).")
+    factuality: str | None = Field(None, max_length=20, description="Corrected factuality (wrong_* only).")
+
+
 class _State:
     """What the app holds: the open store, the coder (loaded on first use), their locks."""
 
@@ -309,6 +327,7 @@ def _routes(app: FastAPI, state: _State) -> None:
         with state.reading() as store:
             counts = store.counts()
         return {"status": "ok", "version": version("detente"), "read_only": state.config.read_only,
+                "token_required": state.config.host not in LOOPBACK,  # for writes
                 "store": {"path": str(state.store.path), "documents": counts.documents, "mentions": counts.mentions,
                           "events": counts.events, "actors": counts.actors}}
 
@@ -370,24 +389,84 @@ def _routes(app: FastAPI, state: _State) -> None:
                plover: str | None = None, quad: int | None = Query(None, ge=1, le=4),
                factuality: str = ASSERTED, since: str | None = None, until: str | None = None,
                outlet: str | None = None, min_confidence: float | None = Query(None, ge=0, le=1),
+               review: ReviewFilter | None = Query(None, description="reviewed, disputed (judged anything but "
+                                                                     "correct or acceptable) or unreviewed"),
                limit: int = Query(50, ge=1, le=500), cursor: str | None = None) -> dict[str, Any]:
+        where = EventFilter(actor=actor, source=source, target=target, role=role, cameo=cameo, root=root,
+                            plover=plover, quad_class=quad, factuality=parse_factualities(factuality),
+                            since=since, until=until, outlet=outlet, min_confidence=min_confidence, review=review)
+        with state.reading() as store:
+            found = find_events(store, where, limit=limit + 1, after=cursor)
+            total = count_events(store, where)
+            page = found[:limit]
+            judged = event_judgements(store, [e.event_id for e in page])
+        return {"events": [{**e.to_dict(), "review": _judged(judged.get(e.event_id))} for e in page],
+                "total": total, "factuality": list(where.factuality), "min_confidence": min_confidence,
+                "review": review, "next_cursor": event_cursor(page[-1]) if len(found) > limit else None}
+
+    @app.get("/api/events/{event_id}", tags=["store"])
+    def event(event_id: str) -> dict[str, Any]:
+        """One event with every mention: its document, sentence and spans; `review`: its judgement."""
+        with state.reading() as store:
+            found, mentions = get_event(store, event_id)
+            judged = event_judgements(store, [event_id])
+        return {"event": found.to_dict(), "mentions": [m.to_dict() for m in mentions],
+                "review": _judged(judged.get(event_id))}
+
+    @app.get("/api/review/next", tags=["review"])
+    def review_next(actor: str | None = None, source: str | None = None, target: str | None = None,
+                    role: str | None = None, cameo: str | None = None, root: str | None = None,
+                    plover: str | None = None, quad: int | None = Query(None, ge=1, le=4),
+                    factuality: str = ASSERTED, since: str | None = None, until: str | None = None,
+                    outlet: str | None = None, min_confidence: float | None = Query(None, ge=0, le=1),
+                    after: str | None = Query(None, max_length=64, description="Skip to the events past this id.")
+                    ) -> dict[str, Any]:
+        """The next unreviewed event matching the filters of `GET /api/events`, in a fixed random
+        order (by event id), so that the judged events are a random sample of those chosen:
+        the event, the report a reviewer reads (`mention`: its sentence, with the trigger and
+        actor spans as document offsets; `sentence_start` turns them into sentence offsets),
+        and `remaining` (unreviewed events matching, this one included). `event` is null when
+        none is left; `reviews` counts the store's reviewed events."""
         where = EventFilter(actor=actor, source=source, target=target, role=role, cameo=cameo, root=root,
                             plover=plover, quad_class=quad, factuality=parse_factualities(factuality),
                             since=since, until=until, outlet=outlet, min_confidence=min_confidence)
         with state.reading() as store:
-            found = find_events(store, where, limit=limit + 1, after=cursor)
-            total = count_events(store, where)
-        page = found[:limit]
-        return {"events": [e.to_dict() for e in page], "total": total, "factuality": list(where.factuality),
-                "min_confidence": min_confidence,
-                "next_cursor": event_cursor(page[-1]) if len(found) > limit else None}
+            item = next_for_review(store, where, after)
+            summary = review_summary(store)
+        return {**_review_item(item, None), "factuality": list(where.factuality), "reviews": summary.to_dict()}
 
-    @app.get("/api/events/{event_id}", tags=["store"])
-    def event(event_id: str) -> dict[str, Any]:
-        """One event with every mention: its document, sentence and spans."""
+    @app.get("/api/review/choices", tags=["review"])
+    def review_choices() -> dict[str, Any]:
+        """What a correction may name: actor codes (the store's, then the dictionary's entities),
+        the CAMEO codes of the ontology table, the factualities, and the judgements."""
         with state.reading() as store:
-            found, mentions = get_event(store, event_id)
-        return {"event": found.to_dict(), "mentions": [m.to_dict() for m in mentions]}
+            actors = actor_choices(store)
+        return {"judgements": list(JUDGEMENTS), "factualities": list(FACTUALITIES), "actors": actors,
+                "cameo": [{"code": c.code, "name": c.name, "quad_class": c.quad_class}
+                          for c in cameo_codes().values()]}
+
+    @app.get("/api/review/{event_id}", tags=["review"])
+    def review_event(event_id: str) -> dict[str, Any]:
+        """One event as `GET /api/review/next` gives it, with its current judgement (`review`)."""
+        with state.reading() as store:
+            found, _ = get_event(store, event_id)
+            item = ReviewItem(found, anchor_mention(store, event_id), 0)
+            judged = event_judgements(store, [event_id])
+            summary = review_summary(store)
+        return {**_review_item(item, judged.get(event_id)), "reviews": summary.to_dict()}
+
+    @app.post("/api/review/{event_id}", tags=["review"], dependencies=[writer])
+    def review(event_id: str, body: ReviewRequest) -> dict[str, Any]:
+        """Record a judgement of a stored event (token-protected like every write). A correction
+        (`source`, `target`: actor codes; `cameo`; `factuality`) goes only with a wrong_*
+        judgement; wrong_direction with no actor swaps source and target. The coded event is
+        never changed: the judgement is stored beside it, and the latest one counts."""
+        correction = Correction(body.source or None, body.target or None, body.cameo or None,
+                                body.factuality or None)
+        with state.write_lock:
+            judged = record_judgement(state.store, event_id, body.judgement, body.reviewer, correction, body.note)
+            summary = review_summary(state.store)
+        return {"review": _judged(judged), "reviews": summary.to_dict()}
 
     @app.get("/api/actors", tags=["store"])
     def actors(top: int = Query(20, ge=1, le=500), entity: bool = False,
@@ -402,25 +481,29 @@ def _routes(app: FastAPI, state: _State) -> None:
     @app.get("/api/relations/{a}/{b}", tags=["relations"])
     def relations(a: str, b: str, by: Period = "month", both: bool = False, factuality: str = ASSERTED,
                   since: str | None = None, until: str | None = None,
-                  min_confidence: float | None = Query(None, ge=0, le=1)) -> dict[str, Any]:
+                  min_confidence: float | None = Query(None, ge=0, le=1),
+                  reviewed: bool = Query(False, description="The events as reviewers corrected them.")
+                  ) -> dict[str, Any]:
         """Per-period counts by quad class, Goldstein sum and mean, and net score for the dyad.
         Actors are codes or names in any case. After the dated periods (`kind` "period") come
         a "coarser" row (events dated less precisely than the period) and an "undated" row,
-        when they hold events; `total` counts every event of the dyad."""
+        when they hold events; `total` counts every event of the dyad, `reviewed_events` those
+        a reviewer judged."""
         with state.reading() as store:
             dyad = canonical_dyad(store, Dyad(a, b, both, parse_factualities(factuality), since, until,
-                                              min_confidence))
+                                              min_confidence, reviewed))
             series = relation_series(store, dyad, by)
             names = actor_names(store, [dyad.a, dyad.b])
+            judged = reviewed_in_dyad(store, dyad)
         return {"a": dyad.a, "b": dyad.b, "a_name": names.get(dyad.a), "b_name": names.get(dyad.b), "by": by,
                 "both": both, "factuality": list(dyad.factuality), "min_confidence": min_confidence,
-                "total": sum(p.events for p in series),
+                "reviewed": reviewed, "reviewed_events": judged, "total": sum(p.events for p in series),
                 "periods": [p.to_dict() for p in series]}
 
     @app.get("/api/relations/{a}/{b}/events", tags=["relations"])
     def relation_events(a: str, b: str, period: str, by: Period = "month", both: bool = False,
-                        factuality: str = "asserted",
-                        min_confidence: float | None = Query(None, ge=0, le=1)) -> dict[str, Any]:
+                        factuality: str = "asserted", min_confidence: float | None = Query(None, ge=0, le=1),
+                        reviewed: bool = False) -> dict[str, Any]:
         """The events behind one row of the series (`period`: its first day, or coarser or undated)."""
         row: dt.date | str = period
         if period not in (COARSER, UNDATED):
@@ -431,7 +514,7 @@ def _routes(app: FastAPI, state: _State) -> None:
                                     f"{COARSER} or {UNDATED}") from err
         with state.reading() as store:
             dyad = canonical_dyad(store, Dyad(a, b, both, parse_factualities(factuality),
-                                              min_confidence=min_confidence))
+                                              min_confidence=min_confidence, corrected=reviewed))
             found = period_events(store, dyad, row, by)
         return {"period": period, "events": [e.to_dict() for e in found]}
 
@@ -472,6 +555,16 @@ def _routes(app: FastAPI, state: _State) -> None:
         with state.reading() as store:
             edges = actor_network(store, EventFilter(factuality=counted, min_confidence=min_confidence), top)
         return {"factuality": list(counted), "min_confidence": min_confidence, "edges": [e.to_dict() for e in edges]}
+
+
+def _judged(judgement: Judgement | None) -> dict[str, Any] | None:
+    return judgement.to_dict() if judgement is not None else None
+
+
+def _review_item(item: ReviewItem | None, judgement: Judgement | None) -> dict[str, Any]:
+    if item is None:
+        return {"event": None, "mention": None, "remaining": 0, "review": None}
+    return {**item.to_dict(), "review": _judged(judgement)}
 
 
 def _labelled(event: dict[str, Any]) -> dict[str, Any]:

@@ -5,13 +5,16 @@
   manual's data chapter); CAMEO 01 and 02 events, which PLOVER drops, are left out.
 * gold: events.gold.jsonl, one record per stored document in the gold format that
   `detente eval` reads (`id`, `text`, `date`, `events` with `source`, `target`, `code`):
-  the coded mentions of each document, so that a later coder can be scored against them.
+  the coded mentions of each document with the reviewers' judgements applied (the report a
+  reviewer read corrected, or left out when judged not an event or wrong with no correction),
+  so that a later coder can be scored against them.
 * icews-tsv: events.icews.tsv with the columns of the ICEWS coded event data, then
   `Date Precision` and `Factuality`; `Event Date` is the date as coded (2016, 2016-03 or
   a day), never a day the text did not give.
 The event exports (plover-json, icews-tsv) write the events of the factualities asked
 for (asserted by default, as every command), and of at least the confidence asked for, and
-say how many they left out and why.
+say how many they left out and why; with `reviewed`, the events corrected by their reviews
+(store.judgements). Every export of events says how many of them are reviewed.
 """
 
 from __future__ import annotations
@@ -28,8 +31,10 @@ from typing import Any
 import duckdb
 
 from ..errors import QueryError
+from .judgements import LEFT_OUT, MENTION_JUDGEMENTS, corrected_sql, events_table
 from .query import (DEFAULT_FACTUALITY, EVENT_COLUMNS, StoredEvent, check_confidence, check_factualities, entity_kinds,
                     plover_quads)
+from .review import review_summary
 from .store import Store
 
 FORMATS = ("parquet", "csv", "plover-json", "icews-tsv", "gold")
@@ -54,17 +59,21 @@ class Exported:
     path: Path
     rows: int
     left_out: dict[str, int]  # reason → events
+    reviews: str | None = None  # how many of the events are reviewed, and what the reviews did
 
     def __str__(self) -> str:
         skipped = "; ".join(f"{n} {why}" for why, n in self.left_out.items() if n)
-        return f"{self.path}: {self.rows} rows" + (f" (left out: {skipped})" if skipped else "")
+        return (f"{self.path}: {self.rows} rows" + (f" (left out: {skipped})" if skipped else "")
+                + (f"; {self.reviews}" if self.reviews else ""))
 
 
 def export(store: Store, fmt: str, folder: Path, factuality: tuple[str, ...] = DEFAULT_FACTUALITY,
-           min_confidence: float | None = None) -> list[Exported]:
+           min_confidence: float | None = None, reviewed: bool = False) -> list[Exported]:
     """Write the store in `fmt` into `folder` (created if needed); returns the files written.
     The tables (parquet, csv) are whole; the event exports hold the events of `factuality`
-    whose confidence is at least `min_confidence`."""
+    whose confidence is at least `min_confidence`, corrected by their reviews if `reviewed`.
+    The gold export always applies the reviews; `reviewed` keeps only the documents with a
+    reviewed report."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r}; use {', '.join(FORMATS)}")
     check_factualities(factuality)
@@ -72,55 +81,66 @@ def export(store: Store, fmt: str, folder: Path, factuality: tuple[str, ...] = D
     folder.mkdir(parents=True, exist_ok=True)
     if fmt in ("parquet", "csv"):
         return [_copy_table(store, table, folder / f"{table}.{fmt}", fmt) for table in TABLES]
-    other = {**_other_factualities(store, factuality), **_less_confident(store, factuality, floor)}
+    corrected = reviewed and fmt != "gold"  # gold applies the reviews to the reports, not the events
+    other = {**_other_factualities(store, factuality, corrected),
+             **_less_confident(store, factuality, floor, corrected)}
     if fmt == "gold":
-        return [_write_gold(store, folder / "events.gold.jsonl", factuality, floor, other)]
+        return [_write_gold(store, folder / "events.gold.jsonl", factuality, floor, reviewed, other)]
+    summary = review_summary(store)
+    if reviewed:
+        other["judged not an event, or wrong with no correction"] = summary.left_out
+    reviews = f"{summary}{'' if reviewed else '; --reviewed applies the reviews'}"
     if fmt == "plover-json":
         path, rows, dropped = folder / "events.plover.jsonl", 0, 0
         with path.open("w", encoding="utf-8") as stream:
-            for event, story in _events(store, factuality, floor):
+            for event, story in _events(store, factuality, floor, reviewed):
                 record = plover_record(event, story)
                 if record is None:
                     dropped += 1
                     continue
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
                 rows += 1
-        return [Exported(path, rows, {"of CAMEO roots 01-02, which PLOVER drops": dropped, **other})]
+        return [Exported(path, rows, {"of CAMEO roots 01-02, which PLOVER drops": dropped, **other}, reviews)]
     path, rows = folder / "events.icews.tsv", 0
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, delimiter="\t", lineterminator="\n")
         writer.writerow(ICEWS_COLUMNS)
-        for event, story in _events(store, factuality, floor):
+        for event, story in _events(store, factuality, floor, reviewed):
             writer.writerow(icews_row(event, story))
             rows += 1
-    return [Exported(path, rows, other)]
+    return [Exported(path, rows, other, reviews)]
 
 
-def _other_factualities(store: Store, factuality: tuple[str, ...]) -> dict[str, int]:
-    rows = store.connection.execute("SELECT factuality, count(*) FROM events WHERE factuality NOT IN "
-                                    "(SELECT unnest(?)) GROUP BY ALL ORDER BY 1", [list(factuality)]).fetchall()
+def _other_factualities(store: Store, factuality: tuple[str, ...], reviewed: bool) -> dict[str, int]:
+    rows = store.connection.execute(f"SELECT factuality, count(*) FROM {events_table(reviewed)} WHERE factuality "
+                                    "NOT IN (SELECT unnest(?)) GROUP BY ALL ORDER BY 1", [list(factuality)]).fetchall()
     return {f"{name} (--factuality all to include them)": int(n) for name, n in rows}
 
 
-def _less_confident(store: Store, factuality: tuple[str, ...], floor: float) -> dict[str, int]:
+def _less_confident(store: Store, factuality: tuple[str, ...], floor: float, reviewed: bool) -> dict[str, int]:
     if not floor:
         return {}
-    row = store.connection.execute("SELECT count(*) FROM events WHERE factuality IN (SELECT unnest(?)) "
-                                   "AND coalesce(confidence, 0) < ?", [list(factuality), floor]).fetchone()
+    row = store.connection.execute(f"SELECT count(*) FROM {events_table(reviewed)} WHERE factuality IN "
+                                   "(SELECT unnest(?)) AND coalesce(confidence, 0) < ?",
+                                   [list(factuality), floor]).fetchone()
     return {f"with confidence under {floor:g}": int(row[0]) if row else 0}
 
 
-def _write_gold(store: Store, path: Path, factuality: tuple[str, ...], floor: float,
+def _write_gold(store: Store, path: Path, factuality: tuple[str, ...], floor: float, reviewed_only: bool,
                 left_out: dict[str, int]) -> Exported:
     """Each document with the events coded in it (those with a target, of these factualities and
-    at least this confidence) as a gold record; a document with none has `events: []`."""
+    at least this confidence), corrected where a reviewer judged the report, as a gold record; a
+    document with none has `events: []`. A judged report counts whatever its confidence."""
     coded: dict[str, list[dict[str, Any]]] = {}
-    for doc_key, source, target, cameo, event_id in store.connection.execute(
-            "SELECT doc_key, source_code, target_code, cameo, event_id FROM mentions "
+    for doc_key, source, target, cameo, event_id, judgement in store.connection.execute(
+            f"SELECT doc_key, source_code, target_code, cameo, event_id, judgement FROM {corrected_sql('mentions')} "
             "WHERE target_code IS NOT NULL AND factuality IN (SELECT unnest(?)) AND coalesce(confidence, 0) >= ? "
             "ORDER BY doc_key, sentence_start, trigger_start, mention_id", [list(factuality), floor]).fetchall():
-        coded.setdefault(doc_key, []).append({"source": source, "target": target, "code": cameo,
-                                              "ontology": "CAMEO", "event_id": event_id})
+        event = {"source": source, "target": target, "code": cameo, "ontology": "CAMEO", "event_id": event_id}
+        coded.setdefault(doc_key, []).append({**event, "judgement": judgement} if judgement else event)
+    judged = _judged_reports(store)
+    left_out = {**left_out,
+                "reports judged not an event, or wrong with no correction": sum(n for _, n in judged.values())}
     seen: dict[str, int] = {}
     cursor = store.connection.cursor()
     cursor.execute("SELECT doc_key, id, text, date FROM documents ORDER BY id, date NULLS LAST, doc_key")
@@ -129,14 +149,29 @@ def _write_gold(store: Store, path: Path, factuality: tuple[str, ...], floor: fl
         while batch := cursor.fetchmany(1000):
             for doc_key, doc_id, text, day in batch:
                 seen[doc_id] = seen.get(doc_id, 0) + 1
+                reviewed = judged.get(doc_key, (0, 0))[0]
+                if reviewed_only and not reviewed:
+                    continue
                 record = {"id": doc_id if seen[doc_id] == 1 else f"{doc_id}#{seen[doc_id]}", "text": text,
                           "date": day.isoformat() if day else None, "events": coded.get(doc_key, []),
                           "source_file": f"detente {version('detente')} export of {store.path}",
-                          "meta": {"reviewed": False, "factuality": list(factuality), "min_confidence": floor}}
+                          "meta": {"reviewed": reviewed, "factuality": list(factuality), "min_confidence": floor}}
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
                 rows += 1
     cursor.close()
-    return Exported(path, rows, left_out)
+    reports = sum(n for n, _ in judged.values())
+    kept = "only documents with a reviewed report" if reviewed_only else "--reviewed keeps only their documents"
+    return Exported(path, rows, left_out, f"{reports} reports reviewed in {len(judged)} documents "
+                                          f"(corrections applied; {kept})")
+
+
+def _judged_reports(store: Store) -> dict[str, tuple[int, int]]:
+    """For each document with reports a reviewer judged: how many, and how many of them the
+    judgements leave out."""
+    rows = store.connection.execute(f"""
+        SELECT m.doc_key, count(*), count(*) FILTER (WHERE {LEFT_OUT})
+        FROM mentions m JOIN {MENTION_JUDGEMENTS} j ON j.mention_id = m.mention_id GROUP BY m.doc_key""").fetchall()
+    return {doc_key: (int(n), int(dropped)) for doc_key, n, dropped in rows}
 
 
 def _copy_table(store: Store, table: str, path: Path, fmt: str) -> Exported:
@@ -150,13 +185,15 @@ def _copy_table(store: Store, table: str, path: Path, fmt: str) -> Exported:
     return Exported(path, int(row[0]) if row else 0, {})
 
 
-def _events(store: Store, factuality: tuple[str, ...], floor: float) -> Iterator[tuple[StoredEvent, dict[str, Any]]]:
-    """Events of these factualities and at least this confidence in date order, each with the document of
-    its anchor mention; streamed."""
+def _events(store: Store, factuality: tuple[str, ...], floor: float,
+            reviewed: bool) -> Iterator[tuple[StoredEvent, dict[str, Any]]]:
+    """Events of these factualities and at least this confidence in date order (corrected by their
+    reviews if `reviewed`), each with the document of its anchor mention; streamed."""
     cursor = store.connection.cursor()
     columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+    source = corrected_sql("events") if reviewed else "events"
     cursor.execute(f"""SELECT {columns}, d.id, d.source, d.url, d.title
-                       FROM events e JOIN mentions m ON m.mention_id = e.anchor
+                       FROM {source} e JOIN mentions m ON m.mention_id = e.anchor
                        JOIN documents d ON d.doc_key = m.doc_key
                        WHERE e.factuality IN (SELECT unnest(?)) AND coalesce(e.confidence, 0) >= ?
                        ORDER BY e.date_start NULLS LAST, e.event_id""", [list(factuality), floor])

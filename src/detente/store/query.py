@@ -22,6 +22,7 @@ from ..errors import QueryError
 from ..events.ontology import load_plover_quads, load_role_codes
 from ..read.bounded_json import load_json
 from ..vocabulary import actor_label, data_dir, read_tsv
+from .judgements import REVIEW_FILTERS, events_table, review_condition
 from .store import Store
 
 FACTUALITIES = ("asserted", "negated", "hypothetical", "future", "alleged")
@@ -46,6 +47,8 @@ class EventFilter:
     outlet: str | None = None  # the news source of a reporting document
     dated: bool | None = None  # True: only events with a date; False: only undated ones; None: both
     min_confidence: float | None = None  # only events at least this likely to be right (0-1)
+    review: str | None = None  # reviewed, disputed or unreviewed (REVIEW_FILTERS); None: any
+    corrected: bool = False  # read the events with reviewers' corrections applied (store.judgements)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +170,7 @@ def find_events(store: Store, where: EventFilter, limit: int | None = 100, offse
         else:
             condition += " AND (date_start < ? OR (date_start = ? AND event_id > ?) OR date_start IS NULL)"
             params += [day, day, event_id]
-    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {condition} "
+    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM {events_table(where.corrected)} WHERE {condition} "
            "ORDER BY date_start DESC NULLS LAST, event_id")
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -178,7 +181,8 @@ def find_events(store: Store, where: EventFilter, limit: int | None = 100, offse
 def count_events(store: Store, where: EventFilter) -> int:
     """How many events match the filter: the total beside any page or series of them."""
     condition, params = event_condition(store, where)
-    row = store.connection.execute(f"SELECT count(*) FROM events WHERE {condition}", params).fetchone()
+    row = store.connection.execute(f"SELECT count(*) FROM {events_table(where.corrected)} WHERE {condition}",
+                                   params).fetchone()
     return int(row[0]) if row else 0
 
 
@@ -205,17 +209,29 @@ def parse_cursor(cursor: str) -> tuple[dt.date | None, str]:
         raise QueryError(f"malformed cursor {cursor[:40]!r}: use the next_cursor of a previous page") from err
 
 
+_MENTION_SELECT = (
+    "SELECT m.mention_id, d.id, d.title, d.date, d.source, d.url, m.sentence_text, m.sentence_start, "
+    "m.trigger_start, m.trigger_end, m.source_start, m.source_end, m.target_start, m.target_end, "
+    "m.cameo, m.factuality, m.date FROM mentions m JOIN documents d ON d.doc_key = m.doc_key")
+
+
 def get_event(store: Store, event_id: str) -> tuple[StoredEvent, list[StoredMention]]:
     row = store.connection.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE event_id = ?",
                                    [event_id]).fetchone()
     if row is None:
         raise QueryError(f"no event with id {event_id!r}")
-    rows = store.connection.execute(
-        "SELECT m.mention_id, d.id, d.title, d.date, d.source, d.url, m.sentence_text, m.sentence_start, "
-        "m.trigger_start, m.trigger_end, m.source_start, m.source_end, m.target_start, m.target_end, "
-        "m.cameo, m.factuality, m.date FROM mentions m JOIN documents d ON d.doc_key = m.doc_key "
-        "WHERE m.event_id = ? ORDER BY d.date, d.id, m.sentence_start", [event_id]).fetchall()
+    rows = store.connection.execute(f"{_MENTION_SELECT} WHERE m.event_id = ? ORDER BY d.date, d.id, m.sentence_start",
+                                    [event_id]).fetchall()
     return StoredEvent(*row), [StoredMention(*r) for r in rows]
+
+
+def anchor_mention(store: Store, event_id: str) -> StoredMention:
+    """The report an event takes its fields from: the sentence a reviewer reads."""
+    row = store.connection.execute(f"{_MENTION_SELECT} WHERE m.mention_id = (SELECT anchor FROM events "
+                                   "WHERE event_id = ?)", [event_id]).fetchone()
+    if row is None:
+        raise QueryError(f"no event with id {event_id!r}")
+    return StoredMention(*row)
 
 
 def top_actors(store: Store, limit: int = 20, entity: bool = False,
@@ -316,6 +332,10 @@ def event_condition(store: Store, where: EventFilter, table: str = "") -> tuple[
         add(f"{prefix}date_start IS {'NOT ' if where.dated else ''}NULL")
     if where.min_confidence is not None:
         add(f"{prefix}confidence >= ?", check_confidence(where.min_confidence))
+    if where.review is not None:
+        if where.review not in REVIEW_FILTERS:
+            raise QueryError(f"unknown review filter {where.review!r}; use {', '.join(REVIEW_FILTERS)}")
+        add(review_condition(where.review, prefix))
     if where.outlet:
         add(f"{prefix}event_id IN (SELECT m.event_id FROM mentions m JOIN documents d ON d.doc_key = m.doc_key "
             "WHERE d.source = ?)", where.outlet)

@@ -60,6 +60,25 @@ CREATE TABLE events (                   -- one occurrence, however many document
 CREATE TABLE actors (code VARCHAR PRIMARY KEY, key VARCHAR NOT NULL, role VARCHAR, name VARCHAR);
 CREATE TABLE settings (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 """),
+    # A reviewer's judgements of events, kept apart from what the coder wrote: ingests and
+    # re-deduplication never touch them, and an event is shown corrected only where asked.
+    ("judgements", f"""
+CREATE SEQUENCE judgement_ids START 1;
+CREATE TABLE judgements (               -- one judgement of one event; the latest per event counts
+    judgement_id BIGINT PRIMARY KEY DEFAULT nextval('judgement_ids'),
+    event_id VARCHAR NOT NULL,          -- the event judged
+    mention_id VARCHAR NOT NULL,        -- the report the reviewer read (the event's anchor then)
+    judgement VARCHAR NOT NULL CHECK (judgement IN
+        ('correct', 'acceptable', 'wrong_actor', 'wrong_direction', 'wrong_code', 'not_an_event')),
+    -- the reviewer's corrections, each group null where the coded value stands
+    {_columns(_actor("source"))},
+    {_columns(_actor("target"))},
+    cameo VARCHAR, cameo_root VARCHAR, cameo_name VARCHAR, goldstein DOUBLE, quad_class INTEGER,
+    plover_type VARCHAR, plover_mode VARCHAR,
+    factuality VARCHAR,
+    reviewer VARCHAR NOT NULL, note VARCHAR, judged_at TIMESTAMP NOT NULL
+);
+"""),
 ]
 
 

@@ -4,49 +4,18 @@
 //   #/relations?a=&b=&...  a dyad's relations over time, period by period
 //   #/events?...           the event store, filtered, a page at a time
 //   #/event/ID             one event and every mention of it
+//   #/review?...           judge stored events one at a time (review.js)
 
-import {actorCell, actorCode, actorNamed, api, clearError, dateText, eventLink, h, message, showError, table}
-  from "./dom.js";
+import {actorCell, actorCode, actorNamed, api, clearError, dateText, eventLink, field, formValues, h, heading, input,
+  message, plural, select, showError, table} from "./dom.js";
 import {networkChart, periodLabel, relationsChart} from "./charts.js";
 import {codedSpans, highlight, markLegend, mentionSpans} from "./marks.js";
+import {reviewPage} from "./review.js";
 
 const QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"};
 const FACTUALITIES = ["asserted", "negated", "hypothetical", "future", "alleged"];
 const main = document.getElementById("main");
 let rendering = 0; // which render is current: an older one that finishes late must not draw
-
-// --- small form helpers ---
-
-function field(label, control, hint) {
-  return h("div", {class: "field"}, h("label", {for: control.id}, label), control,
-    hint ? h("small", {id: `${control.id}-hint`}, hint) : null);
-}
-
-function input(id, attrs) {
-  return h("input", {id, name: id.replace(/^[a-z]+-/, ""), ...attrs});
-}
-
-function select(id, options, chosen) {
-  return h("select", {id, name: id.replace(/^[a-z]+-/, "")},
-    options.map(([value, label]) => h("option", {value, selected: value === chosen}, label)));
-}
-
-function formValues(form) {
-  const params = new URLSearchParams();
-  for (const [name, value] of new FormData(form)) {
-    if (String(value).trim() !== "") params.set(name, String(value).trim());
-  }
-  return params;
-}
-
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-function heading(text) {
-  document.title = `${text} · detente`;
-  return h("h1", {tabindex: -1}, text);
-}
 
 async function actorOptions() {
   const [entities, codes] = await Promise.all([api("/api/actors?top=200&entity=true"), api("/api/actors?top=200")]);
@@ -299,19 +268,32 @@ async function relationsPage(page, params) {
   page.append(listing);
 }
 
-function eventTable(events, caption) {
-  return table(caption, ["Date", "Source", "Event (CAMEO)", "Target", "Factuality", "Mentions / documents"],
+// `reviewed`: add a column with each event's judgement (the events of GET /api/events carry it).
+function eventTable(events, caption, reviewed = false) {
+  const columns = ["Date", "Source", "Event (CAMEO)", "Target", "Factuality", "Mentions / docs"];
+  return table(caption, reviewed ? [...columns, "Review"] : columns,
     events.map((e) => ({
       attrs: {"data-event-id": e.event_id, "data-source": actorCode(e.source), "data-target": actorCode(e.target),
-        "data-cameo": e.cameo},
+        "data-cameo": e.cameo, "data-review": e.review ? e.review.judgement : null},
       cells: [dateText(e), actorNamed(e.source), eventLink(e), actorNamed(e.target), e.factuality,
-        `${e.n_mentions} / ${e.n_documents}`],
+        `${e.n_mentions} / ${e.n_documents}`,
+        ...(reviewed ? [e.review ? judgementText(e.review) : "—"] : [])],
     })));
+}
+
+function judgementText(review) {
+  return [review.judgement.replaceAll("_", " "), h("span", {class: "actor-name"}, `by ${review.reviewer}`)];
+}
+
+function reviewHref(event) {
+  return `#/review?event=${encodeURIComponent(event.event_id)}`;
 }
 
 // --- Events ---
 
-const FILTERS = ["actor", "source", "target", "root", "factuality", "since", "until", "quad"];
+const FILTERS = ["actor", "source", "target", "root", "factuality", "since", "until", "quad", "review"];
+const REVIEWS = [["", "any"], ["reviewed", "reviewed"], ["disputed", "disputed"],
+  ["unreviewed", "not reviewed"]];
 let pages = {filters: "", cursors: []}; // the cursors of the pages before this one, for "Previous page"
 
 async function eventsPage(page, params) {
@@ -328,6 +310,7 @@ async function eventsPage(page, params) {
     field("Since", input("ev-since", {value: params.get("since") || "", placeholder: "e.g. 2021-10"})),
     field("Until", input("ev-until", {value: params.get("until") || "", placeholder: "e.g. 2021-12-31"})),
     field("Quad class", select("ev-quad", [["", "any"], ...Object.entries(QUADS)], params.get("quad") || "")),
+    field("Review", select("ev-review", REVIEWS, params.get("review") || "")),
     h("button", {type: "submit"}, "Filter"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -353,7 +336,7 @@ async function eventsPage(page, params) {
     location.hash = `#/events?${target}`;
   };
   const earlier = pages.cursors.length > 0 || cursor;
-  page.append(eventTable(found.events, `Events, page ${pages.cursors.length + 1}`),
+  page.append(eventTable(found.events, `Events, page ${pages.cursors.length + 1}`, true),
     h("nav", {class: "pager", "aria-label": "Pages of events"},
       earlier ? h("button", {type: "button", onclick: () => go(pages.cursors.pop())},
         pages.cursors.length ? "← Previous page" : "← First page") : null,
@@ -366,7 +349,7 @@ async function eventsPage(page, params) {
 // --- One event ---
 
 async function eventPage(page, id) {
-  const {event, mentions} = await api(`/api/events/${encodeURIComponent(id)}`);
+  const {event, mentions, review} = await api(`/api/events/${encodeURIComponent(id)}`);
   const what = `${event.cameo} ${event.cameo_name || ""}`;
   page.append(heading(`${actorCode(event.source)} → ${what} → ${actorCode(event.target)}`));
   const facts = [
@@ -383,6 +366,8 @@ async function eventPage(page, id) {
     ["Confidence", event.confidence ?? "—"],
     ["Reported", `${plural(event.n_mentions, "mention")} in ${plural(event.n_documents, "document")}, ` +
       `first on ${event.first_reported}`],
+    ["Review", [review ? [judgementText(review)] : "not reviewed", " ",
+      h("a", {href: reviewHref(event)}, review ? "review again" : "review it")]],
   ];
   const title = (m) => m.doc_title || m.doc_id;
   page.append(
@@ -409,6 +394,7 @@ function route() {
   if (path === "/code") return ["code", "code", (page) => codePage(page)];
   if (path === "/relations") return ["relations", "relations", (page) => relationsPage(page, params)];
   if (path === "/events") return ["events", "events", (page) => eventsPage(page, params)];
+  if (path === "/review") return ["review", "review", (page) => reviewPage(page, params)];
   if (path.startsWith("/event/")) {
     return ["event", "events", (page) => eventPage(page, decodeURIComponent(path.slice("/event/".length)))];
   }

@@ -28,10 +28,11 @@ export function s(tag, attrs, ...children) {
 
 export class ApiError extends Error {}
 
-// GET (or POST with `body`) a JSON endpoint; an error envelope becomes an ApiError with its message.
-export async function api(path, body) {
+// GET (or POST with `body`, and any `headers`) a JSON endpoint; an error envelope becomes an
+// ApiError with its message.
+export async function api(path, body, headers = {}) {
   const options = body === undefined ? {} : {
-    method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body),
+    method: "POST", headers: {"Content-Type": "application/json", ...headers}, body: JSON.stringify(body),
   };
   let response;
   try {
@@ -104,4 +105,37 @@ export function dateText(event) {
 
 export function message(text) {
   return h("p", {class: "empty"}, text);
+}
+
+// --- small form helpers, shared by the pages ---
+
+export function field(label, control, hint) {
+  return h("div", {class: "field"}, h("label", {for: control.id}, label), control,
+    hint ? h("small", {id: `${control.id}-hint`}, hint) : null);
+}
+
+export function input(id, attrs) {
+  return h("input", {id, name: id.replace(/^[a-z]+-/, ""), ...attrs});
+}
+
+export function select(id, options, chosen) {
+  return h("select", {id, name: id.replace(/^[a-z]+-/, "")},
+    options.map(([value, label]) => h("option", {value, selected: value === chosen}, label)));
+}
+
+export function formValues(form) {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (String(value).trim() !== "") params.set(name, String(value).trim());
+  }
+  return params;
+}
+
+export function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+export function heading(text) {
+  document.title = `${text} · detente`;
+  return h("h1", {tabindex: -1}, text);
 }
