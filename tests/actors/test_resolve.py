@@ -350,3 +350,13 @@ def test_a_high_commission_is_a_mission_of_its_government(actors) -> None:
         ("the", "the", "det", 3), ("British", "british", "amod", 3), ("High", "high", "compound", 3),
         ("Commission", "commission", "nsubj", 4), ("said", "say", "ROOT", 4)])
     assert resolver.resolve(3)[0].code == "GBRGOV"
+
+
+def test_a_surname_of_two_office_holders_is_the_one_the_story_names_in_full(actors) -> None:
+    text = "Blair flew to Sudan ; Tony Blair met Bashir"
+    parse = sentence("Blair flew to Sudan", [("Blair", "blair", "nsubj", 1), ("flew", "fly", "ROOT", 1),
+                                             ("to", "to", "prep", 1), ("Sudan", "sudan", "pobj", 2)])
+    resolver = ActorResolver(actors, None, text)  # no date to tell the two Blairs apart
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    blair = resolver.resolve_one(0)
+    assert blair is not None and blair.code == "GBRGOV"

@@ -63,3 +63,10 @@ def test_perpetrators_are_not_of_their_victims_nationality(coder: Coder) -> None
 def test_the_international_community_belongs_to_no_state(coder: Coder) -> None:
     events = code(coder, "Chile urged the international community to send aid to Haiti.")
     assert any(e.source.key == "CHL" and e.target and e.target.code == "INT" for e in events)
+
+
+def test_who_survives_an_attack_is_its_target(coder: Coder) -> None:
+    events = code(coder, "The Colombian defence minister survived a rebel ambush organised by Venezuelan militias.")
+    assert not aimed(events, "COL", "1", "VEN")
+    events = code(coder, "A Kenyan minister escaped a Somali assassination attempt in Mogadishu.")
+    assert aimed(events, "SOM", "18", "KEN") and not aimed(events, "KEN", "18", "SOM")

@@ -257,8 +257,15 @@ class ActorResolver:
 
     def _place_in_context(self, entries: tuple[Entry, ...], named: set[str], position: int) -> tuple[Entry, ...]:
         """A place name two states share ('Punjab', 'Hyderabad') is the one of the state the
-        sentence names, else of the state the document names most, else the first listed."""
+        sentence names, else of the state the document names most, else the first listed; so
+        is a surname two states' office holders share ('Blair') when no date tells them apart,
+        first by the one whose full name the document gives."""
         places = [e for e in entries if e.via == "place"]
+        if len({e.key for e in places}) < 2 and self.date is None:
+            places = [e for e in entries if e.kind == "person"]
+            full = [e for e in places if e.name in self.text]  # "Blair ..." in a story on "Tony Blair"
+            if len({e.key for e in full}) == 1:
+                return (full[0],)
         if len({e.key for e in places}) < 2:
             return entries
         document = self._document_state(position, frozenset())

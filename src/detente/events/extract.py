@@ -55,6 +55,7 @@ class EventExtractor:
 
 
 _ACT_CARRIERS = frozenset({"campaign", "operation", "mission", "spree", "wave", "series"})  # "a bombing campaign"
+_UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain"})  # their subject is hit
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
 _ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
 
@@ -225,6 +226,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         sources = self._noun_agents(noun)
         modifiers = self._noun_modifiers(noun)
         doer = self._subjects(light) if light is not None else []
+        undergoers = []  # "X survived an Israeli assassination attempt": Israel acts on X
+        if light is not None and light.lemma in _UNDERGOING:
+            undergoers, doer = doer, []
         if not doer and governor is not None:
             doer = self._subjects(governor)
         if not doer and pattern.cameo[:2] == "04":  # "negotiators return to Geneva for talks": they talk
@@ -241,7 +245,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             targets += self._via_preps(carrier, pattern.preps)
         if light is not None:
             targets += self._via_preps(light, pattern.preps) + self._dative(light)
-        targets.append(modifiers)
+        targets += [modifiers, undergoers]
         fallback = self._via_preps(carrier, _FALLBACK_PREPS) + self._purpose_targets(carrier)
         if light is not None:
             fallback += self._via_preps(light, _FALLBACK_PREPS) + self._purpose_targets(light)
