@@ -101,3 +101,8 @@ def test_a_capital_naming_where_an_attack_was_is_no_government(coder: Coder) -> 
     assert not any(e.source.code == "AFGGOV" for e in events)
     events = code(coder, "A Kabul suicide bombing killed ten policemen.")
     assert any(e.source.code == "AFGUAF" and e.cameo == "1831" for e in events)
+
+
+def test_the_doer_names_the_kind_of_attack_also_when_the_object_picked_the_pattern(coder: Coder) -> None:
+    events = code(coder, "A suicide bomber attacked a Nigerian army convoy near Maiduguri.")
+    assert any(e.cameo == "1831" and e.target and e.target.code == "NGAMIL" for e in events)

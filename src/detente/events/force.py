@@ -98,13 +98,15 @@ class ForceRules(ArgumentRules):
                 places = [a for a in sources if a.via == "place" and a.role is None]  # "attacks on Lahore markets"
                 return act, (self._noun_sources(subject) or self._named_before(subject)
                              or self._unknown_attacker(verb, subject) or places)
-        if pattern.cameo != "190" or pattern.objects:
+        if pattern.cameo != "190":  # also "a suicide bomber attacked a convoy", where the object picked 190
             return pattern, sources
         if subject is not None and _GENERIC_DEED in self.vocabulary.nouns:  # "suicide bombers killed ...": 1831
             deed = self._choose(self.vocabulary.nouns[_GENERIC_DEED], None,
                                 [*self._modifier_words(subject), subject.lemma])
             if deed is not None and deed.objects:
                 return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+doer:{deed.id}"), sources
+        if pattern.objects:
+            return pattern, sources
         for prep in self.s.kids(verb.i, "prep", "agent"):  # "wounded two soldiers in a bomb attack": a bombing (183)
             for pobj in self.s.kids(prep.i, "pobj") if prep.lemma in {"in", "with", "by"} else []:
                 lemma = _known(pobj.lemma, self.vocabulary.nouns)
