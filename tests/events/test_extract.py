@@ -139,3 +139,8 @@ def test_agreeing_to_an_uncoded_act_is_an_intent_to_cooperate(coder: Coder) -> N
 def test_a_force_noun_naming_a_kind_of_thing_is_no_act(coder: Coder) -> None:
     for text in ["Croatia handed a war crimes suspect to Serbia.", "France sold attack helicopters to Egypt."]:
         assert not any(e.cameo[:2] in {"18", "19", "20"} for e in code_monadic(coder, text))
+
+
+def test_migrants_who_arrive_make_no_visit(coder: Coder) -> None:
+    assert not any(e.cameo.startswith("04") for e in code(coder, "Thousands of Eritrean refugees arrived in Italy."))
+    assert aimed(code(coder, "The Eritrean president arrived in Rome."), "ERI", "04", "ITA")

@@ -55,6 +55,8 @@ class EventExtractor:
 
 
 _ACT_CARRIERS = frozenset({"campaign", "operation", "mission", "spree", "wave", "series"})  # "a bombing campaign"
+_VISITS = frozenset({"042", "043"})
+_MIGRANT_ROLES = frozenset({"REF"})  # refugees and migrants who arrive somewhere make no visit to its government
 _UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain"})  # their subject is hit
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
 _ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
@@ -252,6 +254,12 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         anchor = light if light is not None else noun
         self._emit(pattern, noun, anchor, sources, targets, fallback, specific=bool(pattern.objects))
 
+    def _migrants(self, verb: Token) -> bool:
+        """Whether the subject of a verb is people on the move: 'thousands of Syrian refugees',
+        'immigrants who arrived'."""
+        subjects = [t.i for t in self.s.kids(verb.i, "nsubj")] + ([verb.head] if verb.dep == "relcl" else [])
+        return any(self.resolver.role_of(i) in _MIGRANT_ROLES for s in subjects for i in self.s.subtree(s))
+
     def _doer_words(self, verb: Token | None) -> list[str]:
         """The head of the subject of a noun's verb, which names what kind of event the noun is
         when nothing else does: troops on alert are on military alert, teachers strike as workers."""
@@ -298,6 +306,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             if topic is not None:
                 coding.code, coding.rule = topic, f"{coding.rule}+topic"
         self._govern(coding, trigger, anchor)
+        if coding.code in _VISITS and self._migrants(trigger):
+            return
         if not coding.sources:
             return
         # "Arafat rejected a US offer to host ...": the US is not refusing; "X rejected an invitation to attend": X is
