@@ -168,10 +168,3 @@ def _conditions(pattern: dict[str, Any]) -> list[Condition] | None:
 @Language.factory(FACTORY)
 def make_rule_attributes(nlp: Language, name: str) -> RuleAttributes:
     return RuleAttributes(nlp.get_pipe("attribute_ruler"))
-
-
-def replace_attribute_ruler(nlp: Language) -> None:
-    """Put RuleAttributes where the pipeline's attribute ruler is, built from its rules."""
-    if "attribute_ruler" in nlp.pipe_names and isinstance(nlp.get_pipe("attribute_ruler"), AttributeRuler):
-        nlp.add_pipe(FACTORY, before="attribute_ruler")
-        nlp.remove_pipe("attribute_ruler")

@@ -46,11 +46,3 @@ class RememberedLemmas:
 @Language.factory(FACTORY)
 def make_remembered_lemmas(nlp: Language, name: str) -> RememberedLemmas:
     return RememberedLemmas(nlp.get_pipe("lemmatizer"))
-
-
-def replace_lemmatizer(nlp: Language) -> None:
-    """Put RememberedLemmas in the place and under the name of the pipeline's lemmatizer."""
-    if "lemmatizer" in nlp.pipe_names and isinstance(nlp.get_pipe("lemmatizer"), Lemmatizer):
-        nlp.add_pipe(FACTORY, before="lemmatizer")
-        nlp.remove_pipe("lemmatizer")
-        nlp.rename_pipe(FACTORY, "lemmatizer")

