@@ -75,7 +75,7 @@ class ActorResolver:
         # the states the sentence surely names by a name or place ('Pakistani nationals' may be abroad)
         named = {m.entries[0].key for m in matches if len(m.entries) == 1 and m.entries[0].via != "adjective"}
         for match in matches:
-            entry = self._choose(self._place_in_context(match.entries, named, sentence.start))
+            entry = self._choose(self._in_context(match.entries, named, sentence.start))
             for i in range(match.first, match.last + 1):
                 self.word_entry[i] = (match, entry)
         for token in sentence.tokens:  # subjects in order, so later pronouns can refer to them
@@ -255,21 +255,21 @@ class ActorResolver:
         code = key + (role or "") if state else key
         return Actor(key, role, code, self.actors.display.get(key, key), self.text[start:end], start, end, via)
 
-    def _place_in_context(self, entries: tuple[Entry, ...], named: set[str], position: int) -> tuple[Entry, ...]:
+    def _in_context(self, entries: tuple[Entry, ...], named: set[str], position: int) -> tuple[Entry, ...]:
         """A place name two states share ('Punjab', 'Hyderabad') is the one of the state the
         sentence names, else of the state the document names most, else the first listed; so
         is a surname two states' office holders share ('Blair') when no date tells them apart,
         first by the one whose full name the document gives."""
-        places = [e for e in entries if e.via == "place"]
-        if len({e.key for e in places}) < 2 and self.date is None:
-            places = [e for e in entries if e.kind == "person"]
-            full = [e for e in places if e.name in self.text]  # "Blair ..." in a story on "Tony Blair"
+        shared = [e for e in entries if e.via == "place"]
+        if len({e.key for e in shared}) < 2 and self.date is None:
+            shared = [e for e in entries if e.kind == "person"]
+            full = [e for e in shared if e.name in self.text]  # "Blair ..." in a story on "Tony Blair"
             if len({e.key for e in full}) == 1:
                 return (full[0],)
-        if len({e.key for e in places}) < 2:
+        if len({e.key for e in shared}) < 2:
             return entries
         document = self._document_state(position, frozenset())
-        for context in [[e for e in places if e.key in named], [e for e in places if e.key == document]]:
+        for context in [[e for e in shared if e.key in named], [e for e in shared if e.key == document]]:
             if context:
                 return (context[0],)
         return entries
