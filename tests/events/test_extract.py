@@ -144,3 +144,15 @@ def test_a_force_noun_naming_a_kind_of_thing_is_no_act(coder: Coder) -> None:
 def test_migrants_who_arrive_make_no_visit(coder: Coder) -> None:
     assert not any(e.cameo.startswith("04") for e in code(coder, "Thousands of Eritrean refugees arrived in Italy."))
     assert aimed(code(coder, "The Eritrean president arrived in Rome."), "ERI", "04", "ITA")
+
+
+def test_regret_over_a_death_is_sympathy_not_apology(coder: Coder) -> None:
+    events = code(coder, "Japan deeply regrets the death of the Kenyan president.")
+    assert any(e.cameo == "018" for e in events)
+    events = code(coder, "Japan regretted its wartime conduct toward Korea.")
+    assert not any(e.cameo == "018" for e in events)
+
+
+def test_shooting_down_a_proposal_rejects_it(coder: Coder) -> None:
+    events = code(coder, "Hungary and Poland shot down a French proposal to share asylum seekers.")
+    assert aimed(events, "HUN", "12", "FRA") and aimed(events, "POL", "12", "FRA")

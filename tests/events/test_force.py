@@ -106,3 +106,27 @@ def test_a_capital_naming_where_an_attack_was_is_no_government(coder: Coder) -> 
 def test_the_doer_names_the_kind_of_attack_also_when_the_object_picked_the_pattern(coder: Coder) -> None:
     events = code(coder, "A suicide bomber attacked a Nigerian army convoy near Maiduguri.")
     assert any(e.cameo == "1831" and e.target and e.target.code == "NGAMIL" for e in events)
+
+
+def test_a_weapon_acts_only_by_force(coder: Coder) -> None:
+    events = code(coder, "Ethiopian troops backed by helicopter gunships raided a rebel camp in Somalia on Sunday.")
+    assert any(e.source.code == "ETHMIL" and e.cameo[:2] == "19" for e in events)
+    assert not any(e.cameo.startswith("05") for e in events)  # the gunships back no one
+    events = code(coder, "Syrian warplanes bombed rebel positions near Idlib on Friday.")
+    assert any(e.source.code == "SYRMIL" and e.cameo[:2] == "19" for e in events)
+
+
+def test_fighters_storming_a_building_attack_it(coder: Coder) -> None:
+    events = code(coder, "Islamist rebels stormed a police station in northern Mali on Monday.")
+    assert any(e.cameo[:2] == "19" for e in events)
+    assert not any(e.cameo == "145" for e in events)
+    events = code(coder, "Angry protesters stormed the parliament building in Lima.")
+    assert any(e.cameo == "145" for e in events)
+
+
+def test_prisoners_freed_in_an_assault_are_no_release(coder: Coder) -> None:
+    events = code(coder, "Rebels attacked a prison in eastern Congo, killing three guards and freeing 200 inmates.")
+    assert any(e.cameo[:2] in {"18", "19"} for e in events)
+    assert not any(e.cameo.startswith("084") for e in events)
+    events = code(coder, "The Houthis freed 40 Saudi prisoners on Tuesday.")
+    assert any(e.cameo.startswith("084") for e in events)

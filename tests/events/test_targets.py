@@ -75,3 +75,10 @@ def test_people_expelled_from_a_state_were_expelled_by_it(coder: Coder) -> None:
         code(coder, "Three Belarusian diplomats were ordered out of Poland on Friday."))
     assert ("EGYGOV", "174", "GBRMED", "asserted") in triples(
         code(coder, "A British journalist was expelled from Egypt."))
+
+
+def test_a_state_itself_yields_or_protests_at_no_one_when_no_one_is_named(coder: Coder) -> None:
+    events = code(coder, "Chile reversed its decision to close the border crossing.")
+    assert not any(e.source.key == "CHL" and e.target is not None and e.target.key == "CHL" for e in events)
+    events = code(coder, "Hungarian farmers protested on Monday.")  # a state's people protest at home
+    assert any(e.cameo[:2] == "14" and e.target is not None and e.target.code == "HUNGOV" for e in events)

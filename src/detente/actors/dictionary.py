@@ -23,6 +23,7 @@ _ORG_KEY = re.compile(r"^[A-Z][A-Z0-9_]{1,15}$")
 _ORG_KINDS = {"igo", "nsa", "ngo", "party", "other"}
 _PLACE_KINDS = {"region", "city", "territory"}
 _REFERS_TO = {"state", "organisation", "any"}
+_ROLE_KINDS = {"person", "weapon", ""}  # a title of one person, a weapon, or a body of people
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class ActorDictionary:
     exact_case: set[tuple[str, ...]] = field(default_factory=set)  # acronyms, matched as written
     lower_initials: set[str] = field(default_factory=set)  # "al" of "al-Qaeda": names that start lower-case
     roles: dict[str, tuple[str, bool]] = field(default_factory=dict)  # lemma(s) -> (role, is a person)
+    weapons: set[str] = field(default_factory=set)  # role terms that name a weapon: it acts only by force
     nominals: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # lemma -> (refers_to, role)
     organisation_nominals: dict[str, list[str]] = field(default_factory=dict)  # phrase -> keys
     kinds: dict[str, str] = field(default_factory=dict)  # key -> state | organisation
@@ -183,10 +185,13 @@ def _load_people(path: Path, actors: ActorDictionary, role_codes: set[str], toke
 
 
 def _load_roles(path: Path, actors: ActorDictionary, role_codes: set[str]) -> None:
-    for line, row in read_tsv(path, ["term", "role", "person"]):
+    for line, row in read_tsv(path, ["term", "role", "kind"]):
         term = require(path, line, row, "term", lambda t: t == t.lower(), "must be lower-case")
         role = require(path, line, row, "role", role_codes.__contains__, "must be a CAMEO role code")
-        actors.roles[term] = (role, row["person"] == "yes")
+        kind = require(path, line, row, "kind", _ROLE_KINDS.__contains__, "must be person, weapon or empty")
+        actors.roles[term] = (role, kind == "person")
+        if kind == "weapon":
+            actors.weapons.add(term)
 
 
 def _load_nominals(path: Path, actors: ActorDictionary, role_codes: set[str]) -> None:

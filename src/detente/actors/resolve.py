@@ -375,6 +375,18 @@ class ActorResolver:
             partners.update(self.word_entry[j][1].key for j in linked if j in self.word_entry)
         return frozenset(k for k in partners if self.actors.kinds.get(k) == "state")
 
+    def names_weapon(self, actor: Actor) -> bool:
+        """Whether an actor was found in a noun that names a weapon ('helicopter gunships',
+        'Israeli tanks'): a weapon acts, and is acted on, only by force."""
+        sentence = self.sentence
+        assert sentence is not None
+        for token in sentence.tokens:
+            if token.end == actor.end:
+                modifiers = [t.lemma for t in sentence.kids(token.i, "compound", "amod")]
+                return token.lemma in self.actors.weapons or any(
+                    f"{modifier} {token.lemma}" in self.actors.weapons for modifier in modifiers)
+        return False
+
     def role_of(self, head: int) -> str | None:
         """The role a noun or title gives ('ambassador' -> GOV), or None."""
         return self._role_of_head(head)

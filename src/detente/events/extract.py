@@ -27,7 +27,7 @@ from .anchoring import SentenceContext
 from .arguments import _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
-from .force import _FORCE_ROOTS, ForceRules, _criminal_violence, _own_forces
+from .force import _FORCE_ROOTS, ForceRules, _armed_assault, _criminal_violence, _own_forces
 from .governing import GoverningRules
 from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
@@ -40,6 +40,7 @@ _REQUEST_ROOTS = {"02", "03", "10"}  # appeals, offers, demands: what can be rej
 _PRESSURE_ROOTS = {"02", "10", "11", "12", "13"}  # "demanded that X ...": X is the target
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 _MUTUAL_CODES = {"041", "046"}  # "X held talks with (phoned) Y": Y talks with X as much as X with Y
+_WEAPON_ROOTS = {"15", "17", "18", "19", "20"}  # what a weapon can do or undergo: show of force, coercion, force
 _RESPONSIBILITY_CODES = {"015", "016"}  # claiming or denying an act is aimed at whoever the act was
 
 
@@ -80,7 +81,23 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                 self._blame_events(token)
                 self._obligations(token)
         found = [_to_the_press(c) for c in self.found if c.trigger.i not in self.governing]
-        return [c for c in found if not self._says_what_is_coded(c, found)]
+        return [c for c in found if not self._says_what_is_coded(c, found) and not self._freed_by_force(c, found)]
+
+    def _freed_by_force(self, release: Candidate, found: list[Candidate]) -> bool:
+        """'stormed a prison, killing four guards and freeing 350 prisoners': people freed by an
+        assault are its outcome, not a release (084) by whoever held them."""
+        if release.code[:3] != "084":
+            return False
+        clause = self._clause_root(release.trigger)
+        return any(other.code[:2] in _FORCE_ROOTS and other.source.key == release.source.key
+                   and self._clause_root(other.trigger) == clause for other in found)
+
+    def _clause_root(self, token: Token) -> int:
+        """The verb heading a chain of coordinated and adverbial clauses ('stormed ..., killing
+        ... and freeing ...': stormed)."""
+        while token.dep in {"conj", "advcl", "xcomp"} and token.head != token.i:
+            token = self.s.tokens[token.head]
+        return token.i
 
     def _says_what_is_coded(self, statement: Candidate, found: list[Candidate]) -> bool:
         """A bare statement (010) whose words are themselves coded: 'X said it would release the
@@ -151,7 +168,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         elif pattern.cameo[:2] == "19" and any(a.role in {"COP", "MIL"} for a in sources) and \
                 self._on_crowd(verb, obj):  # "police fired tear gas at crowds of vendors"
             pattern = replace(pattern, cameo="175", id=f"{pattern.id}+repress")  # "police clashed with rioters"
-        pattern = _criminal_violence(pattern, sources)
+        pattern = _criminal_violence(_armed_assault(pattern, sources), sources)
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
@@ -308,6 +325,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         self._govern(coding, trigger, anchor)
         if coding.code in _VISITS and self._migrants(trigger):
             return
+        armed = coding.code[:2] in _WEAPON_ROOTS
+        if not armed:  # "troops backed by helicopter gunships": a weapon backs no one
+            coding.sources = [a for a in coding.sources if not self.resolver.names_weapon(a)]
         if not coding.sources:
             return
         # "Arafat rejected a US offer to host ...": the US is not refusing; "X rejected an invitation to attend": X is
@@ -333,6 +353,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                 penalty = 0.85 if source.via in {"pronoun", "nominal", "role"} else 1.0
                 if target is not None and target.via in {"pronoun", "nominal", "role"}:
                     penalty *= 0.85
+                if target is not None and not armed and self.resolver.names_weapon(target):
+                    target = None
                 if target is not None and _own_forces(coding.code, source, target):
                     target = None  # "Iran's test of a missile": a show of one's own force is aimed at no one
                 self.found.append(Candidate(source, target, coding.code, coding.rule, trigger, coding.factuality,

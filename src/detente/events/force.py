@@ -23,10 +23,21 @@ _SERIES_NOUNS = {"series", "wave", "string", "spate", "flurry", "pair", "couple"
 _LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
 
 
+_ARMED_ROLES = {"MIL", "INS", "REB", "SEP", "UAF"}
+
+
 def _own_forces(code: str, source: Actor, target: Actor) -> bool:
     """Whether a show of force (CAMEO 15: a weapons test, a deployment) is aimed only at the
     source's own state or forces: then it is aimed at no one."""
     return code[:2] == "15" and target.key == source.key and target.role == "MIL"
+
+
+def _armed_assault(pattern: Pattern, sources: list[Actor]) -> Pattern:
+    """Storming a building is a riot (145) when a crowd does it, an armed attack (190) when
+    fighters do ('Taliban insurgents stormed a prison')."""
+    if pattern.cameo != "145" or not sources or any(a.role not in _ARMED_ROLES for a in sources):
+        return pattern
+    return replace(pattern, cameo="190", id=f"{pattern.id}+armed")
 
 
 def _criminal_violence(pattern: Pattern, sources: list[Actor]) -> Pattern:

@@ -61,7 +61,8 @@ class GoverningRules(ArgumentRules):
                 speakers = self._subjects(governor)
                 demanded = coding.base if coding.derived_by == "intent" else coding.code
                 derived = self.vocabulary.derive("demand", demanded)
-                if speakers and derived is not None:
+                own = {a.key for a in speakers}  # "Chirac says France should hold a referendum": an opinion at home
+                if speakers and derived is not None and not all(a.role is None and a.key in own for a in coding.sources):
                     coding.code, coding.rule = derived, f"{coding.rule}+demand:{governor.lemma}"
                     coding.target_groups, coding.sources = [coding.sources], speakers
                     coding.derived, coding.derived_by, coding.factuality = True, "demand", "asserted"
@@ -73,6 +74,8 @@ class GoverningRules(ArgumentRules):
                 coding.path.append(governor)
             if effect == "report" and governor.pos in {"VERB", "AUX"}:
                 break
+        if obliged and not coding.derived and coding.factuality == "asserted":
+            coding.factuality = "hypothetical"  # "Sudan must help the displaced": an obligation, not the act
         conditional = any(k.text.lower() in _CONDITIONAL_MARKS for k in self.s.kids(anchor.i, "mark"))
         # a threat's "if" clause names whoever must comply too: "threatened to walk out if Y ...";
         # a hostile act that will (may) follow if Y does something is a threat: "may halt mediation if ..."

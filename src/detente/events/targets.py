@@ -32,6 +32,12 @@ _AIMED_CIRCUMSTANCES = {"protest", "defiance", "opposition", "response", "retali
                         "march"}
 
 
+def _the_state_itself(actor: Actor) -> bool:
+    """'Sudan', 'Moscow', 'the country', 'it' with no role: the state as a whole, not some of its
+    people ('Egyptian students', 'thousands of Egyptians')."""
+    return actor.role is None and actor.via in {"name", "seat", "nominal", "pronoun"}
+
+
 def _to_the_press(candidate: Candidate) -> Candidate:
     """A statement made to the media ("officials told AFP") is aimed at no one: the press
     carries it. Acts against the media ("Iran banned the BBC") keep their target."""
@@ -94,7 +100,8 @@ class TargetRules(ArgumentRules):
                 and (location.country != source.key or source.role is not None or coding.base[:2] == "14")):
             targets = [place_actor(location)]
         if (not targets and coding.base[:2] in {"08", "14"} and source.role not in _STATE_ORGANS
-                and self.resolver.actors.kinds.get(source.key) == "state"):  # protesting, yielding at home
+                and not _the_state_itself(source)  # its people protesting, yielding at home
+                and self.resolver.actors.kinds.get(source.key) == "state"):
             targets = [replace(source, role="GOV", code=source.key + "GOV", via="implied")]
         return list(targets) or [None]
 
