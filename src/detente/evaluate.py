@@ -462,7 +462,7 @@ def reviewed_outcomes(coder: Coder, reports: Sequence[JudgedReport], store: str)
     for judged in reports:
         by_document.setdefault(judged.document, []).append(judged)
     documents = list(by_document)
-    outcomes = []
+    outcomes: list[Outcome] = []
     for document, coded in zip(documents, coder.code_documents(documents, calibrated=False)):
         features = document_features(coded.events)
         written = {_as_judged(e): (e, f) for e, f in zip(coded.events, features) if counted(e)}

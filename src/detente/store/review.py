@@ -196,7 +196,7 @@ def judged_reports(store: Store) -> list[JudgedReport]:
         JOIN documents d ON d.doc_key = m.doc_key
         ORDER BY d.doc_key, m.trigger_start, m.mention_id""").fetchall()
     documents: dict[str, Document] = {}
-    reports = []
+    reports: list[JudgedReport] = []
     for doc_key, doc_id, text, title, day, start, end, source, target, cameo, factuality, judgement, at in rows:
         document = documents.setdefault(doc_key, Document(id=doc_id, text=text, title=title,
                                                           date=day.isoformat() if day else None))
