@@ -1,14 +1,23 @@
-"""Calibrated confidence: fitting, the shipped weights, reliability tables, the coder's use."""
+"""Calibrated confidence: fitting, the shipped weights, reliability tables, the coder's use,
+reviewed events as training examples."""
 
+import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from detente.calibration import (PENALTIES, Calibration, Outcome, chance_error, document_features,
                                  expected_calibration_error, fit_calibration, fit_weights, load_calibration,
                                  reliability_table, write_calibration)
+from detente.cli import main
 from detente.errors import VocabularyError
-from detente.evaluate import evaluate_file
+from detente.evaluate import evaluate_file, reviewed_outcomes
 from detente.records import Document
+from detente.store import Store, ingest
+from detente.store.query import EventFilter, find_events
+from detente.store.review import Correction, judged_reports, record_judgement
 from detente.vocabulary import data_dir
 
 from .conftest import shared_file
@@ -87,3 +96,65 @@ def test_on_the_test_splits_calibration_beats_the_raw_scores_and_is_within_chanc
     error = expected_calibration_error(reliability_table(calibrated))
     assert error < raw_error
     assert error <= chance_error([c for c, _ in calibrated])[1]  # what sampling alone can give
+
+
+REVIEWED = [
+    Document(id="pl-1", date="2024-05-08", text="Poland expelled two Belarusian diplomats on Tuesday."),
+    Document(id="jp-1", date="2024-06-03",
+             text="Japan and South Korea held talks in Tokyo on Monday. Japan pledged economic aid to Ukraine."),
+    Document(id="ru-1", date="2021-10-22", text="Russia suspended its diplomatic mission to NATO this week."),
+]
+
+
+@pytest.fixture
+def reviewed_store(tmp_path, coder):
+    """A store of three short articles, three of its events judged: right, wrong and corrected, not an event."""
+    with Store(tmp_path / "reviewed.duckdb") as store:
+        ingest(store, coder, REVIEWED)
+        events = {(e.source_key, e.cameo[:2]): e.event_id for e in find_events(store, EventFilter())}
+        record_judgement(store, events[("POL", "17")], "correct", "ana")
+        record_judgement(store, events[("JPN", "03")], "wrong_actor", "ana", Correction(target="UKRGOV"))
+        record_judgement(store, events[("RUS", "16")], "not_an_event", "bo")
+    return tmp_path / "reviewed.duckdb"
+
+
+def test_judged_reports_the_coder_still_writes_are_labelled_by_their_judgement(reviewed_store, coder):
+    with Store(reviewed_store) as store:
+        judged = judged_reports(store)
+        assert sorted((r.coded[0][:3], r.judgement, r.right) for r in judged) == [
+            ("JPN", "wrong_actor", False), ("POL", "correct", True), ("RUS", "not_an_event", False)]
+        reviewed = reviewed_outcomes(coder, judged, str(reviewed_store))
+        assert (reviewed.judged, reviewed.latest) == (3, max(r.judged_at for r in judged))
+        raw = {r.document.id: next(coder.code_documents([r.document], calibrated=False)).events for r in judged}
+        expected = []
+        for report in judged:  # the event at the judged trigger, its features and raw score, the judgement
+            events = raw[report.document.id]
+            event = next(e for e in events if (e.trigger.start, e.trigger.end) == report.trigger
+                         and (e.source.code, e.target.code if e.target else None, e.cameo, e.factuality) == report.coded)
+            features = document_features(events)[events.index(event)]
+            expected.append(Outcome(features, event.confidence, report.right, f"review:{report.document.id}"))
+        assert reviewed.outcomes == expected
+        # the coder now writes the Russian event with another code: its judgement was of another event
+        store.connection.execute("UPDATE mentions SET cameo = '160' WHERE source_key = 'RUS'")
+        assert len(reviewed_outcomes(coder, judged_reports(store), "s").outcomes) == 2
+
+
+def test_eval_fits_the_calibration_on_reviewed_events_too_and_says_so(reviewed_store, tmp_path):
+    gold = str(Path(__file__).parents[1] / "examples" / "gold-example.jsonl")
+    runner = CliRunner()
+    fitted, with_reviews = tmp_path / "gold-only.tsv", tmp_path / "with-reviews.tsv"
+    assert runner.invoke(main, ["eval", gold, "--fit-calibration", str(fitted), "--show", "0"]).exit_code == 0
+    result = runner.invoke(main, ["eval", gold, "--fit-calibration", str(with_reviews), "--db", str(reviewed_store),
+                                  "--show", "0"])
+    assert result.exit_code == 0, result.output
+    assert f"3 of the 3 reports judged in {reviewed_store} are coded as they were judged" in result.stderr
+    gold_events = int(re.search(r"Fitted on \S+ on (\d+) events", fitted.read_text())[1])
+    header = with_reviews.read_text()
+    assert f"Fitted on {dt.date.today()} on {gold_events + 3} events " in header
+    assert re.search(rf"#   reviews in {re.escape(str(reviewed_store))}: 3 events of 3 judged reports, the latest "
+                     r"judged \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n", header)
+    assert "gold-example.jsonl (sha1 " in header and "judged correct or acceptable by its reviewer" in header
+    assert f"--fit-calibration {with_reviews} --db {reviewed_store}\n" in header
+    assert load_calibration(with_reviews).weights != load_calibration(fitted).weights
+    alone = runner.invoke(main, ["eval", gold, "--db", str(reviewed_store)])
+    assert alone.exit_code == 2 and "--fit-calibration" in alone.output

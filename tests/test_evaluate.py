@@ -128,4 +128,5 @@ def test_eval_prints_a_reliability_table_and_refits_the_calibration(tmp_path: Pa
     refit = runner.invoke(main, ["eval", gold, example, "--fit-calibration", str(fitted), "--show", "0"])
     assert refit.exit_code == 0, refit.output
     header = fitted.read_text()
-    assert "gold.jsonl (sha1 " in header and "--fit-calibration src/detente/data/calibration/confidence.tsv" in header
+    assert "gold.jsonl (sha1 " in header and f"#   detente eval {gold} {example} --split all --fit-calibration {fitted}\n" \
+        in header  # the command that made it

@@ -150,6 +150,23 @@ def test_events_relations_and_exports_take_a_minimum_confidence(built, tmp_path)
     assert bad.exit_code == 2 and "1.5" in bad.output
 
 
+def test_escalations_and_chains_take_a_minimum_confidence(built):
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(main, [*args, "--db", str(built)])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    def events(*args: str) -> list[dict]:
+        return [e for line in run(*args, "--format", "jsonl").splitlines() for e in json.loads(line)["events"]]
+
+    floor = max(json.loads(line)["confidence"] for line in run("events", "--format", "jsonl").splitlines())
+    for command in (["chains"], ["escalations", "--min-events", "1"]):
+        every, confident = events(*command), events(*command, "--min-confidence", str(floor))
+        assert every and len(confident) < len(every) and all(e["confidence"] >= floor for e in confident)
+        footer = run(*command, "--min-confidence", str(floor)).splitlines()[-1]
+        assert footer.startswith(f"counting asserted events of confidence {floor:g} or more; 0 undated")
+
+
 def test_a_gold_export_is_scored_by_eval(built, tmp_path):
     runner = CliRunner()
     exported = runner.invoke(main, ["export", "--db", str(built), "--format", "gold", "-o", str(tmp_path)])

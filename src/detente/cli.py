@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from .audit_commands import audit
-from .cli_options import clean_errors, date_option, pipeline_option, time_budget_option, workers_option
+from .cli_options import BadValue, clean_errors, date_option, pipeline_option, time_budget_option, workers_option
 from .errors import DetenteError
 from .output import FORMATS, EventWriter
 from .parallel import code_documents
 from .read import DEFAULT_MAX_BYTES, read_inputs
 from .records import CoderSettings, Document, Problem, RunSummary
+from .store import Store
+from .store.review import judged_reports
 from .store_commands import register
 
 if TYPE_CHECKING:
@@ -109,9 +111,12 @@ def _report(summary: RunSummary) -> None:
 @click.option("--fit-calibration", type=click.Path(dir_okay=False), metavar="FILE",
               help="Fit the calibrated confidence on these files' events and write it to FILE "
                    "(src/detente/data/calibration/confidence.tsv).")
+@click.option("--db", type=click.Path(exists=True, dir_okay=False),
+              help="With --fit-calibration: fit on the events reviewers judged in this store too "
+                   "(README: Calibrated confidence).")
 @pipeline_option
 def evaluate(gold: tuple[str, ...], as_json: bool, show: int, limit: int | None, split: str, show_calibration: bool,
-             fit_calibration: str | None, pipeline: str) -> None:
+             fit_calibration: str | None, db: str | None, pipeline: str) -> None:
     """Code the texts of GOLD files and score them against their events.
 
     Files with actor codes are scored by dyad and CAMEO root, matched one to one; files with
@@ -120,13 +125,23 @@ def evaluate(gold: tuple[str, ...], as_json: bool, show: int, limit: int | None,
     import datetime as dt
 
     from .calibration import expected_calibration_error, reliability_table, render_reliability
-    from .evaluate import evaluate_file, refit_calibration, render_report
+    from .evaluate import evaluate_file, refit_calibration, render_report, reviewed_outcomes
 
+    if db and not fit_calibration:
+        raise BadValue("--db adds a store's reviewed events to a calibration fit: give --fit-calibration FILE too")
     coder = _coder(CoderSettings(pipeline))
     reports = [evaluate_file(coder, Path(path), limit, split) for path in gold]
     if fit_calibration:
         with clean_errors():
-            coder.calibration = refit_calibration(reports, Path(fit_calibration), dt.date.today().isoformat())
+            reviewed = None
+            if db:
+                with Store(db, read_only=True) as store:
+                    judged = judged_reports(store)
+                reviewed = reviewed_outcomes(coder, judged, db)
+                click.echo(f"{len(reviewed.outcomes)} of the {reviewed.judged} reports judged in {db} are "
+                           "coded as they were judged: fitted on them too", err=True)
+            coder.calibration = refit_calibration(reports, Path(fit_calibration), dt.date.today().isoformat(),
+                                                  reviewed)
         click.echo(f"wrote {fit_calibration}", err=True)
     pairs = [pair for report in reports for pair in report.calibrated(coder.calibration)]
     if as_json:

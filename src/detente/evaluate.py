@@ -23,16 +23,23 @@ the share of gold events for which the sentence yields no event at all.
 
 Splits: records carrying `meta.split` keep it; others are split by id (test when the
 SHA-1 of the id is 0 mod 5, about a fifth), so the same record is always on the same side.
+
+Reviewed events (a store's judged reports, detente.store.review) add to the events the
+calibration is fitted on: each document with a judged report is coded again, and an event
+the coder still writes as it was judged (same trigger, source and target codes, CAMEO code,
+factuality) is right if the reviewer judged it correct or acceptable, wrong otherwise. A
+report the coder now writes differently is left out: its judgement was of another event.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .actors import ActorDictionary
 from .calibration import (FOLDS, Calibration, Outcome, document_features, expected_calibration_error, fit_calibration,
@@ -40,6 +47,9 @@ from .calibration import (FOLDS, Calibration, Outcome, document_features, expect
 from .coder import Coder
 from .events.ontology import CameoCode
 from .records import Actor, Document, Event
+
+if TYPE_CHECKING:
+    from .store.review import JudgedReport  # only the store modules import DuckDB; `eval` needs no store
 
 IGNORED_FACTUALITY = {"negated", "hypothetical"}
 SPLITS = ("all", "train", "test")
@@ -296,11 +306,16 @@ def _triple(event: Event) -> tuple[str, str, str, str | None]:
     return event.source.key, event.target.key if event.target else "", event.cameo[:2], event.plover_type
 
 
+def counted(event: Event) -> bool:
+    """Whether a prediction is scored: it has a target and is neither negated nor hypothetical."""
+    return event.factuality not in IGNORED_FACTUALITY and event.target is not None
+
+
 def _score_record(report: Report, record: dict[str, Any], events: list[Event], coder: Coder) -> None:
     gold = _gold_events(record)
-    counted = [e for e in events if e.factuality not in IGNORED_FACTUALITY and e.target is not None]
+    scored = [e for e in events if counted(e)]
     predictions: dict[tuple[str, str, str, str | None], list[Event]] = {}
-    for event in sorted(counted, key=lambda e: -e.confidence):
+    for event in sorted(scored, key=lambda e: -e.confidence):
         predictions.setdefault(_triple(event), []).append(event)
     triples = list(predictions.values())  # each a list of events, most confident first
     # gold events are the left side; required ones first so that an optional one never takes
@@ -430,26 +445,70 @@ def render_report(report: Report, show: int) -> str:
 
 # --- calibration -------------------------------------------------------------------------
 
-REFIT_COMMAND = ("detente eval ../shared/gold/plover_gsr_cameo_manual.jsonl ../shared/gold/petrarch2_gsr_gigaword.jsonl "
-                 "../shared/gold/cameo_manual_examples.jsonl --split train "
-                 "--fit-calibration src/detente/data/calibration/confidence.tsv")
+@dataclass(frozen=True, slots=True)
+class ReviewedOutcomes:
+    """A store's judged reports as calibration examples (see the module docstring)."""
+
+    store: str
+    judged: int  # reports judged
+    latest: dt.datetime | None  # when the latest of them was judged
+    outcomes: list[Outcome]  # the judged reports the coder still writes as they were judged
 
 
-def refit_calibration(reports: list[Report], path: Path, day: str) -> Calibration:
-    """Fit the calibration on the counted predictions of `reports` and write it to `path`,
-    with a header that says what it was fitted on and how to fit it again."""
-    outcomes = [o for report in reports for o in report.outcomes]
+def reviewed_outcomes(coder: Coder, reports: Sequence[JudgedReport], store: str) -> ReviewedOutcomes:
+    """Code the documents of `reports` again (raw scores) and label each event the coder still
+    writes as it was judged by its judgement."""
+    by_document: dict[Document, list[JudgedReport]] = {}
+    for judged in reports:
+        by_document.setdefault(judged.document, []).append(judged)
+    documents = list(by_document)
+    outcomes: list[Outcome] = []
+    for document, coded in zip(documents, coder.code_documents(documents, calibrated=False)):
+        features = document_features(coded.events)
+        written = {_as_judged(e): (e, f) for e, f in zip(coded.events, features) if counted(e)}
+        for judged in by_document[document]:
+            found = written.get((*judged.trigger, *judged.coded))
+            if found is not None:
+                event, names = found
+                outcomes.append(Outcome(names, event.confidence, judged.right, f"review:{document.id}"))
+    return ReviewedOutcomes(store, len(reports), max((r.judged_at for r in reports), default=None), outcomes)
+
+
+def _as_judged(event: Event) -> tuple[int, int, str, str | None, str, str]:
+    """What a judged report is matched on: its trigger, what the coder wrote (JudgedReport.coded)."""
+    target = event.target.code if event.target else None
+    return event.trigger.start, event.trigger.end, event.source.code, target, event.cameo, event.factuality
+
+
+def refit_calibration(reports: list[Report], path: Path, day: str,
+                      reviewed: ReviewedOutcomes | None = None) -> Calibration:
+    """Fit the calibration on the counted predictions of `reports` (and the reviewed events, if
+    given) and write it to `path`, with a header that says what it was fitted on and the command
+    that fits it again."""
+    outcomes = [o for report in reports for o in report.outcomes] + (reviewed.outcomes if reviewed else [])
     calibration, penalty = fit_calibration(outcomes)
     table = reliability_table([(calibration.probability(o.features, o.score), o.right) for o in outcomes])
     sources = [f"  {Path(r.gold_file).name} (sha1 {hashlib.sha1(Path(r.gold_file).read_bytes()).hexdigest()[:12]}): "
                f"{len(r.outcomes)} events, split {r.split}" for r in reports]
+    command = ["detente eval", *(r.gold_file for r in reports), *(f"--split {r.split}" for r in reports[:1]),
+               f"--fit-calibration {path}"]
+    right = ["that a coded event is right (matched one to one with a gold event by `detente eval`)."]
+    if reviewed is not None:
+        latest = f", the latest judged {reviewed.latest:%Y-%m-%d %H:%M:%S}" if reviewed.latest else ""
+        left_out = reviewed.judged - len(reviewed.outcomes)
+        sources.append(f"  reviews in {reviewed.store}: {len(reviewed.outcomes)} events of {reviewed.judged} judged "
+                       f"reports{latest}" + (f"; {left_out} left out (now coded otherwise, or negated, "
+                                             "hypothetical or with no target)" if left_out else ""))
+        command.append(f"--db {reviewed.store}")
+        right = ["that a coded event is right: matched one to one with a gold event by `detente eval`, or, for",
+                 "an event of the reviews below, judged correct or acceptable by its reviewer."]
     write_calibration(calibration, path, [
         "Calibrated confidence (src/detente/calibration.py): weights of a logistic model of the probability",
-        "that a coded event is right (matched one to one with a gold event by `detente eval`).",
+        *right,
         f"Fitted on {day} on {len(outcomes)} events ({sum(o.right for o in outcomes)} right) of:", *sources,
         f"L2 penalty {penalty:g}, chosen by {FOLDS}-fold cross-validation by record on these events; "
         f"calibration error on them {expected_calibration_error(table):.3f}.",
-        "After any change to the rules or the vocabulary, refit from the repository root with ../shared/gold beside it:",
-        f"  {REFIT_COMMAND}",
+        "After any change to the rules or the vocabulary, refit it with the command that made it, from where it ran:",
+        f"  {' '.join(command)}",
     ])
     return calibration

@@ -53,6 +53,11 @@ def _counted(factuality: tuple[str, ...]) -> str:
     return "every factuality" if set(factuality) == set(FACTUALITIES) else ", ".join(factuality)
 
 
+def _at_least(min_confidence: float | None) -> str:
+    """How an output names the minimum confidence it counted, if any."""
+    return "" if min_confidence is None else f" of confidence {min_confidence:g} or more"
+
+
 def _named(code: str | None, name: str | None) -> str:
     """A code with its name beside it, for people: USAMIL (United States military)."""
     return named(code, name) if code else "-"
@@ -316,15 +321,16 @@ def relations_command(actor_a: str, actor_b: str, db: str | None, by: str, both:
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--by-code", is_flag=True, help="Dyads of full codes (TURMIL → TURREB), not entities (TUR → TUR).")
 @factuality_option
+@min_confidence_option
 @format_option
 def escalations_command(db: str | None, window: str, baseline: int, until: str | None, min_events: int, top: int,
-                        by_code: bool, factuality: str, fmt: str) -> None:
+                        by_code: bool, factuality: str, min_confidence: float | None, fmt: str) -> None:
     """Dyads whose conflict in the latest window departs most from their own baseline."""
     with clean_errors(), _open(db) as store:
         counted = parse_factualities(factuality)
         found = find_escalations(store, parse_window(window), baseline, until, min_events, top, counted,
-                                 by_entity=not by_code)
-        undated = undated_conflict(store, counted, by_entity=not by_code)
+                                 by_entity=not by_code, min_confidence=min_confidence)
+        undated = undated_conflict(store, counted, by_entity=not by_code, min_confidence=min_confidence)
         names = actor_names(store, sorted({c for e in found for c in (e.source, e.target)}))
     if fmt != "table":
         _emit((e.to_dict() for e in found), fmt, (), lambda r: ())
@@ -337,7 +343,8 @@ def escalations_command(db: str | None, window: str, baseline: int, until: str |
         _print_events(item.events[:5], indent="    ")
     if not found:
         click.echo("no dyad's conflict rose above its baseline in this window")
-    click.echo(f"counting {_counted(counted)} events; {undated} undated conflictual events belong to no window")
+    click.echo(f"counting {_counted(counted)} events{_at_least(min_confidence)}; {undated} undated conflictual "
+               "events belong to no window")
 
 
 @click.command("chains")
@@ -349,14 +356,16 @@ def escalations_command(db: str | None, window: str, baseline: int, until: str |
 @click.option("--min-events", type=click.IntRange(min=1), default=2, show_default=True)
 @click.option("--conflict", is_flag=True, help="Only conflictual events (quad classes 3 and 4): retaliation.")
 @factuality_option
+@min_confidence_option
 @format_option
 def chains_command(db: str | None, window: str, actor: str | None, since: str | None, until: str | None,
-                   min_events: int, conflict: bool, factuality: str, fmt: str) -> None:
+                   min_events: int, conflict: bool, factuality: str, min_confidence: float | None, fmt: str) -> None:
     """Retaliation and response chains: events answered by the reversed dyad."""
     with clean_errors(), _open(db) as store:
         counted = parse_factualities(factuality)
-        found = find_chains(store, parse_window(window), actor, since, until, counted, min_events, conflict)
-        undated = 0 if since or until else undated_in_scope(store, actor, counted, conflict)
+        found = find_chains(store, parse_window(window), actor, since, until, counted, min_events, conflict,
+                            min_confidence)
+        undated = 0 if since or until else undated_in_scope(store, actor, counted, conflict, min_confidence)
     if fmt != "table":
         _emit((c.to_dict() for c in found), fmt, (), lambda r: ())
         return
@@ -366,8 +375,8 @@ def chains_command(db: str | None, window: str, actor: str | None, since: str | 
         _print_events(chain.events, indent="    ")
     if not found:
         click.echo("no response chains in this window")
-    click.echo(f"counting {_counted(counted)} events; {undated} undated events can be linked only by a cue "
-               "in their sentence, never by time")
+    click.echo(f"counting {_counted(counted)} events{_at_least(min_confidence)}; {undated} undated events can be "
+               "linked only by a cue in their sentence, never by time")
 
 
 def _print_events(events: list[StoredEvent], indent: str) -> None:

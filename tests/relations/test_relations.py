@@ -7,6 +7,8 @@ from detente.errors import QueryError
 from detente.records import Document
 from detente.relations import (Dyad, actor_network, find_chains, find_escalations, parse_window, period_events,
                                relation_series)
+from detente.relations.chains import undated_in_scope
+from detente.relations.escalation import undated_conflict
 from detente.relations.plots import plot_network, plot_relations
 from detente.read import read_inputs
 from detente.store import Store, ingest
@@ -196,3 +198,34 @@ def test_a_minimum_confidence_keeps_only_events_at_least_that_likely(synthetic_s
     assert [e.events for e in actor_network(store, EventFilter(min_confidence=0.3))] == [2]
     with pytest.raises(QueryError, match="between 0 and 1"):
         count_events(store, EventFilter(min_confidence=1.5))
+
+
+def test_escalations_and_chains_take_a_minimum_confidence(synthetic_store):
+    store = synthetic_store([
+        ("USA", "CHN", "163", "2024-03-01", 4, -8.0, "asserted"),
+        ("CHN", "USA", "163", "2024-03-04", 4, -8.0, "asserted"),  # the one unlikely event
+        ("USA", "CHN", "172", "2024-03-10", 4, -5.0, "asserted"),
+        ("CHN", "USA", "190", "2024-03-12", 4, -10.0, "asserted"),
+        ("CHN", "USA", "112", "2024-03-20", 3, -2.0, "asserted"),  # made undated, and unlikely too
+    ])
+    store.connection.execute("UPDATE events SET date = NULL, date_precision = NULL, date_start = NULL, "
+                             "date_end = NULL WHERE event_id = 'e004'")
+    store.connection.execute("UPDATE events SET confidence = CASE WHEN event_id IN ('e001', 'e004') THEN 0.3 "
+                             "ELSE 0.9 END")
+    chains = find_chains(store, window_days=30)
+    assert [[e.event_id for e in c.events] for c in chains] == [["e000", "e001", "e002", "e003"]]
+    confident = find_chains(store, window_days=30, min_confidence=0.5)  # e002 answers nothing once e001 is gone
+    assert [[e.event_id for e in c.events] for c in confident] == [["e002", "e003"]]
+    assert (undated_in_scope(store), undated_in_scope(store, min_confidence=0.5)) == (1, 0)
+
+    def escalations(**floor):
+        found = find_escalations(store, window_days=30, until="2024-03-31", min_events=1, **floor)
+        return {(e.source, e.target): [x.event_id for x in e.events] for e in found}
+
+    assert escalations()[("CHN", "USA")] == ["e003", "e001"]
+    assert escalations(min_confidence=0.5)[("CHN", "USA")] == ["e003"]
+    assert (undated_conflict(store), undated_conflict(store, min_confidence=0.5)) == (1, 0)
+    with pytest.raises(QueryError, match="between 0 and 1"):
+        find_chains(store, min_confidence=1.5)
+    with pytest.raises(QueryError, match="between 0 and 1"):
+        find_escalations(store, min_confidence=-0.1)

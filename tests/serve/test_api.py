@@ -118,6 +118,17 @@ def test_events_relations_and_network_take_a_minimum_confidence(client):
     assert client.get("/api/events", params={"min_confidence": 2}).status_code == 422
 
 
+def test_escalations_and_chains_take_a_minimum_confidence(client):
+    floor = max(e["confidence"] for e in client.get("/api/events").json()["events"])
+    for path, key, params in (("/api/chains", "chains", {}), ("/api/escalations", "escalations", {"min_events": 1})):
+        every = client.get(path, params=params).json()
+        confident = client.get(path, params={**params, "min_confidence": floor}).json()
+        assert (every["min_confidence"], confident["min_confidence"]) == (None, floor)
+        listed = [[e["confidence"] for item in answer[key] for e in item["events"]] for answer in (every, confident)]
+        assert len(listed[1]) < len(listed[0]) and all(c >= floor for c in listed[1]), path
+        assert client.get(path, params={"min_confidence": -0.5}).status_code == 422
+
+
 def test_code_returns_the_events_of_a_pasted_text(client):
     answer = client.post("/api/code", json={"text": "Russia suspended its diplomatic mission to NATO this week.",
                                             "date": "2021-10-22"}).json()

@@ -9,7 +9,8 @@ Two kinds of link, each from a response to the event it answers:
   within the window (B→A on day t answers A→B on day t - k, 0 < k <= window).
 Links join into chains: A→B, then B→A, then A→B again, ordered by date. An undated event
 can be linked only by text, never by time; `undated_in_scope` counts those events so
-outputs can say so.
+outputs can say so. Only events of the factualities asked for take part, and with
+`min_confidence` only those at least that likely to be right.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 
 from ..store import Store
 from ..store.query import (DEFAULT_FACTUALITY, EVENT_COLUMNS, StoredEvent, across, actor_argument,
-                           check_factualities, parse_day)
+                           check_confidence, check_factualities, parse_day)
 from ..vocabulary import data_dir, read_tsv
 
 
@@ -53,10 +54,10 @@ def response_cues() -> tuple[str, ...]:
 
 def find_chains(store: Store, window_days: int = 30, actor: str | None = None, since: str | None = None,
                 until: str | None = None, factuality: tuple[str, ...] = DEFAULT_FACTUALITY,
-                min_events: int = 2, conflict_only: bool = False) -> list[Chain]:
+                min_events: int = 2, conflict_only: bool = False, min_confidence: float | None = None) -> list[Chain]:
     """Chains of at least `min_events`; `conflict_only` keeps conflictual events (retaliation)."""
     check_factualities(factuality)
-    scope, params = _scope(store, actor, since, until, factuality, conflict_only)
+    scope, params = _scope(store, actor, since, until, factuality, conflict_only, min_confidence)
     links = {link.response: link for link in _window_links(store, window_days, scope, params)}
     links.update({link.response: link for link in _text_links(store, window_days, scope, params)})
     chains = _components(list(links.values()))
@@ -74,10 +75,10 @@ def find_chains(store: Store, window_days: int = 30, actor: str | None = None, s
 
 
 def undated_in_scope(store: Store, actor: str | None = None, factuality: tuple[str, ...] = DEFAULT_FACTUALITY,
-                     conflict_only: bool = False) -> int:
+                     conflict_only: bool = False, min_confidence: float | None = None) -> int:
     """Events chains could hold but for their missing date: no window can link them."""
     check_factualities(factuality)
-    scope, params = _scope(store, actor, None, None, factuality, conflict_only)
+    scope, params = _scope(store, actor, None, None, factuality, conflict_only, min_confidence)
     row = store.connection.execute(
         f"SELECT count(*) FROM events e WHERE {scope.format(t='e')} AND {across('key', 'e')} "
         "AND e.date_start IS NULL", params).fetchone()
@@ -85,7 +86,7 @@ def undated_in_scope(store: Store, actor: str | None = None, factuality: tuple[s
 
 
 def _scope(store: Store, actor: str | None, since: str | None, until: str | None,
-           factuality: tuple[str, ...], conflict_only: bool) -> tuple[str, list[Any]]:
+           factuality: tuple[str, ...], conflict_only: bool, min_confidence: float | None) -> tuple[str, list[Any]]:
     """A condition on events `{t}` (a table alias placeholder) and its parameters."""
     condition = "{t}.factuality IN (SELECT unnest(?)) AND {t}.target_key IS NOT NULL"
     params: list[Any] = [list(factuality)]
@@ -101,6 +102,9 @@ def _scope(store: Store, actor: str | None, since: str | None, until: str | None
     if until:
         condition += " AND {t}.date_start <= ?"
         params.append(parse_day(until, end=True))
+    if min_confidence is not None:
+        condition += " AND {t}.confidence >= ?"
+        params.append(check_confidence(min_confidence))
     return condition, params
 
 

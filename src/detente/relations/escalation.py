@@ -8,7 +8,8 @@ the `baseline` windows before it. A dyad's score is
 so a dyad with no past conflict scores its recent conflict, and a dyad that is always
 at war scores only what exceeds its usual level. Undated events belong to no window:
 `undated_conflict` counts them, so outputs can say how many were left out. An actor
-acting on itself is left out as in the network (`across`).
+acting on itself is left out as in the network (`across`). Only events of the factualities
+asked for count, and with `min_confidence` only those at least that likely to be right.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from typing import Any
 
 from ..errors import QueryError
 from ..store import Store
-from ..store.query import DEFAULT_FACTUALITY, EVENT_COLUMNS, StoredEvent, across, check_factualities, parse_day
+from ..store.query import (DEFAULT_FACTUALITY, EVENT_COLUMNS, StoredEvent, across, check_confidence,
+                           check_factualities, parse_day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +61,8 @@ def parse_window(value: str) -> int:
 
 def find_escalations(store: Store, window_days: int = 30, baseline: int = 6, until: str | None = None,
                      min_events: int = 2, limit: int = 20, factuality: tuple[str, ...] = DEFAULT_FACTUALITY,
-                     by_entity: bool = True) -> list[Escalation]:
-    check_factualities(factuality)
+                     by_entity: bool = True, min_confidence: float | None = None) -> list[Escalation]:
+    counted, counted_params = _counted(factuality, min_confidence)
     if baseline < 1:
         raise QueryError("the baseline needs at least one window")
     end = parse_day(until, end=True) if until else _latest(store)
@@ -78,8 +80,7 @@ def find_escalations(store: Store, window_days: int = 30, baseline: int = 6, unt
                    CAST(floor(date_diff('day', date_start, ?) / ?) AS INTEGER) AS back,
                    greatest(abs(goldstein), 1) AS weight
             FROM events
-            WHERE quad_class IN (3, 4) AND {across(side)} AND date_start BETWEEN ? AND ?
-              AND factuality IN (SELECT unnest(?))),
+            WHERE quad_class IN (3, 4) AND {across(side)} AND date_start BETWEEN ? AND ? AND {counted}),
         windows AS (
             SELECT source, target, back, sum(weight) AS weight, count(*) AS n FROM conflict GROUP BY ALL)
         SELECT source, target,
@@ -87,7 +88,7 @@ def find_escalations(store: Store, window_days: int = 30, baseline: int = 6, unt
                coalesce(sum(n) FILTER (WHERE back = 0), 0) AS recent_events,
                list(weight) FILTER (WHERE back > 0) AS past
         FROM windows GROUP BY source, target""",
-        [end, window_days, start, end, list(factuality)]).fetchall()
+        [end, window_days, start, end, *counted_params]).fetchall()
     window_start = end - dt.timedelta(days=window_days - 1)
     found = []
     for source, target, recent, recent_events, past in rows:
@@ -101,26 +102,36 @@ def find_escalations(store: Store, window_days: int = 30, baseline: int = 6, unt
             found.append(Escalation(source, target, round(recent, 2), round(mean, 2), round(sd, 2),
                                     round(score, 2), int(recent_events), window_start, end))
     found.sort(key=lambda e: (-e.score, e.source, e.target))
-    return [_with_events(store, e, side, factuality) for e in found[:limit]]
+    return [_with_events(store, e, side, counted, counted_params) for e in found[:limit]]
 
 
-def _with_events(store: Store, escalation: Escalation, side: str, factuality: tuple[str, ...]) -> Escalation:
+def _counted(factuality: tuple[str, ...], min_confidence: float | None) -> tuple[str, list[Any]]:
+    """SQL: the event is of these factualities and, if asked, at least this confidence."""
+    condition, params = "factuality IN (SELECT unnest(?))", [list(check_factualities(factuality))]
+    if min_confidence is not None:
+        condition += " AND confidence >= ?"
+        params.append(check_confidence(min_confidence))
+    return condition, params
+
+
+def _with_events(store: Store, escalation: Escalation, side: str, counted: str, params: list[Any]) -> Escalation:
     rows = store.connection.execute(
         f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE source_{side} = ? AND target_{side} = ? "
-        "AND quad_class IN (3, 4) AND date_start BETWEEN ? AND ? AND factuality IN (SELECT unnest(?)) "
+        f"AND quad_class IN (3, 4) AND date_start BETWEEN ? AND ? AND {counted} "
         "ORDER BY goldstein, date_start, event_id",
-        [escalation.source, escalation.target, escalation.window_start, escalation.window_end,
-         list(factuality)]).fetchall()
+        [escalation.source, escalation.target, escalation.window_start, escalation.window_end, *params]).fetchall()
     return Escalation(**{**{f: getattr(escalation, f) for f in Escalation.__dataclass_fields__},
                          "events": [StoredEvent(*row) for row in rows]})
 
 
-def undated_conflict(store: Store, factuality: tuple[str, ...] = DEFAULT_FACTUALITY, by_entity: bool = True) -> int:
-    """Conflictual events of these factualities with no date: no window can hold them."""
+def undated_conflict(store: Store, factuality: tuple[str, ...] = DEFAULT_FACTUALITY, by_entity: bool = True,
+                     min_confidence: float | None = None) -> int:
+    """Conflictual events of these factualities (and confidence) with no date: no window can hold them."""
     side = "key" if by_entity else "code"
+    counted, params = _counted(factuality, min_confidence)
     row = store.connection.execute(
         f"SELECT count(*) FROM events WHERE quad_class IN (3, 4) AND {across(side)} AND date_start IS NULL "
-        "AND factuality IN (SELECT unnest(?))", [list(check_factualities(factuality))]).fetchone()
+        f"AND {counted}", params).fetchone()
     return int(row[0]) if row else 0
 
 

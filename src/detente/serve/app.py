@@ -521,7 +521,8 @@ def _routes(app: FastAPI, state: _State) -> None:
     @app.get("/api/escalations", tags=["relations"])
     def escalations(window: str = "30d", baseline: int = Query(6, ge=1, le=60), until: str | None = None,
                     min_events: int = Query(2, ge=1, le=1_000_000), top: int = Query(10, ge=1, le=100),
-                    factuality: str = ASSERTED) -> dict[str, Any]:
+                    factuality: str = ASSERTED, min_confidence: float | None = Query(None, ge=0, le=1)
+                    ) -> dict[str, Any]:
         """Directed dyads whose conflict in the latest window departs most from their baseline.
         `recent`: the window's conflict, the sum over its conflictual events (quad 3 and 4) of
         max(|Goldstein|, 1); `baseline_mean`, `baseline_sd`: the same over the `baseline`
@@ -529,23 +530,27 @@ def _routes(app: FastAPI, state: _State) -> None:
         `undated`: conflictual events with no date, which no window holds."""
         counted = parse_factualities(factuality)
         with state.reading() as store:
-            found = find_escalations(store, parse_window(window), baseline, until, min_events, top, counted)
-            undated = undated_conflict(store, counted)
+            found = find_escalations(store, parse_window(window), baseline, until, min_events, top, counted,
+                                     min_confidence=min_confidence)
+            undated = undated_conflict(store, counted, min_confidence=min_confidence)
             names = actor_names(store, sorted({c for e in found for c in (e.source, e.target)}))
-        return {"factuality": list(counted), "undated": undated,
+        return {"factuality": list(counted), "min_confidence": min_confidence, "undated": undated,
                 "escalations": [{**e.to_dict(), "source_name": names.get(e.source),
                                  "target_name": names.get(e.target)} for e in found]}
 
     @app.get("/api/chains", tags=["relations"])
     def chains(window: str = "30d", actor: str | None = None, conflict: bool = False,
-               factuality: str = ASSERTED, top: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
+               factuality: str = ASSERTED, min_confidence: float | None = Query(None, ge=0, le=1),
+               top: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
         """Response chains; `undated`: events in scope with no date, which only a cue in their
         sentence can link."""
         counted = parse_factualities(factuality)
         with state.reading() as store:
-            found = find_chains(store, parse_window(window), actor, factuality=counted, conflict_only=conflict)
-            undated = undated_in_scope(store, actor, counted, conflict)
-        return {"factuality": list(counted), "undated": undated, "chains": [c.to_dict() for c in found[:top]]}
+            found = find_chains(store, parse_window(window), actor, factuality=counted, conflict_only=conflict,
+                                min_confidence=min_confidence)
+            undated = undated_in_scope(store, actor, counted, conflict, min_confidence)
+        return {"factuality": list(counted), "min_confidence": min_confidence, "undated": undated,
+                "chains": [c.to_dict() for c in found[:top]]}
 
     @app.get("/api/network", tags=["relations"])
     def network(top: int = Query(40, ge=1, le=500), factuality: str = ASSERTED,

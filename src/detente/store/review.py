@@ -4,6 +4,7 @@
     record_judgement(store, item.event.event_id, "wrong_actor", "ana", Correction(target="UKRGOV"))
     find_events(store, EventFilter(review="disputed"))         # events judged anything but right
     find_events(store, EventFilter(corrected=True))           # events with the corrections applied
+    judged_reports(store)                                     # what calibration learns from (evaluate.py)
 
 Judgements live in their own table (`judgements`, docs/store.md): an ingest or a new
 deduplication rule never changes them, and they never change the coded events; queries apply
@@ -21,8 +22,9 @@ from typing import Any
 from ..errors import QueryError, StoreError
 from ..actors.dictionary import ORGANISATION_COLUMNS, STATE_COLUMNS
 from ..events.ontology import CameoCode, load_cameo
+from ..records import Document
 from ..vocabulary import actor_label, data_dir, read_tsv
-from .judgements import CORRECTED_GROUPS, EVENT_JUDGEMENTS, JUDGEMENTS, LEFT_OUT, RIGHT, WRONG
+from .judgements import CORRECTED_GROUPS, EVENT_JUDGEMENTS, JUDGEMENTS, LEFT_OUT, MENTION_JUDGEMENTS, RIGHT, WRONG
 from .query import (EVENT_COLUMNS, FACTUALITIES, EventFilter, StoredEvent, StoredMention, anchor_mention,
                     entity_keys, event_condition, role_codes)
 from .store import Store
@@ -92,6 +94,22 @@ class ReviewSummary:
     def __str__(self) -> str:
         return (f"{self.reviewed} of {self.events} events reviewed ({self.right} right, {self.corrected} corrected, "
                 f"{self.left_out} left out as not an event or wrong without a correction)")
+
+
+@dataclass(frozen=True, slots=True)
+class JudgedReport:
+    """A report a reviewer judged, as calibration reads it: its document, where its trigger is,
+    what the coder wrote, and the report's latest judgement."""
+
+    document: Document
+    trigger: tuple[int, int]  # character offsets into the document's text
+    coded: tuple[str, str | None, str, str]  # source code, target code, CAMEO code, factuality
+    judgement: str
+    judged_at: dt.datetime
+
+    @property
+    def right(self) -> bool:
+        return self.judgement in RIGHT
 
 
 def record_judgement(store: Store, event_id: str, judgement: str, reviewer: str,
@@ -166,6 +184,24 @@ def next_for_review(store: Store, where: EventFilter, after: str | None = None) 
         return None
     event = StoredEvent(*row)
     return ReviewItem(event, anchor_mention(store, event.event_id), int(remaining[0]) if remaining else 0)
+
+
+def judged_reports(store: Store) -> list[JudgedReport]:
+    """Every report a reviewer judged, with its latest judgement, document by document; the
+    reports of one document share its record."""
+    rows = store.connection.execute(f"""
+        SELECT d.doc_key, d.id, d.text, d.title, d.date, m.trigger_start, m.trigger_end,
+               m.source_code, m.target_code, m.cameo, m.factuality, j.judgement, j.judged_at
+        FROM {MENTION_JUDGEMENTS} j JOIN mentions m ON m.mention_id = j.mention_id
+        JOIN documents d ON d.doc_key = m.doc_key
+        ORDER BY d.doc_key, m.trigger_start, m.mention_id""").fetchall()
+    documents: dict[str, Document] = {}
+    reports: list[JudgedReport] = []
+    for doc_key, doc_id, text, title, day, start, end, source, target, cameo, factuality, judgement, at in rows:
+        document = documents.setdefault(doc_key, Document(id=doc_id, text=text, title=title,
+                                                          date=day.isoformat() if day else None))
+        reports.append(JudgedReport(document, (start, end), (source, target, cameo, factuality), judgement, at))
+    return reports
 
 
 def review_summary(store: Store) -> ReviewSummary:
