@@ -78,6 +78,12 @@ def _alive(group: int) -> bool:
     return True
 
 
+def _default_interrupts() -> None:
+    """Ctrl-C as a terminal delivers it: an earlier test's server may leave this process
+    ignoring SIGINT, and a child started so would inherit that and never see it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_ends_every_worker(tmp_path):
     corpus = tmp_path / "many.jsonl"
     corpus.write_text("".join(json.dumps({"id": d.id, "text": d.text, "date": d.date}) + "\n"
@@ -85,7 +91,7 @@ def test_ctrl_c_ends_every_worker(tmp_path):
     # its own session, so that the interrupt goes to every process of the run, as a terminal's Ctrl-C does
     with subprocess.Popen([*DETENTE, "code", str(corpus), "--format", "jsonl", "--workers", "2"],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          start_new_session=True) as process:
+                          start_new_session=True, preexec_fn=_default_interrupts) as process:
         assert process.stdout is not None
         assert process.stdout.readline()  # the workers are coding
         os.killpg(process.pid, signal.SIGINT)
