@@ -156,3 +156,11 @@ def test_regret_over_a_death_is_sympathy_not_apology(coder: Coder) -> None:
 def test_shooting_down_a_proposal_rejects_it(coder: Coder) -> None:
     events = code(coder, "Hungary and Poland shot down a French proposal to share asylum seekers.")
     assert aimed(events, "HUN", "12", "FRA") and aimed(events, "POL", "12", "FRA")
+
+
+def test_a_pronoun_reported_by_an_uncodable_group_is_that_group(coder: Coder) -> None:
+    text = ("Kenya sent troops to Somalia in 2011. A shadowy militant group said on Monday it had kidnapped "
+            "two Kenyan soldiers.")
+    assert not any(e.source.key == "KEN" and e.cameo.startswith("18") for e in code(coder, text))
+    text = "Kenya sent troops to Somalia in 2011. On Monday it said it had withdrawn them."
+    assert any(e.source.key == "KEN" for e in code(coder, text))  # a codable reporter still counts

@@ -203,7 +203,8 @@ class ActorResolver:
         token = sentence.tokens[head]
         lower = token.text.lower()
         if lower in _THING_PRONOUNS or lower in _PERSON_PRONOUNS:
-            actor = self._speaker(head) or self._pronoun(head, person=lower in _PERSON_PRONOUNS)
+            actor = None if self._unknown_speaker(head) else (
+                self._speaker(head) or self._pronoun(head, person=lower in _PERSON_PRONOUNS))
         else:
             # nominals are heads of noun phrases: "the military said", not "military exercises"
             nominal = token.pos in {"NOUN", "PROPN"} and token.dep not in {"amod", "compound"}
@@ -448,6 +449,26 @@ class ActorResolver:
         if actor is None or (token.text.lower() in _PERSON_PRONOUNS) != (actor.via == "person"):
             return None
         return self._actor(actor.key, actor.role, token.start, token.end, "pronoun")
+
+    def _unknown_speaker(self, head: int) -> bool:
+        """'The group led by X said it has abducted ...', 'Southeast Asian ministers said they
+        would ...': a pronoun subject of a reported clause is the reporter even when the reporter
+        is no one we can code; it then refers to no one, not to an earlier actor."""
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[head]
+        clause = sentence.tokens[token.head]
+        if token.dep not in _SUBJECT_DEPS or clause.dep != "ccomp":
+            return False
+        reporter = next(iter(sentence.kids(clause.head, "nsubj")), None)
+        if reporter is None or reporter.i == head or reporter.pos != "NOUN" or self.resolve_one(reporter.i) is not None:
+            return False
+        lower = token.text.lower()
+        if lower in _PLURAL_PRONOUNS:
+            return reporter.tag == "NNS"
+        role = self.actors.roles.get(reporter.lemma)
+        is_person = role is not None and role[1]
+        return reporter.tag == "NN" and is_person == (lower in _PERSON_PRONOUNS)
 
     def _pronoun(self, head: int, person: bool) -> Actor | None:
         sentence = self.sentence
