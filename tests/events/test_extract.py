@@ -164,3 +164,15 @@ def test_a_pronoun_reported_by_an_uncodable_group_is_that_group(coder: Coder) ->
     assert not any(e.source.key == "KEN" and e.cameo.startswith("18") for e in code(coder, text))
     text = "Kenya sent troops to Somalia in 2011. On Monday it said it had withdrawn them."
     assert any(e.source.key == "KEN" for e in code(coder, text))  # a codable reporter still counts
+
+
+def test_a_scathing_attack_is_words_not_force(coder: Coder) -> None:
+    events = code(coder, "Former Israeli premier Ehud Barak launched a scathing attack on the Israeli army chiefs.")
+    assert any(e.cameo == "111" for e in events) and not any(e.cameo[:2] == "19" for e in events)
+    events = code(coder, "Russia launched a fierce attack on the Ukrainian city of Bakhmut.")
+    assert aimed(events, "RUS", "19", "UKR")
+
+
+def test_abbreviated_titles_give_a_role(coder: Coder) -> None:
+    events = code_monadic(coder, "Sen. Jane Holloway criticized the Canadian government on Monday.")
+    assert any(e.source.role == "LEG" and e.cameo == "111" for e in events)
