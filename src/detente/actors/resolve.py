@@ -433,9 +433,9 @@ class ActorResolver:
         earlier.extend(s for s in self.anaphors.values() if s.position < position)
         return sorted(earlier, key=lambda s: s.position)
 
-    def _speaker(self, head: int) -> Actor | None:
-        """'Militants loyal to X said they ...', 'Obama said he ...': a pronoun subject of a reported
-        clause is the reporter."""
+    def _reporter(self, head: int) -> Token | None:
+        """The subject of the verb that reports the clause a pronoun at `head` is the subject of
+        ('Obama said he ...': Obama), unless it is a pronoun itself."""
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[head]
@@ -444,6 +444,17 @@ class ActorResolver:
             return None
         subject = next(iter(sentence.kids(clause.head, "nsubj")), None)
         if subject is None or subject.i == head or subject.text.lower() in _THING_PRONOUNS | _PERSON_PRONOUNS:
+            return None
+        return subject
+
+    def _speaker(self, head: int) -> Actor | None:
+        """'Militants loyal to X said they ...', 'Obama said he ...': a pronoun subject of a reported
+        clause is the reporter."""
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[head]
+        subject = self._reporter(head)
+        if subject is None:
             return None
         actor = self.resolve_one(subject.i)
         if actor is None or (token.text.lower() in _PERSON_PRONOUNS) != (actor.via == "person"):
@@ -456,14 +467,10 @@ class ActorResolver:
         is no one we can code; it then refers to no one, not to an earlier actor."""
         sentence = self.sentence
         assert sentence is not None
-        token = sentence.tokens[head]
-        clause = sentence.tokens[token.head]
-        if token.dep not in _SUBJECT_DEPS or clause.dep != "ccomp":
+        reporter = self._reporter(head)
+        if reporter is None or reporter.pos != "NOUN" or self.resolve_one(reporter.i) is not None:
             return False
-        reporter = next(iter(sentence.kids(clause.head, "nsubj")), None)
-        if reporter is None or reporter.i == head or reporter.pos != "NOUN" or self.resolve_one(reporter.i) is not None:
-            return False
-        lower = token.text.lower()
+        lower = sentence.tokens[head].text.lower()
         if lower in _PLURAL_PRONOUNS:
             return reporter.tag == "NNS"
         role = self.actors.roles.get(reporter.lemma)
