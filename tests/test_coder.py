@@ -37,3 +37,8 @@ def test_a_document_over_the_time_budget_is_reported_and_the_batch_goes_on(coder
     assert coded[0].events and coded[2].events and coded[0].problem is None and coded[2].problem is None
     assert coded[1].events == [] and coded[1].problem is not None
     assert coded[1].problem.location == "long.txt" and "1 s budget" in coded[1].problem.reason
+
+
+def test_a_city_in_capitals_opening_a_story_is_where_it_was_filed_not_an_actor(coder) -> None:
+    events = coder.code("KABUL American jets bombed a Taliban camp on Monday.", date="2024-05-08")
+    assert [(e.source.code, e.cameo[:2]) for e in events] == [("USAMIL", "19")]

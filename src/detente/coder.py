@@ -186,7 +186,7 @@ class Coder:
     def _parser_text(self, text: str) -> str:
         """The sentence as the parser should see it: datelines blanked, headlines in sentence
         case (names kept)."""
-        text = blank_dateline(text, self._is_agency)
+        text = blank_dateline(text, self._is_agency, self._is_place)
         if not is_headline(text):
             return text
         tokens = list(self.nlp.tokenizer(text))
@@ -198,6 +198,12 @@ class Coder:
         """Whether a credit names a news agency ("Reuters", "AFP"), not an actor."""
         words = name.split()
         return any(m.first == 0 and m.last == len(words) - 1 and all(e.role == "MED" for e in m.entries)
+                   for m in find_names(self.actors, words))
+
+    def _is_place(self, name: str) -> bool:
+        """Whether a word or two in capitals is one city or region ("TAIPEI", "GAZA CITY")."""
+        words = name.split()
+        return any(m.first == 0 and m.last == len(words) - 1 and all(e.via in {"place", "seat"} for e in m.entries)
                    for m in find_names(self.actors, words))
 
     def _plan(self, text: str) -> _Plan:
@@ -228,7 +234,7 @@ class Coder:
             if parse is None:
                 resolver.observe_unparsed(names[sentence.index], sentence.start)
                 continue
-            place, dateline = dateline_place(text[sentence.start:sentence.end])
+            place, dateline = dateline_place(text[sentence.start:sentence.end], self._is_place)
             if dateline:  # the place a story was filed from is context for "government troops"
                 words = self._words(text[sentence.start + place:sentence.start + dateline])
                 places = [m for m in find_names(self.actors, words)  # not "(Reuters)": a wire, not a place

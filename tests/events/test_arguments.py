@@ -70,3 +70,11 @@ def test_who_survives_an_attack_is_its_target(coder: Coder) -> None:
     assert not aimed(events, "COL", "1", "VEN")
     events = code(coder, "A Kenyan minister escaped a Somali assassination attempt in Mogadishu.")
     assert aimed(events, "SOM", "18", "KEN") and not aimed(events, "KEN", "18", "SOM")
+
+
+def test_the_possessor_of_an_arrest_or_a_trial_undergoes_it(coder: Coder) -> None:
+    # who is tried or arrested does not try or arrest anyone, least of all his own country
+    assert code(coder, "Former Peruvian president Alberto Fujimori's trial was postponed.", "2009-01-10") == []
+    assert code(coder, "Alberto Fujimori and his aides will go on trial next month.", "2009-01-10") == []
+    # with an 'of' phrase the possessor acts
+    assert aimed(code(coder, "Chile's arrest of two Peruvian officers angered Lima."), "CHL", "17", "PER")

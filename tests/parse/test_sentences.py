@@ -79,3 +79,16 @@ def test_news_agency_credits_are_blanked_for_the_parser(text: str, rest: str) ->
 
     blanked = blank_dateline(text, lambda name: name == "Wirex")
     assert len(blanked) == len(text) and blanked.strip() == rest
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("HAVANA Cuban troops left the port.", "Cuban troops left the port."),
+    ("HAVANA CUBAN TROOPS LEAVE PORT", "HAVANA CUBAN TROOPS LEAVE PORT"),  # a headline in capitals
+    ("NAFTA Talks resumed on Monday.", "NAFTA Talks resumed on Monday."),  # not a place
+])
+def test_a_known_place_in_capitals_is_a_dateline_without_a_mark(text: str, rest: str) -> None:
+    from detente.parse.sentences import blank_dateline, dateline_place
+
+    blanked = blank_dateline(text, is_place=lambda name: name == "HAVANA")
+    assert len(blanked) == len(text) and blanked.strip() == rest
+    assert dateline_place(text, lambda name: name == "HAVANA")[1] == len(text) - len(rest)

@@ -150,8 +150,12 @@ class ArgumentRules(SentenceState):
         return self._noun_agents(noun) or self._noun_modifiers(noun)
 
     def _noun_agents(self, noun: Token) -> list[Actor]:
+        """A noun's possessor ('Russia's invasion'), else its 'by' phrase."""
         for kid in self.s.kids(noun.i, "poss"):
             return self.resolver.resolve(kid.i)
+        return self._by_agents(noun)
+
+    def _by_agents(self, noun: Token) -> list[Actor]:
         for prep in self.s.kids(noun.i, "prep"):
             if prep.lemma == "by":
                 for pobj in self.s.kids(prep.i, "pobj"):

@@ -59,6 +59,7 @@ _ACT_CARRIERS = frozenset({"campaign", "operation", "mission", "spree", "wave", 
 _VISITS = frozenset({"042", "043"})
 _MIGRANT_ROLES = frozenset({"REF"})  # refugees and migrants who arrive somewhere make no visit to its government
 _UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain"})  # their subject is hit
+_FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
 _ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
 
@@ -244,12 +245,20 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             return
         sources = self._noun_agents(noun)
         modifiers = self._noun_modifiers(noun)
-        doer = self._subjects(light) if light is not None else []
         undergoers = []  # "X survived an Israeli assassination attempt": Israel acts on X
-        if light is not None and light.lemma in _UNDERGOING:
-            undergoers, doer = doer, []
+        done_to = self._undergone(noun, lemma)
+        if done_to:  # "his arrest", "the Milosevic trial": who is arrested or tried; "by" names who does it
+            sources = self._by_agents(noun)
+            undergoers = [a for k in self.s.kids(noun.i, "poss") for a in self.resolver.resolve(k.i)]
+            undergoers += [a for a in modifiers if a.via == "person" or a.role is not None]
+            modifiers = [a for a in modifiers if a not in undergoers]
+        doer = self._subjects(light) if light is not None else []
+        if light is not None and (light.lemma in _UNDERGOING or (done_to and light.lemma in _FACING)):
+            undergoers, doer = undergoers + doer, []
         if not doer and governor is not None:
             doer = self._subjects(governor)
+            if done_to and governor.lemma in _FACING:  # "will go on trial"
+                undergoers, doer = undergoers + doer, []
         if not doer and pattern.cameo[:2] == "04":  # "negotiators return to Geneva for talks": they talk
             doer = self._purpose_of(carrier)
         participant = noun.lemma in self.resolver.actors.roles  # "hostages": who is held, not who holds
@@ -270,6 +279,11 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             fallback += self._via_preps(light, _FALLBACK_PREPS) + self._purpose_targets(light)
         anchor = light if light is not None else noun
         self._emit(pattern, noun, anchor, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _undergone(self, noun: Token, lemma: str) -> bool:
+        """Whether a noun names an act done to whoever its possessor is ('his arrest'): one of
+        undergone.tsv with no 'of' phrase ('Israel's release of prisoners' is Israel's act)."""
+        return lemma in self.vocabulary.undergone and not any(p.lemma == "of" for p in self.s.kids(noun.i, "prep"))
 
     def _migrants(self, verb: Token) -> bool:
         """Whether the subject of a verb is people on the move: 'thousands of Syrian refugees',

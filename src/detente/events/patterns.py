@@ -35,6 +35,7 @@ class EventVocabulary:
     blame: dict[str, str] = field(default_factory=dict)  # lemma(s) -> CAMEO 112x
     hazards: dict[str, str] = field(default_factory=dict)  # lemma -> hazard | deliberate
     crowds: set[str] = field(default_factory=set)  # protesters: their violence is a riot
+    undergone: set[str] = field(default_factory=set)  # nouns whose possessor undergoes the act: "his arrest"
     mutual: set[tuple[str, str]] = field(default_factory=set)  # (pos, lemma) of acts done with each other
     specific_only: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # (pos, lemma, particle) -> why
 
@@ -76,6 +77,8 @@ def load_event_vocabulary(folder: Path, cameo: dict[str, CameoCode]) -> EventVoc
             path, line, row, "kind", {"hazard", "deliberate"}.__contains__, "must be hazard or deliberate")
     path = folder / "crowds.tsv"
     vocabulary.crowds = {require(path, line, row, "term") for line, row in read_tsv(path, ["term"])}
+    path = folder / "undergone.tsv"
+    vocabulary.undergone = {require(path, line, row, "term") for line, row in read_tsv(path, ["term"])}
     path = folder / "mutual.tsv"
     vocabulary.mutual = {(require(path, line, row, "pos", {"verb", "noun"}.__contains__, "must be verb or noun"),
                           require(path, line, row, "lemma")) for line, row in read_tsv(path, ["pos", "lemma"])}

@@ -75,25 +75,34 @@ def _split_headlines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _DATELINE = re.compile(r"^(?P<wire>[A-Z][A-Za-z ]{0,30} - )?"  # a wire's name: "Canadian Press - "
                        r"[A-Z][A-Z.'’ -]*[A-Z.]"  # the place, in capitals
                        r"(?:,[^!?\n(]{1,40}?)?(?: ?\([^)\n]{1,30}\))?(?: ?:[^-–—\n]{0,30})? ?(?:--|-|–|—|:) ")
+# "TAIPEI A strong earthquake ...", "JERUSALEM Israel's parliament ...": a city in capitals
+# before the first sentence with no mark between; only a known place makes it a dateline
+_BARE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,2}) (?=[A-Z\"“‘'])")
 # "Reuters - Police said ...", "... in Darfur (AFP)": a credit that may name a news agency
 _LEADING_CREDIT = re.compile(r"^(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) ?(?:--|-|–|—) ")
 _TRAILING_CREDIT = re.compile(r" ?\((?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\)\s*$")
 
 
-def dateline_place(text: str) -> tuple[int, int]:
+def dateline_place(text: str, is_place: Callable[[str], bool] = lambda name: False) -> tuple[int, int]:
     """Where the place of a leading dateline starts (after any wire's name: "Canadian
-    Press" is no actor) and where the dateline ends; (0, 0) if the sentence has none."""
+    Press" is no actor) and where the dateline ends; (0, 0) if the sentence has none.
+    A dateline with no mark after it counts when `is_place` knows the place and the
+    sentence goes on in lower case (an all-capitals headline has no dateline)."""
     match = _DATELINE.match(text)
-    if match is None:
-        return 0, 0
-    return match.end("wire") if match.group("wire") else 0, match.end()
+    if match is not None:
+        return match.end("wire") if match.group("wire") else 0, match.end()
+    bare = _BARE_DATELINE.match(text)
+    if bare is not None and any(c.islower() for c in text[bare.end():]) and is_place(bare.group("place")):
+        return 0, bare.end()
+    return 0, 0
 
 
-def blank_dateline(text: str, is_agency: Callable[[str], bool] = lambda name: False) -> str:
+def blank_dateline(text: str, is_agency: Callable[[str], bool] = lambda name: False,
+                   is_place: Callable[[str], bool] = lambda name: False) -> str:
     """The sentence with a leading dateline and news agencies' credits ("Reuters - ",
     "(AFP)") blanked out (offsets kept), for the parser: where a story was filed and who
     carried it are no one's act."""
-    end = dateline_place(text)[1]
+    end = dateline_place(text, is_place)[1]
     lead = _LEADING_CREDIT.match(text, end) if end == 0 else None
     if lead is not None and is_agency(lead.group("name")):
         end = lead.end()
