@@ -130,3 +130,10 @@ def test_prisoners_freed_in_an_assault_are_no_release(coder: Coder) -> None:
     assert not any(e.cameo.startswith("084") for e in events)
     events = code(coder, "The Houthis freed 40 Saudi prisoners on Tuesday.")
     assert any(e.cameo.startswith("084") for e in events)
+
+
+def test_an_unknown_attackers_bomb_hits_the_people_there_not_the_state(coder: Coder) -> None:
+    (event,) = code(coder, "Car bomb kills four in Kandahar")
+    assert (event.source.code, event.cameo[:2], event.target and event.target.code) == ("AFGUAF", "18", "AFGCVL")
+    # the record shows the words that tell of each: the bomb, the victims; not the city twice
+    assert (event.source.text, event.target.text) == ("Car bomb", "four")

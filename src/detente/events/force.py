@@ -136,8 +136,11 @@ class ForceRules(ArgumentRules):
         if location is None or not location.country or self.resolver.actors.kinds.get(location.country) != "state":
             return []
         key = location.country
-        return [Actor(key, "UAF", key + "UAF", self.resolver.actors.display.get(key, key), location.text,
-                      location.start, location.end, "implied")]
+        # the words that tell of the attacker are the deed's ("Car bomb kills three in Mosul"), not the place's
+        first = min([deed, *self.s.kids(deed.i, "compound", "amod")], key=lambda t: t.i) if deed is not None else None
+        start, end = (first.start, deed.end) if first is not None and deed is not None else (location.start, location.end)
+        return [Actor(key, "UAF", key + "UAF", self.resolver.actors.display.get(key, key),
+                      self.resolver.text[start:end], start, end, "implied")]
 
     def _attacker_from(self, places: list[Actor]) -> list[Actor]:
         """Force places are named as doing ('attacks on Mumbai trains that killed 188') was carried

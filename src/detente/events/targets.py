@@ -98,12 +98,26 @@ class TargetRules(ArgumentRules):
         # protests and force are aimed at the state where they happen; a domestic protest too
         if (not targets and coding.base[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
                 and (location.country != source.key or source.role is not None or coding.base[:2] == "14")):
-            targets = [place_actor(location)]
+            targets = [self._people_there(source, location, [trigger, *coding.path]) or place_actor(location)]
         if (not targets and coding.base[:2] in {"08", "14"} and source.role not in _STATE_ORGANS
                 and not _the_state_itself(source)  # its people protesting, yielding at home
                 and self.resolver.actors.kinds.get(source.key) == "state"):
             targets = [replace(source, role="GOV", code=source.key + "GOV", via="implied")]
         return list(targets) or [None]
+
+    def _people_there(self, source: Actor, location: Location, path: list[Token]) -> Actor | None:
+        """'Car bomb kills three in Mosul': an unidentified attacker of the state where it struck
+        hit the people its act names there (civilians), not the state; None if it names no one."""
+        if source.role != "UAF" or source.key != location.country:
+            return None
+        for verb in path:
+            for victim in self.s.kids(verb.i, "dobj", "nsubjpass"):
+                if victim.pos in {"NOUN", "NUM", "PROPN"}:
+                    first = self.s.tokens[min(self.s.subtree(victim.i, frozenset({"prep", "relcl", "acl"})))]
+                    key = source.key
+                    return Actor(key, "CVL", key + "CVL", self.resolver.actors.display.get(key, key),
+                                 self.resolver.text[first.start:victim.end], first.start, victim.end, "implied")
+        return None
 
     def _counterparts(self, path: list[Token]) -> list[list[Actor]]:
         """Whom an act is done with when it is done at an encounter: 'proposed a ceasefire
