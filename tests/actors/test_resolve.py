@@ -51,6 +51,13 @@ def test_names_that_start_lower_case_match_as_written(actors) -> None:
     assert find_names(actors, ["al-qaeda"]) == []  # only as the dictionary writes it
 
 
+def test_a_region_named_after_no_state_hides_the_state_names_inside_it(actors) -> None:
+    assert find_names(actors, words("leaders of Latin America met")) == []
+    assert find_names(actors, words("ships in the South China Sea")) == []
+    (match,) = find_names(actors, words("China patrols the Sea of Japan"))
+    assert (match.first, match.entries[0].key) == (0, "CHN")
+
+
 def test_a_head_inside_a_name_gives_no_role(actors) -> None:
     text = "the Soviet Union"
     parse = sentence(text, [("the", "the", "det", 2), ("Soviet", "soviet", "compound", 2),

@@ -62,6 +62,7 @@ class ActorDictionary:
     places: dict[str, tuple[str, str]] = field(default_factory=dict)  # sub-national place -> (state, kind)
     state_names: dict[str, str] = field(default_factory=dict)  # state name or alias -> state key
     longest: dict[str, int] = field(default_factory=dict)  # a key's first word -> most words of a key it starts
+    no_actor: set[tuple[str, ...]] = field(default_factory=set)  # "Latin America": lower-case words naming no one
 
     def add_name(self, tokenize: Tokenize, phrase: str, entry: Entry) -> None:
         words = tuple(tokenize(phrase))
@@ -90,6 +91,7 @@ def load_actor_dictionary(folder: Path, role_codes: set[str], tokenize: Tokenize
     _load_states(folder / "states.tsv", actors, tokenize)
     _load_organisations(folder / "organisations.tsv", actors, role_codes, tokenize)
     _load_places(folder / "places.tsv", actors, tokenize)
+    _load_regions(folder / "regions.tsv", actors, tokenize)
     for path in sorted(folder.glob("people*.tsv")):
         _load_people(path, actors, role_codes, tokenize)
     _load_roles(folder / "roles.tsv", actors, role_codes)
@@ -161,6 +163,14 @@ def _load_places(path: Path, actors: ActorDictionary, tokenize: Tokenize) -> Non
         for alias in [name, *split_list(row["aliases"])]:
             actors.add_name(tokenize, alias, Entry(country, None, actors.display[country], "state", "place"))
             actors.places[alias] = (country, kind)
+
+
+def _load_regions(path: Path, actors: ActorDictionary, tokenize: Tokenize) -> None:
+    for line, row in read_tsv(path, ["name", "kind"]):
+        words = tuple(w.lower() for w in tokenize(require(path, line, row, "name")))
+        require(path, line, row, "kind", {"region", "water"}.__contains__, "must be region or water")
+        actors.no_actor.add(words)
+        actors.longest[words[0]] = max(actors.longest.get(words[0], 0), len(words))
 
 
 def _load_people(path: Path, actors: ActorDictionary, role_codes: set[str], tokenize: Tokenize) -> None:
