@@ -82,3 +82,9 @@ def test_a_state_itself_yields_or_protests_at_no_one_when_no_one_is_named(coder:
     assert not any(e.source.key == "CHL" and e.target is not None and e.target.key == "CHL" for e in events)
     events = code(coder, "Hungarian farmers protested on Monday.")  # a state's people protest at home
     assert any(e.cameo[:2] == "14" and e.target is not None and e.target.code == "HUNGOV" for e in events)
+
+
+def test_a_state_that_only_describes_some_other_thing_is_no_better_guess_for_a_target(coder: Coder) -> None:
+    # the suspects are most likely India's own; the Nepalese bank says nothing of them
+    assert triples(code(coder, "Indian police arrested two suspects who had robbed a Nepalese bank.")) == {
+        ("INDCOP", "173", "INDCRM", "asserted")}

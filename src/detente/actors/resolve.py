@@ -351,7 +351,8 @@ class ActorResolver:
         """For a role-only actor guessed to be of the source's own state, the next-best state:
         the target of 'U.S. forces killed militiamen' is not the U.S. Where the act happened is
         no guess ('Iraqi forces killed militants in Samarra'), and the source's partners are no
-        better one: in 'U.S. and Iraqi forces attacked insurgents' neither is the enemy."""
+        better one: in 'U.S. and Iraqi forces attacked insurgents' neither is the enemy; nor is a
+        state that only describes some other thing ('suspects who robbed a Nepalese bank')."""
         sentence = self.sentence
         assert sentence is not None
         head = next((t.i for t in sentence.tokens if t.end == actor.end), None)
@@ -359,6 +360,9 @@ class ActorResolver:
             return None
         guess = self._context_state(head, actor.role, frozenset())
         if guess is not None and guess[0] == 0:
+            return None
+        other = self._context_state(head, actor.role, self._partners(actor.key))
+        if other is not None and other[0] == 3:
             return None
         return self._role_only(head, sentence.subtree(head, _NP_STOP), actor.role,
                                exclude=self._partners(actor.key))
