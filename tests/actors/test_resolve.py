@@ -367,3 +367,16 @@ def test_a_surname_of_two_office_holders_is_the_one_the_story_names_in_full(acto
     resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
     blair = resolver.resolve_one(0)
     assert blair is not None and blair.code == "GBRGOV"
+
+
+def test_a_surname_of_two_office_holders_is_the_one_whose_state_describes_it(actors) -> None:
+    for text, state in [("British PM Blair flew to Sudan", "GBR"), ("Canadian minister Blair flew to Sudan", "CAN")]:
+        adjective, title = text.split()[:2]
+        resolver = resolver_for(actors, text, [
+            (adjective, adjective.lower(), "amod", 2), (title, title.lower(), "compound", 2),
+            ("Blair", "blair", "nsubj", 3), ("flew", "fly", "ROOT", 3), ("to", "to", "prep", 3),
+            ("Sudan", "sudan", "pobj", 4)])
+        resolver.date = None  # no date to tell the two Blairs apart
+        resolver.begin(resolver.sentence, find_names(actors, text.split()))
+        blair = resolver.resolve_one(2)
+        assert blair is not None and blair.key == state

@@ -75,7 +75,9 @@ class ActorResolver:
         # the states the sentence surely names by a name or place ('Pakistani nationals' may be abroad)
         named = {m.entries[0].key for m in matches if len(m.entries) == 1 and m.entries[0].via != "adjective"}
         for match in matches:
-            entry = self._choose(self._in_context(match.entries, named, sentence.start))
+            # a state just before a name describes it: "British PM Blair", "the Indian state of Punjab"
+            near = {m.entries[0].key for m in matches if len(m.entries) == 1 and m.last < match.first <= m.last + 4}
+            entry = self._choose(self._in_context(match.entries, named | near, sentence.start))
             for i in range(match.first, match.last + 1):
                 self.word_entry[i] = (match, entry)
         for token in sentence.tokens:  # subjects in order, so later pronouns can refer to them
