@@ -100,3 +100,9 @@ def test_quelling_speculation_is_no_repression(coder: Coder) -> None:
     assert not code(coder, "The Kenyan president sought to quell speculation about the Somali talks.")
     assert any(e.source.code == "KENCOP" and e.cameo == "175"
                for e in code(coder, "Kenyan police quelled riots by Somali refugees in Nairobi."))
+
+
+def test_off_makes_another_verb_than_the_plain_one(coder: Coder) -> None:
+    # "blast" is criticism; "blast off" is a launch, whatever the general reading of "blast"
+    assert code(coder, "India's new satellite blasted off toward China on Monday.") == []
+    assert aimed(code(coder, "India blasted China on Monday."), "IND", "11", "CHN")

@@ -64,7 +64,9 @@ class ArgumentRules(SentenceState):
     def _choose(patterns: list[Pattern], particle: str | None, words: list[str]) -> Pattern | None:
         """The pattern for the first word (in order of preference) that some pattern names."""
         fitting = [p for p in patterns if p.particle == particle or (p.particle is None and particle is None)]
-        if not fitting and particle is not None:
+        # a particle no pattern names keeps the plain verb's sense ("pulled back"), except "off",
+        # which makes another verb of most ("blast off", "buy off", "set off")
+        if not fitting and particle is not None and particle != "off":
             fitting = [p for p in patterns if p.particle is None]
         for word in words:
             for pattern in fitting:
