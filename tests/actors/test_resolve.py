@@ -380,3 +380,10 @@ def test_a_surname_of_two_office_holders_is_the_one_whose_state_describes_it(act
         resolver.begin(resolver.sentence, find_names(actors, text.split()))
         blair = resolver.resolve_one(2)
         assert blair is not None and blair.key == state
+
+
+def test_a_surname_after_another_first_name_is_a_namesake(coder) -> None:
+    # Brigitte Macron holds no office; the surname alone would be Emmanuel Macron's
+    assert coder.code("Brigitte Macron praised Danish schools on Monday.", date="2024-05-15") == []
+    assert {e.source.code for e in coder.code("President Macron praised Denmark on Monday.",
+                                                date="2024-05-15")} == {"FRAGOV"}

@@ -95,3 +95,14 @@ def test_an_ordered_act_of_another_stays_a_demand(coder: Coder) -> None:
 def test_a_phrasal_verb_governs_nothing_its_plain_verb_would(coder: Coder) -> None:
     events = code(coder, "Sabotage has pushed down Nigeria's oil exports to Ghana.")
     assert not any(e.cameo.startswith("02") for e in events)
+
+
+def test_a_headline_infinitive_is_what_the_actor_will_do(coder: Coder) -> None:
+    (event,) = code(coder, "Poland to Expel Two Belarusian Diplomats")
+    assert (event.source.key, event.target and event.target.key) == ("POL", "BLR")
+    assert event.cameo[:2] != "17" and "+intent:will" in event.rule  # announced, not done
+
+
+def test_set_for_a_visit_is_a_planned_visit(coder: Coder) -> None:
+    (event,) = code(coder, "Modi set for visit to Poland", "2024-08-10")
+    assert (event.source.code, event.cameo, event.factuality) == ("INDGOV", "042", "future")

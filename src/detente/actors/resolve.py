@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..parse.sentences import is_headline
 from ..parse.tokens import ParsedSentence, Token
 from ..records import Actor
 from .dictionary import ActorDictionary, Entry
@@ -29,6 +30,9 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_HISTORY = 300  # earlier mentions an anaphor or a generic actor may refer to
 _THING_PRONOUNS = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "gen", "col", "lt", "maj",
+               "capt", "adm", "sgt", "rev", "mullah", "ayatollah", "imam", "cardinal", "king", "queen", "prince",
+               "princess", "emir", "sultan", "crown", "comrade", "madame", "monsieur", "herr", "senor", "señor"}
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _SCENE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
@@ -73,6 +77,7 @@ class ActorResolver:
         self.anaphors = {}
         self.residents = {}
         # the states the sentence surely names by a name or place ('Pakistani nationals' may be abroad)
+        matches = [m for m in matches if not self._namesake(m)]
         named = {m.entries[0].key for m in matches if len(m.entries) == 1 and m.entries[0].via != "adjective"}
         for match in matches:
             # a state just before a name describes it: "British PM Blair", "the Indian state of Punjab"
@@ -83,6 +88,22 @@ class ActorResolver:
         for token in sentence.tokens:  # subjects in order, so later pronouns can refer to them
             if token.dep in _SUBJECT_DEPS:
                 self.resolve_one(token.i)
+
+    def _namesake(self, match: NameMatch) -> bool:
+        """A surname we know of an office holder, after a first name that is not his: 'Bobby
+        Fischer' is not Joschka Fischer, 'Chelsea Clinton' not Bill Clinton. A title before it
+        ('President Bush', 'Mr. Blair'), nor is a middle initial ('George W Bush')."""
+        sentence = self.sentence
+        assert sentence is not None
+        if match.first != match.last or match.first == 0 or any(e.kind != "person" for e in match.entries):
+            return False
+        before = sentence.tokens[match.first - 1]
+        if before.i == 0 and is_headline(self.text[sentence.start:sentence.end]):
+            return False  # "Ailing Arafat Arrives in Paris": a headline capitalises every word
+        return before.pos == "PROPN" and before.dep == "compound" and before.head == match.first and \
+            len(before.text.rstrip(".")) > 1 and before.text[:1].isupper() and \
+            before.lemma.lower().rstrip(".") not in _HONORIFICS and \
+            self.actors.roles.get(before.lemma.lower()) is None and self.actors.roles.get(before.text.lower()) is None
 
     def end(self) -> None:
         """Add the sentence's mentions, named and anaphoric, to the history, in order. They all

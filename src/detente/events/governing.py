@@ -36,6 +36,8 @@ class GoverningRules(ArgumentRules):
         hypothetical; 'will' makes a plain act an intent (or a threat) when nothing else did."""
         derivable = not coding.rule.startswith("blame:")
         auxiliaries = {k.text.lower() for k in self.s.kids(anchor.i, "aux")}
+        if anchor.dep == "ROOT" and auxiliaries == {"to"}:  # a headline's "Japan to deport X": what it will do
+            auxiliaries = {"will"}
         obliged = bool(auxiliaries & _DEONTIC_AUX)  # "X said Y must ...": a demand by X on Y
         governors = self._governors(anchor)
         if anchor.i != trigger.i:  # "offered aid", "halted talks": the light verb governs its noun
@@ -228,8 +230,10 @@ class GoverningRules(ArgumentRules):
         prep = self.s.tokens[noun.head]
         verb = self.s.tokens[prep.head]
         effect = self._modal(verb)
-        if verb.pos not in {"VERB", "AUX"} or effect not in (*_DERIVING, "light"):
+        if verb.pos not in {"VERB", "AUX"} or effect not in (*_DERIVING, "light", "future"):
             return None
+        if effect == "future":  # "Karzai set for a visit to Pakistan": planned
+            return verb if prep.lemma == "for" else None
         # "agreed to", "called for", "insisted on"; "engaged in talks" and "held civilians as
         # human shields" only for light verbs, not "lifted sanctions in recognition of ..."
         if prep.lemma in {"to", "for", "on", "upon"} or (effect == "light" and prep.lemma in {"in", "into", "as"}):
