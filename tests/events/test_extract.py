@@ -176,3 +176,9 @@ def test_a_scathing_attack_is_words_not_force(coder: Coder) -> None:
 def test_abbreviated_titles_give_a_role(coder: Coder) -> None:
     events = code_monadic(coder, "Sen. Jane Holloway criticized the Canadian government on Monday.")
     assert any(e.source.role == "LEG" and e.cameo == "111" for e in events)
+
+
+def test_forces_and_things_that_arrive_make_no_visit(coder: Coder) -> None:
+    assert code(coder, "Chilean troops arrived in Haiti on Monday.") == []  # a deployment
+    assert code(coder, "A Peruvian ship arrived in Chile on Monday.") == []
+    assert aimed(code(coder, "A Peruvian delegation arrived in Santiago on Monday."), "PER", "04", "CHL")

@@ -27,7 +27,7 @@ from .anchoring import SentenceContext
 from .arguments import _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
-from .force import _FORCE_ROOTS, ForceRules, _armed_assault, _criminal_violence, _own_forces
+from .force import _ARMED_ROLES, _FORCE_ROOTS, ForceRules, _armed_assault, _criminal_violence, _own_forces
 from .governing import GoverningRules
 from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
@@ -291,6 +291,19 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         subjects = [t.i for t in self.s.kids(verb.i, "nsubj")] + ([verb.head] if verb.dep == "relcl" else [])
         return any(self.resolver.role_of(i) in _MIGRANT_ROLES for s in subjects for i in self.s.subtree(s))
 
+    def _no_visitor(self, verb: Token) -> bool:
+        """Whether what arrives, flies or travels is no one who visits: forces ('troops arrived
+        in Kuwait' is a deployment) or a thing ('a British ship arrived', 'a Hezbollah plane flew
+        over Israel')."""
+        subject = self._first(verb, "nsubj") if verb.pos in {"VERB", "AUX"} else None
+        if subject is None or subject.pos != "NOUN" or subject.i in self.resolver.word_entry:
+            return False
+        role = self.resolver.role_of(subject.i)
+        actors = self.resolver.actors
+        if role is not None:
+            return role in _ARMED_ROLES
+        return subject.lemma not in actors.nominals and subject.lemma not in actors.organisation_nominals
+
     def _doer_words(self, verb: Token | None) -> list[str]:
         """The head of the subject of a noun's verb, which names what kind of event the noun is
         when nothing else does: troops on alert are on military alert, teachers strike as workers."""
@@ -337,7 +350,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             if topic is not None:
                 coding.code, coding.rule = topic, f"{coding.rule}+topic"
         self._govern(coding, trigger, anchor)
-        if coding.code in _VISITS and self._migrants(trigger):
+        if coding.code in _VISITS and (self._migrants(trigger) or self._no_visitor(trigger)):
             return
         armed = coding.code[:2] in _WEAPON_ROOTS
         if not armed:  # "troops backed by helicopter gunships": a weapon backs no one
