@@ -88,3 +88,8 @@ def test_a_state_that_only_describes_some_other_thing_is_no_better_guess_for_a_t
     # the suspects are most likely India's own; the Nepalese bank says nothing of them
     assert triples(code(coder, "Indian police arrested two suspects who had robbed a Nepalese bank.")) == {
         ("INDCOP", "173", "INDCRM", "asserted")}
+
+
+def test_forces_that_are_sent_are_the_senders_not_a_target(coder: Coder) -> None:
+    assert triples(code(coder, "Brazil sent a large number of soldiers to Haiti.")) == {
+        ("BRA", "154", "HTI", "asserted")}

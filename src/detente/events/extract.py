@@ -173,6 +173,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
+            targets = [self._not_sent(group, pattern) for group in targets]
         targets += self._via_preps(verb, pattern.preps) + self._dative(verb)
         if particle is not None:  # "pulled out of Iraq": the particle was parsed as a preposition
             targets += self._via_preps(particle, pattern.preps + _FALLBACK_PREPS)
@@ -290,6 +291,14 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         'immigrants who arrived'."""
         subjects = [t.i for t in self.s.kids(verb.i, "nsubj")] + ([verb.head] if verb.dep == "relcl" else [])
         return any(self.resolver.role_of(i) in _MIGRANT_ROLES for s in subjects for i in self.s.subtree(s))
+
+    def _not_sent(self, group: list[Actor], pattern: Pattern) -> list[Actor]:
+        """The object's actors, without forces whose state was only guessed when they are what is
+        sent or deployed ('Japan sent a small number of troops to Iraq': Japan's, not Iraq's)."""
+        def sent(actor: Actor) -> bool:
+            head = next((t for t in self.s.tokens if t.end == actor.end), None)
+            return head is not None and (pattern.cameo[:2] == "15" or head.lemma in pattern.objects)
+        return [a for a in group if a.via != "role" or not sent(a)]
 
     def _no_visitor(self, verb: Token) -> bool:
         """Whether what arrives, flies or travels is no one who visits: forces ('troops arrived
