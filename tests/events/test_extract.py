@@ -182,3 +182,21 @@ def test_forces_and_things_that_arrive_make_no_visit(coder: Coder) -> None:
     assert code(coder, "Chilean troops arrived in Haiti on Monday.") == []  # a deployment
     assert code(coder, "A Peruvian ship arrived in Chile on Monday.") == []
     assert aimed(code(coder, "A Peruvian delegation arrived in Santiago on Monday."), "PER", "04", "CHL")
+
+
+def test_who_receives_aid_is_its_target(coder: Coder) -> None:
+    assert aimed(code(coder, "Thousands of Eritreans found asylum in Ethiopia."), "ETH", "07", "ERI")
+
+
+def test_a_deadline_given_or_set_is_an_ultimatum(coder: Coder) -> None:
+    assert aimed(code(coder, "Kenya gave Somalia a Friday deadline to withdraw its troops."), "KEN", "139", "SOM")
+
+
+def test_forces_deployed_with_no_one_named_deploy_themselves(coder: Coder) -> None:
+    assert aimed(code(coder, "Some 500 Turkish soldiers were deployed to Qatar."), "TUR", "15", "QAT")
+
+
+def test_named_forces_striking_any_actor_use_force(coder: Coder) -> None:
+    # "struck" needs a listed object ("struck a target", not "struck a balance") unless armed forces strike someone
+    assert aimed(code(coder, "Israeli warplanes struck Gaza."), "ISR", "19", "PSE")
+    assert code(coder, "Israeli troops struck a balance.") == []

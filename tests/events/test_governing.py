@@ -106,3 +106,8 @@ def test_a_headline_infinitive_is_what_the_actor_will_do(coder: Coder) -> None:
 def test_set_for_a_visit_is_a_planned_visit(coder: Coder) -> None:
     (event,) = code(coder, "Modi set for visit to Poland", "2024-08-10")
     assert (event.source.code, event.cameo, event.factuality) == ("INDGOV", "042", "future")
+
+
+def test_seeking_aid_asks_for_it(coder: Coder) -> None:
+    # the seeker wants to be given aid: an appeal (023), not an intent to give it (033)
+    assert aimed(code(coder, "Haiti sought aid from Canada on Monday."), "HTI", "023", "CAN")

@@ -59,6 +59,7 @@ _ACT_CARRIERS = frozenset({"campaign", "operation", "mission", "spree", "wave", 
 _VISITS = frozenset({"042", "043"})
 _MIGRANT_ROLES = frozenset({"REF"})  # refugees and migrants who arrive somewhere make no visit to its government
 _UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain"})  # their subject is hit
+_RECEIVING = frozenset({"receive", "get", "obtain", "find", "win", "gain", "secure"})  # their subject is given aid
 _FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
 _ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
@@ -137,6 +138,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                                self._object_words(obj))
         if obj is None and not passive:
             obj, pattern = self._clause_object(verb, lemma, particle, pattern)
+        if pattern is None and obj is not None and not passive:
+            pattern = self._armed_on_actor(verb, lemma, particle, obj)
         if pattern is None:
             return
         if pattern.cameo[:2] == "01" and self._commits_to_act(verb):  # "agreed to set up a joint company"
@@ -156,6 +159,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                 sources = self._origin_or_cause(self.s.tokens[verb.head])
         if passive and not sources and pattern.cameo == "174":
             sources = self._expelled_from(verb)
+        if passive and not sources and pattern.cameo[:2] == "15":  # "2,000 Russian soldiers were deployed"
+            deployed = self._first(verb, "nsubjpass")
+            sources = [a for a in self.resolver.resolve(deployed.i) if a.role in _ARMED_ROLES] if deployed else []
         if passive and pattern.cameo[:2] == "18":  # unconventional violence, unless a weapon did it
             pattern = self._weapon_pattern(verb, pattern)
         if not passive and pattern.cameo[:2] in _FORCE_ROOTS and self._accident(verb):
@@ -256,6 +262,11 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         doer = self._subjects(light) if light is not None else []
         if light is not None and (light.lemma in _UNDERGOING or (done_to and light.lemma in _FACING)):
             undergoers, doer = undergoers + doer, []
+        if light is not None and light.lemma in _RECEIVING and pattern.cameo[:2] == "07":
+            # "Syrians found asylum in Jordan", "received aid from the EU": the giver is named after it
+            undergoers, doer = undergoers + doer, []
+            givers = self._via_preps(light, ("from", "in", "by")) + self._via_preps(noun, ("from", "in", "by"))
+            sources = sources or next((g for g in givers if g), [])
         if not doer and governor is not None:
             doer = self._subjects(governor)
             if done_to and governor.lemma in _FACING:  # "will go on trial"
@@ -291,6 +302,17 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         'immigrants who arrived'."""
         subjects = [t.i for t in self.s.kids(verb.i, "nsubj")] + ([verb.head] if verb.dep == "relcl" else [])
         return any(self.resolver.role_of(i) in _MIGRANT_ROLES for s in subjects for i in self.s.subtree(s))
+
+    def _armed_on_actor(self, verb: Token, lemma: str, particle: Token | None, obj: Token) -> Pattern | None:
+        """'Israeli warplanes struck Gaza': a verb whose use of force needs a listed object ('struck a
+        target', not 'struck a balance') uses it on any actor or place armed forces strike."""
+        name = particle.lemma if particle is not None else None
+        force = next((p for p in self.vocabulary.verbs[lemma] if p.cameo[:2] in _FORCE_ROOTS and p.particle == name), None)
+        if force is None or not self.resolver.resolve(obj.i):
+            return None
+        if not any(a.role in _ARMED_ROLES and a.via != "role" for a in self._subjects(verb)):
+            return None  # named forces: "the full force of the hurricane hit ..." is no one's
+        return replace(force, id=f"{force.id}+armed", objects=frozenset())
 
     def _not_sent(self, group: list[Actor], pattern: Pattern) -> list[Actor]:
         """The object's actors, without forces whose state was only guessed when they are what is

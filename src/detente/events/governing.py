@@ -19,6 +19,7 @@ from .targets import _STATE_ORGANS
 # clauses (but for purpose: "to discuss") and relative clauses are not governed: "comes
 # after NATO expelled" asserts the expulsion.
 _CLAUSE_LINKS = {"xcomp", "ccomp", "conj", "pcomp", "acl", "acomp"}
+_SEEKING = {"seek", "want", "need"}  # with a noun of aid as object: asking to be given it, not offering it
 _FUTURE_AUX = {"will", "shall", "'ll", "would", "'d"}  # "would" is the future of reported speech
 _DEONTIC_AUX = {"must", "should"}
 _DERIVING = ("intent", "appeal", "demand", "command", "reject", "halt")
@@ -44,6 +45,9 @@ class GoverningRules(ArgumentRules):
             governors.insert(0, (anchor, self._modal(anchor)))
         for governor, effect in governors:
             obliged = obliged or bool({k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX)
+            if effect == "intent" and governor.lemma in _SEEKING and coding.code[:2] == "07" and \
+                    any(k.i == trigger.i for k in self.s.kids(governor.i, "dobj")):
+                effect = "appeal"  # "sought aid (asylum) from Y": the seeker asks to receive it
             if effect == "intent" and not coding.derived and derivable:
                 wanters = {a.key for a in self._subjects(governor)}
                 if wanters and coding.sources and not wanters & {a.key for a in coding.sources}:
