@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from .actors import ActorDictionary, ActorResolver, NameMatch, find_names, load_actor_dictionary
 from .calibration import Calibration, load_calibration
 from .events.anchoring import SentenceContext
+from .events.arguments import NAMED_AS
 from .events.extract import Candidate, EventExtractor
 from .events.merge import merge_candidates
 from .events.ontology import CameoCode, load_cameo, load_role_codes
@@ -254,9 +255,10 @@ def _triggers(vocabulary: EventVocabulary) -> Iterator[Trigger]:
     """What the pre-parse filter looks for: each pattern lemma (with the objects it needs when
     every pattern of it needs one), and the verbs of saying, which make an accusation of a
     blame topic or a demand of a "must" clause (events/blame.py)."""
+    named = set(NAMED_AS.values())  # "defended Russia": any actor's name may be the object a pattern lists
     for pos, table in (("verb", vocabulary.verbs), ("noun", vocabulary.nouns)):
         for lemma, patterns in table.items():
-            specific = all(needs_object(p) for p in patterns)
+            specific = all(needs_object(p) for p in patterns) and not any(p.objects & named for p in patterns)
             yield Trigger(lemma, pos, frozenset(o for p in patterns for o in p.objects) if specific else frozenset())
     cues = frozenset(_DEONTIC_AUX) | {term.split()[-1] for term in vocabulary.blame}
     for lemma, effect in vocabulary.modal.items():

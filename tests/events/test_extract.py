@@ -200,3 +200,14 @@ def test_named_forces_striking_any_actor_use_force(coder: Coder) -> None:
     # "struck" needs a listed object ("struck a target", not "struck a balance") unless armed forces strike someone
     assert aimed(code(coder, "Israeli warplanes struck Gaza."), "ISR", "19", "PSE")
     assert code(coder, "Israeli troops struck a balance.") == []
+
+
+def test_a_named_actor_as_object_reads_as_the_actor_a_pattern_lists(coder: Coder) -> None:
+    # "defend" lists "government", "leader", ... as what is defended verbally; a state's name is one
+    assert triples(code(coder, "Belarus defended Russia over the claims on Monday.")) == {
+        ("BLR", "052", "RUS", "asserted")}
+
+
+def test_a_verb_tagged_as_a_noun_still_codes_its_clause(coder: Coder) -> None:
+    events = code(coder, "EU and UN hand over urgently needed essential medical supplies to the Nigerian Government.")
+    assert aimed(events, "EU", "07", "NGA") and aimed(events, "UN", "07", "NGA")

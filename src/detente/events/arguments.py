@@ -18,6 +18,9 @@ from .sentence import SentenceState, _known
 _FORCE_ROOTS = {"18", "19", "20"}
 _LIGHT_VERB_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+# the word a pattern's object list uses for an actor named by its name: "defended Russia" reads as
+# "defended the government", "ousted Mursi" as "ousted the leader"
+NAMED_AS = {"state": "government", "organisation": "organization", "person": "leader", "place": "government"}
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 
 
@@ -50,7 +53,13 @@ class ArgumentRules(SentenceState):
             if prep.lemma == "of":
                 for pobj in self.s.kids(prep.i, "pobj"):
                     words += [pobj.lemma, *self._modifier_words(pobj)]
+        if self._names_actor(obj):  # "defended Russia": as "defended the government"
+            words.append(NAMED_AS[self.resolver.word_entry[obj.i][1].kind])
         return words
+
+    def _names_actor(self, obj: Token) -> bool:
+        """Whether an object is an actor's name itself ('Russia', 'Mursi'), not a thing it modifies."""
+        return obj.i in self.resolver.word_entry and obj.pos == "PROPN"
 
     def _complement_words(self, noun: Token) -> list[str]:
         """A noun's modifiers (outermost first: 'joint military exercises' is joint) and complements."""
