@@ -253,8 +253,9 @@ class Coder:
 
 def _triggers(vocabulary: EventVocabulary) -> Iterator[Trigger]:
     """What the pre-parse filter looks for: each pattern lemma (with the objects it needs when
-    every pattern of it needs one), and the verbs of saying, which make an accusation of a
-    blame topic or a demand of a "must" clause (events/blame.py)."""
+    every pattern of it needs one), the verbs of saying, which make an accusation of a
+    blame topic or a demand of a "must" clause (events/blame.py), and the verbs of appealing,
+    which ask for what a "for" phrase names."""
     named = set(NAMED_AS.values())  # "defended Russia": any actor's name may be the object a pattern lists
     for pos, table in (("verb", vocabulary.verbs), ("noun", vocabulary.nouns)):
         for lemma, patterns in table.items():
@@ -264,6 +265,8 @@ def _triggers(vocabulary: EventVocabulary) -> Iterator[Trigger]:
     for lemma, effect in vocabulary.modal.items():
         if effect in {"report", "alleged"}:
             yield Trigger(lemma, "verb", cues)
+        elif effect == "appeal":  # "pushed for reforms" (events/extract.py)
+            yield Trigger(lemma, "verb", frozenset({"for"}))
 
 
 def _actor_words(actors: ActorDictionary) -> set[str]:

@@ -211,3 +211,9 @@ def test_a_named_actor_as_object_reads_as_the_actor_a_pattern_lists(coder: Coder
 def test_a_verb_tagged_as_a_noun_still_codes_its_clause(coder: Coder) -> None:
     events = code(coder, "EU and UN hand over urgently needed essential medical supplies to the Nigerian Government.")
     assert aimed(events, "EU", "07", "NGA") and aimed(events, "UN", "07", "NGA")
+
+
+def test_a_verb_of_appealing_asks_for_what_its_for_phrase_names(coder: Coder) -> None:
+    events = code_monadic(coder, "Japan has pushed for broader reforms of its pension system.")
+    assert [(e.source.key, e.cameo[:2]) for e in events] == [("JPN", "02")]
+    assert code_monadic(coder, "Israeli forces pushed into Gaza City on Monday.") == []

@@ -74,6 +74,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             lemma = _known(token.lemma, self.vocabulary.verbs) or _known(token.text.lower(), self.vocabulary.verbs)
             if (token.pos in {"VERB", "AUX"} or self._verb_tagged_noun(token)) and lemma is not None:
                 self._verb_event(token, lemma)
+            elif token.pos == "VERB" and lemma is None and self._appeals_for(token):
+                self._appeal_for(token)
         for token in tokens:
             lemma = _known(token.lemma, self.vocabulary.nouns) or _known(token.text.lower(), self.vocabulary.nouns)
             if token.pos in {"NOUN", "PROPN"} and lemma is not None and token.i not in self.consumed \
@@ -85,6 +87,17 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                 self._obligations(token)
         found = [_to_the_press(c) for c in self.found if c.trigger.i not in self.governing]
         return [c for c in found if not self._says_what_is_coded(c, found) and not self._freed_by_force(c, found)]
+
+    def _appeals_for(self, verb: Token) -> bool:
+        """'Abe has pushed for the constitution to be revised': a verb of appealing with no pattern
+        of its own asks for what its 'for' phrase names."""
+        return self._modal(verb) == "appeal" and any(
+            self.s.kids(prep.i, "pobj") for prep in self.s.kids(verb.i, "prep") if prep.lemma == "for")
+
+    def _appeal_for(self, verb: Token) -> None:
+        pattern = Pattern(f"020-{verb.lemma}-for-v", "020", "verb", verb.lemma, None, frozenset(), ("on", "upon", "to"))
+        self._emit(pattern, verb, verb, self._subjects(verb), [self.resolver.resolve(k.i) for k in
+                   self.s.kids(verb.i, "dobj")] + self._via_preps(verb, pattern.preps), [], specific=False)
 
     def _verb_tagged_noun(self, token: Token) -> bool:
         """A verb the tagger took for a noun, as it heads a clause with a subject and an object or
