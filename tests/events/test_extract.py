@@ -217,3 +217,8 @@ def test_a_verb_of_appealing_asks_for_what_its_for_phrase_names(coder: Coder) ->
     events = code_monadic(coder, "Japan has pushed for broader reforms of its pension system.")
     assert [(e.source.key, e.cameo[:2]) for e in events] == [("JPN", "02")]
     assert code_monadic(coder, "Israeli forces pushed into Gaza City on Monday.") == []
+
+
+def test_refuge_sought_is_asked_for_and_refuge_found_is_given(coder: Coder) -> None:
+    assert aimed(code(coder, "Thousands of Eritreans sought refuge in Sudan."), "ERI", "10", "SDN")
+    assert aimed(code(coder, "Thousands of Eritreans found refuge in Sudan."), "SDN", "07", "ERI")

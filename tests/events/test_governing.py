@@ -109,5 +109,6 @@ def test_set_for_a_visit_is_a_planned_visit(coder: Coder) -> None:
 
 
 def test_seeking_aid_asks_for_it(coder: Coder) -> None:
-    # the seeker wants to be given aid: an appeal (023), not an intent to give it (033)
-    assert aimed(code(coder, "Haiti sought aid from Canada on Monday."), "HTI", "023", "CAN")
+    # the seeker wants to be given aid: a demand for it (103, as the gold sets code "sought refuge"),
+    # not an intent to give it (033)
+    assert aimed(code(coder, "Haiti sought aid from Canada on Monday."), "HTI", "103", "CAN")

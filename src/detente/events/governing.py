@@ -47,7 +47,7 @@ class GoverningRules(ArgumentRules):
             obliged = obliged or bool({k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX)
             if effect == "intent" and governor.lemma in _SEEKING and coding.code[:2] == "07" and \
                     any(k.i == trigger.i for k in self.s.kids(governor.i, "dobj")):
-                effect = "appeal"  # "sought aid (asylum) from Y": the seeker asks to receive it
+                effect = "demand"  # "sought aid (refuge) from Y": the seeker asks to receive it (103x, as the gold sets code it)
             if effect == "intent" and not coding.derived and derivable:
                 wanters = {a.key for a in self._subjects(governor)}
                 if wanters and coding.sources and not wanters & {a.key for a in coding.sources}:
