@@ -7,12 +7,13 @@ the event matches a gold event (`detente eval`'s one-to-one matching):
 
     P(right) = 1 / (1 + exp(-(intercept + score * logit(raw) + sum of the weights of its features)))
 
-Features: the pattern's part of speech (`pos=v`, `pos=n`), each effect that derived its code
-(`effect=intent` for "agreed to lift", `effect=topic`, `effect=appeal`, ...), its factuality,
-how its source and target were found (`source=name`, `target=pronoun`, ...), its quad class,
-whether several sentences report it, and how many events with a target its sentence yields
-(`crowd=1`, `2`, `3` for three or more: a sentence read as many events is often misread). A
-feature the fit never saw weighs nothing.
+Features: the pattern's part of speech (`pos=v`, `pos=n`), its factuality, how its source and
+target were found (`source=name`, `target=pronoun`, ...), its quad class, whether several
+sentences report it, and how many events with a target its sentence yields (`crowd=1`, `2`,
+`3` for three or more: a sentence read as many events is often misread). A feature the fit
+never saw weighs nothing. The effects that derived a code ("agreed to lift", an accusation's
+topic) are no feature: with them the model predicted held-out train events worse
+(cross-validated log loss 323.2 against 322.4 without, on 642 events, 2026-12-06).
 
 The weights are data (`data/calibration/confidence.tsv`), fitted on the train splits of the
 dyad gold sets; the file's header says how it was made and the command that refits it. The L2
@@ -84,11 +85,10 @@ def document_features(events: list[Event]) -> list[tuple[str, ...]]:
 def event_features(event: Event, crowd: int) -> tuple[str, ...]:
     """The names of the features an event has (see the module docstring); `crowd` is the
     number of events with a target in its sentence."""
-    base, *effects = event.rule.split("+")
+    base = event.rule.split("+")[0]
     pos = base.rsplit("-", 1)[-1]
     names = [f"pos={pos if pos in {'v', 'n'} else 'other'}", f"factuality={event.factuality}", f"source={event.source.via}",
              f"target={event.target.via if event.target else 'none'}", f"quad={event.quad_class}"]
-    names += sorted({f"effect={effect.split(':')[0]}" for effect in effects})
     if len(event.mentions) > 1:
         names.append("repeated")
     names.append(f"crowd={min(crowd, 3)}")
