@@ -222,3 +222,8 @@ def test_a_verb_of_appealing_asks_for_what_its_for_phrase_names(coder: Coder) ->
 def test_refuge_sought_is_asked_for_and_refuge_found_is_given(coder: Coder) -> None:
     assert aimed(code(coder, "Thousands of Eritreans sought refuge in Sudan."), "ERI", "10", "SDN")
     assert aimed(code(coder, "Thousands of Eritreans found refuge in Sudan."), "SDN", "07", "ERI")
+
+
+def test_forces_sent_to_keep_the_peace_provide_peacekeeping(coder: Coder) -> None:
+    assert aimed(code(coder, "Ghana is deploying 400 troops to the UN peacekeeping mission in Mali."), "GHA", "074", "UN")
+    assert aimed(code(coder, "Russia deployed troops to the Ukrainian border."), "RUS", "15", "UKR")

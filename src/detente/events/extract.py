@@ -59,6 +59,7 @@ _ACT_CARRIERS = frozenset({"campaign", "operation", "mission", "spree", "wave", 
 _VISITS = frozenset({"042", "043"})
 _MIGRANT_ROLES = frozenset({"REF"})  # refugees and migrants who arrive somewhere make no visit to its government
 _UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain"})  # their subject is hit
+_PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
 _RECEIVING = frozenset({"receive", "get", "obtain", "find", "win", "gain", "secure"})  # their subject is given aid
 _FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
@@ -343,6 +344,13 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             return head is not None and (pattern.cameo[:2] == "15" or head.lemma in pattern.objects)
         return [a for a in group if a.via != "role" or not sent(a)]
 
+    def _keeps_peace(self, trigger: Token) -> bool:
+        """'sent 200 troops to serve as a peacekeeping force', 'Russian peacekeepers began
+        deploying': forces sent to keep the peace provide it (074); they show no force."""
+        head = self.s.tokens[trigger.head] if trigger.dep == "xcomp" else trigger  # "began deploying"
+        words = {self.s.tokens[i].lemma for i in self.s.subtree(head.i, frozenset({"ccomp", "parataxis", "relcl", "conj", "advcl"}))}
+        return bool(words & _PEACEKEEPING)
+
     def _no_visitor(self, verb: Token) -> bool:
         """Whether what arrives, flies or travels is no one who visits: forces ('troops arrived
         in Kuwait' is a deployment) or a thing ('a British ship arrived', 'a Hezbollah plane flew
@@ -391,6 +399,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
               weight: float = 1.0) -> None:
         """Record the event(s) of a trigger: derive its code and factuality from what governs it,
         date and place it, and pair its sources with targets."""
+        if pattern.cameo[:2] == "15" and self._keeps_peace(trigger):
+            pattern = replace(pattern, cameo="074", id=f"{pattern.id}+peacekeeping")
         if sources and pattern.cameo[:2] in _FORCE_ROOTS:  # force a place is named as doing: an unknown attacker's
             sources = _no_places(sources) or self._unknown_attacker(trigger) or self._attacker_from(sources)
         if not sources:
