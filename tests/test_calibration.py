@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from detente.calibration import (PENALTIES, Calibration, Outcome, chance_error, document_features,
                                  expected_calibration_error, fit_calibration, fit_weights, load_calibration,
-                                 reliability_table, write_calibration)
+                                 reliability_table, render_thresholds, write_calibration)
 from detente.cli import main
 from detente.errors import VocabularyError
 from detente.evaluate import evaluate_file, reviewed_outcomes
@@ -158,3 +158,11 @@ def test_eval_fits_the_calibration_on_reviewed_events_too_and_says_so(reviewed_s
     assert load_calibration(with_reviews).weights != load_calibration(fitted).weights
     alone = runner.invoke(main, ["eval", gold, "--db", str(reviewed_store)])
     assert alone.exit_code == 2 and "--fit-calibration" in alone.output
+
+
+def test_a_threshold_table_counts_what_each_minimum_keeps_and_drops() -> None:
+    pairs = [(0.95, True), (0.85, True), (0.85, False), (0.65, True), (0.55, False), (0.3, True)]
+    rows = {line.split()[0]: line.split() for line in render_thresholds(pairs).splitlines()[1:]}
+    assert rows["0.5"][1:] == ["5", "of", "6", "0.600", "1", "of", "4"]  # 3 of 5 kept are right; 0.3 dropped
+    assert rows["0.8"][1:] == ["3", "of", "6", "0.667", "2", "of", "4"]
+    assert rows["0.9"][1:] == ["1", "of", "6", "1.000", "3", "of", "4"]

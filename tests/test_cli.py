@@ -155,3 +155,18 @@ def test_hostile_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path) -> No
                   "<stdin>: standard input is closed", "5 documents"]:
         assert words in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_code_and_ingest_take_a_users_own_calibration(tmp_path: Path) -> None:
+    # a fit that trusts nothing: every event gets sigmoid(-5) whatever its raw score
+    fitted = tmp_path / "confidence.tsv"
+    fitted.write_text("feature\tweight\nintercept\t-5.0\nscore\t0.0\n", encoding="utf-8")
+    text = "Russia condemned NATO on Monday. Poland expelled two Belarusian diplomats."
+    result = run("code", "-", "--date", "2024-05-08", "--format", "jsonl", "--calibration", str(fitted), stdin=text)
+    assert result.exit_code == 0, result.output
+    assert {json.loads(line)["confidence"] for line in result.stdout.splitlines()} == {0.007}
+    db = tmp_path / "mine.duckdb"
+    result = run("ingest", "-", "--date", "2024-05-08", "--db", str(db), "--calibration", str(fitted), stdin=text)
+    assert result.exit_code == 0, result.output
+    events = run("events", "--db", str(db), "--format", "jsonl")
+    assert {json.loads(line)["confidence"] for line in events.stdout.splitlines()} == {0.007}

@@ -214,3 +214,19 @@ def render_reliability(pairs: Sequence[tuple[float, bool]]) -> str:
     lines.append(f"expected calibration error {expected_calibration_error(table):.3f} ({len(pairs)} events; "
                  f"a perfectly calibrated coder would show {median:.3f}, up to {high:.3f} in 95% of samples this size)")
     return "\n".join(lines)
+
+
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def render_thresholds(pairs: Sequence[tuple[float, bool]]) -> str:
+    """What a minimum confidence gives up: for each threshold, the events kept, the share of
+    them that are right, and how many right events it drops."""
+    right_total = sum(right for _, right in pairs)
+    lines = ["minimum   events kept   right among them   right events dropped"]
+    for threshold in THRESHOLDS:
+        kept = [right for confidence, right in pairs if confidence >= threshold]
+        share = f"{sum(kept) / len(kept):.3f}" if kept else "-"
+        lines.append(f"{threshold:.1f}       {len(kept):5d} of {len(pairs):<5d} {share:>10}         "
+                     f"{right_total - sum(kept)} of {right_total}")
+    return "\n".join(lines)

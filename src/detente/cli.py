@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from .audit_commands import audit
-from .cli_options import BadValue, clean_errors, date_option, pipeline_option, time_budget_option, workers_option
+from .cli_options import (BadValue, calibration_option, clean_errors, date_option, pipeline_option,
+                          time_budget_option, workers_option)
 from .errors import DetenteError
 from .output import FORMATS, EventWriter
 from .parallel import code_documents
@@ -49,10 +50,13 @@ def main() -> None:
 @time_budget_option
 @workers_option
 @pipeline_option
+@calibration_option
 def code(inputs: tuple[str, ...], date: str | None, fmt: str, output: str | None, max_bytes: int,
-         parse_all: bool, monadic: bool, time_budget: float, workers: int, pipeline: str) -> None:
+         parse_all: bool, monadic: bool, time_budget: float, workers: int, pipeline: str,
+         calibration: str | None) -> None:
     """Code INPUTS (files, folders, or - for stdin) into events."""
-    settings = CoderSettings(pipeline, prefilter=not parse_all, monadic=monadic, time_budget=time_budget)
+    settings = CoderSettings(pipeline, prefilter=not parse_all, monadic=monadic, time_budget=time_budget,
+                             calibration=Path(calibration) if calibration else None)
     coder = _coder(settings) if workers == 1 else settings  # else each worker loads its own
     summary = RunSummary()
     with clean_errors(), contextlib.ExitStack() as stack:
@@ -124,7 +128,7 @@ def evaluate(gold: tuple[str, ...], as_json: bool, show: int, limit: int | None,
     With several files, the reliability table pools their events."""
     import datetime as dt
 
-    from .calibration import expected_calibration_error, reliability_table, render_reliability
+    from .calibration import expected_calibration_error, reliability_table, render_reliability, render_thresholds
     from .evaluate import evaluate_file, refit_calibration, render_report, reviewed_outcomes
 
     if db and not fit_calibration:
@@ -159,6 +163,8 @@ def evaluate(gold: tuple[str, ...], as_json: bool, show: int, limit: int | None,
     if show_calibration:
         click.echo(f"\ncalibrated confidence, split {split} ({', '.join(Path(p).name for p in gold)}):")
         click.echo(render_reliability(pairs))
+        click.echo(f"\nwhat a minimum confidence gives up, split {split}:")
+        click.echo(render_thresholds(pairs))
 
 
 @main.group()

@@ -57,3 +57,6 @@ time_budget_option = click.option("--max-seconds", "time_budget", type=click.Flo
                                   help="Coding time allowed per document; a slower one is reported and skipped.")
 workers_option = click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
                               help="Processes that code documents (each loads its own spaCy pipeline).")
+calibration_option = click.option("--calibration", type=click.Path(exists=True, dir_okay=False),
+                                  help="Calibrated confidence from this file (written by `detente eval "
+                                       "--fit-calibration`) instead of the shipped one.")

@@ -70,17 +70,19 @@ class Coder:
 
     def __init__(self, nlp: Language | None = None, pipeline: str = DEFAULT_PIPELINE,
                  data: Path | None = None, prefilter: bool = True, monadic: bool = False,
-                 batch_size: int = 64, time_budget: float | None = DEFAULT_TIME_BUDGET) -> None:
+                 batch_size: int = 64, time_budget: float | None = DEFAULT_TIME_BUDGET,
+                 calibration: Path | None = None) -> None:
         # a pipeline handed over already loaded cannot be rebuilt elsewhere
         self.settings = (None if nlp is not None
-                         else CoderSettings(pipeline, data, prefilter, monadic, batch_size, time_budget))
+                         else CoderSettings(pipeline, data, prefilter, monadic, batch_size, time_budget, calibration))
         self.nlp = nlp if nlp is not None else load_pipeline(pipeline)
         folder = data if data is not None else data_dir()
         self.cameo: dict[str, CameoCode] = load_cameo(folder / "ontology" / "cameo.tsv")
         roles = load_role_codes(folder / "ontology" / "roles.tsv")
         self.actors: ActorDictionary = load_actor_dictionary(folder / "actors", roles, self._words)
         self.vocabulary: EventVocabulary = load_event_vocabulary(folder / "events", self.cameo)
-        self.calibration: Calibration = load_calibration(folder / "calibration" / "confidence.tsv")
+        # a user's own fit (`detente eval --fit-calibration`) or the one shipped with the data
+        self.calibration: Calibration = load_calibration(calibration or folder / "calibration" / "confidence.tsv")
         gazetteer = Gazetteer(self.actors.places, self.actors.state_names)
         self.extractor = EventExtractor(self.vocabulary, gazetteer)
         self.prefilter = Prefilter(self.nlp, _triggers(self.vocabulary), _actor_words(self.actors),
@@ -92,7 +94,8 @@ class Coder:
     @classmethod
     def from_settings(cls, settings: CoderSettings) -> Coder:
         return cls(pipeline=settings.pipeline, data=settings.data, prefilter=settings.prefilter,
-                   monadic=settings.monadic, batch_size=settings.batch_size, time_budget=settings.time_budget)
+                   monadic=settings.monadic, batch_size=settings.batch_size, time_budget=settings.time_budget,
+                   calibration=settings.calibration)
 
     def _words(self, text: str) -> list[str]:
         return [t.text for t in self.nlp.tokenizer(text)]

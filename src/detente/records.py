@@ -175,6 +175,7 @@ class CoderSettings:
     monadic: bool = False
     batch_size: int = 64
     time_budget: float | None = DEFAULT_TIME_BUDGET
+    calibration: Path | None = None  # a fitted calibration file instead of the data folder's
 
 
 @dataclass(slots=True)

@@ -13,7 +13,8 @@ from typing import Any, TextIO
 
 import click
 
-from .cli_options import clean_errors, date_option, pipeline_option, time_budget_option, workers_option
+from .cli_options import (calibration_option, clean_errors, date_option, pipeline_option, time_budget_option,
+                          workers_option)
 from .errors import QueryError
 from .output import flatten, format_table, named
 from .read import DEFAULT_MAX_BYTES, count_inputs, read_inputs
@@ -115,13 +116,15 @@ def register(main: click.Group) -> None:
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 @time_budget_option
 @pipeline_option
+@calibration_option
 def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, max_bytes: int, batch: int,
-                   workers: int, dask: str | None, quiet: bool, time_budget: float, pipeline: str) -> None:
+                   workers: int, dask: str | None, quiet: bool, time_budget: float, pipeline: str,
+                   calibration: str | None) -> None:
     """Code INPUTS and add them to the store; documents it already holds are skipped."""
     from .coder import Coder, CoderSettings
 
     with clean_errors():
-        settings = CoderSettings(pipeline, time_budget=time_budget)
+        settings = CoderSettings(pipeline, time_budget=time_budget, calibration=Path(calibration) if calibration else None)
         coder = Coder.from_settings(settings) if workers == 1 and dask is None else settings  # workers load their own
         with _open(db, read_only=False) as store:
             started = time.monotonic()
