@@ -387,3 +387,13 @@ def test_a_surname_after_another_first_name_is_a_namesake(coder) -> None:
     assert coder.code("Brigitte Macron praised Danish schools on Monday.", date="2024-05-15") == []
     assert {e.source.code for e in coder.code("President Macron praised Denmark on Monday.",
                                                 date="2024-05-15")} == {"FRAGOV"}
+
+
+def test_the_pope_is_the_holy_see(coder) -> None:
+    (event,) = coder.code("Pope Francis arrived in Havana on Saturday.", date="2015-09-19")
+    assert (event.source.code, event.target and event.target.key) == ("VATGOV", "CUB")
+
+
+def test_whom_a_passive_act_is_done_to_gives_its_doers_no_nationality(coder) -> None:
+    events = coder.code("A Canadian hostage was killed by his captors on Monday.", date="2004-10-01")
+    assert all(e.source.key != "CAN" for e in events)

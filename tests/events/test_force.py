@@ -137,3 +137,14 @@ def test_an_unknown_attackers_bomb_hits_the_people_there_not_the_state(coder: Co
     assert (event.source.code, event.cameo[:2], event.target and event.target.code) == ("AFGUAF", "18", "AFGCVL")
     # the record shows the words that tell of each: the bomb, the victims; not the city twice
     assert (event.source.text, event.target.text) == ("Car bomb", "four")
+
+
+def test_clashes_that_kill_are_no_ones_attack(coder: Coder) -> None:
+    # fighting between sides named by neither is no unidentified attacker's act on the people there
+    assert code(coder, "Fierce clashes in Kandahar killed 14 people on Monday.") == []
+    assert code(coder, "Four people were killed in clashes in Kandahar.") == []
+
+
+def test_killing_a_hostage_is_a_killing(coder: Coder) -> None:
+    events = code(coder, "Militants in Afghanistan killed a Korean hostage on Monday.")
+    assert any(e.cameo[:2] in {"18", "19"} and e.target is not None and e.target.key == "KOR" for e in events)

@@ -33,6 +33,7 @@ _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "gen", "col", "lt", "maj",
                "capt", "adm", "sgt", "rev", "mullah", "ayatollah", "imam", "cardinal", "king", "queen", "prince",
                "princess", "emir", "sultan", "crown", "comrade", "madame", "monsieur", "herr", "senor", "señor"}
+_AIMED_PREPS = {"at", "on", "against", "toward", "towards", "upon"}  # what an act is aimed at
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _SCENE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
@@ -544,29 +545,38 @@ class ActorResolver:
         then a state the sentence names, nearest and earlier first, then the state the
         document names most (its dateline counts), then a state that only describes some
         other thing ('outside the Australian embassy'). The nationality of whoever the actor
-        acts on is no clue ('Gunmen abduct two Canadians'), unless it is a state's organ
-        ('rebels attacked the Malian army'); a state it acts on by name still is."""
+        acts on is no clue ('Gunmen abduct two Canadians', 'a US hostage was killed by his
+        captors'), unless it is a state's organ ('rebels attacked the Malian army'); a state it
+        acts on by name still is."""
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[head]
         objects = sentence.kids(token.head, "dobj", "dative") if token.dep in _SUBJECT_DEPS else []
+        if token.dep in _SUBJECT_DEPS:  # "launched strikes at United States and Iraqi outposts"
+            objects += [pobj for prep in sentence.kids(token.head, "prep") if prep.lemma in _AIMED_PREPS
+                        for pobj in sentence.kids(prep.i, "pobj")]
+        agent = sentence.tokens[token.head]
+        by_agent = token.dep == "pobj" and agent.dep == "agent"
+        if by_agent:  # "a US hostage was killed by his captors": not American, even by the document
+            objects = sentence.kids(agent.head, "nsubjpass")
         done_to = {i for obj in objects for i in sentence.subtree(obj.i)}
         clauses = self._own_clauses(head)
-        ranked = []
+        ranked, victims = [], set()
         for i, (match, entry) in self.word_entry.items():
             key = self.residents.get(i, entry.key)
             if i != match.first or self.actors.kinds.get(key) != "state" or key in exclude:
                 continue
             if self._sets_scene(self._phrase_head(match.last), entry, clauses):
                 rank = 0 if role != "GOV" else 1
-            elif i in done_to and entry.via == "adjective" and \
+            elif i in done_to and (entry.via == "adjective" or self._describes_other(match, entry, head)) and \
                     not any(self._names_organ(match, entry, obj.i) for obj in objects):
+                victims.add(key)  # "strikes at United States and Iraqi outposts"
                 continue
             else:
                 rank = 3 if self._describes_other(match, entry, head) else 1
             ranked.append((rank, i > head, abs(head - i), key))
         if not any(rank < 2 for rank, *_ in ranked):  # read the document only when the sentence says little
-            document = self._document_state(token.start, exclude)
+            document = self._document_state(token.start, exclude | victims if by_agent else exclude)
             if document is not None:
                 ranked.append((2, False, 0, document))
         if not ranked:

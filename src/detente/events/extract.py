@@ -166,8 +166,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             pattern = replace(pattern, cameo=self.vocabulary.derive("intent", "03") or "030", id=f"{pattern.id}+to")
         if obj is not None and needs_object(pattern):
             self.consumed.add(obj.i)
-        elif obj is not None and obj.lemma in self.vocabulary.nouns:
-            return  # "launch an attack": the noun's own pattern codes it
+        elif obj is not None and obj.lemma in self.vocabulary.nouns and not self._names_people(obj):
+            return  # "launch an attack": the noun's own pattern codes it ("killed a hostage" is a killing)
         if self._describes_actor(verb):
             return
         sources = self._agent(verb) if passive else self._subjects(verb)
@@ -351,6 +351,11 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         words = {self.s.tokens[i].lemma for i in self.s.subtree(head.i, frozenset({"ccomp", "parataxis", "relcl", "conj", "advcl"}))}
         return bool(words & _PEACEKEEPING)
 
+    def _names_people(self, noun: Token) -> bool:
+        """A noun for people ('hostage', 'prisoner', 'envoy'), not for an act or a body of them."""
+        role = self.resolver.actors.roles.get(noun.lemma)
+        return role is not None and (role[1] or role[0] in {"CVL", "REF"})
+
     def _no_visitor(self, verb: Token) -> bool:
         """Whether what arrives, flies or travels is no one who visits: forces ('troops arrived
         in Kuwait' is a deployment) or a thing ('a British ship arrived', 'a Hezbollah plane flew
@@ -444,7 +449,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                     penalty *= 0.85
                 if target is not None and not armed and self.resolver.names_weapon(target):
                     target = None
-                if target is not None and _own_forces(coding.code, source, target):
+                if target is not None and _own_forces((coding.code, coding.base), source, target):
                     target = None  # "Iran's test of a missile": a show of one's own force is aimed at no one
                 self.found.append(Candidate(source, target, coding.code, coding.rule, trigger, coding.factuality,
                                             date, location, round(confidence * penalty, 2)))

@@ -26,10 +26,11 @@ _LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where t
 _ARMED_ROLES = {"MIL", "INS", "REB", "SEP", "UAF"}
 
 
-def _own_forces(code: str, source: Actor, target: Actor) -> bool:
-    """Whether a show of force (CAMEO 15: a weapons test, a deployment) is aimed only at the
-    source's own state or forces: then it is aimed at no one."""
-    return code[:2] == "15" and target.key == source.key and target.role == "MIL"
+def _own_forces(codes: tuple[str, ...], source: Actor, target: Actor) -> bool:
+    """Whether a show of force (CAMEO 15: a weapons test, a deployment, also one only agreed
+    to) is aimed only at the source's own forces: then it is aimed at no one. (Police a state
+    deploys at home stay its target: the gold sets code such patrols, 153, as domestic.)"""
+    return any(code[:2] == "15" for code in codes) and target.key == source.key and target.role == "MIL"
 
 
 def _armed_assault(pattern: Pattern, sources: list[Actor]) -> Pattern:
@@ -107,8 +108,10 @@ class ForceRules(ArgumentRules):
                 self.consumed.add(subject.i)
                 act = replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}", pos=deed.pos, lemma=deed.lemma)
                 places = [a for a in sources if a.via == "place" and a.role is None]  # "attacks on Lahore markets"
-                return act, (self._noun_sources(subject) or self._named_before(subject)
-                             or self._unknown_attacker(verb, subject) or places)
+                named = self._noun_sources(subject) or self._named_before(subject)
+                if not named and ("noun", subject.lemma) in self.vocabulary.mutual:
+                    return act, []  # "fierce clashes killed 14": fighting between sides no one names
+                return act, named or self._unknown_attacker(verb, subject) or places
         if pattern.cameo != "190":  # also "a suicide bomber attacked a convoy", where the object picked 190
             return pattern, sources
         if subject is not None and _GENERIC_DEED in self.vocabulary.nouns:  # "suicide bombers killed ...": 1831
@@ -131,6 +134,11 @@ class ForceRules(ArgumentRules):
         """An attack no one is named for ('killed in a car bombing in Baghdad', 'a bombing near
         Samarra killed ...') was carried out by an unidentified armed group (UAF) of the state
         where it happened."""
+        if deed is None:  # "three civilians were killed in a car bombing in Baghdad"
+            deed = next((p for p in self._pobjs(verb, ("in", "during", "by"))
+                         if _known(p.lemma, self.vocabulary.nouns) is not None), None)
+        if deed is not None and ("noun", deed.lemma) in self.vocabulary.mutual:
+            return []  # "fierce clashes killed 34": fighting between sides, no one's attack
         victims = self.s.kids(verb.i, "dobj", "nsubjpass")  # "killed eight people in Kabul"
         location = self.anchoring.location([verb, *victims] if deed is None else [verb, deed, *victims], verb)
         if location is None or not location.country or self.resolver.actors.kinds.get(location.country) != "state":
