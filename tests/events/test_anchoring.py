@@ -70,3 +70,9 @@ def test_an_announced_act_is_dated_by_its_announcement(coder: Coder) -> None:
     assert published(event)
     assert dated(coder, "Israel said on Wednesday it will attack Syria.", "attack") == \
         ("2021-10-20", "day", "on Wednesday")
+
+
+def test_a_month_is_never_a_place(coder) -> None:
+    gazetteer = coder.extractor.gazetteer
+    assert gazetteer.lookup("March") is None and gazetteer.lookup("Sunday") is None
+    assert gazetteer.lookup("Mosul") is not None

@@ -66,3 +66,9 @@ def test_an_opinion_about_ones_own_state_is_no_demand(coder: Coder) -> None:
 def test_an_official_reporting_his_own_states_war_accuses_no_one(coder: Coder) -> None:
     events = code(coder, "The French defence minister says France is winning the war against the insurgents.")
     assert not any(e.cameo.startswith("11") for e in events)
+
+
+def test_an_act_only_said_to_be_something_is_background_but_saying_it_accuses(coder: Coder) -> None:
+    events = code(coder, "Brazil's foreign minister said the Israeli war in Gaza was illegal.")
+    assert aimed(events, "BRA", "112", "ISR")
+    assert not any(e.cameo[:2] in {"18", "19", "20"} for e in events)  # the war is no news here

@@ -312,7 +312,11 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if light is not None:
             fallback += self._via_preps(light, _FALLBACK_PREPS) + self._purpose_targets(light)
         anchor = light if light is not None else noun
+        found = len(self.found)
         self._emit(pattern, noun, anchor, sources, targets, fallback, specific=bool(pattern.objects))
+        if pattern.cameo[:2] in _FORCE_ROOTS and self._characterized(noun):
+            # "Annan said the US war in Iraq is illegal": saying so accuses the US; the war is no news
+            self.found[found:] = [c for c in self.found[found:] if c.trigger.i != noun.i]
 
     def _undergone(self, noun: Token, lemma: str) -> bool:
         """Whether a noun names an act done to whoever its possessor is ('his arrest'): one of
@@ -350,6 +354,13 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         head = self.s.tokens[trigger.head] if trigger.dep == "xcomp" else trigger  # "began deploying"
         words = {self.s.tokens[i].lemma for i in self.s.subtree(head.i, frozenset({"ccomp", "parataxis", "relcl", "conj", "advcl"}))}
         return bool(words & _PEACEKEEPING)
+
+    def _characterized(self, noun: Token) -> bool:
+        """'(Annan said) the US war in Iraq is illegal', 'the invasion was a mistake': an act that
+        is only the subject of what someone says it was is background, not news (the saying
+        may be: an accusation)."""
+        head = self.s.tokens[noun.head]
+        return noun.dep == "nsubj" and head.lemma == "be" and bool(self.s.kids(head.i, "acomp", "attr"))
 
     def _names_people(self, noun: Token) -> bool:
         """A noun for people ('hostage', 'prisoner', 'envoy'), not for an act or a body of them."""

