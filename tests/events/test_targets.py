@@ -93,3 +93,14 @@ def test_a_state_that_only_describes_some_other_thing_is_no_better_guess_for_a_t
 def test_forces_that_are_sent_are_the_senders_not_a_target(coder: Coder) -> None:
     assert triples(code(coder, "Brazil sent a large number of soldiers to Haiti.")) == {
         ("BRA", "154", "HTI", "asserted")}
+
+
+def test_a_meetings_purpose_is_pursued_with_whom_it_is_held(coder: Coder) -> None:
+    events = code(coder, "Ministers from Chile and Peru met with Bolivian officials to discuss water rights.")
+    assert aimed(events, "CHL", "04", "BOL") and aimed(events, "PER", "04", "BOL")
+    assert not aimed(events, "CHL", "04", "PER") and not aimed(events, "PER", "04", "CHL")
+
+
+def test_the_state_itself_among_a_sources_counterparts_is_no_target(coder: Coder) -> None:
+    events = code(coder, "Chinese President Xi Jinping held talks on ties between Cuba and China.")
+    assert aimed(events, "CHN", "04", "CUB") and not aimed(events, "CHN", "04", "CHN")

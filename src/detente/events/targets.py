@@ -85,6 +85,8 @@ class TargetRules(ArgumentRules):
         territory it acted on, the source's own country or the place where it happened."""
         code = coding.code
         targets = self._first_other(coding.target_groups, source)
+        if not targets:  # "ministers from X and Y meet with EU officials to discuss ...": with the EU
+            targets = self._first_other(self._governor_partners(trigger), source)
         if not targets and len(coding.sources) > 1 and self._mutual(coding):  # "X and Y met", "failed to reach agreement"
             targets = [other for other in coding.sources if other.key != source.key]
         if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
@@ -119,6 +121,17 @@ class TargetRules(ArgumentRules):
                                  self.resolver.text[first.start:victim.end], first.start, victim.end, "implied")
         return None
 
+    def _governor_partners(self, trigger: Token) -> list[list[Actor]]:
+        """Whom the verb an act is the purpose of is done with: 'meet with officials from the EU
+        to discuss ...' is discussed with them."""
+        head = self.s.tokens[trigger.head]
+        meeting = _known(head.lemma, self.vocabulary.verbs)
+        if trigger.dep not in {"advcl", "xcomp"} or head.pos not in {"VERB", "AUX"} or meeting is None or \
+                not any(p.cameo[:2] == "04" for p in self.vocabulary.verbs[meeting]) or \
+                not any(k.lemma == "to" for k in self.s.kids(trigger.i, "aux")):
+            return []
+        return self._via_preps(head, ("with",))
+
     def _counterparts(self, path: list[Token]) -> list[list[Actor]]:
         """Whom an act is done with when it is done at an encounter: 'proposed a ceasefire
         during talks with the Iranian president', 'signed a deal on a visit to Beijing'."""
@@ -144,6 +157,8 @@ class TargetRules(ArgumentRules):
     def _first_other(self, groups: list[list[Actor]], source: Actor) -> list[Actor]:
         for group in groups:
             others = [self._not_own_by_guess(t, source) for t in group if not _same_actor(t, source)]
+            if any(t.key != source.key for t in others):  # "ties between Cuba and China" for China: Cuba
+                others = [t for t in others if t.key != source.key or not _the_state_itself(t)]
             if others:
                 return others
         return []
