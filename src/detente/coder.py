@@ -263,7 +263,10 @@ def _triggers(vocabulary: EventVocabulary) -> Iterator[Trigger]:
     for pos, table in (("verb", vocabulary.verbs), ("noun", vocabulary.nouns)):
         for lemma, patterns in table.items():
             specific = all(needs_object(p) for p in patterns) and not any(p.objects & named for p in patterns)
-            yield Trigger(lemma, pos, frozenset(o for p in patterns for o in p.objects) if specific else frozenset())
+            needs = frozenset(o for p in patterns for o in p.objects)
+            if pos == "verb" and any(p.cameo.startswith("084") and "to" in p.preps for p in patterns):
+                needs |= {"to"}  # "returned the monkeys to Congo" (events/extract.py)
+            yield Trigger(lemma, pos, needs if specific else frozenset())
     cues = frozenset(_DEONTIC_AUX) | {term.split()[-1] for term in vocabulary.blame}
     for lemma, effect in vocabulary.modal.items():
         if effect in {"report", "alleged"}:

@@ -227,3 +227,9 @@ def test_refuge_sought_is_asked_for_and_refuge_found_is_given(coder: Coder) -> N
 def test_forces_sent_to_keep_the_peace_provide_peacekeeping(coder: Coder) -> None:
     assert aimed(code(coder, "Ghana is deploying 400 troops to the UN peacekeeping mission in Mali."), "GHA", "074", "UN")
     assert aimed(code(coder, "Russia deployed troops to the Ukrainian border."), "RUS", "15", "UKR")
+
+
+def test_what_is_returned_to_someone_is_returned_whatever_it_is(coder: Coder) -> None:
+    # "return" lists prisoners, territory, artefacts ...; anything returned to an actor is a return (084)
+    assert aimed(code(coder, "Peruvian authorities returned 40 smuggled parrots to Bolivia."), "PER", "084", "BOL")
+    assert code(coder, "The Peruvian president returned home on Monday.") == []

@@ -59,6 +59,7 @@ _ACT_CARRIERS = frozenset({"campaign", "operation", "mission", "spree", "wave", 
 _VISITS = frozenset({"042", "043"})
 _MIGRANT_ROLES = frozenset({"REF"})  # refugees and migrants who arrive somewhere make no visit to its government
 _UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain"})  # their subject is hit
+_RETURNING = "084"  # things returned or handed back: to whom the "to" phrase says
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
 _RECEIVING = frozenset({"receive", "get", "obtain", "find", "win", "gain", "secure"})  # their subject is given aid
 _FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
@@ -160,6 +161,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             obj, pattern = self._clause_object(verb, lemma, particle, pattern)
         if pattern is None and obj is not None and not passive:
             pattern = self._armed_on_actor(verb, lemma, particle, obj)
+        if pattern is None and obj is not None:
+            pattern = self._given_to(verb, lemma, particle)
         if pattern is None:
             return
         if pattern.cameo[:2] == "01" and self._commits_to_act(verb):  # "agreed to set up a joint company"
@@ -339,6 +342,18 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if not any(a.role in _ARMED_ROLES and a.via != "role" for a in self._subjects(verb)):
             return None  # named forces: "the full force of the hurricane hit ..." is no one's
         return replace(force, id=f"{force.id}+armed", objects=frozenset())
+
+    def _given_to(self, verb: Token, lemma: str, particle: Token | None) -> Pattern | None:
+        """'US authorities returned the wild monkeys to Congo': a verb of returning or handing
+        back whose object is on none of its lists still returns it, in its most general code,
+        to an actor its 'to' phrase names."""
+        name = particle.lemma if particle is not None else None
+        giving = [p for p in self.vocabulary.verbs[lemma] if p.cameo.startswith(_RETURNING) and p.particle == name
+                  and "to" in p.preps]
+        if not giving or not any(self.resolver.resolve(pobj.i) for pobj in self._pobjs(verb, ("to",))):
+            return None
+        general = min(giving, key=lambda p: len(p.cameo))
+        return replace(general, id=f"{general.cameo}-{lemma}-any-to-v", objects=frozenset())
 
     def _not_sent(self, group: list[Actor], pattern: Pattern) -> list[Actor]:
         """The object's actors, without forces whose state was only guessed when they are what is
