@@ -233,3 +233,7 @@ def test_what_is_returned_to_someone_is_returned_whatever_it_is(coder: Coder) ->
     # "return" lists prisoners, territory, artefacts ...; anything returned to an actor is a return (084)
     assert aimed(code(coder, "Peruvian authorities returned 40 smuggled parrots to Bolivia."), "PER", "084", "BOL")
     assert code(coder, "The Peruvian president returned home on Monday.") == []
+
+
+def test_an_arrest_no_one_is_named_for_is_made_by_the_police_where_it_happened(coder: Coder) -> None:
+    assert aimed(code(coder, "Three Kenyans were detained in Uganda on Friday."), "UGA", "173", "KEN")

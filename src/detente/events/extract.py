@@ -182,6 +182,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                 sources = self._origin_or_cause(self.s.tokens[verb.head])
         if passive and not sources and pattern.cameo == "174":
             sources = self._expelled_from(verb)
+        if passive and not sources and pattern.cameo.startswith("173"):
+            sources = self._police_there(verb)
         if passive and not sources and pattern.cameo[:2] == "15":  # "2,000 Russian soldiers were deployed"
             deployed = self._first(verb, "nsubjpass")
             sources = [a for a in self.resolver.resolve(deployed.i) if a.role in _ARMED_ROLES] if deployed else []
@@ -342,6 +344,16 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if not any(a.role in _ARMED_ROLES and a.via != "role" for a in self._subjects(verb)):
             return None  # named forces: "the full force of the hurricane hit ..." is no one's
         return replace(force, id=f"{force.id}+armed", objects=frozenset())
+
+    def _police_there(self, verb: Token) -> list[Actor]:
+        """'A journalist was arrested on Monday in Niger': an arrest no one is named for was made
+        by the police of the state where it happened."""
+        location = self.anchoring.location([verb], verb)
+        actors = self.resolver.actors
+        if location is None or not location.country or actors.kinds.get(location.country) != "state":
+            return []
+        key = location.country
+        return [Actor(key, "COP", key + "COP", actors.display.get(key, key), verb.text, verb.start, verb.end, "implied")]
 
     def _given_to(self, verb: Token, lemma: str, particle: Token | None) -> Pattern | None:
         """'US authorities returned the wild monkeys to Congo': a verb of returning or handing
