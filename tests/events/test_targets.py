@@ -104,3 +104,9 @@ def test_a_meetings_purpose_is_pursued_with_whom_it_is_held(coder: Coder) -> Non
 def test_the_state_itself_among_a_sources_counterparts_is_no_target(coder: Coder) -> None:
     events = code(coder, "Chinese President Xi Jinping held talks on ties between Cuba and China.")
     assert aimed(events, "CHN", "04", "CUB") and not aimed(events, "CHN", "04", "CHN")
+
+
+def test_where_one_speaks_or_travels_from_is_no_counterpart(coder: Coder) -> None:
+    assert code(coder, "Speaking from Paris, Lebanese officials said the talks would resume.") == []
+    events = code(coder, "The Lebanese president flew to Paris from Cyprus.")
+    assert not any(e.target is not None and e.target.key == "CYP" for e in events)

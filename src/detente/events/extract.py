@@ -212,9 +212,11 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             targets += self._via_preps(particle, pattern.preps + _FALLBACK_PREPS)
         if pattern.cameo[:2] in _PRESSURE_ROOTS:
             targets += [self._subjects(clause) for clause in self.s.kids(verb.i, "ccomp", "xcomp")]
-        fallback = self._via_preps(verb, _FALLBACK_PREPS) + self._purpose_targets(verb)
+        # "speaking from France" says where one speaks, not with whom
+        preps = tuple(p for p in _FALLBACK_PREPS if p != "from") if pattern.cameo[:2] == "04" else _FALLBACK_PREPS
+        fallback = self._via_preps(verb, preps) + self._purpose_targets(verb)
         if obj is not None:
-            fallback += self._via_preps(obj, _FALLBACK_PREPS)
+            fallback += self._via_preps(obj, preps)
         if pattern.cameo in _RESPONSIBILITY_CODES:  # "claimed responsibility for an attack targeting X": X
             targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
