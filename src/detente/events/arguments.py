@@ -3,7 +3,10 @@
 Subjects (inherited through control and coordination), a passive's "by" agent (or whoever
 wielded the weapon it names), the author of a document, a noun's possessor, "by" phrase or
 actor modifiers, the light verb of a noun, objects and what is inside them, prepositional
-and dative targets; the words of an object or a noun's complements that pick a pattern.
+and dative targets; the words of an object or a noun's complements that pick a pattern
+(an actor's name reads as the actor a list names; whatever is returned to an actor is
+returned); who undergoes an act a noun names ("his arrest"); who cannot visit (forces,
+things, migrants).
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 # the word a pattern's object list uses for an actor named by its name: "defended Russia" reads as
 # "defended the government", "ousted Mursi" as "ousted the leader"
 NAMED_AS = {"state": "government", "organisation": "organization", "person": "leader", "place": "government"}
+_ARMED_ROLES = {"MIL", "INS", "REB", "SEP", "UAF"}
+_MIGRANT_ROLES = frozenset({"REF"})  # refugees and migrants who arrive somewhere make no visit to its government
+_RETURNING = "084"  # things returned or handed back: to whom the "to" phrase says
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 
 
@@ -245,3 +251,44 @@ class ArgumentRules(SentenceState):
                            else replace(a, role=role, code=a.key + role)
                            for a in self.resolver.resolve(kid.i) if a.via != "role"])
         return groups
+
+    def _undergone(self, noun: Token, lemma: str) -> bool:
+        """Whether a noun names an act done to whoever its possessor is ('his arrest'): one of
+        undergone.tsv with no 'of' phrase ('Israel's release of prisoners' is Israel's act)."""
+        return lemma in self.vocabulary.undergone and not any(p.lemma == "of" for p in self.s.kids(noun.i, "prep"))
+
+    def _migrants(self, verb: Token) -> bool:
+        """Whether the subject of a verb is people on the move: 'thousands of Syrian refugees',
+        'immigrants who arrived'."""
+        subjects = [t.i for t in self.s.kids(verb.i, "nsubj")] + ([verb.head] if verb.dep == "relcl" else [])
+        return any(self.resolver.role_of(i) in _MIGRANT_ROLES for s in subjects for i in self.s.subtree(s))
+
+    def _no_visitor(self, verb: Token) -> bool:
+        """Whether what arrives, flies or travels is no one who visits: forces ('troops arrived
+        in Kuwait' is a deployment) or a thing ('a British ship arrived', 'a Hezbollah plane flew
+        over Israel')."""
+        subject = self._first(verb, "nsubj") if verb.pos in {"VERB", "AUX"} else None
+        if subject is None or subject.pos != "NOUN" or subject.i in self.resolver.word_entry:
+            return False
+        role = self.resolver.role_of(subject.i)
+        actors = self.resolver.actors
+        if role is not None:
+            return role in _ARMED_ROLES
+        return subject.lemma not in actors.nominals and subject.lemma not in actors.organisation_nominals
+
+    def _names_people(self, noun: Token) -> bool:
+        """A noun for people ('hostage', 'prisoner', 'envoy'), not for an act or a body of them."""
+        role = self.resolver.actors.roles.get(noun.lemma)
+        return role is not None and (role[1] or role[0] in {"CVL", "REF"})
+
+    def _given_to(self, verb: Token, lemma: str, particle: Token | None) -> Pattern | None:
+        """'US authorities returned the wild monkeys to Congo': a verb of returning or handing
+        back whose object is on none of its lists still returns it, in its most general code,
+        to an actor its 'to' phrase names."""
+        name = particle.lemma if particle is not None else None
+        giving = [p for p in self.vocabulary.verbs[lemma] if p.cameo.startswith(_RETURNING) and p.particle == name
+                  and "to" in p.preps]
+        if not giving or not any(self.resolver.resolve(pobj.i) for pobj in self._pobjs(verb, ("to",))):
+            return None
+        general = min(giving, key=lambda p: len(p.cameo))
+        return replace(general, id=f"{general.cameo}-{lemma}-any-to-v", objects=frozenset())

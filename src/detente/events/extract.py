@@ -24,10 +24,10 @@ from ..actors.resolve import ActorResolver
 from ..parse.tokens import ParsedSentence, Token
 from ..records import Actor
 from .anchoring import SentenceContext
-from .arguments import _no_places
+from .arguments import _ARMED_ROLES, _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
-from .force import _ARMED_ROLES, _FORCE_ROOTS, ForceRules, _armed_assault, _criminal_violence, _own_forces
+from .force import _FORCE_ROOTS, ForceRules, _armed_assault, _criminal_violence, _own_forces
 from .governing import GoverningRules
 from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
@@ -57,10 +57,7 @@ class EventExtractor:
 
 _ACT_CARRIERS = frozenset({"campaign", "operation", "mission", "spree", "wave", "series"})  # "a bombing campaign"
 _VISITS = frozenset({"042", "043"})
-_MIGRANT_ROLES = frozenset({"REF"})  # refugees and migrants who arrive somewhere make no visit to its government
 _UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain"})  # their subject is hit
-_RETURNING = "084"  # things returned or handed back: to whom the "to" phrase says
-_PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
 _RECEIVING = frozenset({"receive", "get", "obtain", "find", "win", "gain", "secure"})  # their subject is given aid
 _FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
@@ -89,17 +86,6 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                 self._obligations(token)
         found = [_to_the_press(c) for c in self.found if c.trigger.i not in self.governing]
         return [c for c in found if not self._says_what_is_coded(c, found) and not self._freed_by_force(c, found)]
-
-    def _appeals_for(self, verb: Token) -> bool:
-        """'Abe has pushed for the constitution to be revised': a verb of appealing with no pattern
-        of its own asks for what its 'for' phrase names."""
-        return self._modal(verb) == "appeal" and any(
-            self.s.kids(prep.i, "pobj") for prep in self.s.kids(verb.i, "prep") if prep.lemma == "for")
-
-    def _appeal_for(self, verb: Token) -> None:
-        pattern = Pattern(f"020-{verb.lemma}-for-v", "020", "verb", verb.lemma, None, frozenset(), ("on", "upon", "to"))
-        self._emit(pattern, verb, verb, self._subjects(verb), [self.resolver.resolve(k.i) for k in
-                   self.s.kids(verb.i, "dobj")] + self._via_preps(verb, pattern.preps), [], specific=False)
 
     def _verb_tagged_noun(self, token: Token) -> bool:
         """A verb the tagger took for a noun, as it heads a clause with a subject and an object or
@@ -324,90 +310,6 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern.cameo[:2] in _FORCE_ROOTS and self._characterized(noun):
             # "Annan said the US war in Iraq is illegal": saying so accuses the US; the war is no news
             self.found[found:] = [c for c in self.found[found:] if c.trigger.i != noun.i]
-
-    def _undergone(self, noun: Token, lemma: str) -> bool:
-        """Whether a noun names an act done to whoever its possessor is ('his arrest'): one of
-        undergone.tsv with no 'of' phrase ('Israel's release of prisoners' is Israel's act)."""
-        return lemma in self.vocabulary.undergone and not any(p.lemma == "of" for p in self.s.kids(noun.i, "prep"))
-
-    def _migrants(self, verb: Token) -> bool:
-        """Whether the subject of a verb is people on the move: 'thousands of Syrian refugees',
-        'immigrants who arrived'."""
-        subjects = [t.i for t in self.s.kids(verb.i, "nsubj")] + ([verb.head] if verb.dep == "relcl" else [])
-        return any(self.resolver.role_of(i) in _MIGRANT_ROLES for s in subjects for i in self.s.subtree(s))
-
-    def _armed_on_actor(self, verb: Token, lemma: str, particle: Token | None, obj: Token) -> Pattern | None:
-        """'Israeli warplanes struck Gaza': a verb whose use of force needs a listed object ('struck a
-        target', not 'struck a balance') uses it on any actor or place armed forces strike."""
-        name = particle.lemma if particle is not None else None
-        force = next((p for p in self.vocabulary.verbs[lemma] if p.cameo[:2] in _FORCE_ROOTS and p.particle == name), None)
-        if force is None or not self.resolver.resolve(obj.i):
-            return None
-        if not any(a.role in _ARMED_ROLES and a.via != "role" for a in self._subjects(verb)):
-            return None  # named forces: "the full force of the hurricane hit ..." is no one's
-        return replace(force, id=f"{force.id}+armed", objects=frozenset())
-
-    def _police_there(self, verb: Token) -> list[Actor]:
-        """'A journalist was arrested on Monday in Niger': an arrest no one is named for was made
-        by the police of the state where it happened."""
-        location = self.anchoring.location([verb], verb)
-        actors = self.resolver.actors
-        if location is None or not location.country or actors.kinds.get(location.country) != "state":
-            return []
-        key = location.country
-        return [Actor(key, "COP", key + "COP", actors.display.get(key, key), verb.text, verb.start, verb.end, "implied")]
-
-    def _given_to(self, verb: Token, lemma: str, particle: Token | None) -> Pattern | None:
-        """'US authorities returned the wild monkeys to Congo': a verb of returning or handing
-        back whose object is on none of its lists still returns it, in its most general code,
-        to an actor its 'to' phrase names."""
-        name = particle.lemma if particle is not None else None
-        giving = [p for p in self.vocabulary.verbs[lemma] if p.cameo.startswith(_RETURNING) and p.particle == name
-                  and "to" in p.preps]
-        if not giving or not any(self.resolver.resolve(pobj.i) for pobj in self._pobjs(verb, ("to",))):
-            return None
-        general = min(giving, key=lambda p: len(p.cameo))
-        return replace(general, id=f"{general.cameo}-{lemma}-any-to-v", objects=frozenset())
-
-    def _not_sent(self, group: list[Actor], pattern: Pattern) -> list[Actor]:
-        """The object's actors, without forces whose state was only guessed when they are what is
-        sent or deployed ('Japan sent a small number of troops to Iraq': Japan's, not Iraq's)."""
-        def sent(actor: Actor) -> bool:
-            head = next((t for t in self.s.tokens if t.end == actor.end), None)
-            return head is not None and (pattern.cameo[:2] == "15" or head.lemma in pattern.objects)
-        return [a for a in group if a.via != "role" or not sent(a)]
-
-    def _keeps_peace(self, trigger: Token) -> bool:
-        """'sent 200 troops to serve as a peacekeeping force', 'Russian peacekeepers began
-        deploying': forces sent to keep the peace provide it (074); they show no force."""
-        head = self.s.tokens[trigger.head] if trigger.dep == "xcomp" else trigger  # "began deploying"
-        words = {self.s.tokens[i].lemma for i in self.s.subtree(head.i, frozenset({"ccomp", "parataxis", "relcl", "conj", "advcl"}))}
-        return bool(words & _PEACEKEEPING)
-
-    def _characterized(self, noun: Token) -> bool:
-        """'(Annan said) the US war in Iraq is illegal', 'the invasion was a mistake': an act that
-        is only the subject of what someone says it was is background, not news (the saying
-        may be: an accusation)."""
-        head = self.s.tokens[noun.head]
-        return noun.dep == "nsubj" and head.lemma == "be" and bool(self.s.kids(head.i, "acomp", "attr"))
-
-    def _names_people(self, noun: Token) -> bool:
-        """A noun for people ('hostage', 'prisoner', 'envoy'), not for an act or a body of them."""
-        role = self.resolver.actors.roles.get(noun.lemma)
-        return role is not None and (role[1] or role[0] in {"CVL", "REF"})
-
-    def _no_visitor(self, verb: Token) -> bool:
-        """Whether what arrives, flies or travels is no one who visits: forces ('troops arrived
-        in Kuwait' is a deployment) or a thing ('a British ship arrived', 'a Hezbollah plane flew
-        over Israel')."""
-        subject = self._first(verb, "nsubj") if verb.pos in {"VERB", "AUX"} else None
-        if subject is None or subject.pos != "NOUN" or subject.i in self.resolver.word_entry:
-            return False
-        role = self.resolver.role_of(subject.i)
-        actors = self.resolver.actors
-        if role is not None:
-            return role in _ARMED_ROLES
-        return subject.lemma not in actors.nominals and subject.lemma not in actors.organisation_nominals
 
     def _doer_words(self, verb: Token | None) -> list[str]:
         """The head of the subject of a noun's verb, which names what kind of event the noun is

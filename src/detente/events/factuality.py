@@ -58,3 +58,10 @@ class FactualityRules(SentenceState):
             return False
         head = self.s.tokens[prep.head]
         return head.pos == "NOUN" and head.lemma in _CONDITION_NOUNS  # not "returned to Geneva for talks"
+
+    def _characterized(self, noun: Token) -> bool:
+        """'(Annan said) the US war in Iraq is illegal', 'the invasion was a mistake': an act that
+        is only the subject of what someone says it was is background, not news (the saying
+        may be: an accusation)."""
+        head = self.s.tokens[noun.head]
+        return noun.dep == "nsubj" and head.lemma == "be" and bool(self.s.kids(head.i, "acomp", "attr"))

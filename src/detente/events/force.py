@@ -5,7 +5,9 @@ shelling"), the act named as the subject ("a roadside bombing killed ...") or in
 ("killed in a suicide attack"), a military weapon as agent (firing it, 19x, not a bombing),
 an unnamed attacker of the state where it happened, an accident with no attacker at all;
 crowds (protesters clashing is a riot, police clashing with rioters repression), and
-fighting named only as the background of another event.
+fighting named only as the background of another event. Also force and its kin where the
+words are ambiguous: named forces striking any actor ("warplanes struck Gaza"), an arrest no
+one is named for (by the police where it happened), forces sent to keep the peace (074).
 """
 
 from __future__ import annotations
@@ -14,16 +16,16 @@ from dataclasses import replace
 
 from ..parse.tokens import Token
 from ..records import Actor
-from .arguments import _FORCE_ROOTS, _RELATIVE_PRONOUNS, ArgumentRules
+from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _RELATIVE_PRONOUNS, ArgumentRules
 from .patterns import Pattern
 from .sentence import _known
 
+_PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
 _GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'
 _SERIES_NOUNS = {"series", "wave", "string", "spate", "flurry", "pair", "couple", "number"}
 _LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
 
 
-_ARMED_ROLES = {"MIL", "INS", "REB", "SEP", "UAF"}
 
 
 def _own_forces(codes: tuple[str, ...], source: Actor, target: Actor) -> bool:
@@ -208,3 +210,31 @@ class ForceRules(ArgumentRules):
         head = self.s.tokens[prep.head]
         return head.i != noun.i and head.pos in {"NOUN", "PROPN"} and \
             _known(head.lemma, self.vocabulary.nouns) is not None
+
+    def _armed_on_actor(self, verb: Token, lemma: str, particle: Token | None, obj: Token) -> Pattern | None:
+        """'Israeli warplanes struck Gaza': a verb whose use of force needs a listed object ('struck a
+        target', not 'struck a balance') uses it on any actor or place armed forces strike."""
+        name = particle.lemma if particle is not None else None
+        force = next((p for p in self.vocabulary.verbs[lemma] if p.cameo[:2] in _FORCE_ROOTS and p.particle == name), None)
+        if force is None or not self.resolver.resolve(obj.i):
+            return None
+        if not any(a.role in _ARMED_ROLES and a.via != "role" for a in self._subjects(verb)):
+            return None  # named forces: "the full force of the hurricane hit ..." is no one's
+        return replace(force, id=f"{force.id}+armed", objects=frozenset())
+
+    def _police_there(self, verb: Token) -> list[Actor]:
+        """'A journalist was arrested on Monday in Niger': an arrest no one is named for was made
+        by the police of the state where it happened."""
+        location = self.anchoring.location([verb], verb)
+        actors = self.resolver.actors
+        if location is None or not location.country or actors.kinds.get(location.country) != "state":
+            return []
+        key = location.country
+        return [Actor(key, "COP", key + "COP", actors.display.get(key, key), verb.text, verb.start, verb.end, "implied")]
+
+    def _keeps_peace(self, trigger: Token) -> bool:
+        """'sent 200 troops to serve as a peacekeeping force', 'Russian peacekeepers began
+        deploying': forces sent to keep the peace provide it (074); they show no force."""
+        head = self.s.tokens[trigger.head] if trigger.dep == "xcomp" else trigger  # "began deploying"
+        words = {self.s.tokens[i].lemma for i in self.s.subtree(head.i, frozenset({"ccomp", "parataxis", "relcl", "conj", "advcl"}))}
+        return bool(words & _PEACEKEEPING)

@@ -4,7 +4,8 @@ A verb (or noun: "intention to") governing the event's clause derives a new code
 036, "urged Y to" 02x by the urger on Y, "refused to" 12x, "ordered" a demand, or the act
 itself when authorities order their own forces), or sets its factuality ("could",
 "reportedly said"); "Y must ..." in speech is a demand, "will" makes an act an intent or a
-threat, and an "unless" condition makes one a threat aimed at whoever must comply.
+threat, and an "unless" condition makes one a threat aimed at whoever must comply. A verb
+of appealing with no pattern of its own asks for what its "for" phrase names.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from ..parse.tokens import Token
 from .arguments import _LIGHT_VERB_DEPS, ArgumentRules
 from .factuality import _CONDITIONAL_MARKS, _HYPOTHETICAL_AUX
+from .patterns import Pattern
 from .sentence import _Coding, _known, _same_actor
 from .targets import _STATE_ORGANS
 
@@ -266,3 +268,14 @@ class GoverningRules(ArgumentRules):
                 if self._modal(obj) in _DERIVING:
                     return self._modal(obj)
         return effect
+
+    def _appeals_for(self, verb: Token) -> bool:
+        """'Abe has pushed for the constitution to be revised': a verb of appealing with no pattern
+        of its own asks for what its 'for' phrase names."""
+        return self._modal(verb) == "appeal" and any(
+            self.s.kids(prep.i, "pobj") for prep in self.s.kids(verb.i, "prep") if prep.lemma == "for")
+
+    def _appeal_for(self, verb: Token) -> None:
+        pattern = Pattern(f"020-{verb.lemma}-for-v", "020", "verb", verb.lemma, None, frozenset(), ("on", "upon", "to"))
+        self._emit(pattern, verb, verb, self._subjects(verb), [self.resolver.resolve(k.i) for k in
+                   self.s.kids(verb.i, "dobj")] + self._via_preps(verb, pattern.preps), [], specific=False)

@@ -17,6 +17,7 @@ from ..parse.tokens import Token
 from ..records import Actor, Location
 from .anchoring import place_actor
 from .arguments import ArgumentRules
+from .patterns import Pattern
 from .sentence import Candidate, _Coding, _known, _same_actor
 
 # Prepositions tried for a target when the pattern's own give none: "withdrew from Lebanon".
@@ -169,3 +170,11 @@ class TargetRules(ArgumentRules):
         if target.via == "role" and target.key == source.key:
             return self.resolver.elsewhere(target) or target
         return target
+
+    def _not_sent(self, group: list[Actor], pattern: Pattern) -> list[Actor]:
+        """The object's actors, without forces whose state was only guessed when they are what is
+        sent or deployed ('Japan sent a small number of troops to Iraq': Japan's, not Iraq's)."""
+        def sent(actor: Actor) -> bool:
+            head = next((t for t in self.s.tokens if t.end == actor.end), None)
+            return head is not None and (pattern.cameo[:2] == "15" or head.lemma in pattern.objects)
+        return [a for a in group if a.via != "role" or not sent(a)]
