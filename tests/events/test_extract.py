@@ -237,3 +237,9 @@ def test_what_is_returned_to_someone_is_returned_whatever_it_is(coder: Coder) ->
 
 def test_an_arrest_no_one_is_named_for_is_made_by_the_police_where_it_happened(coder: Coder) -> None:
     assert aimed(code(coder, "Three Kenyans were detained in Uganda on Friday."), "UGA", "173", "KEN")
+
+
+def test_a_headline_without_its_auxiliary_is_still_passive(coder: Coder) -> None:
+    # "Kidnapped Turk (was) Killed in Afghanistan": the Turk was killed, he killed no one
+    assert not any(e.source.key == "TUR" for e in code(coder, "Kidnapped Turk Killed in Afghanistan"))
+    assert aimed(code(coder, "Israeli Troops Kill Three Militants in Gaza"), "ISR", "19", "PSE")

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..actors.resolve import ActorResolver
+from ..parse.sentences import is_headline
 from ..parse.tokens import ParsedSentence, Token
 from ..records import Actor
 from .anchoring import SentenceContext
@@ -60,6 +61,8 @@ _VISITS = frozenset({"042", "043"})
 _UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain"})  # their subject is hit
 _RECEIVING = frozenset({"receive", "get", "obtain", "find", "win", "gain", "secure"})  # their subject is given aid
 _FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
+_DONE_TO_ROOTS = {"17", "18", "19", "20"}  # acts that need someone to act on: coercion and force
+_DONE_TO_CODES = {"084", "085", "174"}  # releasing people or assets, expelling
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
 _ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
 
@@ -138,6 +141,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             obj: Token | None = self.s.tokens[verb.head]
         elif shared is not None:
             obj, passive = shared, True
+        elif self._headline_passive(verb, lemma):
+            obj, passive = self._first(verb, "nsubj"), True
         else:
             obj = self._first(verb, "nsubjpass") if passive else self._first(verb, "dobj")
         particle = self._particle(verb)
@@ -206,6 +211,16 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern.cameo in _RESPONSIBILITY_CODES:  # "claimed responsibility for an attack targeting X": X
             targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _headline_passive(self, verb: Token, lemma: str) -> bool:
+        """'Australian reporter freed in Iraq', 'Saddam aide arrested': a headline drops the
+        auxiliary, so an act that needs someone to act on, with a subject and no object, was
+        done to its subject."""
+        if verb.tag not in {"VBD", "VBN"} or self.s.kids(verb.i, "dobj") or not self.s.kids(verb.i, "nsubj"):
+            return False
+        if ("verb", lemma) in self.vocabulary.mutual or not is_headline(self.resolver.text[self.s.start:self.s.end]):
+            return False
+        return all(p.cameo[:2] in _DONE_TO_ROOTS or p.cameo[:3] in _DONE_TO_CODES for p in self.vocabulary.verbs[lemma])
 
     def _commits_to_act(self, verb: Token) -> bool:
         """Whether a verb of intent governs a 'to' clause: a comment verb ('agreed') that commits
