@@ -78,3 +78,9 @@ def test_the_possessor_of_an_arrest_or_a_trial_undergoes_it(coder: Coder) -> Non
     assert code(coder, "Alberto Fujimori and his aides will go on trial next month.", "2009-01-10") == []
     # with an 'of' phrase the possessor acts
     assert aimed(code(coder, "Chile's arrest of two Peruvian officers angered Lima."), "CHL", "17", "PER")
+
+
+def test_a_city_naming_a_thing_is_no_party_to_it(coder: Coder) -> None:
+    events = code(coder, "Russia violated the Minsk agreement on Monday.")
+    assert not any(e.target is not None and e.target.key == "BLR" for e in events)
+    assert aimed(code(coder, "Britain closed the Tehran embassy on Monday."), "GBR", "16", "IRN")

@@ -247,9 +247,13 @@ class ArgumentRules(SentenceState):
         groups += self._via_preps(obj, tuple(pattern.preps) + ("of", "by"))  # "violated a ban by the army"
         role = self.resolver.role_of(obj.i)  # "the Russian ambassador": Russia, as government
         for kid in self.s.kids(obj.i, "compound", "amod"):  # only named ones: not "army reservists"
+            # a city naming a thing is where it was made, no party to it: "the Kyoto Protocol",
+            # "the Minsk agreement" (but "the Moscow embassy" is Russia's, and force against
+            # "a Baghdad checkpoint" is aimed at Iraq)
+            places = {"place", "seat"} if role is None and pattern.cameo[:2] not in _FORCE_ROOTS else set()
             groups.append([a if a.role or not role or self.resolver.actors.kinds.get(a.key) != "state"
                            else replace(a, role=role, code=a.key + role)
-                           for a in self.resolver.resolve(kid.i) if a.via != "role"])
+                           for a in self.resolver.resolve(kid.i) if a.via != "role" and a.via not in places])
         return groups
 
     def _undergone(self, noun: Token, lemma: str) -> bool:
