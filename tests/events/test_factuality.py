@@ -43,3 +43,9 @@ def test_what_is_asked_in_return_is_not_done(coder: Coder) -> None:
     events = code(coder, "Pirates demanded a large ransom from Norway as a condition for the release of the crew.")
     assert not [e for e in events if e.cameo.startswith("084") and e.factuality == "asserted"]
 
+
+
+def test_the_act_rather_than_which_another_is_done_is_negated(coder: Coder) -> None:
+    events = code(coder, "Instead of condemning Israel, the summit praised Egypt on Monday.")
+    assert all(e.factuality == "negated" for e in events if e.cameo.startswith("11"))
+    assert any(e.cameo.startswith("11") for e in events)

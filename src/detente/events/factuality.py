@@ -1,7 +1,7 @@
 """Factuality: whether an event is asserted, negated, hypothetical, future or alleged, from
 the words on its clause and the clauses that govern it.
 
-Negation and "no", modal auxiliaries ("could", "might"), conditional marks ("if",
+Negation and "no", counterfactual frames ("rather than", "instead of"), modal auxiliaries ("could", "might"), conditional marks ("if",
 "unless"), hedging adverbs ("allegedly") and modifiers of an event noun ("potential",
 "planned"); what is only asked in return ("as a condition for"). What governing verbs do
 to factuality ("refused to", "hope to", the background an apology answers) is governing.py.
@@ -40,6 +40,8 @@ class FactualityRules(SentenceState):
             if self._condition_of(trigger):
                 return "hypothetical"
         for node in path:
+            if self._instead(node):
+                return "negated"
             for kid in self.s.kids(node.i):
                 word = kid.text.lower()
                 if kid.dep == "neg":
@@ -51,6 +53,14 @@ class FactualityRules(SentenceState):
                 if kid.dep == "advmod" and word in _ALLEGED_ADVERBS and factuality == "asserted":
                     factuality = "alleged"
         return factuality
+
+    def _instead(self, node: Token) -> bool:
+        """'Rather than pressuring Sudan, ...', 'Instead of condemning Israel, ...': the act named
+        is the one not done."""
+        prep = self.s.tokens[node.head]
+        if node.dep != "pcomp" or prep.lemma not in {"than", "of"}:
+            return False
+        return any(k.lemma in {"rather", "instead"} for k in self.s.kids(prep.i, "advmod"))
 
     def _condition_of(self, noun: Token) -> bool:
         """Whether an event noun is what is asked in return: 'as a condition for their release',
