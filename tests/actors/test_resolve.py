@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from detente.actors import ActorResolver, find_names, load_actor_dictionary
+from detente.records import Document
 from detente.errors import VocabularyError
 from detente.events.ontology import load_role_codes
 from detente.parse.tokens import ParsedSentence, Token
@@ -397,3 +398,9 @@ def test_the_pope_is_the_holy_see(coder) -> None:
 def test_whom_a_passive_act_is_done_to_gives_its_doers_no_nationality(coder) -> None:
     events = coder.code("A Canadian hostage was killed by his captors on Monday.", date="2004-10-01")
     assert all(e.source.key != "CAN" for e in events)
+
+
+def test_a_group_of_people_is_those_people(coder) -> None:
+    (coded,) = coder.code_documents([Document("g", "A group of refugees went on hunger strike in Nairobi on Monday.",
+                                              date="2024-05-08")], monadic=True)
+    assert [(e.source.code, e.cameo[:2]) for e in coded.events] == [("KENREF", "14")]

@@ -24,6 +24,7 @@ from .mentions import NameMatch
 _NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "xcomp", "mark"})
 UNKNOWN_STATE = "---"  # CAMEO's filler for an actor whose country is not known
 _STATELESS_ROLES = {"INT"}  # generic international actors take the country slot themselves
+_COLLECTIVES = {"group", "crowd", "band", "number", "handful", "dozen", "hundred", "thousand"}  # "a group of X" is X
 _PERPETRATORS = {"CRM", "UAF"}  # named for what they did, to someone else
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -226,6 +227,11 @@ class ActorResolver:
                                sentence.tokens[last].end, entry.via)
         token = sentence.tokens[head]
         lower = token.text.lower()
+        if token.lemma in _COLLECTIVES:  # "a group of asylum-seekers", "hundreds of protesters": who they are
+            members = [p for prep in sentence.kids(head, "prep") if prep.lemma == "of" for p in sentence.kids(prep.i, "pobj")]
+            actor = self.resolve_one(members[0].i) if members else None
+            if actor is not None:
+                return actor
         if lower in _THING_PRONOUNS or lower in _PERSON_PRONOUNS:
             actor = None if self._unknown_speaker(head) else (
                 self._speaker(head) or self._pronoun(head, person=lower in _PERSON_PRONOUNS))
