@@ -17,11 +17,11 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .actors import ActorDictionary, ActorResolver, NameMatch, find_names, load_actor_dictionary
+from .actors import ActorDictionary, ActorResolver, Entry, NameMatch, find_names, load_actor_dictionary
 from .calibration import Calibration, load_calibration
 from .events.anchoring import SentenceContext
 from .events.arguments import NAMED_AS
@@ -200,14 +200,16 @@ class Coder:
 
     def _is_agency(self, name: str) -> bool:
         """Whether a credit names a news agency ("Reuters", "AFP"), not an actor."""
-        words = name.split()
-        return any(m.first == 0 and m.last == len(words) - 1 and all(e.role == "MED" for e in m.entries)
-                   for m in find_names(self.actors, words))
+        return self._whole_name(name, lambda entry: entry.role == "MED")
 
     def _is_place(self, name: str) -> bool:
         """Whether a word or two in capitals is one city or region ("TAIPEI", "GAZA CITY")."""
+        return self._whole_name(name, lambda entry: entry.via in {"place", "seat"})
+
+    def _whole_name(self, name: str, fits: Callable[[Entry], bool]) -> bool:
+        """Whether all of `name` is one dictionary name whose every entry `fits`."""
         words = name.split()
-        return any(m.first == 0 and m.last == len(words) - 1 and all(e.via in {"place", "seat"} for e in m.entries)
+        return any(m.first == 0 and m.last == len(words) - 1 and all(fits(e) for e in m.entries)
                    for m in find_names(self.actors, words))
 
     def _plan(self, text: str) -> _Plan:

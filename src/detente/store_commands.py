@@ -124,7 +124,8 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, date: str | None, ma
     from .coder import Coder, CoderSettings
 
     with clean_errors():
-        settings = CoderSettings(pipeline, time_budget=time_budget, calibration=Path(calibration) if calibration else None)
+        settings = CoderSettings(pipeline, time_budget=time_budget,
+                                 calibration=Path(calibration) if calibration else None)
         coder = Coder.from_settings(settings) if workers == 1 and dask is None else settings  # workers load their own
         with _open(db, read_only=False) as store:
             started = time.monotonic()

@@ -225,7 +225,8 @@ def test_refuge_sought_is_asked_for_and_refuge_found_is_given(coder: Coder) -> N
 
 
 def test_forces_sent_to_keep_the_peace_provide_peacekeeping(coder: Coder) -> None:
-    assert aimed(code(coder, "Ghana is deploying 400 troops to the UN peacekeeping mission in Mali."), "GHA", "074", "UN")
+    events = code(coder, "Ghana is deploying 400 troops to the UN peacekeeping mission in Mali.")
+    assert aimed(events, "GHA", "074", "UN")
     assert aimed(code(coder, "Russia deployed troops to the Ukrainian border."), "RUS", "15", "UKR")
 
 

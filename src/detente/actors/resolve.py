@@ -170,7 +170,7 @@ class ActorResolver:
             if named is not None and named[1].key != actor.key and (
                     sentence.tokens[i].dep == "conj" or sentence.tokens[antecedent.i].dep == "conj"):
                 match, entry = named
-                others.append(self._actor(entry.key, entry.role, sentence.tokens[head].start,
+                others.append(self.actor_of(entry.key, entry.role, sentence.tokens[head].start,
                                           sentence.tokens[head].end, "pronoun"))
         return others
 
@@ -188,7 +188,7 @@ class ActorResolver:
                 named = self.word_entry.get(conjunct.i)
                 if named is not None and named[1].key != actor.key:
                     match, entry = named
-                    extra.append(self._actor(entry.key, actor.role, sentence.tokens[match.first].start,
+                    extra.append(self.actor_of(entry.key, actor.role, sentence.tokens[match.first].start,
                                              sentence.tokens[match.last].end, entry.via))
         return extra
 
@@ -223,12 +223,13 @@ class ActorResolver:
                 role = entry_role or role or ("ELI" if entry.kind == "person" else None)  # not yet in office: an elite
             # "Russian diplomats": the span runs to the head noun that gave the role
             last = head if head_role is not None and head > match.last and role == head_role else match.last
-            return self._actor(entry.key, role, sentence.tokens[match.first].start,
+            return self.actor_of(entry.key, role, sentence.tokens[match.first].start,
                                sentence.tokens[last].end, entry.via)
         token = sentence.tokens[head]
         lower = token.text.lower()
         if token.lemma in _COLLECTIVES:  # "a group of asylum-seekers", "hundreds of protesters": who they are
-            members = [p for prep in sentence.kids(head, "prep") if prep.lemma == "of" for p in sentence.kids(prep.i, "pobj")]
+            members = [p for prep in sentence.kids(head, "prep") if prep.lemma == "of"
+                       for p in sentence.kids(prep.i, "pobj")]
             actor = self.resolve_one(members[0].i) if members else None
             if actor is not None:
                 return actor
@@ -281,7 +282,8 @@ class ActorResolver:
         return (self.role_of(i) is not None or lemma in self.actors.nominals
                 or lemma in self.actors.organisation_nominals)
 
-    def _actor(self, key: str, role: str | None, start: int, end: int, via: str) -> Actor:
+    def actor_of(self, key: str, role: str | None, start: int, end: int, via: str) -> Actor:
+        """The actor `key` (with `role`) found at `start`-`end` of the text, by `via`."""
         state = self.actors.kinds.get(key) == "state" or key == UNKNOWN_STATE
         code = key + (role or "") if state else key
         return Actor(key, role, code, self.actors.display.get(key, key), self.text[start:end], start, end, via)
@@ -385,17 +387,17 @@ class ActorResolver:
         state that only describes some other thing ('suspects who robbed a Nepalese bank')."""
         sentence = self.sentence
         assert sentence is not None
-        head = next((t.i for t in sentence.tokens if t.end == actor.end), None)
-        if head is None or actor.role is None:
+        token = self.head_of(actor)
+        if token is None or actor.role is None:
             return None
-        guess = self._context_state(head, actor.role, frozenset())
+        guess = self._context_state(token.i, actor.role, frozenset())
         if guess is not None and guess[0] == 0:
             return None
-        other = self._context_state(head, actor.role, self._partners(actor.key))
+        partners = self._partners(actor.key)
+        other = self._context_state(token.i, actor.role, partners)
         if other is not None and other[0] == 3:
             return None
-        return self._role_only(head, sentence.subtree(head, _NP_STOP), actor.role,
-                               exclude=self._partners(actor.key))
+        return self._role_only(token.i, sentence.subtree(token.i, _NP_STOP), actor.role, exclude=partners)
 
     def _partners(self, key: str) -> frozenset[str]:
         """`key` and the states coordinated with it in this sentence ('U.S. and Iraqi forces')."""
@@ -415,12 +417,18 @@ class ActorResolver:
         'Israeli tanks'): a weapon acts, and is acted on, only by force."""
         sentence = self.sentence
         assert sentence is not None
-        for token in sentence.tokens:
-            if token.end == actor.end:
-                modifiers = [t.lemma for t in sentence.kids(token.i, "compound", "amod")]
-                return token.lemma in self.actors.weapons or any(
-                    f"{modifier} {token.lemma}" in self.actors.weapons for modifier in modifiers)
-        return False
+        token = self.head_of(actor)
+        if token is None:
+            return False
+        modifiers = [t.lemma for t in sentence.kids(token.i, "compound", "amod")]
+        return token.lemma in self.actors.weapons or any(
+            f"{modifier} {token.lemma}" in self.actors.weapons for modifier in modifiers)
+
+    def head_of(self, actor: Actor) -> Token | None:
+        """The token of this sentence an actor's words end on: the head of its phrase."""
+        sentence = self.sentence
+        assert sentence is not None
+        return next((t for t in sentence.tokens if t.end == actor.end), None)
 
     def role_of(self, head: int) -> str | None:
         """The role a noun or title gives ('ambassador' -> GOV), or None."""
@@ -493,7 +501,7 @@ class ActorResolver:
         actor = self.resolve_one(subject.i)
         if actor is None or (token.text.lower() in _PERSON_PRONOUNS) != (actor.via == "person"):
             return None
-        return self._actor(actor.key, actor.role, token.start, token.end, "pronoun")
+        return self.actor_of(actor.key, actor.role, token.start, token.end, "pronoun")
 
     def _unknown_speaker(self, head: int) -> bool:
         """'The group led by X said it has abducted ...', 'Southeast Asian ministers said they
@@ -524,7 +532,7 @@ class ActorResolver:
             return None
         subjects = [s for s in candidates if s.subject]
         chosen = (subjects or candidates)[-1]
-        return self._actor(chosen.key, chosen.role, token.start, token.end, "pronoun")
+        return self.actor_of(chosen.key, chosen.role, token.start, token.end, "pronoun")
 
     def _role_only(self, head: int, phrase: list[int], role: str | None,
                    exclude: frozenset[str] = frozenset()) -> Actor | None:
@@ -537,13 +545,13 @@ class ActorResolver:
         if role is None or token.pos not in {"NOUN", "PROPN"} or (nominal is not None and nominal[0] == "organisation"):
             return None  # "the alliance" needs an antecedent; "the government" may be the context's
         if role in _STATELESS_ROLES:  # "the international community" belongs to no state
-            return self._actor(role, None, sentence.tokens[phrase[0]].start, token.end, "role")
+            return self.actor_of(role, None, sentence.tokens[phrase[0]].start, token.end, "role")
         clue = self._context_state(head, role, exclude)
         if clue is None and self.unknown_states:
-            return self._actor(UNKNOWN_STATE, role, sentence.tokens[phrase[0]].start, token.end, "role")
+            return self.actor_of(UNKNOWN_STATE, role, sentence.tokens[phrase[0]].start, token.end, "role")
         if clue is None or (nominal is not None and clue[0] > 0):
             return None  # a nominal with no antecedent ('the government') is of the scene, if any
-        return self._actor(clue[1], role, sentence.tokens[phrase[0]].start, token.end, "role")
+        return self.actor_of(clue[1], role, sentence.tokens[phrase[0]].start, token.end, "role")
 
     def _context_state(self, head: int, role: str, exclude: frozenset[str]) -> tuple[int, str] | None:
         """The country a generic actor at `head` acts in, and how strong the clue is (0 is
@@ -557,13 +565,14 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[head]
-        objects = sentence.kids(token.head, "dobj", "dative") if token.dep in _SUBJECT_DEPS else []
-        if token.dep in _SUBJECT_DEPS:  # "launched strikes at United States and Iraqi outposts"
-            objects += [pobj for prep in sentence.kids(token.head, "prep") if prep.lemma in _AIMED_PREPS
-                        for pobj in sentence.kids(prep.i, "pobj")]
         agent = sentence.tokens[token.head]
         by_agent = token.dep == "pobj" and agent.dep == "agent"
-        if by_agent:  # "a US hostage was killed by his captors": not American, even by the document
+        objects: list[Token] = []
+        if token.dep in _SUBJECT_DEPS:  # what it acts on: "launched strikes at United States and Iraqi outposts"
+            objects = sentence.kids(token.head, "dobj", "dative") + [
+                pobj for prep in sentence.kids(token.head, "prep") if prep.lemma in _AIMED_PREPS
+                for pobj in sentence.kids(prep.i, "pobj")]
+        elif by_agent:  # "a US hostage was killed by his captors": not American, even by the document
             objects = sentence.kids(agent.head, "nsubjpass")
         done_to = {i for obj in objects for i in sentence.subtree(obj.i)}
         clauses = self._own_clauses(head)
@@ -681,10 +690,10 @@ class ActorResolver:
             if keys:
                 for salient in reversed(earlier):
                     if salient.key in keys:
-                        return self._actor(salient.key, None, start, end, "nominal")
+                        return self.actor_of(salient.key, None, start, end, "nominal")
                     if any(self.actors.country_of.get(k) == salient.key and salient.role is not None
                            and salient.role == self.actors.organisation_roles.get(k) for k in keys):
-                        return self._actor(salient.key, salient.role, start, end, "nominal")  # a national body
+                        return self.actor_of(salient.key, salient.role, start, end, "nominal")  # a national body
                 break  # no such organisation yet: "congress" may still be a generic nominal
         generic = self.actors.nominals.get(token.lemma)
         if generic is None:
@@ -694,5 +703,5 @@ class ActorResolver:
             kind = self.actors.kinds.get(salient.key)
             if (salient.person and nominal_role is None) or (refers_to != "any" and kind != refers_to):
                 continue
-            return self._actor(salient.key, nominal_role or role, start, end, "nominal")
+            return self.actor_of(salient.key, nominal_role or role, start, end, "nominal")
         return None

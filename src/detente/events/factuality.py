@@ -1,12 +1,12 @@
 """Factuality: whether an event is asserted, negated, hypothetical, future or alleged, from
 the words on its clause and the clauses that govern it.
 
-Negation and "no", counterfactual frames ("rather than", "instead of"), modal auxiliaries ("could", "might"), conditional marks ("if",
-"unless"), hedging adverbs ("allegedly") and modifiers of an event noun ("potential",
-"planned"); what is only asked in return ("as a condition for"). What governing verbs do
-to factuality ("refused to", "hope to", the background an apology answers) is governing.py.
-An act that is only the subject of what someone says it was ("the war was illegal") is
-background.
+Negation and "no", counterfactual frames ("rather than", "instead of"), modal auxiliaries
+("could", "might"), conditional marks ("if", "unless"), hedging adverbs ("allegedly") and
+modifiers of an event noun ("potential", "planned"); what is only asked in return ("as a
+condition for"). What governing verbs do to factuality ("refused to", "hope to", the
+background an apology answers) is governing.py. An act that is only the subject of what
+someone says it was ("the war was illegal") is background.
 """
 
 from __future__ import annotations

@@ -145,12 +145,11 @@ class ForceRules(ArgumentRules):
         location = self.anchoring.location([verb, *victims] if deed is None else [verb, deed, *victims], verb)
         if location is None or not location.country or self.resolver.actors.kinds.get(location.country) != "state":
             return []
-        key = location.country
         # the words that tell of the attacker are the deed's ("Car bomb kills three in Mosul"), not the place's
-        first = min([deed, *self.s.kids(deed.i, "compound", "amod")], key=lambda t: t.i) if deed is not None else None
-        start, end = (first.start, deed.end) if first is not None and deed is not None else (location.start, location.end)
-        return [Actor(key, "UAF", key + "UAF", self.resolver.actors.display.get(key, key),
-                      self.resolver.text[start:end], start, end, "implied")]
+        start, end = location.start, location.end
+        if deed is not None:
+            start, end = min([deed, *self.s.kids(deed.i, "compound", "amod")], key=lambda t: t.i).start, deed.end
+        return [self.resolver.actor_of(location.country, "UAF", start, end, "implied")]
 
     def _attacker_from(self, places: list[Actor]) -> list[Actor]:
         """Force places are named as doing ('attacks on Mumbai trains that killed 188') was carried
@@ -215,7 +214,8 @@ class ForceRules(ArgumentRules):
         """'Israeli warplanes struck Gaza': a verb whose use of force needs a listed object ('struck a
         target', not 'struck a balance') uses it on any actor or place armed forces strike."""
         name = particle.lemma if particle is not None else None
-        force = next((p for p in self.vocabulary.verbs[lemma] if p.cameo[:2] in _FORCE_ROOTS and p.particle == name), None)
+        force = next((p for p in self.vocabulary.verbs[lemma]
+                      if p.cameo[:2] in _FORCE_ROOTS and p.particle == name), None)
         if force is None or not self.resolver.resolve(obj.i):
             return None
         if not any(a.role in _ARMED_ROLES and a.via != "role" for a in self._subjects(verb)):
@@ -226,15 +226,14 @@ class ForceRules(ArgumentRules):
         """'A journalist was arrested on Monday in Niger': an arrest no one is named for was made
         by the police of the state where it happened."""
         location = self.anchoring.location([verb], verb)
-        actors = self.resolver.actors
-        if location is None or not location.country or actors.kinds.get(location.country) != "state":
+        if location is None or not location.country or self.resolver.actors.kinds.get(location.country) != "state":
             return []
-        key = location.country
-        return [Actor(key, "COP", key + "COP", actors.display.get(key, key), verb.text, verb.start, verb.end, "implied")]
+        return [self.resolver.actor_of(location.country, "COP", verb.start, verb.end, "implied")]
 
     def _keeps_peace(self, trigger: Token) -> bool:
         """'sent 200 troops to serve as a peacekeeping force', 'Russian peacekeepers began
         deploying': forces sent to keep the peace provide it (074); they show no force."""
         head = self.s.tokens[trigger.head] if trigger.dep == "xcomp" else trigger  # "began deploying"
-        words = {self.s.tokens[i].lemma for i in self.s.subtree(head.i, frozenset({"ccomp", "parataxis", "relcl", "conj", "advcl"}))}
+        clause = self.s.subtree(head.i, frozenset({"ccomp", "parataxis", "relcl", "conj", "advcl"}))
+        words = {self.s.tokens[i].lemma for i in clause}
         return bool(words & _PEACEKEEPING)

@@ -49,7 +49,8 @@ class GoverningRules(ArgumentRules):
             obliged = obliged or bool({k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX)
             if effect == "intent" and governor.lemma in _SEEKING and coding.code[:2] == "07" and \
                     any(k.i == trigger.i for k in self.s.kids(governor.i, "dobj")):
-                effect = "demand"  # "sought aid (refuge) from Y": the seeker asks to receive it (103x, as the gold sets code it)
+                # "sought aid (refuge) from Y": the seeker asks to receive it (103x, as the gold sets code it)
+                effect = "demand"
             if effect == "intent" and not coding.derived and derivable:
                 wanters = {a.key for a in self._subjects(governor)}
                 if wanters and coding.sources and not wanters & {a.key for a in coding.sources}:
@@ -70,7 +71,8 @@ class GoverningRules(ArgumentRules):
                 demanded = coding.base if coding.derived_by == "intent" else coding.code
                 derived = self.vocabulary.derive("demand", demanded)
                 own = {a.key for a in speakers}  # "Chirac says France should hold a referendum": an opinion at home
-                if speakers and derived is not None and not all(a.role is None and a.key in own for a in coding.sources):
+                at_home = all(a.role is None and a.key in own for a in coding.sources)
+                if speakers and derived is not None and not at_home:
                     coding.code, coding.rule = derived, f"{coding.rule}+demand:{governor.lemma}"
                     coding.target_groups, coding.sources = [coding.sources], speakers
                     coding.derived, coding.derived_by, coding.factuality = True, "demand", "asserted"

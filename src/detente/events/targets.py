@@ -117,9 +117,7 @@ class TargetRules(ArgumentRules):
             for victim in self.s.kids(verb.i, "dobj", "nsubjpass"):
                 if victim.pos in {"NOUN", "NUM", "PROPN"}:
                     first = self.s.tokens[min(self.s.subtree(victim.i, frozenset({"prep", "relcl", "acl"})))]
-                    key = source.key
-                    return Actor(key, "CVL", key + "CVL", self.resolver.actors.display.get(key, key),
-                                 self.resolver.text[first.start:victim.end], first.start, victim.end, "implied")
+                    return self.resolver.actor_of(source.key, "CVL", first.start, victim.end, "implied")
         return None
 
     def _governor_partners(self, trigger: Token) -> list[list[Actor]]:
@@ -175,6 +173,6 @@ class TargetRules(ArgumentRules):
         """The object's actors, without forces whose state was only guessed when they are what is
         sent or deployed ('Japan sent a small number of troops to Iraq': Japan's, not Iraq's)."""
         def sent(actor: Actor) -> bool:
-            head = next((t for t in self.s.tokens if t.end == actor.end), None)
+            head = self.resolver.head_of(actor)
             return head is not None and (pattern.cameo[:2] == "15" or head.lemma in pattern.objects)
         return [a for a in group if a.via != "role" or not sent(a)]
