@@ -110,3 +110,12 @@ def test_where_one_speaks_or_travels_from_is_no_counterpart(coder: Coder) -> Non
     assert code(coder, "Speaking from Paris, Lebanese officials said the talks would resume.") == []
     events = code(coder, "The Lebanese president flew to Paris from Cyprus.")
     assert not any(e.target is not None and e.target.key == "CYP" for e in events)
+
+
+def test_a_place_that_only_says_where_a_thing_is_is_no_target(coder: Coder) -> None:
+    assert code(coder, "The Canadian parliament ratified the Kyoto Protocol on Tuesday.") == []
+    assert code(coder, "Brazil said it would honour the Paris climate agreement.") == []
+    # the act's own phrase, force on a thing there and a visit keep the place's state
+    assert aimed(code(coder, "Iraq's Allawi Issues Ultimatum to Falluja"), "IRQ", "13", "IRQ")
+    assert aimed(code(coder, "Israeli helicopters fired missiles at a Gaza warehouse."), "ISR", "19", "PSE")
+    assert aimed(code(coder, "France condemned Tehran's nuclear programme."), "FRA", "11", "IRN")

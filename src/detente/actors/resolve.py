@@ -272,9 +272,9 @@ class ActorResolver:
         assert sentence is not None
         token = sentence.tokens[head]
         return match.first <= head <= match.last and token.dep in {"compound", "amod", "nmod"} \
-            and not self._actor_noun(token.head)
+            and not self.actor_noun(token.head)
 
-    def _actor_noun(self, i: int) -> bool:
+    def actor_noun(self, i: int) -> bool:
         """A noun that names an actor: 'rebels', 'government', not 'trains' or 'attacks'."""
         sentence = self.sentence
         assert sentence is not None

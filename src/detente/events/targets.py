@@ -28,6 +28,14 @@ _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _ENCOUNTER_PREPS = {"during", "at", "on", "after", "in"}  # "during talks with", "on a visit to"
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
+# acts on a place's things reach its state: force on "a Gaza warehouse", withdrawal from "a Gaza camp",
+# a visit to "a Baghdad hospital"; other acts on them do not ("ratified the Kyoto Protocol")
+_THING_PLACE_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
+_THING_PLACE_CODES = {"042", "043"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+# "the Darfur region" is the place itself, not a thing there
+_PLACE_NOUNS = {"region", "province", "city", "town", "village", "area", "district", "territory", "capital",
+                "governorate", "state", "county", "enclave", "valley"}
 # "in protest against X", "during demonstrations against X": an act done so is aimed at X
 _AIMED_CIRCUMSTANCES = {"protest", "defiance", "opposition", "response", "retaliation", "demonstration", "rally",
                         "march"}
@@ -85,6 +93,9 @@ class TargetRules(ArgumentRules):
         mutual acts by several sources; else the fallback groups; else, for some acts, the
         territory it acted on, the source's own country or the place where it happened."""
         code = coding.code
+        if coding.base[:2] not in _THING_PLACE_ROOTS and coding.base not in _THING_PLACE_CODES:
+            coding.target_groups = self._who_not_where(coding.target_groups, trigger)
+            fallback_groups = self._who_not_where(fallback_groups, trigger)
         targets = self._first_other(coding.target_groups, source)
         if not targets:  # "ministers from X and Y meet with EU officials to discuss ...": with the EU
             targets = self._first_other(self._governor_partners(trigger), source)
@@ -107,6 +118,35 @@ class TargetRules(ArgumentRules):
                 and self.resolver.actors.kinds.get(source.key) == "state"):
             targets = [replace(source, role="GOV", code=source.key + "GOV", via="implied")]
         return list(targets) or [None]
+
+    def _who_not_where(self, groups: list[list[Actor]], trigger: Token) -> list[list[Actor]]:
+        """The groups without places that only say where a thing is: 'the Kyoto Protocol', 'the
+        settlements in Gaza' (not 'an ultimatum to Falluja', the act's own phrase, nor 'sorrow
+        for the shootings in South Carolina', where the act mourned was)."""
+        def located(actor: Actor) -> bool:
+            token = self.resolver.head_of(actor)
+            if token is None or not (actor.via == "place" and actor.role is None or actor.via == "seat"):
+                return False
+            thing = self.s.tokens[token.head]
+            if actor.via == "seat":  # "the Paris agreement", "the Geneva talks" (not "the Moscow proposal")
+                return token.dep == "compound" and self._meeting_or_accord(thing)
+            if token.dep == "compound":  # "the Kyoto Protocol"
+                pass
+            elif thing.i == trigger.i:
+                return False
+            elif token.dep == "pobj":  # "atrocities in Darfur", "the shootings in South Carolina": where the act was
+                thing = self.s.tokens[thing.head]
+                if _known(thing.lemma, self.vocabulary.nouns) is not None or thing.i == trigger.i:
+                    return False
+            elif token.dep not in _MODIFIER_DEPS:
+                return False
+            return thing.pos in {"NOUN", "PROPN"} and thing.lemma not in _PLACE_NOUNS \
+                and not self.resolver.actor_noun(thing.i)
+        return [[a for a in group if not located(a)] for group in groups]
+
+    def _meeting_or_accord(self, noun: Token) -> bool:
+        lemma = _known(noun.lemma, self.vocabulary.nouns)
+        return lemma is not None and any(p.cameo[:2] in {"04", "05"} for p in self.vocabulary.nouns[lemma])
 
     def _people_there(self, source: Actor, location: Location, path: list[Token]) -> Actor | None:
         """'Car bomb kills three in Mosul': an unidentified attacker of the state where it struck
