@@ -148,3 +148,17 @@ def test_clashes_that_kill_are_no_ones_attack(coder: Coder) -> None:
 def test_killing_a_hostage_is_a_killing(coder: Coder) -> None:
     events = code(coder, "Militants in Afghanistan killed a Korean hostage on Monday.")
     assert any(e.cameo[:2] in {"18", "19"} and e.target is not None and e.target.key == "KOR" for e in events)
+
+
+def test_a_state_named_on_a_bombing_is_where_it_happened_not_who_did_it(coder: Coder) -> None:
+    events = code(coder, "Two Dutch Soldiers Killed in Afghanistan Bombings")
+    assert triples(events) == {("AFGUAF", "183", "NLDMIL", "asserted")}
+    assert {e.source.code for e in code(coder, "A Kenya bombing killed six people at a market in Mombasa.")} == {"KENUAF"}
+    # armed forces and named groups do their own attacks
+    assert aimed(code(coder, "An Israeli raid killed six militants in Jenin."), "ISR", "19", "PSE")
+    assert {e.source.code for e in code(coder, "A PKK car bombing killed four Turkish soldiers.")} == {"TURSEP"}
+
+
+def test_people_a_participle_says_were_attacked_did_not_attack(coder: Coder) -> None:
+    # a headline the parser reads as "Marines [who were] killed (in Iraq) bombings"
+    assert not any(e.source.key == "USA" for e in code(coder, "Two U.S. Marines Killed in Iraq Bombings (AP)"))

@@ -28,6 +28,8 @@ _ARMED_ROLES = {"MIL", "INS", "REB", "SEP", "UAF"}
 _MIGRANT_ROLES = frozenset({"REF"})  # refugees and migrants who arrive somewhere make no visit to its government
 _RETURNING = "084"  # things returned or handed back: to whom the "to" phrase says
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
+_DONE_TO_ROOTS = {"17", "18", "19", "20"}  # acts that need someone to act on: coercion and force
+_DONE_TO_CODES = {"084", "085", "174"}  # releasing people or assets, expelling
 
 
 def _no_places(actors: list[Actor]) -> list[Actor]:
@@ -121,6 +123,8 @@ class ArgumentRules(SentenceState):
             elif verb.dep in {"acomp", "attr", "oprd"} or (verb.dep in {"conj", "advcl"} and head.pos == "VERB"):
                 coordinated = verb.dep == "conj"
                 verb = head  # "Moscow was ready to ...": the copula's subject; coordinated verbs share one
+            elif verb.dep == "acl" and verb.tag == "VBN" and self._done_to(verb.lemma):
+                return self._agent(verb)  # "soldiers killed in bombings": done to them
             elif verb.dep == "acl" and head.pos in {"NOUN", "PROPN"}:
                 # "issued a declaration demanding ...": the declaration's author demands
                 found = self._noun_sources(head)
@@ -130,6 +134,13 @@ class ArgumentRules(SentenceState):
             else:
                 return []
         return []
+
+    def _done_to(self, lemma: str) -> bool:
+        """Whether a verb only names acts done to someone (coercion, force, release, expulsion):
+        its participle describes who underwent it."""
+        known = _known(lemma, self.vocabulary.verbs)
+        return known is not None and all(p.cameo[:2] in _DONE_TO_ROOTS or p.cameo[:3] in _DONE_TO_CODES
+                                         for p in self.vocabulary.verbs[known])
 
     def _agent(self, verb: Token) -> list[Actor]:
         """Who did what a passive verb says: its 'by' phrase, or, when that names a weapon,
@@ -184,7 +195,12 @@ class ArgumentRules(SentenceState):
         for kid in self.s.kids(noun.i, "amod", "compound", "nmod"):
             actors = [a for a in self.resolver.resolve(kid.i) if a.via != "role"]
             if actors and self._names_force(noun):  # "a Baghdad rocket attack": where, not the government
-                actors = [replace(a, role=None, code=a.key, via="place") if a.via == "seat" else a for a in actors]
+                # nor do states set off bombs: "Iraq bombings" are where (an "Israeli raid" is Israel's)
+                terror = kid.dep == "compound" and self._names_terror(noun)
+                actors = [replace(a, role=None, code=a.key, via="place")
+                          if a.via == "seat" or (terror and a.via == "name" and a.role is None
+                                                  and self.resolver.actors.kinds.get(a.key) == "state")
+                          else a for a in actors]
             if actors:
                 return actors
         return []
@@ -192,6 +208,12 @@ class ArgumentRules(SentenceState):
     def _names_force(self, noun: Token) -> bool:
         lemma = _known(noun.lemma, self.vocabulary.nouns)
         return lemma is not None and any(p.cameo[:2] in _FORCE_ROOTS for p in self.vocabulary.nouns[lemma])
+
+    def _names_terror(self, noun: Token) -> bool:
+        """Whether a noun names unconventional violence ('bombings', not 'air bombing', 'attacks')."""
+        lemma = _known(noun.lemma, self.vocabulary.nouns)
+        deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(noun)) if lemma else None
+        return deed is not None and deed.cameo[:2] == "18"
 
     def _light_verb(self, noun: Token) -> Token | None:
         head = self.s.tokens[noun.head]

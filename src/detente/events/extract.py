@@ -61,8 +61,6 @@ _VISITS = frozenset({"042", "043"})
 _UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain"})  # their subject is hit
 _RECEIVING = frozenset({"receive", "get", "obtain", "find", "win", "gain", "secure"})  # their subject is given aid
 _FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
-_DONE_TO_ROOTS = {"17", "18", "19", "20"}  # acts that need someone to act on: coercion and force
-_DONE_TO_CODES = {"084", "085", "174"}  # releasing people or assets, expelling
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
 _ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
 
@@ -220,7 +218,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             return False
         if ("verb", lemma) in self.vocabulary.mutual or not is_headline(self.resolver.text[self.s.start:self.s.end]):
             return False
-        return all(p.cameo[:2] in _DONE_TO_ROOTS or p.cameo[:3] in _DONE_TO_CODES for p in self.vocabulary.verbs[lemma])
+        return self._done_to(lemma)
 
     def _commits_to_act(self, verb: Token) -> bool:
         """Whether a verb of intent governs a 'to' clause: a comment verb ('agreed') that commits
