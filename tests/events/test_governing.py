@@ -112,3 +112,10 @@ def test_seeking_aid_asks_for_it(coder: Coder) -> None:
     # the seeker wants to be given aid: a demand for it (103, as the gold sets code "sought refuge"),
     # not an intent to give it (033)
     assert aimed(code(coder, "Haiti sought aid from Canada on Monday."), "HTI", "103", "CAN")
+
+
+def test_a_report_that_holds_if_confirmed_is_alleged_not_a_threat(coder: Coder) -> None:
+    events = code(coder, "If confirmed, it would be the first Turkish attack on Armenia in a decade.")
+    assert {(e.cameo[:2], e.factuality) for e in events} == {("19", "alleged")}
+    # a condition someone must meet still makes a threat
+    assert {e.cameo[:2] for e in code(coder, "Turkey will attack Armenia if its troops cross the border.")} == {"13"}

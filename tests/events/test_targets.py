@@ -119,3 +119,11 @@ def test_a_place_that_only_says_where_a_thing_is_is_no_target(coder: Coder) -> N
     assert aimed(code(coder, "Iraq's Allawi Issues Ultimatum to Falluja"), "IRQ", "13", "IRQ")
     assert aimed(code(coder, "Israeli helicopters fired missiles at a Gaza warehouse."), "ISR", "19", "PSE")
     assert aimed(code(coder, "France condemned Tehran's nuclear programme."), "FRA", "11", "IRN")
+
+
+def test_people_a_state_organ_arrests_that_no_actor_names_are_its_own_people(coder: Coder) -> None:
+    events = code(coder, "Laotian police detained 40 Christians on Sunday.")
+    assert triples(events) == {("LAOCOP", "173", "LAOCVL", "asserted")}
+    assert events[0].target is not None and events[0].target.text == "40 Christians"
+    # an act with no people named is aimed at the country
+    assert triples(code(coder, "Laotian police quelled the unrest on Monday.")) == {("LAOCOP", "175", "LAO", "asserted")}

@@ -27,6 +27,9 @@ _DEONTIC_AUX = {"must", "should"}
 _DERIVING = ("intent", "appeal", "demand", "command", "reject", "halt")
 _REASON_PREPS = {"for", "over"}  # "apologized for killing", "condemned over shooting": an earlier act
 _CIRCUMSTANCE_PREPS = {"before", "after", "since", "despite", "without", "while", "following", "besides"}
+# "if verified (confirmed, true)": a report's truth is the condition, not someone's act
+_TRUTH_WORDS = {"verify", "confirm", "true", "accurate", "correct", "prove", "substantiate", "authenticate",
+                "authenticated", "verified", "confirmed"}
 _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
                          "command": "hypothetical", "reject": "negated", "halt": "negated"}
 
@@ -87,6 +90,10 @@ class GoverningRules(ArgumentRules):
         if obliged and not coding.derived and coding.factuality == "asserted":
             coding.factuality = "hypothetical"  # "Sudan must help the displaced": an obligation, not the act
         conditional = any(k.text.lower() in _CONDITIONAL_MARKS for k in self.s.kids(anchor.i, "mark"))
+        if self._if_true([anchor, *(g for g, _ in governors)]):
+            # "if verified (confirmed, true), it would be X's first attack": a report not yet confirmed
+            conditional = True
+            coding.factuality = "alleged" if coding.factuality == "asserted" else coding.factuality
         # a threat's "if" clause names whoever must comply too: "threatened to walk out if Y ...";
         # a hostile act that will (may) follow if Y does something is a threat: "may halt mediation if ..."
         hostile = (self.vocabulary.derive("intent", coding.code) or "").startswith("13")
@@ -117,9 +124,17 @@ class GoverningRules(ArgumentRules):
         the condition of a threat."""
         for node in clauses:
             for clause in self.s.kids(node.i, "advcl"):
-                if any(k.lemma in marks for k in self.s.kids(clause.i, "mark")):
+                if any(k.lemma in marks for k in self.s.kids(clause.i, "mark")) and \
+                        self._first(clause, "nsubj", "nsubjpass", "csubj", "expl") is not None:
                     return clause
         return None
+
+    def _if_true(self, clauses: list[Token]) -> bool:
+        """Whether a clause holds only on a condition with no one to meet it: 'if verified',
+        'if confirmed', 'if true' (a report's truth, not someone's act)."""
+        return any(k.lemma == "if" and clause.lemma in _TRUTH_WORDS
+                   and self._first(clause, "nsubj", "nsubjpass", "csubj", "expl") is None
+                   for node in clauses for clause in self.s.kids(node.i, "advcl") for k in self.s.kids(clause.i, "mark"))
 
     def _derive(self, coding: _Coding, effect: str, governor: Token, trigger: Token, below: Token) -> None:
         """Derive the code a governing verb gives ('urged Y to withdraw' -> 02x by the urger on Y);

@@ -26,6 +26,7 @@ _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): mutual acts among them
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
+_PERSON_PATIENT_CODES = {"084", "173", "174", "175"}  # acts done to people: release, arrest, expulsion, repression
 _ENCOUNTER_PREPS = {"during", "at", "on", "after", "in"}  # "during talks with", "on a visit to"
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
 # acts on a place's things reach its state: force on "a Gaza warehouse", withdrawal from "a Gaza camp",
@@ -107,8 +108,11 @@ class TargetRules(ArgumentRules):
         abroad = location is not None and bool(location.country) and location.country != source.key
         if not targets and coding.base[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS:
             # "Israeli forces destroyed buildings in Gaza": coercion on the territory it acts in, else at home
+            # people it arrests, expels, frees or represses that no actor names are its own ("prosecute 300 Muslims")
+            people = self._people_named(source.key, [trigger, *coding.path], plural=True) \
+                if coding.base[:3] in _PERSON_PATIENT_CODES else None
             targets = [place_actor(location)] if location is not None and abroad and coding.base[:2] == "17" else [
-                replace(source, role=None, code=source.key, via="implied")]
+                people or replace(source, role=None, code=source.key, via="implied")]
         # protests and force are aimed at the state where they happen; a domestic protest too
         if (not targets and coding.base[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
                 and (location.country != source.key or source.role is not None or coding.base[:2] == "14")):
@@ -153,11 +157,22 @@ class TargetRules(ArgumentRules):
         hit the people its act names there (civilians), not the state; None if it names no one."""
         if source.role != "UAF" or source.key != location.country:
             return None
+        return self._people_named(source.key, path)
+
+    def _people_named(self, key: str, path: list[Token], plural: bool = False) -> Actor | None:
+        """The people (civilians of state `key`) an act's object names, when no actor was
+        found in it: 'kills three', 'detained 300 Muslims'; None if it names no one. With
+        `plural`, only a number, a name or a plural that names no act counts ('quell violence',
+        'fired tear gas' name none)."""
         for verb in path:
             for victim in self.s.kids(verb.i, "dobj", "nsubjpass"):
-                if victim.pos in {"NOUN", "NUM", "PROPN"}:
+                if plural and (victim.tag not in {"NNS", "NNPS", "CD"} and victim.pos != "PROPN"
+                               or _known(victim.lemma, self.vocabulary.nouns) is not None):
+                    continue
+                # not the act itself: "renewed the detention order"
+                if victim.pos in {"NOUN", "NUM", "PROPN"} and path[0].i not in self.s.subtree(victim.i):
                     first = self.s.tokens[min(self.s.subtree(victim.i, frozenset({"prep", "relcl", "acl"})))]
-                    return self.resolver.actor_of(source.key, "CVL", first.start, victim.end, "implied")
+                    return self.resolver.actor_of(key, "CVL", first.start, victim.end, "implied")
         return None
 
     def _governor_partners(self, trigger: Token) -> list[list[Actor]]:
