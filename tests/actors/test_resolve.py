@@ -113,6 +113,28 @@ def test_a_stray_capital_inside_a_word_is_a_typed_name(actors) -> None:
     assert [m.entries[0].key for m in find_names(actors, ["help", "iSrael"])] == ["ISR"]
 
 
+def test_a_regions_adjective_names_that_regions_actors(actors) -> None:
+    text = "Arab ministers met"
+    parse = sentence(text, [("Arab", "arab", "amod", 1), ("ministers", "minister", "nsubj", 2), ("met", "meet", "ROOT", 2)])
+    resolver = ActorResolver(actors, dt.date(2021, 10, 22), text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    (source,) = resolver.resolve(1)
+    assert (source.key, source.role, source.code, source.name) == ("MEA", "GOV", "MEAGOV", "Middle East")
+
+
+def test_a_region_key_must_not_be_a_states(tmp_path: Path) -> None:
+    folder = tmp_path / "actors"
+    folder.mkdir()
+    for name in ("states", "organisations", "places", "roles", "nominals"):
+        (folder / f"{name}.tsv").write_text((data_dir() / "actors" / f"{name}.tsv").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    (folder / "regions.tsv").write_text("name\tkind\tkey\tregion\nArab\tregion\tMEA\tMiddle East\n"
+                                        "Slavic\tregion\tRUS\tSlavic lands\n", encoding="utf-8")
+    with pytest.raises(VocabularyError) as error:
+        load_actor_dictionary(folder, load_role_codes(data_dir() / "ontology" / "roles.tsv"), words)
+    assert error.value.line == 3 and error.value.field == "key" and "regions.tsv" in str(error.value)
+
+
 def test_invalid_dictionary_names_file_line_and_field(tmp_path: Path) -> None:
     folder = tmp_path / "actors"
     folder.mkdir()

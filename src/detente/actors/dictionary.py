@@ -33,7 +33,7 @@ class Entry:
     key: str
     role: str | None
     name: str  # canonical name of the actor
-    kind: str  # state, organisation, place, person
+    kind: str  # state, organisation, region, place, person
     via: str  # name, adjective, seat, place, person
     start: dt.date | None = None  # for people: term of office
     end: dt.date | None = None
@@ -54,7 +54,7 @@ class ActorDictionary:
     weapons: set[str] = field(default_factory=set)  # role terms that name a weapon: it acts only by force
     nominals: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # lemma -> (refers_to, role)
     organisation_nominals: dict[str, list[str]] = field(default_factory=dict)  # phrase -> keys
-    kinds: dict[str, str] = field(default_factory=dict)  # key -> state | organisation
+    kinds: dict[str, str] = field(default_factory=dict)  # key -> state | organisation | region
     organisation_kinds: dict[str, str] = field(default_factory=dict)  # key -> igo, nsa, ngo, party, other
     organisation_roles: dict[str, str | None] = field(default_factory=dict)  # key -> default role
     display: dict[str, str] = field(default_factory=dict)  # key -> name
@@ -104,10 +104,11 @@ ORGANISATION_COLUMNS = ["key", "name", "aliases", "kind", "role", "country", "no
 
 
 def entity_kinds(folder: Path) -> dict[str, str]:
-    """Every state and organisation key (what an actor code starts with) and its kind:
-    `state`, or the organisation's kind (igo, nsa, ngo, party, other)."""
+    """Every state, organisation and region key (what an actor code starts with) and its kind:
+    `state`, the organisation's kind (igo, nsa, ngo, party, other) or `region`."""
     kinds = {row["key"]: "state" for _, row in read_tsv(folder / "states.tsv", STATE_COLUMNS)}
     kinds.update((row["key"], row["kind"]) for _, row in read_tsv(folder / "organisations.tsv", ORGANISATION_COLUMNS))
+    kinds.update((row["key"], "region") for _, row in read_tsv(folder / "regions.tsv", REGION_COLUMNS) if row["key"])
     return kinds
 
 
@@ -165,12 +166,25 @@ def _load_places(path: Path, actors: ActorDictionary, tokenize: Tokenize) -> Non
             actors.places[alias] = (country, kind)
 
 
+REGION_COLUMNS = ["name", "kind", "key", "region"]
+
+
 def _load_regions(path: Path, actors: ActorDictionary, tokenize: Tokenize) -> None:
-    for line, row in read_tsv(path, ["name", "kind"]):
-        words = tuple(w.lower() for w in tokenize(require(path, line, row, "name")))
-        require(path, line, row, "kind", {"region", "water"}.__contains__, "must be region or water")
-        actors.no_actor.add(words)
-        actors.longest[words[0]] = max(actors.longest.get(words[0], 0), len(words))
+    for line, row in read_tsv(path, REGION_COLUMNS):
+        name = require(path, line, row, "name")
+        kind = require(path, line, row, "kind", {"region", "water"}.__contains__, "must be region or water")
+        key = row["key"]
+        if not key:
+            words = tuple(w.lower() for w in tokenize(name))
+            actors.no_actor.add(words)
+            actors.longest[words[0]] = max(actors.longest.get(words[0], 0), len(words))
+            continue
+        if kind != "region" or not _STATE_KEY.match(key) or actors.kinds.get(key, "region") != "region":
+            raise VocabularyError(str(path), line, "key", f"{key!r} must be a three-letter region code, "
+                                                          "not a state's or organisation's key, of a region")
+        region = require(path, line, row, "region")
+        actors.kinds[key], actors.display[key] = "region", region
+        actors.add_name(tokenize, name, Entry(key, None, region, "region", "adjective"))
 
 
 def _load_people(path: Path, actors: ActorDictionary, role_codes: set[str], tokenize: Tokenize) -> None:

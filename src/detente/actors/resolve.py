@@ -198,6 +198,8 @@ class ActorResolver:
         phrase = sentence.subtree(head, _NP_STOP)
         role = self._role_of_head(head)
         named = self._closest_name(head, phrase)
+        if named is not None and named[1].kind == "region" and not self._of_region(head, named[0]):
+            named = None
         if named is not None and named[1].via == "adjective" and (
                 named[0].first <= head <= named[0].last or self._ethnic(head)):
             # "ethnic Albanians in Serbia", "Bosnian Serbs", "the Albanians of southern Serbia":
@@ -284,7 +286,7 @@ class ActorResolver:
 
     def actor_of(self, key: str, role: str | None, start: int, end: int, via: str) -> Actor:
         """The actor `key` (with `role`) found at `start`-`end` of the text, by `via`."""
-        state = self.actors.kinds.get(key) == "state" or key == UNKNOWN_STATE
+        state = self.actors.kinds.get(key) in {"state", "region"} or key == UNKNOWN_STATE  # a role for each
         code = key + (role or "") if state else key
         return Actor(key, role, code, self.actors.display.get(key, key), self.text[start:end], start, end, via)
 
@@ -546,12 +548,33 @@ class ActorResolver:
             return None  # "the alliance" needs an antecedent; "the government" may be the context's
         if role in _STATELESS_ROLES:  # "the international community" belongs to no state
             return self.actor_of(role, None, sentence.tokens[phrase[0]].start, token.end, "role")
+        if self._regional(phrase, head):  # "Arab foreign ministers", "Western diplomats": of no one state
+            return None
         clue = self._context_state(head, role, exclude)
         if clue is None and self.unknown_states:
             return self.actor_of(UNKNOWN_STATE, role, sentence.tokens[phrase[0]].start, token.end, "role")
         if clue is None or (nominal is not None and clue[0] > 0):
             return None  # a nominal with no antecedent ('the government') is of the scene, if any
         return self.actor_of(clue[1], role, sentence.tokens[phrase[0]].start, token.end, "role")
+
+    def _of_region(self, head: int, match: NameMatch) -> bool:
+        """Whether a region's adjective says whose the head is: 'Arab foreign ministers', 'Arab
+        nations' (not 'the Caribbean nation', one state; not 'members of the Association of
+        African Jurists', whose name it is in)."""
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[head]
+        nominal = self.actors.nominals.get(token.lemma)
+        one_state = nominal is not None and nominal[0] == "state" and token.tag in {"NN", "NNP"}
+        return sentence.tokens[match.last].head == head and not one_state
+
+    def _regional(self, phrase: list[int], head: int) -> bool:
+        """Whether a region's name describes the phrase's head (regions.tsv)."""
+        sentence = self.sentence
+        assert sentence is not None
+        words = [sentence.tokens[i].text.lower() for i in phrase if i < head]
+        return any(tuple(words[a:b]) in self.actors.no_actor
+                   for a in range(len(words)) for b in range(a + 1, len(words) + 1))
 
     def _context_state(self, head: int, role: str, exclude: frozenset[str]) -> tuple[int, str] | None:
         """The country a generic actor at `head` acts in, and how strong the clue is (0 is

@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
-from ..actors.dictionary import ORGANISATION_COLUMNS, STATE_COLUMNS
+from ..actors.dictionary import ORGANISATION_COLUMNS, REGION_COLUMNS, STATE_COLUMNS
 from ..actors.dictionary import entity_kinds as dictionary_entity_kinds
 from ..errors import QueryError
 from ..events.ontology import load_plover_quads, load_role_codes
@@ -415,7 +415,7 @@ def actor_column(store: Store, value: str) -> str:
 
 @cache
 def entity_names() -> dict[str, str]:
-    """Lower-cased names and aliases of the dictionary's states and organisations → key."""
+    """Lower-cased names and aliases of the dictionary's states, organisations and regions → key."""
     folder = data_dir() / "actors"
     names: dict[str, str] = {}
     for file, columns in (("states.tsv", STATE_COLUMNS), ("organisations.tsv", ORGANISATION_COLUMNS)):
@@ -423,6 +423,9 @@ def entity_names() -> dict[str, str]:
             for name in [row["name"], *(row.get("aliases") or "").split("|")]:
                 if name.strip():
                     names.setdefault(name.strip().lower(), row["key"])
+    for _, row in read_tsv(folder / "regions.tsv", REGION_COLUMNS):
+        if row["key"]:
+            names.setdefault(row["region"].lower(), row["key"])
     return names
 
 
