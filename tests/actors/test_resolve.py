@@ -122,6 +122,15 @@ def test_a_regions_adjective_names_that_regions_actors(actors) -> None:
     assert (source.key, source.role, source.code, source.name) == ("MEA", "GOV", "MEAGOV", "Middle East")
 
 
+def test_descent_is_no_nationality(actors) -> None:
+    text = "man of Moroccan descent attacked"
+    parse = sentence(text, [("man", "man", "nsubj", 4), ("of", "of", "prep", 0), ("Moroccan", "moroccan", "amod", 3),
+                            ("descent", "descent", "pobj", 1), ("attacked", "attack", "ROOT", 4)])
+    resolver = ActorResolver(actors, dt.date(2021, 10, 22), text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    assert not any(a.key == "MAR" for a in resolver.resolve(0))
+
+
 def test_a_region_key_must_not_be_a_states(tmp_path: Path) -> None:
     folder = tmp_path / "actors"
     folder.mkdir()

@@ -38,6 +38,7 @@ _AIMED_PREPS = {"at", "on", "against", "toward", "towards", "upon"}  # what an a
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _SCENE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
+_DESCENT_NOUNS = {"descent", "origin", "origins", "extraction", "ancestry", "heritage", "parentage", "background"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,12 +367,13 @@ class ActorResolver:
         return any(kid.lemma == "ethnic" for kid in sentence.kids(head, "amod", "compound"))
 
     def _closest_name(self, head: int, phrase: list[int]) -> tuple[NameMatch, Entry] | None:
-        """The name in the phrase nearest the head in the tree (modifiers before preps)."""
+        """The name in the phrase nearest the head in the tree (modifiers before preps), not one
+        that only tells of descent."""
         sentence = self.sentence
         assert sentence is not None
         best, best_depth = None, 99
         for i in phrase:
-            if i not in self.word_entry:
+            if i not in self.word_entry or self._of_descent(i):  # "a man of Moroccan descent" is not Morocco's
                 continue
             depth, token = 0, sentence.tokens[i]
             while token.i != head and token.head != token.i:
@@ -568,6 +570,13 @@ class ActorResolver:
         one_state = nominal is not None and nominal[0] == "state" and token.tag in {"NN", "NNP"}
         return sentence.tokens[match.last].head == head and not one_state
 
+    def _of_descent(self, i: int) -> bool:
+        """Whether the name at `i` tells of descent: 'of Moroccan descent', 'of Pakistani origin'."""
+        sentence = self.sentence
+        assert sentence is not None
+        head = sentence.tokens[sentence.tokens[i].head]
+        return head.lemma in _DESCENT_NOUNS and head.i != i
+
     def _regional(self, phrase: list[int], head: int) -> bool:
         """Whether a region's name describes the phrase's head (regions.tsv)."""
         sentence = self.sentence
@@ -602,7 +611,7 @@ class ActorResolver:
         ranked, victims = [], set()
         for i, (match, entry) in self.word_entry.items():
             key = self.residents.get(i, entry.key)
-            if i != match.first or self.actors.kinds.get(key) != "state" or key in exclude:
+            if i != match.first or self.actors.kinds.get(key) != "state" or key in exclude or self._of_descent(i):
                 continue
             if self._sets_scene(self._phrase_head(match.last), entry, clauses):
                 rank = 0 if role != "GOV" else 1
