@@ -115,11 +115,22 @@ def test_a_stray_capital_inside_a_word_is_a_typed_name(actors) -> None:
 
 def test_a_regions_adjective_names_that_regions_actors(actors) -> None:
     text = "Arab ministers met"
-    parse = sentence(text, [("Arab", "arab", "amod", 1), ("ministers", "minister", "nsubj", 2), ("met", "meet", "ROOT", 2)])
+    parse = sentence(text, [("Arab", "arab", "amod", 1), ("ministers", "minister", "nsubj", 2),
+                            ("met", "meet", "ROOT", 2)])
     resolver = ActorResolver(actors, dt.date(2021, 10, 22), text)
     resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
     (source,) = resolver.resolve(1)
     assert (source.key, source.role, source.code, source.name) == ("MEA", "GOV", "MEAGOV", "Middle East")
+
+
+def test_a_word_of_a_place_name_gives_no_role(actors) -> None:
+    text = "Israel left the West Bank town"
+    parse = sentence(text, [("Israel", "israel", "nsubj", 1), ("left", "leave", "ROOT", 1), ("the", "the", "det", 5),
+                            ("West", "west", "compound", 4), ("Bank", "bank", "compound", 5),
+                            ("town", "town", "dobj", 1)])
+    resolver = ActorResolver(actors, dt.date(2021, 10, 22), text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    assert [(a.key, a.role) for a in resolver.resolve(5)] == [("PSE", None)]  # no bank (BUS)
 
 
 def test_descent_is_no_nationality(actors) -> None:

@@ -153,7 +153,8 @@ def test_killing_a_hostage_is_a_killing(coder: Coder) -> None:
 def test_a_state_named_on_a_bombing_is_where_it_happened_not_who_did_it(coder: Coder) -> None:
     events = code(coder, "Two Dutch Soldiers Killed in Afghanistan Bombings")
     assert triples(events) == {("AFGUAF", "183", "NLDMIL", "asserted")}
-    assert {e.source.code for e in code(coder, "A Kenya bombing killed six people at a market in Mombasa.")} == {"KENUAF"}
+    kenya = code(coder, "A Kenya bombing killed six people at a market in Mombasa.")
+    assert {e.source.code for e in kenya} == {"KENUAF"}
     # armed forces and named groups do their own attacks
     assert aimed(code(coder, "An Israeli raid killed six militants in Jenin."), "ISR", "19", "PSE")
     assert {e.source.code for e in code(coder, "A PKK car bombing killed four Turkish soldiers.")} == {"TURSEP"}

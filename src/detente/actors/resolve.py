@@ -219,8 +219,8 @@ class ActorResolver:
         if named is not None:
             match, entry = named
             entry_role = self._role(entry)
-            if entry.via == "name" and match.first <= head <= match.last:
-                role = None  # the head is part of the name: "the Soviet Union" is no labour union
+            if entry.via in {"name", "place"} and match.first <= head <= match.last:
+                role = None  # the head is part of the name: "the Soviet Union" is no union, "the West Bank" no bank
             head_role = role
             if not place and (entry.via == "person" or entry.via == "seat" or entry.role is not None):
                 role = entry_role or role or ("ELI" if entry.kind == "person" else None)  # not yet in office: an elite
@@ -463,7 +463,8 @@ class ActorResolver:
                     role = self.actors.roles.get(" ".join(title[start:start + size]))
                     if role:
                         return role[0]
-        for modifier in modifiers:  # "intelligence personnel", "military officials"
+        # "intelligence personnel", "military officials" (not "the West Bank town": a name's word)
+        for modifier in [t.lemma for t in sentence.kids(head, "compound", "amod") if t.i not in self.word_entry]:
             role = self.actors.roles.get(modifier)
             if role and role[0] != "GOV":
                 return role[0]

@@ -108,7 +108,8 @@ class ForceRules(ArgumentRules):
             if deed is not None and deed.cameo[:2] in _FORCE_ROOTS:
                 # "the bombing of a UN office", "an offensive against ISIS": what the phrase names was hit
                 self.consumed.add(subject.i)
-                act = replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}", pos=deed.pos, lemma=deed.lemma)
+                act = replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}", pos=deed.pos,
+                              lemma=deed.lemma)
                 places = [a for a in sources if a.via == "place" and a.role is None]  # "attacks on Lahore markets"
                 named = self._noun_sources(subject) or self._named_before(subject)
                 if not named and ("noun", subject.lemma) in self.vocabulary.mutual:

@@ -134,7 +134,8 @@ class GoverningRules(ArgumentRules):
         'if confirmed', 'if true' (a report's truth, not someone's act)."""
         return any(k.lemma == "if" and clause.lemma in _TRUTH_WORDS
                    and self._first(clause, "nsubj", "nsubjpass", "csubj", "expl") is None
-                   for node in clauses for clause in self.s.kids(node.i, "advcl") for k in self.s.kids(clause.i, "mark"))
+                   for node in clauses for clause in self.s.kids(node.i, "advcl")
+                   for k in self.s.kids(clause.i, "mark"))
 
     def _derive(self, coding: _Coding, effect: str, governor: Token, trigger: Token, below: Token) -> None:
         """Derive the code a governing verb gives ('urged Y to withdraw' -> 02x by the urger on Y);

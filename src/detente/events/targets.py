@@ -2,11 +2,11 @@
 names someone other than the source.
 
 The first target group naming another actor wins; else the other sources of a mutual act
-("X and Y met", mutual.tsv; not "X and Y attacked"); else the fallback prepositions and the act's purpose ("to protest X", "in
-protest against X"); else, for some acts, the source's own country (a state organ easing or
-coercing at home, protesters of a state) or the state where it happened. A claim of
-responsibility is aimed at whoever the claimed act was; a statement made to the press is
-aimed at no one.
+("X and Y met", mutual.tsv; not "X and Y attacked"); else the fallback prepositions and the
+act's purpose ("to protest X", "in protest against X"); else, for some acts, the source's
+own country (a state organ easing or coercing at home, protesters of a state) or the state
+where it happened. A claim of responsibility is aimed at whoever the claimed act was; a
+statement made to the press is aimed at no one.
 """
 
 from __future__ import annotations
@@ -100,7 +100,8 @@ class TargetRules(ArgumentRules):
         targets = self._first_other(coding.target_groups, source)
         if not targets:  # "ministers from X and Y meet with EU officials to discuss ...": with the EU
             targets = self._first_other(self._governor_partners(trigger), source)
-        if not targets and len(coding.sources) > 1 and self._mutual(coding):  # "X and Y met", "failed to reach agreement"
+        # "X and Y met", "failed to reach agreement"
+        if not targets and len(coding.sources) > 1 and self._mutual(coding):
             targets = [other for other in coding.sources if other.key != source.key]
         if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
             targets = self._first_other(fallback_groups, source) or self._first_other(
