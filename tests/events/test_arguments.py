@@ -84,3 +84,8 @@ def test_a_city_naming_a_thing_is_no_party_to_it(coder: Coder) -> None:
     events = code(coder, "Russia violated the Minsk agreement on Monday.")
     assert not any(e.target is not None and e.target.key == "BLR" for e in events)
     assert aimed(code(coder, "Britain closed the Tehran embassy on Monday."), "GBR", "16", "IRN")
+
+
+def test_an_actors_words_leave_out_the_dateline(coder: Coder) -> None:
+    events = code(coder, "MANILA (Reuters) - Militants were arrested by Philippine police on Monday.")
+    assert [e.target.text for e in events if e.target is not None] == ["Militants"]

@@ -244,3 +244,8 @@ def test_a_headline_without_its_auxiliary_is_still_passive(coder: Coder) -> None
     # "Kidnapped Turk (was) Killed in Afghanistan": the Turk was killed, he killed no one
     assert not any(e.source.key == "TUR" for e in code(coder, "Kidnapped Turk Killed in Afghanistan"))
     assert aimed(code(coder, "Israeli Troops Kill Three Militants in Gaza"), "ISR", "19", "PSE")
+
+
+def test_whom_one_meets_with_visiting_is_the_visitor(coder: Coder) -> None:
+    events = code(coder, "The French president met with visiting Chinese Premier Li Keqiang on Monday.")
+    assert aimed(events, "CHN", "042", "FRA") and not aimed(events, "FRA", "042", "CHN")

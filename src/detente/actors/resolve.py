@@ -196,7 +196,7 @@ class ActorResolver:
     def resolve_one(self, head: int) -> Actor | None:
         sentence = self.sentence
         assert sentence is not None
-        phrase = sentence.subtree(head, _NP_STOP)
+        phrase = self._phrase(head)
         role = self._role_of_head(head)
         named = self._closest_name(head, phrase)
         if named is not None and named[1].kind == "region" and not self._of_region(head, named[0]):
@@ -401,7 +401,14 @@ class ActorResolver:
         other = self._context_state(token.i, actor.role, partners)
         if other is not None and other[0] == 3:
             return None
-        return self._role_only(token.i, sentence.subtree(token.i, _NP_STOP), actor.role, exclude=partners)
+        return self._role_only(token.i, self._phrase(token.i), actor.role, exclude=partners)
+
+    def _phrase(self, head: int) -> list[int]:
+        """The noun phrase of `head`, without a blanked dateline the parser hung on it
+        ("KABUL (Reuters) - A man")."""
+        sentence = self.sentence
+        assert sentence is not None
+        return [i for i in sentence.subtree(head, _NP_STOP) if sentence.tokens[i].tag != "_SP"]
 
     def _partners(self, key: str) -> frozenset[str]:
         """`key` and the states coordinated with it in this sentence ('U.S. and Iraqi forces')."""

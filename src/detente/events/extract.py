@@ -208,7 +208,16 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             fallback += self._via_preps(obj, preps)
         if pattern.cameo in _RESPONSIBILITY_CODES:  # "claimed responsibility for an attack targeting X": X
             targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
+        if pattern.cameo in _VISITS and obj is not None and self._guest(verb):
+            # "Annan met with visiting Iraqi Prime Minister Allawi": Allawi visits Annan
+            sources, targets, fallback = self.resolver.resolve(obj.i), [sources], []
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _guest(self, verb: Token) -> bool:
+        """Whether 'visiting' describes whom one meets ('met with visiting X'), which the
+        parser reads as the subject visiting X."""
+        prep = self.s.tokens[verb.head]
+        return verb.tag == "VBG" and verb.dep == "pcomp" and prep.lemma == "with"
 
     def _headline_passive(self, verb: Token, lemma: str) -> bool:
         """'Australian reporter freed in Iraq', 'Saddam aide arrested': a headline drops the
