@@ -4,6 +4,8 @@ import pytest
 
 from detente import Coder, Event
 
+from .coding import code
+
 PUBLISHED = "2021-10-22"  # a Friday
 
 
@@ -76,3 +78,12 @@ def test_a_month_is_never_a_place(coder) -> None:
     gazetteer = coder.extractor.gazetteer
     assert gazetteer.lookup("March") is None and gazetteer.lookup("Sunday") is None
     assert gazetteer.lookup("Mosul") is not None
+
+
+def test_a_place_named_on_the_place_a_phrase_gives_is_where_it_happened(coder: Coder) -> None:
+    # the unknown bomber is of the state where the bomb went off
+    events = code(coder, "A car bomb killed three people in a Latakia refugee camp.")
+    assert [e.source.code for e in events] == ["SYRUAF"]
+    # a state's name on a noun says whose it is, not where
+    assert all(e.location is None or e.location.country != "USA"
+               for e in code(coder, "Three Iraqis were killed in a bomb attack on U.S. troops."))

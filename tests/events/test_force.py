@@ -163,3 +163,7 @@ def test_a_state_named_on_a_bombing_is_where_it_happened_not_who_did_it(coder: C
 def test_people_a_participle_says_were_attacked_did_not_attack(coder: Coder) -> None:
     # a headline the parser reads as "Marines [who were] killed (in Iraq) bombings"
     assert not any(e.source.key == "USA" for e in code(coder, "Two U.S. Marines Killed in Iraq Bombings (AP)"))
+
+
+def test_an_air_strike_no_one_is_named_for_is_no_unidentified_groups(coder: Coder) -> None:
+    assert code(coder, "Two militants were killed in an airstrike in Gaza City on Tuesday.") == []

@@ -124,8 +124,10 @@ class Anchoring:
         return False
 
     def location(self, path: list[Token], trigger: Token) -> Location | None:
-        """The first place named in a locative phrase of the event's clauses, nearest first,
-        following nested phrases a few levels down ('during a campaign in northern Nigeria')."""
+        """The first place named in a locative phrase of the event's clauses or its object,
+        nearest first, following nested phrases a few levels down ('during a campaign in
+        northern Nigeria'), or named on the place a phrase gives ('in a Gaza refugee camp')."""
+        # the clauses, then what they act on ("destroyed buildings in a Gaza refugee camp")
         level = [(node, False) for node in [trigger, *path]]
         for _ in range(3):
             following = []
@@ -142,10 +144,16 @@ class Anchoring:
 
     def _place(self, head: Token) -> Location | None:
         words = [t for t in self.s.kids(head.i, "compound") if t.i < head.i] + [head]
-        for start in range(len(words)):
-            span = words[start:]
+        # the phrase itself ("northern Iraq", "Gaza City"), else a name on it ("a Gaza refugee camp")
+        modifiers = [t for t in self.s.tokens[self.s.subtree(head.i)[0]:head.i]
+                     if t.pos == "PROPN" and t.dep in {"compound", "nmod"}]
+        spans = [(words[start:], False) for start in range(len(words))]
+        spans += [(modifiers[start:], True) for start in range(len(modifiers))]
+        for span, modifier in spans:
             text = " ".join(t.text for t in span)
             place = self.gazetteer.lookup(text)
+            if modifier and text.lower() not in self.gazetteer.listed:
+                continue
             if place is not None and span[0].text[:1].isupper():
                 return Location(self.text[span[0].start:span[-1].end], place.name, place.country,
                                 place.latitude, place.longitude, place.precision, span[0].start, span[-1].end)

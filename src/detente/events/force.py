@@ -142,6 +142,8 @@ class ForceRules(ArgumentRules):
                          if _known(p.lemma, self.vocabulary.nouns) is not None), None)
         if deed is not None and ("noun", deed.lemma) in self.vocabulary.mutual:
             return []  # "fierce clashes killed 34": fighting between sides, no one's attack
+        if deed is not None and self._by_air(deed):
+            return []  # "killed in a Gaza City airstrike": air forces strike, no unidentified group
         victims = self.s.kids(verb.i, "dobj", "nsubjpass")  # "killed eight people in Kabul"
         location = self.anchoring.location([verb, *victims] if deed is None else [verb, deed, *victims], verb)
         if location is None or not location.country or self.resolver.actors.kinds.get(location.country) != "state":
@@ -151,6 +153,12 @@ class ForceRules(ArgumentRules):
         if deed is not None:
             start, end = min([deed, *self.s.kids(deed.i, "compound", "amod")], key=lambda t: t.i).start, deed.end
         return [self.resolver.actor_of(location.country, "UAF", start, end, "implied")]
+
+    def _by_air(self, deed: Token) -> bool:
+        """Whether a deed is an air strike (195), which only a state's air force makes."""
+        lemma = _known(deed.lemma, self.vocabulary.nouns)
+        chosen = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(deed)) if lemma else None
+        return chosen is not None and chosen.cameo[:3] == "195"
 
     def _attacker_from(self, places: list[Actor]) -> list[Actor]:
         """Force places are named as doing ('attacks on Mumbai trains that killed 188') was carried

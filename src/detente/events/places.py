@@ -44,6 +44,9 @@ class Gazetteer:
             self.places.setdefault(name.lower(), Place(name, country, None, None, precision))
         for name, country in countries.items():
             self.places[name.lower()] = Place(name, country, None, None, "country")
+        # the places detente itself lists, below a state: a name of some small town elsewhere may
+        # be an actor's ("Hamas"), and a state's name on a noun says whose it is ("U.S. troops")
+        self.listed = {name.lower() for name in places}
 
     def lookup(self, name: str) -> Place | None:
         return self.places.get(name.lower())
