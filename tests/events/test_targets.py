@@ -137,3 +137,10 @@ def test_a_role_of_a_region_is_that_regions_not_a_state_the_sentence_names(coder
     # a region with no code of its own gives no state either
     central = code(coder, "Central American leaders urged Cuba to free dissidents.")
     assert not any(e.source.key == "CUB" for e in central)
+
+
+def test_force_is_aimed_at_whom_the_sentence_names_before_where(coder: Coder) -> None:
+    events = code(coder, "French troops fought a gunbattle with rebels along a busy street in Bamako on Monday.")
+    assert {(e.target.code if e.target else None) for e in events} == {"MLIREB"}
+    # the owner named on what is hit comes before where it is
+    assert aimed(code(coder, "Turkish jets struck PKK camps in northern Iraq on Sunday."), "TUR", "19", "TUR")

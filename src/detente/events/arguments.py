@@ -266,7 +266,6 @@ class ArgumentRules(SentenceState):
         """The target inside an object that is a thing: 'Russia's footprint', 'its mission to NATO',
         'condemned Russia's invasion of Ukraine' (the doer of the act condemned)."""
         groups = [self.resolver.resolve(kid.i) for kid in self.s.kids(obj.i, "poss")]
-        groups += self._via_preps(obj, tuple(pattern.preps) + ("of", "by"))  # "violated a ban by the army"
         role = self.resolver.role_of(obj.i)  # "the Russian ambassador": Russia, as government
         for kid in self.s.kids(obj.i, "compound", "amod"):  # only named ones: not "army reservists"
             # a city naming a thing is where it was made, no party to it: "the Kyoto Protocol",
@@ -276,7 +275,8 @@ class ArgumentRules(SentenceState):
             groups.append([a if a.role or not role or self.resolver.actors.kinds.get(a.key) != "state"
                            else replace(a, role=role, code=a.key + role)
                            for a in self.resolver.resolve(kid.i) if a.via != "role" and a.via not in places])
-        return groups
+        # the owner named on the thing before where it is: "hit PKK camps in northern Iraq"
+        return groups + self._via_preps(obj, tuple(pattern.preps) + ("of", "by"))  # "violated a ban by the army"
 
     def _undergone(self, noun: Token, lemma: str) -> bool:
         """Whether a noun names an act done to whoever its possessor is ('his arrest'): one of

@@ -34,6 +34,7 @@ _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are a
 _THING_PLACE_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 _THING_PLACE_CODES = {"042", "043"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+_SCENE_PREPS = {"in", "at", "near", "along", "across", "inside", "outside", "around", "throughout"}
 # "the Darfur region" is the place itself, not a thing there
 _PLACE_NOUNS = {"region", "province", "city", "town", "village", "area", "district", "territory", "capital",
                 "governorate", "state", "county", "enclave", "valley"}
@@ -97,6 +98,10 @@ class TargetRules(ArgumentRules):
         if coding.base[:2] not in _THING_PLACE_ROOTS and coding.base not in _THING_PLACE_CODES:
             coding.target_groups = self._who_not_where(coding.target_groups, trigger)
             fallback_groups = self._who_not_where(fallback_groups, trigger)
+        else:  # "fought a gunbattle with insurgents in Baghdad": whom before where
+            scenes = [g for g in coding.target_groups if g and all(self._in_scene(a, trigger) for a in g)]
+            coding.target_groups = [g for g in coding.target_groups if g not in scenes]
+            fallback_groups = fallback_groups + scenes
         targets = self._first_other(coding.target_groups, source)
         if not targets:  # "ministers from X and Y meet with EU officials to discuss ...": with the EU
             targets = self._first_other(self._governor_partners(trigger), source)
@@ -148,6 +153,19 @@ class TargetRules(ArgumentRules):
             return thing.pos in {"NOUN", "PROPN"} and thing.lemma not in _PLACE_NOUNS \
                 and not self.resolver.actor_noun(thing.i)
         return [[a for a in group if not located(a)] for group in groups]
+
+    def _in_scene(self, actor: Actor, trigger: Token) -> bool:
+        """Whether a state is named only as where something in the act's phrase is ('a
+        gunbattle along a street in Baghdad'), not as the act's own object."""
+        token = self.resolver.head_of(actor)
+        if token is None or actor.role is not None or token.dep != "pobj":
+            return False
+        for above in self.s.ancestors(token.i):
+            if above.i == trigger.i:
+                return False
+            if above.dep == "prep" and above.lemma in _SCENE_PREPS:
+                return True
+        return False
 
     def _meeting_or_accord(self, noun: Token) -> bool:
         lemma = _known(noun.lemma, self.vocabulary.nouns)
