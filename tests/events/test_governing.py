@@ -119,3 +119,9 @@ def test_a_report_that_holds_if_confirmed_is_alleged_not_a_threat(coder: Coder) 
     assert {(e.cameo[:2], e.factuality) for e in events} == {("19", "alleged")}
     # a condition someone must meet still makes a threat
     assert {e.cameo[:2] for e in code(coder, "Turkey will attack Armenia if its troops cross the border.")} == {"13"}
+
+
+def test_a_headline_appeal_with_no_object_is_made_to_its_subject(coder: Coder) -> None:
+    # "[X is] urged to free ...": someone unnamed urges Putin, Putin urges no one
+    assert not any(e.source.key == "RUS" for e in code(coder, "Putin Urged to Free Jailed Tycoon (AP)"))
+    assert aimed(code(coder, "Putin urged Ukraine to free the sailors."), "RUS", "02", "UKR")

@@ -92,3 +92,10 @@ def test_a_known_place_in_capitals_is_a_dateline_without_a_mark(text: str, rest:
     blanked = blank_dateline(text, is_place=lambda name: name == "HAVANA")
     assert len(blanked) == len(text) and blanked.strip() == rest
     assert dateline_place(text, lambda name: name == "HAVANA")[1] == len(text) - len(rest)
+
+
+def test_a_headline_with_its_agencys_credit_is_a_headline() -> None:
+    from detente.parse.sentences import is_headline
+
+    assert is_headline("Putin Urged to Free Jailed Tycoon (AP)")
+    assert not is_headline("Putin urged Ukraine to free the sailors (AP).")

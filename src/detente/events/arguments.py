@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..parse.sentences import is_headline
 from ..parse.tokens import Token
 from ..records import Actor
 from .patterns import NO_OBJECT, Pattern
@@ -141,6 +142,18 @@ class ArgumentRules(SentenceState):
         known = _known(lemma, self.vocabulary.verbs)
         return known is not None and all(p.cameo[:2] in _DONE_TO_ROOTS or p.cameo[:3] in _DONE_TO_CODES
                                          for p in self.vocabulary.verbs[known])
+
+    def _headline_passive(self, verb: Token, lemma: str) -> bool:
+        """'Australian reporter freed in Iraq', 'Saddam aide arrested', 'Annan urged to play a
+        larger role': a headline drops the auxiliary, so an act that needs someone to act on,
+        or an appeal to act, with a subject and no object, was done to its subject."""
+        if verb.tag not in {"VBD", "VBN"} or self.s.kids(verb.i, "dobj") or not self.s.kids(verb.i, "nsubj"):
+            return False
+        if ("verb", lemma) in self.vocabulary.mutual or not is_headline(self.resolver.text[self.s.start:self.s.end]):
+            return False
+        urged = self._modal(verb) in {"appeal", "demand"} and any(
+            k.lemma == "to" for clause in self.s.kids(verb.i, "xcomp") for k in self.s.kids(clause.i, "aux"))
+        return urged or self._done_to(lemma)
 
     def _agent(self, verb: Token) -> list[Actor]:
         """Who did what a passive verb says: its 'by' phrase, or, when that names a weapon,

@@ -21,7 +21,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..actors.resolve import ActorResolver
-from ..parse.sentences import is_headline
 from ..parse.tokens import ParsedSentence, Token
 from ..records import Actor
 from .anchoring import SentenceContext
@@ -218,16 +217,6 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         parser reads as the subject visiting X."""
         prep = self.s.tokens[verb.head]
         return verb.tag == "VBG" and verb.dep == "pcomp" and prep.lemma == "with"
-
-    def _headline_passive(self, verb: Token, lemma: str) -> bool:
-        """'Australian reporter freed in Iraq', 'Saddam aide arrested': a headline drops the
-        auxiliary, so an act that needs someone to act on, with a subject and no object, was
-        done to its subject."""
-        if verb.tag not in {"VBD", "VBN"} or self.s.kids(verb.i, "dobj") or not self.s.kids(verb.i, "nsubj"):
-            return False
-        if ("verb", lemma) in self.vocabulary.mutual or not is_headline(self.resolver.text[self.s.start:self.s.end]):
-            return False
-        return self._done_to(lemma)
 
     def _commits_to_act(self, verb: Token) -> bool:
         """Whether a verb of intent governs a 'to' clause: a comment verb ('agreed') that commits

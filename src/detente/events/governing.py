@@ -49,6 +49,9 @@ class GoverningRules(ArgumentRules):
         if anchor.i != trigger.i:  # "offered aid", "halted talks": the light verb governs its noun
             governors.insert(0, (anchor, self._modal(anchor)))
         for governor, effect in governors:
+            if effect in {"appeal", "demand"} and self._headline_passive(governor, governor.lemma):
+                coding.sources = []  # "Putin Urged to Free Tycoon": someone unnamed urges Putin
+                return
             obliged = obliged or bool({k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX)
             if effect == "intent" and governor.lemma in _SEEKING and coding.code[:2] == "07" and \
                     any(k.i == trigger.i for k in self.s.kids(governor.i, "dobj")):

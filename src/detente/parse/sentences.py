@@ -34,7 +34,9 @@ class Sentence:
 
 
 def is_headline(line: str) -> bool:
-    """A title-case line with no final punctuation: 'Russia Suspends Its Mission'."""
+    """A title-case line with no final punctuation: 'Russia Suspends Its Mission', also with
+    the agency's credit after it: 'Annan Urged to Play Larger Role (AP)'."""
+    line = _TRAILING_CREDIT.sub("", line)
     words = [w for w in line.split() if w[:1].isalpha()]
     if not words or line.rstrip()[-1:] in ".!?:;,\"”’)":
         return False
