@@ -167,3 +167,8 @@ def test_people_a_participle_says_were_attacked_did_not_attack(coder: Coder) -> 
 
 def test_an_air_strike_no_one_is_named_for_is_no_unidentified_groups(coder: Coder) -> None:
     assert code(coder, "Two militants were killed in an airstrike in Gaza City on Tuesday.") == []
+
+
+def test_killing_people_one_holds_is_unconventional_violence(coder: Coder) -> None:
+    events = code(coder, "Militants in Syria Kill Japanese Hostage, Video Shows")
+    assert {e.cameo for e in events} == {"180"}  # not military force (190), nor a hostage-taking (181)
