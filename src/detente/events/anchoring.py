@@ -124,10 +124,9 @@ class Anchoring:
         return False
 
     def location(self, path: list[Token], trigger: Token) -> Location | None:
-        """The first place named in a locative phrase of the event's clauses or its object,
-        nearest first, following nested phrases a few levels down ('during a campaign in
-        northern Nigeria'), or named on the place a phrase gives ('in a Gaza refugee camp')."""
-        # the clauses, then what they act on ("destroyed buildings in a Gaza refugee camp")
+        """The first place named in a locative phrase of the event's clauses, nearest first,
+        following nested phrases a few levels down ('during a campaign in northern Nigeria'),
+        or named on the place a phrase gives ('in a Gaza refugee camp')."""
         level = [(node, False) for node in [trigger, *path]]
         for _ in range(3):
             following = []

@@ -209,7 +209,8 @@ class ArgumentRules(SentenceState):
             actors = [a for a in self.resolver.resolve(kid.i) if a.via != "role"]
             if actors and self._names_force(noun):  # "a Baghdad rocket attack": where, not the government
                 # nor do states set off bombs: "Iraq bombings" are where (an "Israeli raid" is Israel's)
-                terror = kid.dep == "compound" and self._names_terror(noun)
+                deed = self._act_named(noun) if kid.dep == "compound" else None
+                terror = deed is not None and deed.cameo[:2] == "18"
                 actors = [replace(a, role=None, code=a.key, via="place")
                           if a.via == "seat" or (terror and a.via == "name" and a.role is None
                                                   and self.resolver.actors.kinds.get(a.key) == "state")
@@ -222,11 +223,11 @@ class ArgumentRules(SentenceState):
         lemma = _known(noun.lemma, self.vocabulary.nouns)
         return lemma is not None and any(p.cameo[:2] in _FORCE_ROOTS for p in self.vocabulary.nouns[lemma])
 
-    def _names_terror(self, noun: Token) -> bool:
-        """Whether a noun names unconventional violence ('bombings', not 'air bombing', 'attacks')."""
+    def _act_named(self, noun: Token) -> Pattern | None:
+        """The pattern of the act a noun names, chosen by its complements ('a car bombing' is 1832,
+        'an air bombing' 195); None if it names none."""
         lemma = _known(noun.lemma, self.vocabulary.nouns)
-        deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(noun)) if lemma else None
-        return deed is not None and deed.cameo[:2] == "18"
+        return self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(noun)) if lemma else None
 
     def _light_verb(self, noun: Token) -> Token | None:
         head = self.s.tokens[noun.head]

@@ -102,9 +102,8 @@ class ForceRules(ArgumentRules):
         if subject is not None and subject.lemma in _SERIES_NOUNS:  # "a series of car bombings killed ..."
             subject = next((p for of in self.s.kids(subject.i, "prep") if of.lemma == "of"
                             for p in self.s.kids(of.i, "pobj")), subject)
-        lemma = _known(subject.lemma, self.vocabulary.nouns) if subject is not None else None
-        if subject is not None and lemma is not None:
-            deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(subject))
+        if subject is not None:
+            deed = self._act_named(subject)
             if deed is not None and deed.cameo[:2] in _FORCE_ROOTS:
                 # "the bombing of a UN office", "an offensive against ISIS": what the phrase names was hit
                 self.consumed.add(subject.i)
@@ -126,8 +125,7 @@ class ForceRules(ArgumentRules):
             return pattern, sources
         for prep in self.s.kids(verb.i, "prep", "agent"):  # "wounded two soldiers in a bomb attack": a bombing (183)
             for pobj in self.s.kids(prep.i, "pobj") if prep.lemma in {"in", "with", "by"} else []:
-                lemma = _known(pobj.lemma, self.vocabulary.nouns)
-                deed = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(pobj)) if lemma else None
+                deed = self._act_named(pobj)
                 if deed is not None and deed.cameo[:2] in _FORCE_ROOTS:
                     self.consumed.add(pobj.i)
                     return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
@@ -142,7 +140,8 @@ class ForceRules(ArgumentRules):
                          if _known(p.lemma, self.vocabulary.nouns) is not None), None)
         if deed is not None and ("noun", deed.lemma) in self.vocabulary.mutual:
             return []  # "fierce clashes killed 34": fighting between sides, no one's attack
-        if deed is not None and self._by_air(deed):
+        chosen = self._act_named(deed) if deed is not None else None
+        if chosen is not None and chosen.cameo[:3] == "195":
             return []  # "killed in a Gaza City airstrike": air forces strike, no unidentified group
         victims = self.s.kids(verb.i, "dobj", "nsubjpass")  # "killed eight people in Kabul"
         location = self.anchoring.location([verb, *victims] if deed is None else [verb, deed, *victims], verb)
@@ -153,12 +152,6 @@ class ForceRules(ArgumentRules):
         if deed is not None:
             start, end = min([deed, *self.s.kids(deed.i, "compound", "amod")], key=lambda t: t.i).start, deed.end
         return [self.resolver.actor_of(location.country, "UAF", start, end, "implied")]
-
-    def _by_air(self, deed: Token) -> bool:
-        """Whether a deed is an air strike (195), which only a state's air force makes."""
-        lemma = _known(deed.lemma, self.vocabulary.nouns)
-        chosen = self._choose(self.vocabulary.nouns[lemma], None, self._complement_words(deed)) if lemma else None
-        return chosen is not None and chosen.cameo[:3] == "195"
 
     def _attacker_from(self, places: list[Actor]) -> list[Actor]:
         """Force places are named as doing ('attacks on Mumbai trains that killed 188') was carried

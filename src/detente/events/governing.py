@@ -27,6 +27,7 @@ _DEONTIC_AUX = {"must", "should"}
 _DERIVING = ("intent", "appeal", "demand", "command", "reject", "halt")
 _REASON_PREPS = {"for", "over"}  # "apologized for killing", "condemned over shooting": an earlier act
 _CIRCUMSTANCE_PREPS = {"before", "after", "since", "despite", "without", "while", "following", "besides"}
+_CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")  # who a condition is on, if anyone
 # "if verified (confirmed, true)": a report's truth is the condition, not someone's act
 _TRUTH_WORDS = {"verify", "confirm", "true", "accurate", "correct", "prove", "substantiate", "authenticate",
                 "authenticated", "verified", "confirmed"}
@@ -128,7 +129,7 @@ class GoverningRules(ArgumentRules):
         for node in clauses:
             for clause in self.s.kids(node.i, "advcl"):
                 if any(k.lemma in marks for k in self.s.kids(clause.i, "mark")) and \
-                        self._first(clause, "nsubj", "nsubjpass", "csubj", "expl") is not None:
+                        self._first(clause, *_CLAUSE_SUBJECTS) is not None:
                     return clause
         return None
 
@@ -136,7 +137,7 @@ class GoverningRules(ArgumentRules):
         """Whether a clause holds only on a condition with no one to meet it: 'if verified',
         'if confirmed', 'if true' (a report's truth, not someone's act)."""
         return any(k.lemma == "if" and clause.lemma in _TRUTH_WORDS
-                   and self._first(clause, "nsubj", "nsubjpass", "csubj", "expl") is None
+                   and self._first(clause, *_CLAUSE_SUBJECTS) is None
                    for node in clauses for clause in self.s.kids(node.i, "advcl")
                    for k in self.s.kids(clause.i, "mark"))
 
