@@ -227,6 +227,8 @@ class Coder:
         """The document's events, found in its bounded `text`; None past the deadline."""
         published = _parse_date(document.date)
         resolver = ActorResolver(self.actors, published, document.text, unknown_states=monadic)
+        # a title in lower case is a headline too: 'Blair urged to launch Iraq death toll probe'
+        title_end = len(document.title) if document.title and text.startswith(document.title) else 0
         candidates: list[tuple[int, Candidate]] = []
         background: dict[int, TimeExpression | None] = {}
         for sentence in sentences:
@@ -248,7 +250,8 @@ class Coder:
                 resolver.observe_unparsed(places, sentence.start)
             words = tuple(t.text for t in parse.tokens)  # other words if a dateline was blanked for the parser
             resolver.begin(parse, names[sentence.index] if words == sentence.words else find_names(self.actors, words))
-            context = SentenceContext(times, background[sentence.paragraph], document.date)
+            headline = sentence.end <= title_end or is_headline(text[sentence.start:sentence.end])
+            context = SentenceContext(times, background[sentence.paragraph], document.date, headline)
             candidates.extend((sentence.index, c) for c in self.extractor.extract(parse, resolver, context)
                               if monadic or c.target is not None)
             resolver.end()

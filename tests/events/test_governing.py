@@ -3,6 +3,7 @@
 import pytest
 
 from detente import Coder
+from detente.read.documents import Document
 
 from .coding import aimed, code, triples
 
@@ -125,3 +126,9 @@ def test_a_headline_appeal_with_no_object_is_made_to_its_subject(coder: Coder) -
     # "[X is] urged to free ...": someone unnamed urges Putin, Putin urges no one
     assert not any(e.source.key == "RUS" for e in code(coder, "Putin Urged to Free Jailed Tycoon (AP)"))
     assert aimed(code(coder, "Putin urged Ukraine to free the sailors."), "RUS", "02", "UKR")
+
+
+def test_a_document_title_in_lower_case_is_a_headline(coder: Coder) -> None:
+    title = "Merkel urged to open talks with Ankara"
+    document = Document(id="title", text=f"{title}\n\nCritics want a deal.", title=title, date="2021-03-01")
+    assert not any(e.source.key == "DEU" for e in coder.code_document(document).events)

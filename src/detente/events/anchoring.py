@@ -26,6 +26,7 @@ class SentenceContext:
     times: list[TimeExpression]
     paragraph_background: TimeExpression | None  # a background marker opening the paragraph
     published: str | None  # publication date, YYYY-MM-DD
+    headline: bool = False  # the document's title or a title-case line: auxiliaries are dropped
 
 
 def place_actor(location: Location) -> Actor:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..parse.sentences import is_headline
 from ..parse.tokens import Token
 from ..records import Actor
 from .patterns import NO_OBJECT, Pattern
@@ -149,7 +148,7 @@ class ArgumentRules(SentenceState):
         or an appeal to act, with a subject and no object, was done to its subject."""
         if verb.tag not in {"VBD", "VBN"} or self.s.kids(verb.i, "dobj") or not self.s.kids(verb.i, "nsubj"):
             return False
-        if ("verb", lemma) in self.vocabulary.mutual or not is_headline(self.resolver.text[self.s.start:self.s.end]):
+        if ("verb", lemma) in self.vocabulary.mutual or not self.context.headline:
             return False
         urged = self._modal(verb) in {"appeal", "demand"} and any(
             k.lemma == "to" for clause in self.s.kids(verb.i, "xcomp") for k in self.s.kids(clause.i, "aux"))
