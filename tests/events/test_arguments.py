@@ -89,3 +89,8 @@ def test_a_city_naming_a_thing_is_no_party_to_it(coder: Coder) -> None:
 def test_an_actors_words_leave_out_the_dateline(coder: Coder) -> None:
     events = code(coder, "MANILA (Reuters) - Militants were arrested by Philippine police on Monday.")
     assert [e.target.text for e in events if e.target is not None] == ["Militants"]
+
+
+def test_an_acronym_the_tagger_misreads_is_still_the_subject(coder: Coder) -> None:
+    # the tagger takes an unknown acronym opening the sentence for an adverb
+    assert aimed(code(coder, "USAID provided blankets to Haiti."), "USA", "073", "HTI")

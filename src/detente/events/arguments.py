@@ -106,6 +106,9 @@ class ArgumentRules(SentenceState):
             patient = self._first(verb, "nsubjpass")
             if patient is not None:  # a passive's doer is its agent; "was indicted ... and will resign"
                 return self.resolver.resolve(patient.i) if coordinated else self._agent(verb)
+            misread = self._misread_subject(verb)
+            if misread is not None:
+                return self.resolver.resolve(misread.i)
             head = self.s.tokens[verb.head]
             if verb.dep == "xcomp":
                 controller = self._first(head, "dobj", "nsubjpass")  # "urged Russia to", "Russia was urged to"
@@ -134,6 +137,14 @@ class ArgumentRules(SentenceState):
             else:
                 return []
         return []
+
+    def _misread_subject(self, verb: Token) -> Token | None:
+        """An actor's name opening a clause with no subject, that the tagger took for an adverb
+        or a loose modifier because it does not know the word: 'USAID provided tents ...'."""
+        if verb.dep != "ROOT" or verb.pos != "VERB":
+            return None
+        return next((k for k in self.s.kids(verb.i, "advmod", "npadvmod", "dep", "nmod")
+                     if k.i < verb.i and k.i in self.resolver.word_entry), None)
 
     def _done_to(self, lemma: str) -> bool:
         """Whether a verb only names acts done to someone (coercion, force, release, expulsion):
