@@ -446,3 +446,12 @@ def test_a_group_of_people_is_those_people(coder) -> None:
     (coded,) = coder.code_documents([Document("g", "A group of refugees went on hunger strike in Nairobi on Monday.",
                                               date="2024-05-08")], monadic=True)
     assert [(e.source.code, e.cameo[:2]) for e in coded.events] == [("KENREF", "14")]
+
+
+def test_the_state_of_forces_is_the_weakest_clue_to_whom_they_hit(coder) -> None:
+    # armed forces often fight abroad: another state the sentence names comes first
+    events = coder.code("Danish troops fought the militants alongside Estonian soldiers.", date="2010-06-01")
+    assert [(e.source.code, e.target and e.target.code) for e in events] == [("DNKMIL", "ESTREB")]
+    # with no other clue, the weakest one still holds
+    (alone,) = coder.code("Danish troops fought the militants.", date="2010-06-01")
+    assert alone.target is not None and alone.target.code == "DNKREB"

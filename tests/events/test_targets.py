@@ -144,3 +144,10 @@ def test_force_is_aimed_at_whom_the_sentence_names_before_where(coder: Coder) ->
     assert {(e.target.code if e.target else None) for e in events} == {"MLIREB"}
     # the owner named on what is hit comes before where it is
     assert aimed(code(coder, "Turkish jets struck PKK camps in northern Iraq on Sunday."), "TUR", "19", "TUR")
+
+
+def test_the_side_force_is_used_for_is_not_its_target(coder: Coder) -> None:
+    events = code(coder, "Russian forces launched strikes on behalf of the Syrian government.")
+    assert not any(e.target is not None and e.target.code in {"SYR", "SYRGOV"} for e in events)
+    events = code(coder, "Dutch troops fought the militants alongside Estonian soldiers.")
+    assert events and not any(e.target is not None and e.target.code in {"EST", "ESTMIL"} for e in events)

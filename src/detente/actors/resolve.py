@@ -598,7 +598,8 @@ class ActorResolver:
         strongest): where its clause is set ('in Lahore': not for officials, who travel),
         then a state the sentence names, nearest and earlier first, then the state the
         document names most (its dateline counts), then a state that only describes some
-        other thing ('outside the Australian embassy'). The nationality of whoever the actor
+        other thing ('outside the Australian embassy'), then the state of whoever acts on it
+        ('Russian jets bombed rebel positions'). The nationality of whoever the actor
         acts on is no clue ('Gunmen abduct two Canadians', 'a US hostage was killed by his
         captors'), unless it is a state's organ ('rebels attacked the Malian army'); a state it
         acts on by name still is."""
@@ -615,6 +616,8 @@ class ActorResolver:
         elif by_agent:  # "a US hostage was killed by his captors": not American, even by the document
             objects = sentence.kids(agent.head, "nsubjpass")
         done_to = {i for obj in objects for i in sentence.subtree(obj.i)}
+        doers = set() if role in _STATE_ORGANS else {  # not its own guns: "forces launched artillery"
+            i for subject in self._doers_of(token) for i in sentence.subtree(subject.i)}
         clauses = self._own_clauses(head)
         ranked, victims = [], set()
         for i, (match, entry) in self.word_entry.items():
@@ -627,17 +630,35 @@ class ActorResolver:
                     not any(self._names_organ(match, entry, obj.i) for obj in objects):
                 victims.add(key)  # "strikes at United States and Iraqi outposts"
                 continue
+            elif i in doers:  # "Russian jets bombed rebel positions": the doer's state is the weakest clue
+                rank = 4
             else:
                 rank = 3 if self._describes_other(match, entry, head) else 1
             ranked.append((rank, i > head, abs(head - i), key))
         if not any(rank < 2 for rank, *_ in ranked):  # read the document only when the sentence says little
-            document = self._document_state(token.start, exclude | victims if by_agent else exclude)
+            # the doer's own mention is no clue from the document ("French troops fought the rebels")
+            before = min([token.start, *(sentence.tokens[i].start for i in doers)])
+            document = self._document_state(before, exclude | victims if by_agent else exclude)
             if document is not None:
                 ranked.append((2, False, 0, document))
         if not ranked:
             return None
         best = min(ranked)
         return best[0], best[3]
+
+    def _doers_of(self, token: Token) -> list[Token]:
+        """The armed forces that are subjects of the verb whose object (or aimed-at phrase)
+        `token` is: forces often act abroad, a court or a police force at home."""
+        sentence = self.sentence
+        assert sentence is not None
+        verb = sentence.tokens[token.head]
+        if token.dep == "pobj" and verb.lemma in _AIMED_PREPS:
+            verb = sentence.tokens[verb.head]
+        elif token.dep != "dobj":
+            return []
+        if verb.pos != "VERB":
+            return []
+        return [subject for subject in sentence.kids(verb.i, "nsubj") if self.role_of(subject.i) == "MIL"]
 
     def _names_organ(self, match: NameMatch, entry: Entry, obj: int) -> bool:
         """Whether a name inside the object `obj` names the object itself, as a state's organ:

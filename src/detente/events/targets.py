@@ -34,6 +34,11 @@ _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are a
 _THING_PLACE_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 _THING_PLACE_CODES = {"042", "043"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+# "struck rebels in support of the Iraqi army", "fought alongside Kurdish forces": the side force is used for
+_ALLY_PHRASES = {("in", "support"), ("on", "behalf"), ("with", "help"), ("in", "coordination"),
+                 ("in", "cooperation"), ("in", "concert"), ("with", "support")}
+_ALLY_PREPS = {"alongside"}
+_FORCE_ROOTS = {"18", "19", "20"}
 _SCENE_PREPS = {"in", "at", "near", "along", "across", "inside", "outside", "around", "throughout"}
 # "the Darfur region" is the place itself, not a thing there
 _PLACE_NOUNS = {"region", "province", "city", "town", "village", "area", "district", "territory", "capital",
@@ -95,6 +100,9 @@ class TargetRules(ArgumentRules):
         mutual acts by several sources; else the fallback groups; else, for some acts, the
         territory it acted on, the source's own country or the place where it happened."""
         code = coding.code
+        if coding.base[:2] in _FORCE_ROOTS:
+            coding.target_groups = self._not_allies(coding.target_groups)
+            fallback_groups = self._not_allies(fallback_groups)
         if coding.base[:2] not in _THING_PLACE_ROOTS and coding.base not in _THING_PLACE_CODES:
             coding.target_groups = self._who_not_where(coding.target_groups, trigger)
             fallback_groups = self._who_not_where(fallback_groups, trigger)
@@ -153,6 +161,21 @@ class TargetRules(ArgumentRules):
             return thing.pos in {"NOUN", "PROPN"} and thing.lemma not in _PLACE_NOUNS \
                 and not self.resolver.actor_noun(thing.i)
         return [[a for a in group if not located(a)] for group in groups]
+
+    def _not_allies(self, groups: list[list[Actor]]) -> list[list[Actor]]:
+        """The groups without the side force is used for: 'in support of the Iraqi army',
+        'on behalf of the government', 'alongside Kurdish fighters'."""
+        def ally(actor: Actor) -> bool:
+            token = self.resolver.head_of(actor)
+            if token is None:
+                return False
+            for above in self.s.ancestors(token.i):
+                if above.dep == "prep" and above.lemma in _ALLY_PREPS:
+                    return True
+                if above.dep == "pobj" and (self.s.tokens[above.head].lemma, above.lemma) in _ALLY_PHRASES:
+                    return True
+            return False
+        return [[a for a in group if not ally(a)] for group in groups]
 
     def _in_scene(self, actor: Actor, trigger: Token) -> bool:
         """Whether a state is named only as where something in the act's phrase is ('a
