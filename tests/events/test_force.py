@@ -172,3 +172,14 @@ def test_an_air_strike_no_one_is_named_for_is_no_unidentified_groups(coder: Code
 def test_killing_people_one_holds_is_unconventional_violence(coder: Coder) -> None:
     events = code(coder, "Militants in Syria Kill Japanese Hostage, Video Shows")
     assert {e.cameo for e in events} == {"180"}  # not military force (190), nor a hostage-taking (181)
+
+
+def test_a_killing_by_a_bomb_set_off_is_that_bombing(coder: Coder) -> None:
+    events = code(coder, "Chechen rebels detonated a truck bomb outside a Russian army barracks, killing 12 soldiers.")
+    assert {e.cameo for e in events if e.source.key == "RUS"} == {"1832"}  # one bombing, not a bombing and a 190
+
+
+def test_armed_groups_without_aircraft_bomb_on_the_ground(coder: Coder) -> None:
+    events = code(coder, "Maoist rebels bombed a Nepalese army post on Saturday.")
+    assert any(e.cameo == "183" and e.target is not None and e.target.key == "NPL" for e in events)
+    assert any(e.cameo == "195" for e in code(coder, "Nepalese jets bombed Maoist rebels on Saturday."))

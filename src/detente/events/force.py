@@ -43,6 +43,16 @@ def _armed_assault(pattern: Pattern, sources: list[Actor]) -> Pattern:
     return replace(pattern, cameo="190", id=f"{pattern.id}+armed")
 
 
+def _ground_bombing(pattern: Pattern, sources: list[Actor]) -> Pattern:
+    """Bombing by armed groups that fly no aircraft ('separatists bombed a pipeline') is the
+    non-military bombing of CAMEO 183, not the aerial weapons (195) of air forces. An attacker
+    only implied by where it happened is no evidence ('the air attack struck near Homs')."""
+    if pattern.cameo != "195" or not sources or \
+            any(a.role not in _ARMED_ROLES - {"MIL"} or a.via == "implied" for a in sources):
+        return pattern
+    return replace(pattern, cameo="183", id=f"{pattern.id}+ground")
+
+
 def _criminal_violence(pattern: Pattern, sources: list[Actor]) -> Pattern:
     """Killing or shooting by criminals ('suspects killed a police officer') is an assault
     (CAMEO 18x: killing 1823), not the military force (19x) of armed forces."""
@@ -123,6 +133,12 @@ class ForceRules(ArgumentRules):
                 return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+doer:{deed.id}"), sources
         if pattern.objects:
             return pattern, sources
+        head = self.s.tokens[verb.head]
+        if verb.dep in {"advcl", "conj"} and head.pos == "VERB":  # "detonated a car bomb, killing nine": a bombing
+            for obj in self.s.kids(head.i, "dobj"):
+                deed = self._act_named(obj)
+                if deed is not None and deed.cameo[:2] == "18":
+                    return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
         for prep in self.s.kids(verb.i, "prep", "agent"):  # "wounded two soldiers in a bomb attack": a bombing (183)
             for pobj in self.s.kids(prep.i, "pobj") if prep.lemma in {"in", "with", "by"} else []:
                 deed = self._act_named(pobj)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..parse.tokens import Token
 from ..records import Actor, Location
 from .anchoring import place_actor
-from .arguments import ArgumentRules
+from .arguments import _FORCE_ROOTS, ArgumentRules
 from .patterns import Pattern
 from .sentence import Candidate, _Coding, _known, _same_actor
 
@@ -38,7 +38,6 @@ _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 _ALLY_PHRASES = {("in", "support"), ("on", "behalf"), ("with", "help"), ("in", "coordination"),
                  ("in", "cooperation"), ("in", "concert"), ("with", "support")}
 _ALLY_PREPS = {"alongside"}
-_FORCE_ROOTS = {"18", "19", "20"}
 _SCENE_PREPS = {"in", "at", "near", "along", "across", "inside", "outside", "around", "throughout"}
 # "the Darfur region" is the place itself, not a thing there
 _PLACE_NOUNS = {"region", "province", "city", "town", "village", "area", "district", "territory", "capital",
