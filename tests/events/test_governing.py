@@ -132,3 +132,10 @@ def test_a_document_title_in_lower_case_is_a_headline(coder: Coder) -> None:
     title = "Merkel urged to open talks with Ankara"
     document = Document(id="title", text=f"{title}\n\nCritics want a deal.", title=title, date="2021-03-01")
     assert not any(e.source.key == "DEU" for e in coder.code_document(document).events)
+
+
+def test_an_event_noun_a_future_act_is_for_is_yet_to_be(coder: Coder) -> None:
+    events = code(coder, "Officials said Kenya would join Ethiopia for talks on Friday.")
+    assert [(e.cameo[:2], e.factuality) for e in events if e.trigger.text == "talks"] == [("04", "future")]
+    events = code(coder, "Kenya joined Ethiopia for talks on Friday.")
+    assert [(e.cameo[:2], e.factuality) for e in events if e.trigger.text == "talks"] == [("04", "asserted")]

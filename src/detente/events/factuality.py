@@ -15,6 +15,7 @@ from ..parse.tokens import Token
 from .sentence import SentenceState
 
 _HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
+_FUTURE_AUX = {"will", "shall", "'ll", "would", "'d"}  # "would" is the future of reported speech
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "until"}
 # "demanded a ransom as a condition for their release": the release is only what is asked in return
 _CONDITION_NOUNS = {"condition", "precondition", "prerequisite", "exchange", "return"}

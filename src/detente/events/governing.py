@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..parse.tokens import Token
 from .arguments import _LIGHT_VERB_DEPS, ArgumentRules
-from .factuality import _CONDITIONAL_MARKS, _HYPOTHETICAL_AUX
+from .factuality import _CONDITIONAL_MARKS, _FUTURE_AUX, _HYPOTHETICAL_AUX
 from .patterns import Pattern
 from .sentence import _Coding, _known, _same_actor
 from .targets import _STATE_ORGANS
@@ -22,7 +22,6 @@ from .targets import _STATE_ORGANS
 # after NATO expelled" asserts the expulsion.
 _CLAUSE_LINKS = {"xcomp", "ccomp", "conj", "pcomp", "acl", "acomp"}
 _SEEKING = {"seek", "want", "need"}  # with a noun of aid as object: asking to be given it, not offering it
-_FUTURE_AUX = {"will", "shall", "'ll", "would", "'d"}  # "would" is the future of reported speech
 _DEONTIC_AUX = {"must", "should"}
 _DERIVING = ("intent", "appeal", "demand", "command", "reject", "halt")
 _REASON_PREPS = {"for", "over"}  # "apologized for killing", "condemned over shooting": an earlier act
@@ -114,6 +113,8 @@ class GoverningRules(ArgumentRules):
             if any(k.lemma == "if" for k in self.s.kids(ultimatum.i, "mark")):  # "if cooperation by all parties
                 complier = [a for a in complier if a.via != "role"]  # founders": no one named must comply
             coding.target_groups = [complier] + coding.target_groups
+        if anchor.pos in {"NOUN", "PROPN"} and coding.factuality == "asserted" and self._setting_auxiliaries(anchor):
+            coding.factuality = "future"  # "would join Gadhafi for a summit": the summit is yet to be
         if auxiliaries & _FUTURE_AUX and not coding.derived and not conditional and derivable:
             # A future act is an expression of intent (cooperation) or a threat (conflict).
             derived = self.vocabulary.derive("intent", coding.code)
@@ -122,6 +123,17 @@ class GoverningRules(ArgumentRules):
             else:
                 coding.code, coding.derived = derived, True
                 coding.rule = f"{coding.rule}+intent:{sorted(auxiliaries & _FUTURE_AUX)[0]}"
+
+    def _setting_auxiliaries(self, noun: Token) -> set[str]:
+        """The future auxiliaries of the verb an event noun is the occasion of: 'would join X for a
+        summit', 'will travel to Cairo for talks' (not of a verb that derives another act from
+        it, such as 'will call for talks', which is read as a governor)."""
+        prep = self.s.tokens[noun.head]
+        verb = self.s.tokens[prep.head]
+        if noun.dep != "pobj" or prep.dep != "prep" or verb.pos != "VERB" or \
+                self._prepositional_governor(noun) is not None and self._modal(verb) != "light":
+            return set()
+        return {k.text.lower() for k in self.s.kids(verb.i, "aux")} & _FUTURE_AUX
 
     def _condition(self, clauses: list[Token], marks: set[str]) -> Token | None:
         """The 'unless' (for a threat also 'if') clause of an act or of what governs it, if any:
