@@ -1,7 +1,7 @@
 """Choosing the target and implicit targets (events/targets.py): whom an event is aimed at when
 no argument names someone other than the source."""
 
-from detente import Coder
+from detente import Coder, Document
 
 from .coding import aimed, code, triples
 
@@ -151,3 +151,11 @@ def test_the_side_force_is_used_for_is_not_its_target(coder: Coder) -> None:
     assert not any(e.target is not None and e.target.code in {"SYR", "SYRGOV"} for e in events)
     events = code(coder, "Dutch troops fought the militants alongside Estonian soldiers.")
     assert events and not any(e.target is not None and e.target.code in {"EST", "ESTMIL"} for e in events)
+
+
+def test_police_and_courts_act_on_people_at_home(coder: Coder) -> None:
+    # police act at home: the arrested is not of the state of whom he is said to have harmed
+    text = ("Turkish officer held over beating of Syrian refugee\n\n"
+            "Turkish military police arrested a commander accused of beating a Syrian refugee.")
+    (coded,) = coder.code_documents([Document("d", text, title=text.split("\n")[0], date="2024-05-15")])
+    assert ("TURCOP", "173", "TURMIL", "asserted") in triples(coded.events)

@@ -38,6 +38,7 @@ _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 _ALLY_PHRASES = {("in", "support"), ("on", "behalf"), ("with", "help"), ("in", "coordination"),
                  ("in", "cooperation"), ("in", "concert"), ("with", "support")}
 _ALLY_PREPS = {"alongside"}
+_DOMESTIC_ROLES = {"COP", "JUD"}
 _SCENE_PREPS = {"in", "at", "near", "along", "across", "inside", "outside", "around", "throughout"}
 # "the Darfur region" is the place itself, not a thing there
 _PLACE_NOUNS = {"region", "province", "city", "town", "village", "area", "district", "territory", "capital",
@@ -260,8 +261,9 @@ class TargetRules(ArgumentRules):
 
     def _not_own_by_guess(self, target: Actor, source: Actor) -> Actor:
         """A target guessed from the nearest state ('militiamen') is rarely the source's own
-        state when the sentence names another."""
-        if target.via == "role" and target.key == source.key:
+        state when the sentence names another; but police and courts act at home ('Israeli
+        military police arrested a commander accused of shooting a Palestinian girl')."""
+        if target.via == "role" and target.key == source.key and source.role not in _DOMESTIC_ROLES:
             return self.resolver.elsewhere(target) or target
         return target
 
