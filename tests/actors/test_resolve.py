@@ -455,3 +455,9 @@ def test_the_state_of_forces_is_the_weakest_clue_to_whom_they_hit(coder) -> None
     # with no other clue, the weakest one still holds
     (alone,) = coder.code("Danish troops fought the militants.", date="2010-06-01")
     assert alone.target is not None and alone.target.code == "DNKREB"
+
+
+def test_a_state_noun_acted_on_is_not_the_doers_own(coder) -> None:
+    events = coder.code("Thousands of Georgians have fled since Russian-led forces invaded the country in 2008.",
+                        date="2010-06-01")
+    assert [(e.source.key, e.cameo[:2], e.target and e.target.key) for e in events] == [("RUS", "19", "GEO")]

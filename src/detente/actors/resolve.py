@@ -738,6 +738,23 @@ class ActorResolver:
                 todo.append(conjunct.i)
         return last.head not in group
 
+    def _clause_subject_span(self, token: Token) -> tuple[int, int]:
+        """The character span of the subject of the verb a noun is the object of (an empty span
+        if none): what a clause does to 'the country' is not done to the doer's own."""
+        sentence = self.sentence
+        assert sentence is not None
+        while token.dep in {"pobj", "prep", "dobj"} and token.head != token.i:  # "occupied a fifth of the country"
+            token = sentence.tokens[token.head]
+            if token.pos == "VERB":
+                break
+        verb = token
+        if verb.pos != "VERB":
+            return 0, 0
+        subjects = [i for subject in sentence.kids(verb.i, "nsubj") for i in sentence.subtree(subject.i)]
+        if not subjects:
+            return 0, 0
+        return sentence.tokens[min(subjects)].start, sentence.tokens[max(subjects)].end
+
     def _nominal(self, head: int, phrase: list[int], role: str | None) -> Actor | None:
         sentence = self.sentence
         assert sentence is not None
@@ -760,9 +777,13 @@ class ActorResolver:
         if generic is None:
             return None
         refers_to, nominal_role = generic
+        # "US-led forces invaded the country": a bare state noun is not the doer's own
+        doers = self._clause_subject_span(token) if refers_to == "state" and nominal_role is None else (0, 0)
         for salient in reversed(earlier):
             kind = self.actors.kinds.get(salient.key)
             if (salient.person and nominal_role is None) or (refers_to != "any" and kind != refers_to):
+                continue
+            if doers[0] <= salient.position < doers[1]:
                 continue
             return self.actor_of(salient.key, nominal_role or role, start, end, "nominal")
         return None
