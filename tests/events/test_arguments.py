@@ -2,7 +2,7 @@
 
 from detente import Coder
 
-from .coding import aimed, code, triples
+from .coding import aimed, code, code_monadic, triples
 
 
 def test_passive_with_agent(coder: Coder) -> None:
@@ -94,3 +94,9 @@ def test_an_actors_words_leave_out_the_dateline(coder: Coder) -> None:
 def test_an_acronym_the_tagger_misreads_is_still_the_subject(coder: Coder) -> None:
     # the tagger takes an unknown acronym opening the sentence for an adverb
     assert aimed(code(coder, "USAID provided blankets to Haiti."), "USA", "073", "HTI")
+
+
+def test_a_headline_participle_of_criticism_was_done_to_its_subject(coder: Coder) -> None:
+    for headline in ("Merkel Criticized Over Refugee Policy", "Erdogan Accused Of Silencing Turkish Press"):
+        events = code_monadic(coder, headline)
+        assert not any(e.cameo[:2] == "11" for e in events), headline

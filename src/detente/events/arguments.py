@@ -29,7 +29,7 @@ _MIGRANT_ROLES = frozenset({"REF"})  # refugees and migrants who arrive somewher
 _RETURNING = "084"  # things returned or handed back: to whom the "to" phrase says
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _DONE_TO_ROOTS = {"17", "18", "19", "20"}  # acts that need someone to act on: coercion and force
-_DONE_TO_CODES = {"084", "085", "174"}  # releasing people or assets, expelling
+_DONE_TO_CODES = {"084", "085", "174", "111", "112"}  # releasing, expelling, criticizing, accusing
 
 
 def _no_places(actors: list[Actor]) -> list[Actor]:
