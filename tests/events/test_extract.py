@@ -249,3 +249,8 @@ def test_a_headline_without_its_auxiliary_is_still_passive(coder: Coder) -> None
 def test_whom_one_meets_with_visiting_is_the_visitor(coder: Coder) -> None:
     events = code(coder, "The French president met with visiting Chinese Premier Li Keqiang on Monday.")
     assert aimed(events, "CHN", "042", "FRA") and not aimed(events, "FRA", "042", "CHN")
+
+
+def test_who_gets_cooperation_is_given_it(coder: Coder) -> None:
+    events = code(coder, "Peru gets Japanese investment in copper mines.")
+    assert [(e.source.key, e.cameo[:2], e.target and e.target.key) for e in events] == [("JPN", "06", "PER")]

@@ -288,8 +288,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         doer = self._subjects(light) if light is not None else []
         if light is not None and (light.lemma in _UNDERGOING or (done_to and light.lemma in _FACING)):
             undergoers, doer = undergoers + doer, []
-        if light is not None and light.lemma in _RECEIVING and pattern.cameo[:2] == "07":
-            # "Syrians found asylum in Jordan", "received aid from the EU": the giver is named after it
+        if light is not None and light.lemma in _RECEIVING and pattern.cameo[:2] in {"06", "07"}:
+            # "Syrians found asylum in Jordan", "received aid from the EU", "gets China investment": given it
             undergoers, doer = undergoers + doer, []
             givers = self._via_preps(light, ("from", "in", "by")) + self._via_preps(noun, ("from", "in", "by"))
             sources = sources or next((g for g in givers if g), [])
