@@ -254,3 +254,8 @@ def test_whom_one_meets_with_visiting_is_the_visitor(coder: Coder) -> None:
 def test_who_gets_cooperation_is_given_it(coder: Coder) -> None:
     events = code(coder, "Peru gets Japanese investment in copper mines.")
     assert [(e.source.key, e.cameo[:2], e.target and e.target.key) for e in events] == [("JPN", "06", "PER")]
+
+
+def test_an_act_someone_only_sees_or_fears_is_no_event(coder: Coder) -> None:
+    for text in ("Indian generals see a Pakistani missile threat.", "Greece fears a Turkish invasion of its islands."):
+        assert code_monadic(coder, text) == [], text

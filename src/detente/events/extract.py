@@ -59,6 +59,8 @@ _ACT_CARRIERS = frozenset({"campaign", "operation", "mission", "spree", "wave", 
 _VISITS = frozenset({"042", "043"})
 _UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain"})  # their subject is hit
 _RECEIVING = frozenset({"receive", "get", "obtain", "find", "win", "gain", "secure"})  # their subject is given aid
+_PERCEIVING = frozenset({"see", "view", "perceive", "fear", "describe", "label", "brand", "deem", "regard",
+                         "foresee", "dread"})  # their object is only how someone sees things
 _FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
 _ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
@@ -272,6 +274,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             return
         if pattern.cameo[:2] in _FORCE_ROOTS and noun.dep == "compound" and carrier.lemma not in _ACT_CARRIERS:
             return  # "war crimes", "attack helicopters", "a bombing suspect": a kind of thing; its head codes any act
+        if light is not None and light.lemma in _PERCEIVING:
+            return  # "advisers see a China military threat", "Israel fears an Iranian attack": a view, not an act
         if light is not None and self._modal(light) == "reject" and \
                 pattern.cameo[:2] in _REQUEST_ROOTS:
             self._rejection(noun, light)
