@@ -139,3 +139,8 @@ def test_an_event_noun_a_future_act_is_for_is_yet_to_be(coder: Coder) -> None:
     assert [(e.cameo[:2], e.factuality) for e in events if e.trigger.text == "talks"] == [("04", "future")]
     events = code(coder, "Kenya joined Ethiopia for talks on Friday.")
     assert [(e.cameo[:2], e.factuality) for e in events if e.trigger.text == "talks"] == [("04", "asserted")]
+
+
+def test_seeking_cooperation_asks_for_it(coder: Coder) -> None:
+    events = code(coder, "Chile seeks Argentine military cooperation.")
+    assert ("CHL", "0212", "ARG", "asserted") in triples(events)

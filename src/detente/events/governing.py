@@ -57,6 +57,9 @@ class GoverningRules(ArgumentRules):
                     any(k.i == trigger.i for k in self.s.kids(governor.i, "dobj")):
                 # "sought aid (refuge) from Y": the seeker asks to receive it (103x, as the gold sets code it)
                 effect = "demand"
+            elif effect == "intent" and governor.lemma == "seek" and coding.code[:2] == "06" and \
+                    any(k.i == trigger.i for k in self.s.kids(governor.i, "dobj")):
+                effect = "appeal"  # "seeks US intelligence cooperation": asks the US to cooperate (021x)
             if effect == "intent" and not coding.derived and derivable:
                 wanters = {a.key for a in self._subjects(governor)}
                 if wanters and coding.sources and not wanters & {a.key for a in coding.sources}:
