@@ -73,14 +73,13 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         tokens = [t for t in self.s.tokens if t.i not in self.resolver.word_entry]  # not "Treaty" in a name
         for token in tokens:
             lemma = _known(token.lemma, self.vocabulary.verbs) or _known(token.text.lower(), self.vocabulary.verbs)
-            if (token.pos in {"VERB", "AUX"} or self._verb_tagged_noun(token)) and lemma is not None:
+            if token.pos in {"VERB", "AUX"} and lemma is not None:
                 self._verb_event(token, lemma)
             elif token.pos == "VERB" and lemma is None and self._appeals_for(token):
                 self._appeal_for(token)
         for token in tokens:
             lemma = _known(token.lemma, self.vocabulary.nouns) or _known(token.text.lower(), self.vocabulary.nouns)
-            if token.pos in {"NOUN", "PROPN"} and lemma is not None and token.i not in self.consumed \
-                    and not self._verb_tagged_noun(token):
+            if token.pos in {"NOUN", "PROPN"} and lemma is not None and token.i not in self.consumed:
                 self._noun_event(token, lemma)
         for token in tokens:
             if self._modal(token) in {"report", "alleged"} and token.pos in {"VERB", "AUX"}:
@@ -88,11 +87,6 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                 self._obligations(token)
         found = [_to_the_press(c) for c in self.found if c.trigger.i not in self.governing]
         return [c for c in found if not self._says_what_is_coded(c, found) and not self._freed_by_force(c, found)]
-
-    def _verb_tagged_noun(self, token: Token) -> bool:
-        """A verb the tagger took for a noun, as it heads a clause with a subject and an object or
-        particle: 'EU and UN hand over medical supplies to ...'."""
-        return token.pos == "NOUN" and bool(self.s.kids(token.i, "nsubj")) and bool(self.s.kids(token.i, "dobj", "prt"))
 
     def _freed_by_force(self, release: Candidate, found: list[Candidate]) -> bool:
         """'stormed a prison, killing four guards and freeing 350 prisoners': people freed by an

@@ -75,10 +75,13 @@ def to_parsed(doc: Doc, index: int, offset: int, paragraph: int, original: str |
 
 
 def _part_of_speech(token: SpacyToken) -> tuple[str, str]:
-    """The token's part of speech and tag; a noun with both a subject and an object is a
-    present-tense verb the tagger misread ('Germany and UNICEF hand over 30 vehicles')."""
-    if token.pos_ == "NOUN" and {"nsubj", "dobj"} <= {child.dep_ for child in token.children}:
-        return "VERB", "VBZ" if token.tag_ == "NNS" else "VBP"
+    """The token's part of speech and tag; a noun heading a clause with a subject and an object
+    or particle is a present-tense verb the tagger misread ('Canada and the EU hand over 40
+    trucks')."""
+    if token.pos_ == "NOUN":
+        deps = {child.dep_ for child in token.children}
+        if "nsubj" in deps and deps & {"dobj", "prt"}:
+            return "VERB", "VBZ" if token.tag_ == "NNS" else "VBP"
     return token.pos_, token.tag_
 
 
