@@ -26,6 +26,13 @@ def test_wanting_another_to_act_is_an_appeal(coder: Coder) -> None:
     assert ("GRC", "0256", "TUR", "asserted") in triples(events)
 
 
+def test_an_offer_is_never_a_threat_nor_an_appeal(coder: Coder) -> None:
+    troops = code(coder, "Canada has offered to send soldiers to Haiti to help the police.")
+    assert ("CAN", "0332", "HTI", "asserted") in triples(troops)
+    assert not any(e.cameo.startswith(("13", "02")) for e in troops)
+    assert aimed(code(coder, "Spain offered harsh criticism of the Moroccan government."), "ESP", "111", "MAR")
+
+
 def test_refusing_to_act_is_a_rejection(coder: Coder) -> None:
     assert aimed(code(coder, "Peru refused to extradite the former minister to Chile."), "PER", "12", "CHL")
 

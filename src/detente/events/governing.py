@@ -22,6 +22,9 @@ from .targets import _STATE_ORGANS
 # after NATO expelled" asserts the expulsion.
 _CLAUSE_LINKS = {"xcomp", "ccomp", "conj", "pcomp", "acl", "acomp"}
 _SEEKING = {"seek", "want", "need"}  # with a noun of aid as object: asking to be given it, not offering it
+# An offer is made for its addressee's good: never a threat, never an appeal ("offered to send troops to
+# help Kenya fight": military aid; Kenya's fight is only hoped for); derived_codes.tsv's "offer" rows.
+_OFFERING = {"offer", "volunteer"}
 _DEONTIC_AUX = {"must", "should"}
 _DERIVING = ("intent", "appeal", "demand", "command", "reject", "halt")
 _REASON_PREPS = {"for", "over"}  # "apologized for killing", "condemned over shooting": an earlier act
@@ -63,7 +66,8 @@ class GoverningRules(ArgumentRules):
             if effect == "intent" and not coding.derived and derivable:
                 wanters = {a.key for a in self._subjects(governor)}
                 if wanters and coding.sources and not wanters & {a.key for a in coding.sources}:
-                    effect = "appeal"  # "Obama wants Putin to attack": Obama asks Putin
+                    # "Obama wants Putin to attack": Obama asks Putin
+                    effect = "future" if governor.lemma in _OFFERING else "appeal"
             if effect in _DERIVING and derivable:
                 if coding.derived_by == "halt" and effect != "halt":  # "prepared to lift the ban": 0351
                     coding.derived = False
@@ -164,6 +168,8 @@ class GoverningRules(ArgumentRules):
                 return
             effect = "demand"
         derived = self.vocabulary.derive(effect, coding.code)
+        if effect == "intent" and governor.lemma in _OFFERING:
+            derived = self.vocabulary.derive("offer", coding.code) or derived
         if derived is None:
             coding.factuality = _UNDERIVED_FACTUALITY[effect]
             return
