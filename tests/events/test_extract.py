@@ -209,8 +209,8 @@ def test_a_named_actor_as_object_reads_as_the_actor_a_pattern_lists(coder: Coder
 
 
 def test_a_verb_tagged_as_a_noun_still_codes_its_clause(coder: Coder) -> None:
-    events = code(coder, "EU and UN hand over urgently needed essential medical supplies to the Nigerian Government.")
-    assert aimed(events, "EU", "07", "NGA") and aimed(events, "UN", "07", "NGA")
+    events = code(coder, "Canada and Japan hand over forty trucks of medical supplies to the Malian government.")
+    assert aimed(events, "CAN", "07", "MLI") and aimed(events, "JPN", "07", "MLI")
 
 
 def test_a_verb_of_appealing_asks_for_what_its_for_phrase_names(coder: Coder) -> None:
@@ -234,6 +234,12 @@ def test_what_is_returned_to_someone_is_returned_whatever_it_is(coder: Coder) ->
     # "return" lists prisoners, territory, artefacts ...; anything returned to an actor is a return (084)
     assert aimed(code(coder, "Peruvian authorities returned 40 smuggled parrots to Bolivia."), "PER", "084", "BOL")
     assert code(coder, "The Peruvian president returned home on Monday.") == []
+
+
+def test_a_sum_is_what_its_in_phrase_names(coder: Coder) -> None:
+    # "pay" names compensation, not money: "paid taxes" is no event
+    assert triples(code(coder, "Spain paid $90 million in compensation to Morocco.")) == {
+        ("ESP", "080", "MAR", "asserted")}
 
 
 def test_an_arrest_no_one_is_named_for_is_made_by_the_police_where_it_happened(coder: Coder) -> None:

@@ -61,9 +61,17 @@ class ArgumentRules(SentenceState):
             if prep.lemma == "of":
                 for pobj in self.s.kids(prep.i, "pobj"):
                     words += [pobj.lemma, *self._modifier_words(pobj)]
+        words += [k.lemma for k in self._what_sum(obj)]
         if self._names_actor(obj):  # "defended Russia": as "defended the government"
             words.append(NAMED_AS[self.resolver.word_entry[obj.i][1].kind])
         return words
+
+    def _what_sum(self, obj: Token) -> list[Token]:
+        """What a sum is, named by its 'in' phrase: 'paid $600 million in compensation to Namibia'."""
+        if obj.pos != "NUM":
+            return []
+        return [k for prep in [*self.s.kids(obj.i, "prep"), *self.s.kids(obj.head, "prep")] if prep.lemma == "in"
+                for k in self.s.kids(prep.i, "pobj")]
 
     def _names_actor(self, obj: Token) -> bool:
         """Whether an object is an actor's name itself ('Russia', 'Mursi'), not a thing it modifies."""
@@ -300,6 +308,7 @@ class ArgumentRules(SentenceState):
                            else replace(a, role=role, code=a.key + role)
                            for a in self.resolver.resolve(kid.i) if a.via != "role" and a.via not in places])
         # the owner named on the thing before where it is: "hit PKK camps in northern Iraq"
+        groups += [g for named in self._what_sum(obj) for g in self._via_preps(named, pattern.preps)]
         return groups + self._via_preps(obj, tuple(pattern.preps) + ("of", "by"))  # "violated a ban by the army"
 
     def _undergone(self, noun: Token, lemma: str) -> bool:
