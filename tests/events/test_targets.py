@@ -75,6 +75,8 @@ def test_people_expelled_from_a_state_were_expelled_by_it(coder: Coder) -> None:
         code(coder, "Three Belarusian diplomats were ordered out of Poland on Friday."))
     assert ("EGYGOV", "174", "GBRMED", "asserted") in triples(
         code(coder, "A British journalist was expelled from Egypt."))
+    assert ("VENGOV", "1662", "OAS", "asserted") in triples(code(coder, "OAS observers were expelled from Venezuela."))
+    assert code(coder, "OAS observers were withdrawn from Venezuela.") == []  # by whoever sent them
 
 
 def test_a_state_itself_yields_or_protests_at_no_one_when_no_one_is_named(coder: Coder) -> None:

@@ -164,7 +164,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             sources = self._origin_or_cause(verb)
             if shared is not None and not sources:
                 sources = self._origin_or_cause(self.s.tokens[verb.head])
-        if passive and not sources and pattern.cameo == "174":
+        expelled = passive and not sources and (pattern.cameo == "174" or pattern.cameo[:3] == "166" and any(
+            p.cameo == "174" for p in self.vocabulary.verbs[lemma]))  # "inspectors were expelled from Iran"
+        if expelled:
             sources = self._expelled_from(verb)
         if passive and not sources and pattern.cameo.startswith("173"):
             sources = self._police_there(verb)
@@ -201,6 +203,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         fallback = self._via_preps(verb, preps) + self._purpose_targets(verb)
         if obj is not None:
             fallback += self._via_preps(obj, preps)
+        if expelled:  # the state they were sent out of is who expelled them, not also whom
+            fallback = [[a for a in group if a.key not in {s.key for s in sources}] for group in fallback]
         if pattern.cameo in _RESPONSIBILITY_CODES:  # "claimed responsibility for an attack targeting X": X
             targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
         if pattern.cameo in _VISITS and obj is not None and self._guest(verb):
