@@ -181,6 +181,7 @@ def test_abbreviated_titles_give_a_role(coder: Coder) -> None:
 def test_forces_and_things_that_arrive_make_no_visit(coder: Coder) -> None:
     assert code(coder, "Chilean troops arrived in Haiti on Monday.") == []  # a deployment
     assert code(coder, "A Peruvian ship arrived in Chile on Monday.") == []
+    assert code(coder, "Chilean troops will fly to Haiti next week.") == []  # nor an intent to visit
     assert aimed(code(coder, "A Peruvian delegation arrived in Santiago on Monday."), "PER", "04", "CHL")
 
 

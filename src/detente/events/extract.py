@@ -372,7 +372,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             if topic is not None:
                 coding.code, coding.rule = topic, f"{coding.rule}+topic"
         self._govern(coding, trigger, anchor)
-        if coding.code in _VISITS and (self._migrants(trigger) or self._no_visitor(trigger)):
+        if coding.base in _VISITS and (self._migrants(trigger) or self._no_visitor(trigger)):  # "troops will fly to"
             return
         armed = coding.code[:2] in _WEAPON_ROOTS
         if not armed:  # "troops backed by helicopter gunships": a weapon backs no one
