@@ -461,3 +461,11 @@ def test_a_state_noun_acted_on_is_not_the_doers_own(coder) -> None:
     events = coder.code("Thousands of Georgians have fled since Russian-led forces invaded the country in 2008.",
                         date="2010-06-01")
     assert [(e.source.key, e.cameo[:2], e.target and e.target.key) for e in events] == [("RUS", "19", "GEO")]
+
+
+def test_where_a_group_is_based_is_no_clue_to_where_things_happen(coder) -> None:
+    (coded,) = coder.code_documents([Document(
+        "b", "The Yemeni Center for Rights, a France-based group that monitors the conflict, said ten people were "
+             "killed in a raid by government forces in a rebel-held district.", date="2015-06-09")], monadic=True)
+    raid = [e for e in coded.events if e.cameo[:2] == "19"]
+    assert raid and all(e.source.code == "YEMMIL" for e in raid)

@@ -120,7 +120,7 @@ class ActorResolver:
         assert sentence is not None
         mentions = []
         for i, (match, entry) in sorted(self.word_entry.items()):
-            if i == match.first:
+            if i == match.first and not self._based_in(match.last):  # "a UK-based monitor" is about no UK
                 subject = sentence.tokens[self._phrase_head(match.last)].dep in _SUBJECT_DEPS
                 mentions.append(Salient(sentence.tokens[i].start, self.residents.get(i, entry.key), self._role(entry),
                                         entry.kind == "person", subject))
@@ -585,6 +585,14 @@ class ActorResolver:
         head = sentence.tokens[sentence.tokens[i].head]
         return head.lemma in _DESCENT_NOUNS and head.i != i
 
+    def _based_in(self, i: int) -> bool:
+        """Whether the name at `i` says where some group is based ('a UK-based monitor'): no clue
+        to where anything it reports happens."""
+        sentence = self.sentence
+        assert sentence is not None
+        head = sentence.tokens[sentence.tokens[i].head]
+        return head.lemma == "base" and head.tag == "VBN" and head.i != i
+
     def _regional(self, phrase: list[int], head: int) -> bool:
         """Whether a region's name describes the phrase's head (regions.tsv)."""
         sentence = self.sentence
@@ -622,7 +630,8 @@ class ActorResolver:
         ranked, victims = [], set()
         for i, (match, entry) in self.word_entry.items():
             key = self.residents.get(i, entry.key)
-            if i != match.first or self.actors.kinds.get(key) != "state" or key in exclude or self._of_descent(i):
+            if i != match.first or self.actors.kinds.get(key) != "state" or key in exclude or self._of_descent(i) \
+                    or self._based_in(match.last):
                 continue
             if self._sets_scene(self._phrase_head(match.last), entry, clauses):
                 rank = 0 if role != "GOV" else 1
