@@ -243,6 +243,12 @@ def test_a_sum_is_what_its_in_phrase_names(coder: Coder) -> None:
         ("ESP", "080", "MAR", "asserted")}
 
 
+def test_an_act_someone_only_answers_is_its_modifiers(coder: Coder) -> None:
+    # "dispute" and "dismiss" only answer another's act: the criticism and the threats are not theirs
+    assert triples(code(coder, "Chile disputed Peruvian criticism on Monday.")) == {("PER", "111", "CHL", "asserted")}
+    assert aimed(code(coder, "Syria dismissed Turkish threats on Monday."), "TUR", "13", "SYR")
+
+
 def test_an_arrest_no_one_is_named_for_is_made_by_the_police_where_it_happened(coder: Coder) -> None:
     assert aimed(code(coder, "Three Kenyans were detained in Uganda on Friday."), "UGA", "173", "KEN")
 

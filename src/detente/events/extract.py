@@ -57,6 +57,7 @@ class EventExtractor:
 
 _ACT_CARRIERS = frozenset({"campaign", "operation", "mission", "spree", "wave", "series"})  # "a bombing campaign"
 _VISITS = frozenset({"042", "043"})
+_ANSWERING_CODES = ("016", "051", "11", "12")  # verbal answers to another's act: deny, praise, criticize, reject
 _UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain"})  # their subject is hit
 _RECEIVING = frozenset({"receive", "get", "obtain", "find", "win", "gain", "secure"})  # their subject is given aid
 _PERCEIVING = frozenset({"see", "view", "perceive", "fear", "describe", "label", "brand", "deem", "regard",
@@ -295,6 +296,10 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             undergoers, doer = undergoers + doer, []
             givers = self._via_preps(light, ("from", "in", "by")) + self._via_preps(noun, ("from", "in", "by"))
             sources = sources or next((g for g in givers if g), [])
+        if light is not None and modifiers and not sources and self._responds(light):
+            # "the Pentagon disputed Red Cross criticism", "Iran dismissed Israeli threats": the act answered is
+            # the modifier's, aimed at whoever answers it
+            sources, modifiers, undergoers, doer = modifiers, [], undergoers + doer, []
         if not doer and governor is not None:
             doer = self._subjects(governor)
             if done_to and governor.lemma in _FACING:  # "will go on trial"
@@ -323,6 +328,13 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern.cameo[:2] in _FORCE_ROOTS and self._characterized(noun):
             # "Annan said the US war in Iraq is illegal": saying so accuses the US; the war is no news
             self.found[found:] = [c for c in self.found[found:] if c.trigger.i != noun.i]
+
+    def _responds(self, verb: Token) -> bool:
+        """Whether a verb only answers another's act: all its patterns deny, praise, criticize or
+        reject (016, 051, 11, 12), as 'dispute' and 'dismiss' do; verbs that govern ('oppose') do more."""
+        lemma = _known(verb.lemma, self.vocabulary.verbs)
+        return lemma is not None and self._modal(verb) is None and \
+            all(p.cameo.startswith(_ANSWERING_CODES) for p in self.vocabulary.verbs[lemma])
 
     def _doer_words(self, verb: Token | None) -> list[str]:
         """The head of the subject of a noun's verb, which names what kind of event the noun is
