@@ -249,6 +249,11 @@ def test_an_act_someone_only_answers_is_its_modifiers(coder: Coder) -> None:
     assert aimed(code(coder, "Syria dismissed Turkish threats on Monday."), "TUR", "13", "SYR")
 
 
+def test_who_faces_an_act_undergoes_it(coder: Coder) -> None:
+    assert triples(code(coder, "Eritrea faces new AU sanctions.")) == {("AU", "163", "ERI", "asserted")}
+    assert aimed(code(coder, "Kenya faces sharp criticism from the African Union."), "AU", "111", "KEN")
+
+
 def test_an_arrest_no_one_is_named_for_is_made_by_the_police_where_it_happened(coder: Coder) -> None:
     assert aimed(code(coder, "Three Kenyans were detained in Uganda on Friday."), "UGA", "173", "KEN")
 

@@ -58,7 +58,8 @@ class EventExtractor:
 _ACT_CARRIERS = frozenset({"campaign", "operation", "mission", "spree", "wave", "series"})  # "a bombing campaign"
 _VISITS = frozenset({"042", "043"})
 _ANSWERING_CODES = ("016", "051", "11", "12")  # verbal answers to another's act: deny, praise, criticize, reject
-_UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain"})  # their subject is hit
+# their subject is hit: "survived an assassination attempt", "faces sanctions"
+_UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain", "face", "undergo"})
 _RECEIVING = frozenset({"receive", "get", "obtain", "find", "win", "gain", "secure"})  # their subject is given aid
 _PERCEIVING = frozenset({"see", "view", "perceive", "fear", "describe", "label", "brand", "deem", "regard",
                          "foresee", "dread"})  # their object is only how someone sees things
@@ -290,7 +291,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             modifiers = [a for a in modifiers if a not in undergoers]
         doer = self._subjects(light) if light is not None else []
         if light is not None and (light.lemma in _UNDERGOING or (done_to and light.lemma in _FACING)):
-            undergoers, doer = undergoers + doer, []
+            undergoers, doer = undergoers + doer, []  # "faces criticism from the UN": the UN criticizes
+            sources = sources or next((g for g in self._via_preps(light, ("from",)) + self._via_preps(
+                noun, ("from",)) if g), [])
         if light is not None and light.lemma in _RECEIVING and pattern.cameo[:2] in {"06", "07"}:
             # "Syrians found asylum in Jordan", "received aid from the EU", "gets China investment": given it
             undergoers, doer = undergoers + doer, []
