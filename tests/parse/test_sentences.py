@@ -50,6 +50,7 @@ def test_sentences_are_ordered_and_trimmed(nlp, text: str) -> None:
     ("Canadian Press - VANCOUVER (CP) - The sister spoke.", "The sister spoke."),
     ("NATO expelled - and then left.", "NATO expelled - and then left."),
     ("OTTAWA, Jan. 4, 2019 -- Ministers met.", "Ministers met."),
+    ("LIMA/QUITO, 3 May 2004 - A bomb exploded.", "A bomb exploded."),
 ])
 def test_datelines_are_blanked_for_the_parser(text: str, rest: str) -> None:
     from detente.parse.sentences import blank_dateline

@@ -75,7 +75,7 @@ def _split_headlines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # "KABUL, Afghanistan - ", "BAGHDAD (Reuters) - ", "AP - ": where a wire story was filed, not who acted
 _DATELINE = re.compile(r"^(?P<wire>[A-Z][A-Za-z ]{0,30} - )?"  # a wire's name: "Canadian Press - "
-                       r"[A-Z][A-Z.'’ -]*[A-Z.]"  # the place, in capitals
+                       r"[A-Z][A-Z.'’ /-]*[A-Z.]"  # the place, in capitals ("BANGKOK/JEDDAH": filed in two)
                        r"(?:,[^!?\n(]{1,40}?)?(?: ?\([^)\n]{1,30}\))?(?: ?:[^-–—\n]{0,30})? ?(?:--|-|–|—|:) ")
 # "TAIPEI A strong earthquake ...", "JERUSALEM Israel's parliament ...": a city in capitals
 # before the first sentence with no mark between; only a known place makes it a dateline
