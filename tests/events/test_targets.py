@@ -161,3 +161,9 @@ def test_police_and_courts_act_on_people_at_home(coder: Coder) -> None:
             "Turkish military police arrested a commander accused of beating a Syrian refugee.")
     (coded,) = coder.code_documents([Document("d", text, title=text.split("\n")[0], date="2024-05-15")])
     assert ("TURCOP", "173", "TURMIL", "asserted") in triples(coded.events)
+
+
+def test_a_group_named_on_what_is_struck_is_the_target_not_the_land_it_is_in(coder: Coder) -> None:
+    # the parser reads "PKK" in "PKK militant positions" as an nmod, not a compound
+    events = code(coder, "Turkish jets strike PKK militant positions across south-east Turkey.")
+    assert [(e.source.code, e.cameo[:2], e.target and e.target.code) for e in events] == [("TURMIL", "19", "TURSEP")]

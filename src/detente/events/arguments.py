@@ -299,7 +299,7 @@ class ArgumentRules(SentenceState):
         'condemned Russia's invasion of Ukraine' (the doer of the act condemned)."""
         groups = [self.resolver.resolve(kid.i) for kid in self.s.kids(obj.i, "poss")]
         role = self.resolver.role_of(obj.i)  # "the Russian ambassador": Russia, as government
-        for kid in self.s.kids(obj.i, "compound", "amod"):  # only named ones: not "army reservists"
+        for kid in self.s.kids(obj.i, "compound", "amod", "nmod"):  # only named ones: not "army reservists"
             # a city naming a thing is where it was made, no party to it: "the Kyoto Protocol",
             # "the Minsk agreement" (but "the Moscow embassy" is Russia's, and force against
             # "a Baghdad checkpoint" is aimed at Iraq)
