@@ -469,3 +469,8 @@ def test_where_a_group_is_based_is_no_clue_to_where_things_happen(coder) -> None
              "killed in a raid by government forces in a rebel-held district.", date="2015-06-09")], monadic=True)
     raid = [e for e in coded.events if e.cameo[:2] == "19"]
     assert raid and all(e.source.code == "YEMMIL" for e in raid)
+
+
+def test_serbs_of_bosnia_are_of_bosnia(coder) -> None:
+    (event,) = coder.code("The Bosnian-Serb prime minister resigned in protest against EU sanctions.", date="2004-12-17")
+    assert event.source.code == "BIHGOV"
