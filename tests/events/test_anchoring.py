@@ -87,3 +87,8 @@ def test_a_place_named_on_the_place_a_phrase_gives_is_where_it_happened(coder: C
     # a state's name on a noun says whose it is, not where
     assert all(e.location is None or e.location.country != "USA"
                for e in code(coder, "Three Iraqis were killed in a bomb attack on U.S. troops."))
+
+
+def test_a_timeline_entry_is_dated_by_its_year(coder: Coder) -> None:
+    (event,) = coder.code("1990: Iraq invades Kuwait and annexes it within days.", date=PUBLISHED)[:1]
+    assert (event.source.key, event.date.date, event.date.precision) == ("IRQ", "1990", "year")

@@ -88,6 +88,9 @@ class Anchoring:
                 time = attached.get(holder.i)
                 if time is not None and not self._ahead(time, node):
                     return EventDate(time.date, time.precision, time.text, True)
+        entry = self._timeline_entry()
+        if entry is not None:  # "1979: The Soviet Union sends troops into Afghanistan"
+            return EventDate(entry.date, entry.precision, entry.text, True)
         background = [t for t, predicate in attachments
                       if t.background and (predicate is None or t.start - self.s.start < 3)]
         if background:
@@ -99,6 +102,14 @@ class Anchoring:
         if self.context.published is None:
             return EventDate(None, None, None, False)
         return EventDate(self.context.published, "day", None, False)
+
+    def _timeline_entry(self) -> TimeExpression | None:
+        """The date a sentence opens with before a colon, as a timeline's entries do: it dates
+        everything the entry tells, in whatever tense."""
+        for time in self.context.times:
+            if time.start == self.s.start and time.date is not None and self.text[time.end:time.end + 1] == ":":
+                return time
+        return None
 
     def _past(self, predicate: Token) -> bool:
         """Whether a clause is in a past tense: 'attacked', 'had attacked', 'was attacked'."""
