@@ -254,6 +254,11 @@ def test_who_faces_an_act_undergoes_it(coder: Coder) -> None:
     assert aimed(code(coder, "Kenya faces sharp criticism from the African Union."), "AU", "111", "KEN")
 
 
+def test_an_act_years_before_what_the_clause_tells_is_history(coder: Coder) -> None:
+    text = "Veterans marched in Oslo on Monday, sixty years after the German invasion of Norway."
+    assert not any(e.cameo[:2] == "19" for e in code_monadic(coder, text))
+
+
 def test_an_arrest_no_one_is_named_for_is_made_by_the_police_where_it_happened(coder: Coder) -> None:
     assert aimed(code(coder, "Three Kenyans were detained in Uganda on Friday."), "UGA", "173", "KEN")
 

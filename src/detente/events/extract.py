@@ -270,7 +270,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         pattern = self._choose(self.vocabulary.nouns[lemma], None, words)
         if pattern is None or not pattern.objects:  # "troops remained on alert", "teachers went on strike"
             pattern = self._choose(self.vocabulary.nouns[lemma], None, self._doer_words(light or governor)) or pattern
-        if pattern is None or (pattern.cameo[:2] in _FORCE_ROOTS and self._background_of_event(noun)):
+        if pattern is None or (pattern.cameo[:2] in _FORCE_ROOTS and self._background_of_event(noun)) or \
+                self._years_away(noun):
             return
         if pattern.cameo[:2] in _FORCE_ROOTS and noun.dep == "compound" and carrier.lemma not in _ACT_CARRIERS:
             return  # "war crimes", "attack helicopters", "a bombing suspect": a kind of thing; its head codes any act
@@ -331,6 +332,13 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern.cameo[:2] in _FORCE_ROOTS and self._characterized(noun):
             # "Annan said the US war in Iraq is illegal": saying so accuses the US; the war is no news
             self.found[found:] = [c for c in self.found[found:] if c.trigger.i != noun.i]
+
+    def _years_away(self, noun: Token) -> bool:
+        """'on Monday, 150 years after the British assault', 'two decades before the accord': an act
+        years from what the clause tells is the history it is dated by, not news."""
+        prep = self.s.tokens[noun.head]
+        return noun.dep == "pobj" and prep.lemma in {"after", "before"} and any(
+            k.lemma in {"year", "decade", "century"} for k in self.s.kids(prep.i, "npadvmod"))
 
     def _responds(self, verb: Token) -> bool:
         """Whether a verb only answers another's act: all its patterns deny, praise, criticize or
