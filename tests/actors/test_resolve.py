@@ -474,3 +474,8 @@ def test_where_a_group_is_based_is_no_clue_to_where_things_happen(coder) -> None
 def test_serbs_of_bosnia_are_of_bosnia(coder) -> None:
     (event,) = coder.code("The Bosnian-Serb prime minister resigned in protest against EU sanctions.", date="2004-12-17")
     assert event.source.code == "BIHGOV"
+
+
+def test_a_role_noun_a_pronoun_possesses_is_the_pronouns(coder) -> None:
+    events = coder.code("Peru pulled its troops out of Ecuador on Monday.", date="2010-06-01")
+    assert [(e.source.code, e.cameo[:2], e.target and e.target.code) for e in events] == [("PER", "08", "ECU")]

@@ -242,7 +242,8 @@ class ActorResolver:
         else:
             # nominals are heads of noun phrases: "the military said", not "military exercises"
             nominal = token.pos in {"NOUN", "PROPN"} and token.dep not in {"amod", "compound"}
-            actor = (self._nominal(head, phrase, role) or self._role_only(head, phrase, role)) if nominal else None
+            actor = (self._nominal(head, phrase, role) or self._owned(head, phrase, role)
+                     or self._role_only(head, phrase, role)) if nominal else None
         if actor is not None and head not in self.anaphors:
             person = lower in _PERSON_PRONOUNS or (actor.via == "role" and token.pos == "PROPN")  # "King Hassan"
             self.anaphors[head] = Salient(token.start, actor.key, actor.role, person, token.dep in _SUBJECT_DEPS)
@@ -545,6 +546,18 @@ class ActorResolver:
         subjects = [s for s in candidates if s.subject]
         chosen = (subjects or candidates)[-1]
         return self.actor_of(chosen.key, chosen.role, token.start, token.end, "pronoun")
+
+    def _owned(self, head: int, phrase: list[int], role: str | None) -> Actor | None:
+        """'Russia pulled its troops out of Georgia': a role noun a pronoun possesses belongs to
+        whoever the pronoun is, not to a state guessed from the sentence."""
+        sentence = self.sentence
+        assert sentence is not None
+        possessor = next((k for k in sentence.kids(head, "poss")
+                          if k.text.lower() in _THING_PRONOUNS | _PERSON_PRONOUNS), None)
+        owner = self.resolve_one(possessor.i) if possessor is not None and role is not None else None
+        if owner is None:
+            return None
+        return self.actor_of(owner.key, role, sentence.tokens[phrase[0]].start, sentence.tokens[head].end, "pronoun")
 
     def _role_only(self, head: int, phrase: list[int], role: str | None,
                    exclude: frozenset[str] = frozenset()) -> Actor | None:
