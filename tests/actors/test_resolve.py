@@ -479,3 +479,11 @@ def test_serbs_of_bosnia_are_of_bosnia(coder) -> None:
 def test_a_role_noun_a_pronoun_possesses_is_the_pronouns(coder) -> None:
     events = coder.code("Peru pulled its troops out of Ecuador on Monday.", date="2010-06-01")
     assert [(e.source.code, e.cameo[:2], e.target and e.target.code) for e in events] == [("PER", "08", "ECU")]
+
+
+def test_a_pronoun_takes_its_own_sentences_mention_before_an_earlier_subject(coder) -> None:
+    text = "Alan Garcia spoke in Lima on Sunday. Peru's main rebel group asked followers to attack President " \
+           "Obama during his visit to Peru last week."
+    (coded,) = coder.code_documents([Document("p", text, date="2010-06-01")])
+    visits = [e for e in coded.events if e.cameo[:2] == "04"]
+    assert visits and all(e.source.key == "USA" for e in visits)

@@ -543,8 +543,11 @@ class ActorResolver:
             candidates = [s for s in earlier if s.role is not None]
         if not candidates:
             return None
-        subjects = [s for s in candidates if s.subject]
-        chosen = (subjects or candidates)[-1]
+        # the sentence's own mentions first: "Rebels plotted against Bush during his visit" is Bush's
+        # visit, whoever a headline or an earlier sentence made its subject
+        pool = [s for s in candidates if s.position >= sentence.start] or candidates
+        subjects = [s for s in pool if s.subject]
+        chosen = (subjects or pool)[-1]
         return self.actor_of(chosen.key, chosen.role, token.start, token.end, "pronoun")
 
     def _owned(self, head: int, phrase: list[int], role: str | None) -> Actor | None:
