@@ -33,6 +33,11 @@ def test_an_offer_is_never_a_threat_nor_an_appeal(coder: Coder) -> None:
     assert aimed(code(coder, "Spain offered harsh criticism of the Moroccan government."), "ESP", "111", "MAR")
 
 
+def test_a_phrasal_verb_has_its_own_effect(coder: Coder) -> None:
+    # "rule out" rejects what it names; the plain verb "rule" governs nothing
+    assert ("IND", "125", "PAK", "asserted") in triples(code(coder, "India ruled out talks with Pakistan."))
+
+
 def test_refusing_to_act_is_a_rejection(coder: Coder) -> None:
     assert aimed(code(coder, "Peru refused to extradite the former minister to Chile."), "PER", "12", "CHL")
 

@@ -106,8 +106,9 @@ class SentenceState:
         """The governing effect of a word (not of a phrasal verb); the text's own form is tried
         too, since the lemmatizer sometimes errs ('hopes' -> 'hop')."""
         modal = self.vocabulary.modal
-        if self.s.kids(token.i, "prt"):  # "pushed down exports", "set up a panel", "called off talks": another verb
-            return None
+        particles = self.s.kids(token.i, "prt")
+        if particles:  # "pushed down exports", "set up a panel": another verb, with its own effect if any
+            return modal.get(f"{token.lemma} {particles[0].lemma}")  # "ruled out talks" rejects them
         word = token.text.lower()
         for form in (token.lemma, word, word[:-1] if word.endswith(("s", "ed")) else ""):
             if form in modal:
