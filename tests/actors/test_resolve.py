@@ -487,3 +487,20 @@ def test_a_pronoun_takes_its_own_sentences_mention_before_an_earlier_subject(cod
     (coded,) = coder.code_documents([Document("p", text, date="2010-06-01")])
     visits = [e for e in coded.events if e.cameo[:2] == "04"]
     assert visits and all(e.source.key == "USA" for e in visits)
+
+
+def test_a_state_named_on_a_thing_there_is_whose_it_is_not_where(coder) -> None:
+    # "near a US checkpoint" is not in the US; "in a suburb of Kabul" is in Afghanistan
+    (bombing,) = coder.code("A suicide attacker set off a car bomb near a US checkpoint in the city of Mosul.",
+                            date="2005-06-01")
+    assert bombing.source.code == "IRQUAF"
+    (coded,) = coder.code_documents([Document("k", "A gunman opened fire near a UK embassy compound in a suburb of "
+                                                   "Kabul.", date="2005-06-01")], monadic=True)
+    assert [e.source.code for e in coded.events] == ["AFGUAF"]
+
+
+def test_a_modifier_of_coordinated_bare_nouns_names_them_all(coder) -> None:
+    # stronger than the scene "near the town of Rafah" (an "of" phrase in a locative one sets the scene)
+    events = coder.code("Israeli helicopters and tanks shelled Egyptian positions near the town of Rafah.",
+                        date="2004-05-20")
+    assert {e.source.key for e in events} == {"ISR"}

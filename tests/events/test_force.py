@@ -2,7 +2,7 @@
 
 from detente import Coder
 
-from .coding import aimed, code, triples
+from .coding import aimed, code, code_monadic, triples
 
 
 def test_force_with_no_agent_comes_from_where_it_was_fired(coder: Coder) -> None:
@@ -183,3 +183,8 @@ def test_armed_groups_without_aircraft_bomb_on_the_ground(coder: Coder) -> None:
     events = code(coder, "Maoist rebels bombed a Nepalese army post on Saturday.")
     assert any(e.cameo == "183" and e.target is not None and e.target.key == "NPL" for e in events)
     assert any(e.cameo == "195" for e in code(coder, "Nepalese jets bombed Maoist rebels on Saturday."))
+
+
+def test_every_participle_of_a_bombing_is_the_bombing(coder: Coder) -> None:
+    events = code_monadic(coder, "Rebels detonated a car bomb in Mosul, killing five soldiers and wounding ten civilians.")
+    assert {e.cameo for e in events} == {"1832"}

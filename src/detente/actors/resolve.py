@@ -34,7 +34,7 @@ _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "gen", "col", "lt", "maj",
                "capt", "adm", "sgt", "rev", "mullah", "ayatollah", "imam", "cardinal", "king", "queen", "prince",
                "princess", "emir", "sultan", "crown", "comrade", "madame", "monsieur", "herr", "senor", "señor"}
-_AIMED_PREPS = {"at", "on", "against", "toward", "towards", "upon"}  # what an act is aimed at
+_AIMED_PREPS = {"at", "on", "against", "toward", "towards", "upon", "include"}  # what an act is aimed at ("including")
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _SCENE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
@@ -634,9 +634,9 @@ class ActorResolver:
         by_agent = token.dep == "pobj" and agent.dep == "agent"
         objects: list[Token] = []
         if token.dep in _SUBJECT_DEPS:  # what it acts on: "launched strikes at United States and Iraqi outposts"
-            objects = sentence.kids(token.head, "dobj", "dative") + [
-                pobj for prep in sentence.kids(token.head, "prep") if prep.lemma in _AIMED_PREPS
-                for pobj in sentence.kids(prep.i, "pobj")]
+            objects = [obj for verb in self._consequences(token.head) for obj in sentence.kids(verb, "dobj", "dative")
+                       + [pobj for prep in sentence.kids(verb, "prep") if prep.lemma in _AIMED_PREPS
+                          for pobj in sentence.kids(prep.i, "pobj")]]
         elif by_agent:  # "a US hostage was killed by his captors": not American, even by the document
             objects = sentence.kids(agent.head, "nsubjpass")
         done_to = {i for obj in objects for i in sentence.subtree(obj.i)}
@@ -649,7 +649,9 @@ class ActorResolver:
             if i != match.first or self.actors.kinds.get(key) != "state" or key in exclude or self._of_descent(i) \
                     or self._based_in(match.last):
                 continue
-            if self._sets_scene(self._phrase_head(match.last), entry, clauses):
+            if self._shared_modifier(match, entry, head):  # "Israeli helicopters and tanks": the tanks too
+                rank = -1
+            elif self._sets_scene(self._phrase_head(match.last), entry, clauses, match.last):
                 rank = 0 if role != "GOV" else 1
             elif i in done_to and (entry.via == "adjective" or self._describes_other(match, entry, head)) and \
                     not any(self._names_organ(match, entry, obj.i) for obj in objects):
@@ -670,6 +672,19 @@ class ActorResolver:
             return None
         best = min(ranked)
         return best[0], best[3]
+
+    def _consequences(self, verb: int) -> list[int]:
+        """A verb and the participles that tell what its act did, with no subject of their own:
+        'detonated a bomb, killing three and wounding seven' (their victims are the act's too)."""
+        sentence = self.sentence
+        assert sentence is not None
+        found, todo = [verb], [verb]
+        while todo:
+            for clause in sentence.kids(todo.pop(), "advcl", "conj"):
+                if clause.tag == "VBG" and not sentence.kids(clause.i, *_SUBJECT_DEPS):
+                    found.append(clause.i)
+                    todo.append(clause.i)
+        return found
 
     def _doers_of(self, token: Token) -> list[Token]:
         """The armed forces that are subjects of the verb whose object (or aimed-at phrase)
@@ -719,15 +734,17 @@ class ActorResolver:
                     break
         return verbs
 
-    def _sets_scene(self, named_head: int, entry: Entry, clauses: set[int]) -> bool:
+    def _sets_scene(self, named_head: int, entry: Entry, clauses: set[int], last: int) -> bool:
         """A place or state in a locative phrase of the given clauses: 'in Lahore', 'from a
-        resort in the Philippines'."""
+        resort in the Philippines'; a state's name on a thing there says whose it is ('near a
+        US checkpoint'), not where (a city's does: 'in a Baghdad suburb')."""
         sentence = self.sentence
         assert sentence is not None
-        if entry.via == "adjective":
+        if entry.via == "adjective" or (entry.via == "name" and sentence.tokens[last].dep in _MODIFIERS):
             return False  # "in Iraqi custody"
         prep = sentence.tokens[named_head]
-        while prep.dep in {"pobj", "conj", "appos"} and prep.head != prep.i:
+        while (prep.dep in {"pobj", "conj", "appos"} or (prep.dep == "prep" and prep.lemma == "of")) \
+                and prep.head != prep.i:  # "in a remote area of northeastern Nigeria"
             prep = sentence.tokens[prep.head]
         if prep.dep != "prep" or prep.lemma not in _SCENE_PREPS:
             return False
@@ -748,11 +765,29 @@ class ActorResolver:
     def _describes_other(self, match: NameMatch, entry: Entry, head: int) -> bool:
         """An adjective or name modifying a noun other than `head` or its conjuncts: 'the
         Australian embassy' (not 'Israeli helicopters and tanks')."""
+        last = self._modifying(match, entry)
+        return last is not None and last.head not in self._conjuncts(head)
+
+    def _shared_modifier(self, match: NameMatch, entry: Entry, head: int) -> bool:
+        """An adjective or name modifying a conjunct of a bare `head`: 'Israeli' for the tanks of
+        'Israeli helicopters and tanks' (not for 'US forces and al-Sadr's militia')."""
+        sentence = self.sentence
+        assert sentence is not None
+        last = self._modifying(match, entry)
+        return last is not None and last.head != head and last.head in self._conjuncts(head) and \
+            not sentence.kids(head, *_MODIFIERS)
+
+    def _modifying(self, match: NameMatch, entry: Entry) -> Token | None:
+        """The last word of a name that modifies a noun ('the Australian embassy'), else None."""
         sentence = self.sentence
         assert sentence is not None
         last = sentence.tokens[match.last]
-        if entry.via not in {"adjective", "name"} or last.dep not in {"amod", "compound"}:
-            return False
+        return last if entry.via in {"adjective", "name"} and last.dep in {"amod", "compound"} else None
+
+    def _conjuncts(self, head: int) -> set[int]:
+        """`head` and the nouns coordinated with it."""
+        sentence = self.sentence
+        assert sentence is not None
         top = head
         while sentence.tokens[top].dep == "conj" and sentence.tokens[top].head != top:
             top = sentence.tokens[top].head
@@ -761,7 +796,7 @@ class ActorResolver:
             for conjunct in sentence.kids(todo.pop(), "conj"):
                 group.add(conjunct.i)
                 todo.append(conjunct.i)
-        return last.head not in group
+        return group
 
     def _clause_subject_span(self, token: Token) -> tuple[int, int]:
         """The character span of the subject of the verb a noun is the object of (an empty span

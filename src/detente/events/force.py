@@ -133,8 +133,11 @@ class ForceRules(ArgumentRules):
                 return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+doer:{deed.id}"), sources
         if pattern.objects:
             return pattern, sources
-        head = self.s.tokens[verb.head]
-        if verb.dep in {"advcl", "conj"} and head.pos == "VERB":  # "detonated a car bomb, killing nine": a bombing
+        clause = verb  # "..., killing three and wounding seven": the first of the participles
+        while clause.dep == "conj" and self.s.tokens[clause.head].dep == "advcl":
+            clause = self.s.tokens[clause.head]
+        head = self.s.tokens[clause.head]
+        if clause.dep in {"advcl", "conj"} and head.pos == "VERB":  # "detonated a car bomb, killing nine": a bombing
             for obj in self.s.kids(head.i, "dobj"):
                 deed = self._act_named(obj)
                 if deed is not None and deed.cameo[:2] == "18":
