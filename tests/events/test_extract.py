@@ -182,6 +182,7 @@ def test_forces_and_things_that_arrive_make_no_visit(coder: Coder) -> None:
     assert code(coder, "Chilean troops arrived in Haiti on Monday.") == []  # a deployment
     assert code(coder, "A Peruvian ship arrived in Chile on Monday.") == []
     assert code(coder, "Chilean troops will fly to Haiti next week.") == []  # nor an intent to visit
+    assert code(coder, "Chilean troops intervened, flying from Santiago to Haiti on Canadian planes.") == []
     assert aimed(code(coder, "A Peruvian delegation arrived in Santiago on Monday."), "PER", "04", "CHL")
 
 

@@ -327,6 +327,10 @@ class ArgumentRules(SentenceState):
         in Kuwait' is a deployment) or a thing ('a British ship arrived', 'a Hezbollah plane flew
         over Israel')."""
         subject = self._first(verb, "nsubj") if verb.pos in {"VERB", "AUX"} else None
+        clause = verb
+        while subject is None and clause.dep in {"advcl", "conj", "xcomp"} and clause.pos in {"VERB", "AUX"}:
+            clause = self.s.tokens[clause.head]  # "troops intervened, flying from Kabul": the troops fly
+            subject = self._first(clause, "nsubj")
         if subject is None or subject.pos != "NOUN" or subject.i in self.resolver.word_entry:
             return False
         role = self.resolver.role_of(subject.i)
