@@ -167,3 +167,8 @@ def test_a_group_named_on_what_is_struck_is_the_target_not_the_land_it_is_in(cod
     # the parser reads "PKK" in "PKK militant positions" as an nmod, not a compound
     events = code(coder, "Turkish jets strike PKK militant positions across south-east Turkey.")
     assert [(e.source.code, e.cameo[:2], e.target and e.target.code) for e in events] == [("TURMIL", "19", "TURSEP")]
+
+
+def test_what_a_meeting_is_about_is_not_whom_it_is_with(coder: Coder) -> None:
+    assert code(coder, "Lavrov held talks over Syria on Monday.") == []
+    assert code(coder, "The AU called an emergency meeting on Sudan.") == []

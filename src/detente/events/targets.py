@@ -23,6 +23,13 @@ from .sentence import Candidate, _Coding, _known, _same_actor
 # Prepositions tried for a target when the pattern's own give none: "withdrew from Lebanon".
 _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "for", "into", "at", "over",
                    "between", "of")
+# a meeting's "from", "on", "over" and "about" say where one speaks from or what about, not with whom:
+# "speaking from France", "meet defense chiefs on Iraq", "talks over Ukraine"
+_MEETING_FALLBACK_PREPS = tuple(p for p in _FALLBACK_PREPS if p not in {"from", "on", "over"})
+
+
+def _fallback_preps(code: str) -> tuple[str, ...]:
+    return _MEETING_FALLBACK_PREPS if code[:2] == "04" else _FALLBACK_PREPS
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): mutual acts among them
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
