@@ -172,3 +172,15 @@ def test_a_group_named_on_what_is_struck_is_the_target_not_the_land_it_is_in(cod
 def test_what_a_meeting_is_about_is_not_whom_it_is_with(coder: Coder) -> None:
     assert code(coder, "Lavrov held talks over Syria on Monday.") == []
     assert code(coder, "The AU called an emergency meeting on Sudan.") == []
+
+
+def test_coordinated_doers_of_one_state_act_on_each_other(coder: Coder) -> None:
+    # told apart by role: two events, one each way, not one merged on the state
+    assert {("SDNMIL", "SDNREB"), ("SDNREB", "SDNMIL")} <= {
+        (e.source.code, e.target.code) for e in code(coder, "The Sudanese army and the RSF clashed in Omdurman.")
+        if e.target is not None}
+
+
+def test_a_truce_signed_by_coordinated_doers_is_with_each_other(coder: Coder) -> None:
+    assert {("TCD", "0871", "SDN", "asserted"), ("SDN", "0871", "TCD", "asserted")} <= triples(
+        code(coder, "Chad and Sudan signed a truce on Monday."))

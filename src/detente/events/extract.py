@@ -32,7 +32,7 @@ from .governing import GoverningRules
 from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
 from .sentence import Candidate, _Coding, _known
-from .targets import _FALLBACK_PREPS, TargetRules, _fallback_preps, _to_the_press
+from .targets import _FALLBACK_PREPS, TargetRules, _to_the_press
 
 __all__ = ["Candidate", "EventExtractor"]
 
@@ -200,10 +200,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             targets += self._via_preps(particle, pattern.preps + _FALLBACK_PREPS)
         if pattern.cameo[:2] in _PRESSURE_ROOTS:
             targets += [self._subjects(clause) for clause in self.s.kids(verb.i, "ccomp", "xcomp")]
-        preps = _fallback_preps(pattern.cameo)
-        fallback = self._via_preps(verb, preps) + self._purpose_targets(verb)
+        fallback = self._fallback_groups(verb, pattern.cameo) + self._purpose_targets(verb)
         if obj is not None:
-            fallback += self._via_preps(obj, preps)
+            fallback += self._fallback_groups(obj, pattern.cameo)
         if expelled:  # the state they were sent out of is who expelled them, not also whom
             fallback = [[a for a in group if a.key not in {s.key for s in sources}] for group in fallback]
         if pattern.cameo in _RESPONSIBILITY_CODES:  # "claimed responsibility for an attack targeting X": X
@@ -322,9 +321,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if light is not None:
             targets += self._via_preps(light, pattern.preps) + self._dative(light)
         targets += [modifiers, undergoers]
-        fallback = self._via_preps(carrier, _fallback_preps(pattern.cameo)) + self._purpose_targets(carrier)
+        fallback = self._fallback_groups(carrier, pattern.cameo) + self._purpose_targets(carrier)
         if light is not None:
-            fallback += self._via_preps(light, _fallback_preps(pattern.cameo)) + self._purpose_targets(light)
+            fallback += self._fallback_groups(light, pattern.cameo) + self._purpose_targets(light)
         anchor = light if light is not None else noun
         found = len(self.found)
         self._emit(pattern, noun, anchor, sources, targets, fallback, specific=bool(pattern.objects))

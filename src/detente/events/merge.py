@@ -46,8 +46,11 @@ def merge_candidates(doc_id: str, text: str, sentences: dict[int, tuple[int, int
     by_dyad: dict[tuple[str, str | None, str, str], list[_Group]] = {}
     for item in candidates:
         candidate = item[1]
-        dyad = (candidate.source.key, candidate.target.key if candidate.target else None, candidate.factuality,
-                candidate.code[:2])
+        source, target = candidate.source, candidate.target
+        # one entity on both sides is told apart by roles: "the army and the RSF clashed" is two acts
+        domestic = target is not None and target.key == source.key
+        dyad = (source.code if domestic else source.key, (target.code if domestic else target.key) if target else None,
+                candidate.factuality, candidate.code[:2])
         fitting = by_dyad.setdefault(dyad, [])
         group = next((g for g in fitting if g.admits(candidate)), None)
         if group is None:

@@ -23,14 +23,16 @@ from .sentence import Candidate, _Coding, _known, _same_actor
 # Prepositions tried for a target when the pattern's own give none: "withdrew from Lebanon".
 _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "for", "into", "at", "over",
                    "between", "of")
-# a meeting's "from", "on", "over" and "about" say where one speaks from or what about, not with whom:
-# "speaking from France", "meet defense chiefs on Iraq", "talks over Ukraine"
-_MEETING_FALLBACK_PREPS = tuple(p for p in _FALLBACK_PREPS if p not in {"from", "on", "over"})
+# a meeting's "from" says where one speaks from, not with whom ("speaking from France"); its
+# "on" and "over" what it is about ("talks over Ukraine")
+_TOPIC_PREPS = ("on", "over")
+_MEETING_FALLBACK_PREPS = tuple(p for p in _FALLBACK_PREPS if p not in {"from", *_TOPIC_PREPS})
 
 
 def _fallback_preps(code: str) -> tuple[str, ...]:
     return _MEETING_FALLBACK_PREPS if code[:2] == "04" else _FALLBACK_PREPS
-_RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}  # consult, cooperate, fight (and 019 accord): mutual acts among them
+# consult, cooperate, de-escalate ("signed a ceasefire"), fight (and 019 accord): mutual acts among them
+_RECIPROCAL_CODES = ("03", "04", "05", "06", "087", "19")
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _PERSON_PATIENT_CODES = {"084", "173", "174", "175"}  # acts done to people: release, arrest, expulsion, repression
@@ -122,7 +124,7 @@ class TargetRules(ArgumentRules):
             targets = self._first_other(self._governor_partners(trigger), source)
         # "X and Y met", "failed to reach agreement"
         if not targets and len(coding.sources) > 1 and self._mutual(coding):
-            targets = [other for other in coding.sources if other.key != source.key]
+            targets = [other for other in coding.sources if not _same_actor(other, source)]  # "the army and RSF"
         if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
             targets = self._first_other(fallback_groups, source) or self._first_other(
                 self._counterparts([trigger, *coding.path]), source)
@@ -253,9 +255,18 @@ class TargetRules(ArgumentRules):
         """Whether coordinated doers do the act with each other: 'X and Y clashed (agreed to
         cooperate)', not 'X and Y launched an assault'."""
         code, mutual = coding.code, self.vocabulary.mutual
-        if code[:2] not in _RECIPROCAL_ROOTS and coding.base[:2] not in _RECIPROCAL_ROOTS and code != "019":
+        if not code.startswith(_RECIPROCAL_CODES) and not coding.base.startswith(_RECIPROCAL_CODES) and code != "019":
             return False
         return coding.act in mutual or any(("verb", t.lemma) in mutual for t in coding.path[1:])
+
+    def _fallback_groups(self, token: Token, code: str) -> list[list[Actor]]:
+        """The target groups of a trigger's fallback prepositions; a meeting's topic is no
+        counterpart ('a meeting on Iraq'), unless it names the parties ('talks on ties between
+        Cuba and China')."""
+        groups = self._via_preps(token, _fallback_preps(code))
+        if code[:2] == "04":
+            groups += [g for topic in self._pobjs(token, _TOPIC_PREPS) for g in self._via_preps(topic, ("between",))]
+        return groups
 
     def _first_other(self, groups: list[list[Actor]], source: Actor) -> list[Actor]:
         for group in groups:
