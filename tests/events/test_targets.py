@@ -77,6 +77,8 @@ def test_people_expelled_from_a_state_were_expelled_by_it(coder: Coder) -> None:
         code(coder, "A British journalist was expelled from Egypt."))
     assert ("VENGOV", "1662", "OAS", "asserted") in triples(code(coder, "OAS observers were expelled from Venezuela."))
     assert code(coder, "OAS observers were withdrawn from Venezuela.") == []  # by whoever sent them
+    # whose they are unnamed: no target, and never the expelling state itself or its people
+    assert code(coder, "Thirty diplomats were ordered out of Peru on Monday.") == []
 
 
 def test_a_state_itself_yields_or_protests_at_no_one_when_no_one_is_named(coder: Coder) -> None:

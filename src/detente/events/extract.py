@@ -204,7 +204,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if obj is not None:
             fallback += self._fallback_groups(obj, pattern.cameo)
         if expelled:  # the state they were sent out of is who expelled them, not also whom
-            fallback = [[a for a in group if a.key not in {s.key for s in sources}] for group in fallback]
+            expellers = {s.key for s in sources}
+            targets = [[a for a in group if a.key not in expellers] for group in targets]
+            fallback = [[a for a in group if a.key not in expellers] for group in fallback]
         if pattern.cameo in _RESPONSIBILITY_CODES:  # "claimed responsibility for an attack targeting X": X
             targets += [group for noun in self._pobjs(obj or verb) for group in self._act_participants(noun)]
         if pattern.cameo in _VISITS and obj is not None and self._guest(verb):
