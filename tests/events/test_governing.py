@@ -156,3 +156,10 @@ def test_an_event_noun_a_future_act_is_for_is_yet_to_be(coder: Coder) -> None:
 def test_seeking_cooperation_asks_for_it(coder: Coder) -> None:
     events = code(coder, "Chile seeks Argentine military cooperation.")
     assert ("CHL", "0212", "ARG", "asserted") in triples(events)
+
+
+def test_calling_someone_is_a_phone_call_not_an_appeal(coder: Coder) -> None:
+    events = code(coder, "Putin called Erdogan on Friday to congratulate him.")
+    assert aimed(events, "RUS", "041", "TUR") and not any(e.cameo[:2] == "02" for e in events)
+    assert aimed(code(coder, "The UN called on Ethiopia to withdraw its troops."), "UN", "02", "ETH")
+    assert code(coder, "Putin called the Ukrainian president a liar.") == []  # naming him, no act

@@ -138,8 +138,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             obj, passive = shared, True
         elif self._headline_passive(verb, lemma):
             obj, passive = self._first(verb, "nsubj"), True
-        else:
-            obj = self._first(verb, "nsubjpass") if passive else self._first(verb, "dobj")
+        else:  # a lone "oprd" is an object the parser misread ("called the Sudanese president on Saturday")
+            obj = self._first(verb, "nsubjpass") if passive else self._first(verb, "dobj") or self._first(verb, "oprd")
         particle = self._particle(verb)
         pattern = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None,
                                self._object_words(obj))
@@ -149,7 +149,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             pattern = self._armed_on_actor(verb, lemma, particle, obj)
         if pattern is None and obj is not None:
             pattern = self._given_to(verb, lemma, particle)
-        if pattern is None:
+        if pattern is None or (self._phoned(verb) and self._names_as(verb, pattern)):
             return
         if pattern.cameo[:2] == "01" and self._commits_to_act(verb):  # "agreed to set up a joint company"
             pattern = replace(pattern, cameo=self.vocabulary.derive("intent", "03") or "030", id=f"{pattern.id}+to")
@@ -213,6 +213,14 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             # "Annan met with visiting Iraqi Prime Minister Allawi": Allawi visits Annan
             sources, targets, fallback = self.resolver.resolve(obj.i), [sources], []
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _names_as(self, verb: Token, pattern: Pattern) -> bool:
+        """'Trump called the ambassador a stupid guy', 'called the decision unconstitutional': a
+        verb that says what its object is does none of its acts, unless a pattern lists that word
+        (asked of 'call' only: 'shot dead', 'set free' say what the act made of it)."""
+        predicates = self.s.kids(verb.i, "oprd")
+        named = {self.s.tokens[i].lemma for predicate in predicates for i in self.s.subtree(predicate.i)}
+        return bool(predicates) and bool(self.s.kids(verb.i, "dobj")) and not named & pattern.objects
 
     def _guest(self, verb: Token) -> bool:
         """Whether 'visiting' describes whom one meets ('met with visiting X'), which the

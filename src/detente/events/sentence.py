@@ -112,8 +112,16 @@ class SentenceState:
         word = token.text.lower()
         for form in (token.lemma, word, word[:-1] if word.endswith(("s", "ed")) else ""):
             if form in modal:
-                return modal[form]
+                return None if self._phoned(token) else modal[form]
         return None
+
+    def _phoned(self, verb: Token) -> bool:
+        """'Netanyahu called Morrison to congratulate him': 'call' with an object is a phone call,
+        whose purpose the caller pursues; an appeal calls on someone or for something."""
+        calls_on = any(k.lemma in {"on", "upon"} and k.i == verb.i + 1 for k in self.s.kids(verb.i, "prt", "prep"))
+        called = self.s.kids(verb.i, "dobj", "oprd")  # a lone oprd is a misparsed object
+        return verb.lemma == "call" and not calls_on and bool(called) and \
+            _known(called[0].lemma, self.vocabulary.nouns) is None  # "called an emergency meeting" convenes it
 
     def _emit(self, pattern: Pattern, trigger: Token, anchor: Token, sources: list[Actor],
               target_groups: list[list[Actor]], fallback_groups: list[list[Actor]], specific: bool,
