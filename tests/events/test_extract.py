@@ -245,8 +245,8 @@ def test_a_sum_is_what_its_in_phrase_names(coder: Coder) -> None:
 
 
 def test_an_act_someone_only_answers_is_its_modifiers(coder: Coder) -> None:
-    # "dispute" and "dismiss" only answer another's act: the criticism and the threats are not theirs
-    assert triples(code(coder, "Chile disputed Peruvian criticism on Monday.")) == {("PER", "111", "CHL", "asserted")}
+    # "dismiss" only answers another's act: the threats are not Syria's (disputing criticism is a denial, 016)
+    assert triples(code(coder, "Chile disputed Peruvian criticism on Monday.")) == {("CHL", "016", "PER", "asserted")}
     assert aimed(code(coder, "Syria dismissed Turkish threats on Monday."), "TUR", "13", "SYR")
 
 
