@@ -504,3 +504,15 @@ def test_a_modifier_of_coordinated_bare_nouns_names_them_all(coder) -> None:
     events = coder.code("Israeli helicopters and tanks shelled Egyptian positions near the town of Rafah.",
                         date="2004-05-20")
     assert {e.source.key for e in events} == {"ISR"}
+
+
+def test_a_party_of_soldiers_is_soldiers_and_foreign_ones_are_of_no_state_in_view(coder) -> None:
+    assert coder.code("An advance party of Dutch soldiers arrived at a base near Kabul.", date="2006-04-01") == []
+    (coded,) = coder.code_documents([Document("f", "A group of foreign diplomats visited Pyongyang on Thursday.",
+                                              date="2006-04-01")], monadic=True)
+    assert [e.source.code for e in coded.events] == ["---UIS"]
+
+
+def test_an_organisation_a_pronoun_posts_its_envoys_to_is_not_their_owner(coder) -> None:
+    events = coder.code("Iran said its U.N. diplomats met Canadian officials in New York.", date="2006-04-01")
+    assert [(e.source.code, e.target and e.target.code) for e in events][:1] == [("IRNGOV", "CANGOV")]

@@ -84,6 +84,7 @@ def test_news_agency_credits_are_blanked_for_the_parser(text: str, rest: str) ->
 
 @pytest.mark.parametrize("text, rest", [
     ("HAVANA Cuban troops left the port.", "Cuban troops left the port."),
+    ("HAVANA, Cuba An advance party left the port.", "An advance party left the port."),  # with its country
     ("HAVANA CUBAN TROOPS LEAVE PORT", "HAVANA CUBAN TROOPS LEAVE PORT"),  # a headline in capitals
     ("NAFTA Talks resumed on Monday.", "NAFTA Talks resumed on Monday."),  # not a place
 ])

@@ -24,11 +24,14 @@ from .mentions import NameMatch
 _NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "xcomp", "mark"})
 UNKNOWN_STATE = "---"  # CAMEO's filler for an actor whose country is not known
 _STATELESS_ROLES = {"INT"}  # generic international actors take the country slot themselves
-_COLLECTIVES = {"group", "crowd", "band", "number", "handful", "dozen", "hundred", "thousand"}  # "a group of X" is X
+# "a group of X" is X
+_COLLECTIVES = {"group", "crowd", "band", "number", "handful", "dozen", "hundred", "thousand", "party", "contingent",
+                "detachment", "team"}
 _PERPETRATORS = {"CRM", "UAF"}  # named for what they did, to someone else
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_HISTORY = 300  # earlier mentions an anaphor or a generic actor may refer to
+_FOREIGN = {"foreign", "overseas", "expatriate"}  # of some state other than the one in view
 _THING_PRONOUNS = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "gen", "col", "lt", "maj",
@@ -196,6 +199,16 @@ class ActorResolver:
     def resolve_one(self, head: int) -> Actor | None:
         sentence = self.sentence
         assert sentence is not None
+        members = [p for prep in sentence.kids(head, "prep") if prep.lemma == "of"
+                   for p in sentence.kids(prep.i, "pobj")]
+        if sentence.tokens[head].lemma in _COLLECTIVES and members:  # "an advance party of British soldiers"
+            actor = self.resolve_one(members[0].i)
+            collective = self._role_of_head(head)  # "crowds of street vendors in Venezuela": a crowd of civilians
+            if actor is not None and actor.role is None and collective is not None and \
+                    self.actors.kinds.get(actor.key) == "state":
+                actor = self.actor_of(actor.key, collective, actor.start, actor.end, actor.via)
+            if actor is not None:
+                return actor
         phrase = self._phrase(head)
         role = self._role_of_head(head)
         named = self._closest_name(head, phrase)
@@ -211,6 +224,11 @@ class ActorResolver:
                 self.residents[people.first] = named[1].key
         if named is not None and role in _PERPETRATORS and self._describes_other(*named, head):
             named = None  # "the kidnappers of an American journalist" are not American
+        if named is not None and role is not None and self.actors.kinds.get(named[1].key) != "state" and \
+                not named[0].first <= head <= named[0].last:
+            owned = self._owned(head, phrase, role)  # "its U.N. diplomats": the pronoun's, posted to the UN
+            if owned is not None:
+                return owned
         place = False
         if named is not None:
             place = self._as_place(head, *named)
@@ -230,12 +248,6 @@ class ActorResolver:
                                sentence.tokens[last].end, entry.via)
         token = sentence.tokens[head]
         lower = token.text.lower()
-        if token.lemma in _COLLECTIVES:  # "a group of asylum-seekers", "hundreds of protesters": who they are
-            members = [p for prep in sentence.kids(head, "prep") if prep.lemma == "of"
-                       for p in sentence.kids(prep.i, "pobj")]
-            actor = self.resolve_one(members[0].i) if members else None
-            if actor is not None:
-                return actor
         if lower in _THING_PRONOUNS or lower in _PERSON_PRONOUNS:
             actor = None if self._unknown_speaker(head) else (
                 self._speaker(head) or self._pronoun(head, person=lower in _PERSON_PRONOUNS))
@@ -576,6 +588,9 @@ class ActorResolver:
             return self.actor_of(role, None, sentence.tokens[phrase[0]].start, token.end, "role")
         if self._regional(phrase, head):  # "Arab foreign ministers", "Western diplomats": of no one state
             return None
+        if any(k.lemma in _FOREIGN for k in sentence.kids(head, "amod")):  # "foreign diplomats" in Pyongyang
+            return self.actor_of(UNKNOWN_STATE, role, sentence.tokens[phrase[0]].start, token.end, "role") \
+                if self.unknown_states else None
         clue = self._context_state(head, role, exclude)
         if clue is None and self.unknown_states:
             return self.actor_of(UNKNOWN_STATE, role, sentence.tokens[phrase[0]].start, token.end, "role")

@@ -333,6 +333,8 @@ class ArgumentRules(SentenceState):
             subject = self._first(clause, "nsubj")
         if subject is None or subject.pos != "NOUN" or subject.i in self.resolver.word_entry:
             return False
+        if any(a.role in _ARMED_ROLES for a in self.resolver.resolve(subject.i)):  # "a party of British soldiers"
+            return True
         role = self.resolver.role_of(subject.i)
         actors = self.resolver.actors
         if role is not None:

@@ -79,7 +79,8 @@ _DATELINE = re.compile(r"^(?P<wire>[A-Z][A-Za-z ]{0,30} - )?"  # a wire's name: 
                        r"(?:,[^!?\n(]{1,40}?)?(?: ?\([^)\n]{1,30}\))?(?: ?:[^-–—\n]{0,30})? ?(?:--|-|–|—|:) ")
 # "TAIPEI A strong earthquake ...", "JERUSALEM Israel's parliament ...": a city in capitals
 # before the first sentence with no mark between; only a known place makes it a dateline
-_BARE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,2}) (?=[A-Z\"“‘'])")
+_BARE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,2})"
+                            r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)? (?=[A-Z\"“‘'])")  # "BAGHDAD, Iraq An advance party"
 # "Reuters - Police said ...", "... in Darfur (AFP)": a credit that may name a news agency
 _LEADING_CREDIT = re.compile(r"^(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) ?(?:--|-|–|—) ")
 _TRAILING_CREDIT = re.compile(r" ?\((?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\)\s*$")
