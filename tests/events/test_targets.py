@@ -18,7 +18,7 @@ def test_a_purpose_names_the_target(coder: Coder) -> None:
 
 def test_an_act_in_protest_against_someone_is_aimed_at_them(coder: Coder) -> None:
     events = code(coder, "Hundreds of Kenyan students marched in protest against Uganda.")
-    assert ("KEN", "141", "UGA", "asserted") in triples(events)
+    assert ("KENEDU", "141", "UGA", "asserted") in triples(events)
 
 
 def test_a_state_organ_easing_with_no_one_named_acts_on_its_own_country(coder: Coder) -> None:
