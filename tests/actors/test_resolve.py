@@ -516,3 +516,8 @@ def test_a_party_of_soldiers_is_soldiers_and_foreign_ones_are_of_no_state_in_vie
 def test_an_organisation_a_pronoun_posts_its_envoys_to_is_not_their_owner(coder) -> None:
     events = coder.code("Iran said its U.N. diplomats met Canadian officials in New York.", date="2006-04-01")
     assert [(e.source.code, e.target and e.target.code) for e in events][:1] == [("IRNGOV", "CANGOV")]
+
+
+def test_a_capital_naming_a_role_noun_gives_the_state_and_keeps_the_role(coder) -> None:
+    events = coder.code("Nairobi police arrested two Somali nationals.", date="2010-06-01")
+    assert [(e.source.code, e.cameo[:2]) for e in events] == [("KENCOP", "17")]

@@ -240,7 +240,9 @@ class ActorResolver:
             if entry.via in {"name", "place"} and match.first <= head <= match.last:
                 role = None  # the head is part of the name: "the Soviet Union" is no union, "the West Bank" no bank
             head_role = role
-            if not place and (entry.via == "person" or entry.via == "seat" or entry.role is not None):
+            if not place and entry.via == "seat":  # "Baghdad police" are Iraq's police; "Moscow said": its government
+                role = role or entry_role
+            elif not place and (entry.via == "person" or entry.role is not None):
                 role = entry_role or role or ("ELI" if entry.kind == "person" else None)  # not yet in office: an elite
             # "Russian diplomats": the span runs to the head noun that gave the role
             last = head if head_role is not None and head > match.last and role == head_role else match.last
