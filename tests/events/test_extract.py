@@ -260,6 +260,11 @@ def test_an_act_years_before_what_the_clause_tells_is_history(coder: Coder) -> N
     assert not any(e.cameo[:2] == "19" for e in code_monadic(coder, text))
 
 
+def test_declaring_genocide_accuses_of_it(coder: Coder) -> None:
+    assert triples(code(coder, "Canada declared genocide in Myanmar's Rakhine state.")) == {
+        ("CAN", "1124", "MMR", "asserted")}
+
+
 def test_an_arrest_no_one_is_named_for_is_made_by_the_police_where_it_happened(coder: Coder) -> None:
     assert aimed(code(coder, "Three Kenyans were detained in Uganda on Friday."), "UGA", "173", "KEN")
 
