@@ -521,3 +521,8 @@ def test_an_organisation_a_pronoun_posts_its_envoys_to_is_not_their_owner(coder)
 def test_a_capital_naming_a_role_noun_gives_the_state_and_keeps_the_role(coder) -> None:
     events = coder.code("Nairobi police arrested two Somali nationals.", date="2010-06-01")
     assert [(e.source.code, e.cameo[:2]) for e in events] == [("KENCOP", "17")]
+
+
+def test_representatives_or_members_of_an_actor_are_that_actor(coder) -> None:
+    events = coder.code("Kenyan officials met representatives of the Somali government in Nairobi.", date="2010-06-01")
+    assert [(e.source.code, e.target and e.target.code) for e in events][:1] == [("KENGOV", "SOMGOV")]

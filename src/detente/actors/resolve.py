@@ -24,9 +24,9 @@ from .mentions import NameMatch
 _NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "xcomp", "mark"})
 UNKNOWN_STATE = "---"  # CAMEO's filler for an actor whose country is not known
 _STATELESS_ROLES = {"INT"}  # generic international actors take the country slot themselves
-# "a group of X" is X
+# "a group of X" is X, and so are "representatives (members, supporters) of X"
 _COLLECTIVES = {"group", "crowd", "band", "number", "handful", "dozen", "hundred", "thousand", "party", "contingent",
-                "detachment", "team"}
+                "detachment", "team", "representative", "member", "supporter", "loyalist", "follower"}
 _PERPETRATORS = {"CRM", "UAF"}  # named for what they did, to someone else
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
