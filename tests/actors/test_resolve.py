@@ -526,3 +526,9 @@ def test_a_capital_naming_a_role_noun_gives_the_state_and_keeps_the_role(coder) 
 def test_representatives_or_members_of_an_actor_are_that_actor(coder) -> None:
     events = coder.code("Kenyan officials met representatives of the Somali government in Nairobi.", date="2010-06-01")
     assert [(e.source.code, e.target and e.target.code) for e in events][:1] == [("KENGOV", "SOMGOV")]
+
+
+def test_an_actors_office_or_spokesman_speaks_for_it(coder) -> None:
+    (coded,) = coder.code_documents([Document("o", "The Kenyan president's office declined to comment on Monday.",
+                                              date="2010-06-01")], monadic=True)
+    assert [(e.source.code, e.cameo[:2]) for e in coded.events] == [("KENGOV", "01")]

@@ -24,6 +24,7 @@ from .mentions import NameMatch
 _NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "xcomp", "mark"})
 UNKNOWN_STATE = "---"  # CAMEO's filler for an actor whose country is not known
 _STATELESS_ROLES = {"INT"}  # generic international actors take the country slot themselves
+_VOICES = {"office", "camp", "spokesman", "spokeswoman", "spokesperson", "aide", "lawyer"}  # "X's office" speaks for X
 # "a group of X" is X, and so are "representatives (members, supporters) of X"
 _COLLECTIVES = {"group", "crowd", "band", "number", "handful", "dozen", "hundred", "thousand", "party", "contingent",
                 "detachment", "team", "representative", "member", "supporter", "loyalist", "follower"}
@@ -201,6 +202,11 @@ class ActorResolver:
         assert sentence is not None
         members = [p for prep in sentence.kids(head, "prep") if prep.lemma == "of"
                    for p in sentence.kids(prep.i, "pobj")]
+        owners = [k for k in sentence.kids(head, "poss") if k.text.lower() not in _THING_PRONOUNS | _PERSON_PRONOUNS]
+        if sentence.tokens[head].lemma in _VOICES and owners:  # "the governor's office declined to comment"
+            owner = self.resolve_one(owners[0].i)
+            if owner is not None:
+                return owner
         if sentence.tokens[head].lemma in _COLLECTIVES and members:  # "an advance party of British soldiers"
             actor = self.resolve_one(members[0].i)
             collective = self._role_of_head(head)  # "crowds of street vendors in Venezuela": a crowd of civilians
