@@ -265,6 +265,12 @@ def test_declaring_genocide_accuses_of_it(coder: Coder) -> None:
         ("CAN", "1124", "MMR", "asserted")}
 
 
+def test_setting_people_free_releases_them(coder: Coder) -> None:
+    # the parser reads "free" as a modifier of the object
+    assert [(e.source.key, e.cameo) for e in code_monadic(coder, "Kenya set free dozens of opposition leaders.")] == [
+        ("KEN", "0841")]
+
+
 def test_an_arrest_no_one_is_named_for_is_made_by_the_police_where_it_happened(coder: Coder) -> None:
     assert aimed(code(coder, "Three Kenyans were detained in Uganda on Friday."), "UGA", "173", "KEN")
 
