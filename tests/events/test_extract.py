@@ -248,6 +248,9 @@ def test_an_act_someone_only_answers_is_its_modifiers(coder: Coder) -> None:
     # "dismiss" only answers another's act: the threats are not Syria's (disputing criticism is a denial, 016)
     assert triples(code(coder, "Chile disputed Peruvian criticism on Monday.")) == {("CHL", "016", "PER", "asserted")}
     assert aimed(code(coder, "Syria dismissed Turkish threats on Monday."), "TUR", "13", "SYR")
+    # a verb of criticism answers the act its object names: it codes itself, and its subject did not do the act
+    events = code(coder, "Putin assailed the American withdrawal plan.")
+    assert triples(events) == {("RUSGOV", "111", "USA", "asserted")}
 
 
 def test_who_faces_an_act_undergoes_it(coder: Coder) -> None:

@@ -155,7 +155,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             pattern = replace(pattern, cameo=self.vocabulary.derive("intent", "03") or "030", id=f"{pattern.id}+to")
         if obj is not None and needs_object(pattern):
             self.consumed.add(obj.i)
-        elif obj is not None and obj.lemma in self.vocabulary.nouns and not self._names_people(obj):
+        elif obj is not None and obj.lemma in self.vocabulary.nouns and not self._names_people(obj) and \
+                not self._responds(verb):  # "assailed the withdrawal plan" answers it
             return  # "launch an attack": the noun's own pattern codes it ("killed a hostage" is a killing)
         if self._describes_actor(verb):
             return
@@ -312,6 +313,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             # "the Pentagon disputed Red Cross criticism", "Iran dismissed Israeli threats": the act answered is
             # the modifier's, aimed at whoever answers it
             sources, modifiers, undergoers, doer = modifiers, [], undergoers + doer, []
+        elif light is not None and self._responds(light):
+            doer = []  # "Kerry assailed the troop withdrawal plan": whoever answers an act did not do it
         if not doer and governor is not None:
             doer = self._subjects(governor)
             if done_to and governor.lemma in _FACING:  # "will go on trial"
