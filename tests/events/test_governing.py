@@ -5,7 +5,7 @@ import pytest
 from detente import Coder
 from detente.read.documents import Document
 
-from .coding import aimed, code, triples
+from .coding import aimed, code, code_monadic, triples
 
 
 def test_intent_and_threat_are_derived(coder: Coder) -> None:
@@ -163,3 +163,10 @@ def test_calling_someone_is_a_phone_call_not_an_appeal(coder: Coder) -> None:
     assert aimed(events, "RUS", "041", "TUR") and not any(e.cameo[:2] == "02" for e in events)
     assert aimed(code(coder, "The UN called on Ethiopia to withdraw its troops."), "UN", "02", "ETH")
     assert code(coder, "Putin called the Ukrainian president a liar.") == []  # naming him, no act
+
+
+def test_who_was_responsible_for_an_act_did_it(coder: Coder) -> None:
+    assert aimed(code(coder, "The rebels in Mali were responsible for the attack on the Malian army."),
+                 "MLI", "19", "MLI")
+    assert [(e.source.code, e.cameo) for e in code_monadic(
+        coder, "Prison guards in Iran tortured an inmate to death.")][:1] == [("IRNCOP", "1822")]

@@ -279,7 +279,9 @@ class GoverningRules(ArgumentRules):
         prep = self.s.tokens[noun.head]
         verb = self.s.tokens[prep.head]
         effect = self._modal(verb)
-        if verb.pos not in {"VERB", "AUX"} or effect not in (*_DERIVING, "light", "future"):
+        # "X was responsible for mass killings": an adjective that only carries the act to its clause's subject
+        carrier = verb.pos == "ADJ" and verb.dep == "acomp" and effect == "light"
+        if (verb.pos not in {"VERB", "AUX"} and not carrier) or effect not in (*_DERIVING, "light", "future"):
             return None
         if effect == "future":  # "Karzai set for a visit to Pakistan": planned
             return verb if prep.lemma == "for" else None
