@@ -170,3 +170,5 @@ def test_who_was_responsible_for_an_act_did_it(coder: Coder) -> None:
                  "MLI", "19", "MLI")
     assert [(e.source.code, e.cameo) for e in code_monadic(
         coder, "Prison guards in Iran tortured an inmate to death.")][:1] == [("IRNCOP", "1822")]
+    assert [(e.source.code, e.cameo[:2]) for e in code_monadic(coder, "Hamas was behind the bombing.")] == [
+        ("PSEREB", "18")]

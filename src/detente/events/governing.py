@@ -278,6 +278,8 @@ class GoverningRules(ArgumentRules):
             return None
         prep = self.s.tokens[noun.head]
         verb = self.s.tokens[prep.head]
+        if prep.lemma == "behind" and verb.lemma == "be":  # "Hamas was behind the attack": Hamas did it
+            return verb
         effect = self._modal(verb)
         # "X was responsible for mass killings": an adjective that only carries the act to its clause's subject
         carrier = verb.pos == "ADJ" and verb.dep == "acomp" and effect == "light"
