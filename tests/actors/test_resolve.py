@@ -532,3 +532,10 @@ def test_an_actors_office_or_spokesman_speaks_for_it(coder) -> None:
     (coded,) = coder.code_documents([Document("o", "The Kenyan president's office declined to comment on Monday.",
                                               date="2010-06-01")], monadic=True)
     assert [(e.source.code, e.cameo[:2]) for e in coded.events] == [("KENGOV", "01")]
+
+
+def test_a_named_doer_no_dictionary_knows_is_of_no_known_state_in_monadic_output(coder) -> None:
+    text = "Vandermeer suspended aid donations to the refugee camps."
+    (coded,) = coder.code_documents([Document("u", text, date="2010-06-01")], monadic=True)
+    assert [(e.source.code, e.cameo[:2]) for e in coded.events] == [("---", "16")]
+    assert coder.code(text, date="2010-06-01") == []  # no dyad, no event

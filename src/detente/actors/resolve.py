@@ -264,6 +264,9 @@ class ActorResolver:
             nominal = token.pos in {"NOUN", "PROPN"} and token.dep not in {"amod", "compound"}
             actor = (self._nominal(head, phrase, role) or self._owned(head, phrase, role)
                      or self._role_only(head, phrase, role)) if nominal else None
+            if actor is None and self.unknown_states and self._unknown_name(token):
+                # "Lagumdzija suspended aid donations": a named doer no dictionary knows, of no known state
+                actor = self.actor_of(UNKNOWN_STATE, None, sentence.tokens[phrase[0]].start, token.end, "unknown")
         if actor is not None and head not in self.anaphors:
             person = lower in _PERSON_PRONOUNS or (actor.via == "role" and token.pos == "PROPN")  # "King Hassan"
             self.anaphors[head] = Salient(token.start, actor.key, actor.role, person, token.dep in _SUBJECT_DEPS)
@@ -569,6 +572,10 @@ class ActorResolver:
         subjects = [s for s in pool if s.subject]
         chosen = (subjects or pool)[-1]
         return self.actor_of(chosen.key, chosen.role, token.start, token.end, "pronoun")
+
+    def _unknown_name(self, token: Token) -> bool:
+        """A capitalised proper name that is the subject of its clause (known names resolve before this)."""
+        return token.pos == "PROPN" and token.dep in _SUBJECT_DEPS and token.text[:1].isupper()
 
     def _owned(self, head: int, phrase: list[int], role: str | None) -> Actor | None:
         """'Russia pulled its troops out of Georgia': a role noun a pronoun possesses belongs to
