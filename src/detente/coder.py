@@ -146,7 +146,7 @@ class Coder:
         for number, document in enumerate(documents):
             started = time.monotonic()
             texts.append(bound_text(document.text))
-            plans.append(self._plan(texts[-1]))
+            plans.append(self._plan(texts[-1], monadic))
             clocks.charge(number, started)
         parsed = self._parse(texts, plans, clocks)
         for number, (document, (sentences, names, keep)) in enumerate(zip(documents, plans)):
@@ -212,14 +212,15 @@ class Coder:
         return any(m.first == 0 and m.last == len(words) - 1 and all(fits(e) for e in m.entries)
                    for m in find_names(self.actors, words))
 
-    def _plan(self, text: str) -> _Plan:
-        """The text's sentences, the actor names in each and the sentences to parse."""
+    def _plan(self, text: str, monadic: bool) -> _Plan:
+        """The text's sentences, the actor names in each and the sentences to parse (monadic
+        coding also parses sentences whose only actor may be a name no dictionary knows)."""
         sentences = split_sentences(self.nlp, text)
         names = [find_names(self.actors, s.words) for s in sentences]
         if self.prefilter is None:
             return sentences, names, {s.index for s in sentences}
         keep = {s.index for s in sentences
-                if self.prefilter.keep(s.words, [(m.first, m.last) for m in names[s.index]])}
+                if self.prefilter.keep(s.words, [(m.first, m.last) for m in names[s.index]], monadic)}
         return sentences, names, keep
 
     def _events(self, document: Document, text: str, sentences: list[Sentence], names: list[list[NameMatch]],

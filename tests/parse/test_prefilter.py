@@ -55,6 +55,12 @@ def test_a_trigger_that_needs_an_object_needs_it_in_the_sentence(prefilter):
     assert _keep(prefilter, "Russia said NATO must leave", [(0, 0), (2, 2)])
 
 
+def test_monadic_coding_keeps_a_trigger_with_no_known_actor(prefilter):
+    # "Vandermeer" is in no dictionary: only monadic coding turns such a name into an actor ('---')
+    assert not prefilter.keep("Vandermeer met the press".split(), [])
+    assert prefilter.keep("Vandermeer met the press".split(), [], unknown_names=True)
+
+
 def test_a_capitalised_place_stands_for_an_actor(prefilter):
     assert _keep(prefilter, "An attack in Yala left three dead")
     assert _keep(prefilter, "An attack in Tel Aviv left three dead")

@@ -83,15 +83,17 @@ class Prefilter:
         self.places = places  # lower-case names, matched as a capitalised run of words
         self.place_words = min(max((len(p.split()) for p in places), default=0), 4)
 
-    def keep(self, words: Sequence[str], names: Sequence[tuple[int, int]]) -> bool:
+    def keep(self, words: Sequence[str], names: Sequence[tuple[int, int]], unknown_names: bool = False) -> bool:
         """Whether a sentence of `words` with actor names at (first, last) word indexes can
-        hold an event."""
+        hold an event; with `unknown_names` (monadic coding) any name may be an actor, so a
+        trigger is enough."""
         lowered = [w.lower() for w in words]
         in_name = {i for first, last in names for i in range(first, last + 1)}
         present = set(lowered)
         if not any(i not in in_name and self._triggers(w, present) for i, w in enumerate(lowered)):
             return False
-        return bool(names) or not self.actor_words.isdisjoint(present) or self._has_place(words, lowered)
+        return unknown_names or bool(names) or not self.actor_words.isdisjoint(present) or \
+            self._has_place(words, lowered)
 
     def _triggers(self, word: str, present: set[str]) -> bool:
         return word in self.triggers or (word in self.needs and not self.needs[word].isdisjoint(present))
