@@ -200,14 +200,15 @@ class ActorResolver:
     def resolve_one(self, head: int) -> Actor | None:
         sentence = self.sentence
         assert sentence is not None
+        lemma = sentence.tokens[head].lemma
+        owner = self._possessor(head, pronoun=False) if lemma in _VOICES else None
+        if owner is not None:  # "the governor's office declined to comment"
+            actor = self.resolve_one(owner.i)
+            if actor is not None:
+                return actor
         members = [p for prep in sentence.kids(head, "prep") if prep.lemma == "of"
-                   for p in sentence.kids(prep.i, "pobj")]
-        owners = [k for k in sentence.kids(head, "poss") if k.text.lower() not in _THING_PRONOUNS | _PERSON_PRONOUNS]
-        if sentence.tokens[head].lemma in _VOICES and owners:  # "the governor's office declined to comment"
-            owner = self.resolve_one(owners[0].i)
-            if owner is not None:
-                return owner
-        if sentence.tokens[head].lemma in _COLLECTIVES and members:  # "an advance party of British soldiers"
+                   for p in sentence.kids(prep.i, "pobj")] if lemma in _COLLECTIVES else []
+        if members:  # "an advance party of British soldiers"
             actor = self.resolve_one(members[0].i)
             collective = self._role_of_head(head)  # "crowds of street vendors in Venezuela": a crowd of civilians
             if actor is not None and actor.role is None and collective is not None and \
@@ -582,12 +583,19 @@ class ActorResolver:
         whoever the pronoun is, not to a state guessed from the sentence."""
         sentence = self.sentence
         assert sentence is not None
-        possessor = next((k for k in sentence.kids(head, "poss")
-                          if k.text.lower() in _THING_PRONOUNS | _PERSON_PRONOUNS), None)
-        owner = self.resolve_one(possessor.i) if possessor is not None and role is not None else None
+        possessor = self._possessor(head, pronoun=True) if role is not None else None
+        owner = self.resolve_one(possessor.i) if possessor is not None else None
         if owner is None:
             return None
         return self.actor_of(owner.key, role, sentence.tokens[phrase[0]].start, sentence.tokens[head].end, "pronoun")
+
+    def _possessor(self, head: int, pronoun: bool) -> Token | None:
+        """The head's possessor that is (or, with `pronoun` false, is not) a pronoun: 'its troops',
+        'the governor's office'."""
+        sentence = self.sentence
+        assert sentence is not None
+        return next((k for k in sentence.kids(head, "poss")
+                     if (k.text.lower() in _THING_PRONOUNS | _PERSON_PRONOUNS) == pronoun), None)
 
     def _role_only(self, head: int, phrase: list[int], role: str | None,
                    exclude: frozenset[str] = frozenset()) -> Actor | None:

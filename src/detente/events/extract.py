@@ -309,12 +309,12 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             undergoers, doer = undergoers + doer, []
             givers = self._via_preps(light, ("from", "in", "by")) + self._via_preps(noun, ("from", "in", "by"))
             sources = sources or next((g for g in givers if g), [])
-        if light is not None and modifiers and not sources and self._responds(light):
-            # "the Pentagon disputed Red Cross criticism", "Iran dismissed Israeli threats": the act answered is
-            # the modifier's, aimed at whoever answers it
-            sources, modifiers, undergoers, doer = modifiers, [], undergoers + doer, []
-        elif light is not None and self._responds(light):
-            doer = []  # "Kerry assailed the troop withdrawal plan": whoever answers an act did not do it
+        if light is not None and self._responds(light):  # whoever answers an act did not do it
+            if modifiers and not sources:
+                # "the Pentagon disputed Red Cross criticism", "Iran dismissed Israeli threats": the act answered is
+                # the modifier's, aimed at whoever answers it
+                sources, modifiers, undergoers = modifiers, [], undergoers + doer
+            doer = []  # "Kerry assailed the troop withdrawal plan"
         if not doer and governor is not None:
             doer = self._subjects(governor)
             if done_to and governor.lemma in _FACING:  # "will go on trial"

@@ -118,9 +118,11 @@ class SentenceState:
     def _phoned(self, verb: Token) -> bool:
         """'Netanyahu called Morrison to congratulate him': 'call' with an object is a phone call,
         whose purpose the caller pursues; an appeal calls on someone or for something."""
+        if verb.lemma != "call":
+            return False
         calls_on = any(k.lemma in {"on", "upon"} and k.i == verb.i + 1 for k in self.s.kids(verb.i, "prt", "prep"))
         called = self.s.kids(verb.i, "dobj", "oprd")  # a lone oprd is a misparsed object
-        return verb.lemma == "call" and not calls_on and bool(called) and \
+        return not calls_on and bool(called) and \
             _known(called[0].lemma, self.vocabulary.nouns) is None  # "called an emergency meeting" convenes it
 
     def _emit(self, pattern: Pattern, trigger: Token, anchor: Token, sources: list[Actor],

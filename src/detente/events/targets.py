@@ -27,10 +27,6 @@ _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "
 # "on" and "over" what it is about ("talks over Ukraine")
 _TOPIC_PREPS = ("on", "over")
 _MEETING_FALLBACK_PREPS = tuple(p for p in _FALLBACK_PREPS if p not in {"from", *_TOPIC_PREPS})
-
-
-def _fallback_preps(code: str) -> tuple[str, ...]:
-    return _MEETING_FALLBACK_PREPS if code[:2] == "04" else _FALLBACK_PREPS
 # consult, cooperate, de-escalate ("signed a ceasefire"), fight (and 019 accord): mutual acts among them
 _RECIPROCAL_CODES = ("03", "04", "05", "06", "087", "19")
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
@@ -264,10 +260,10 @@ class TargetRules(ArgumentRules):
         """The target groups of a trigger's fallback prepositions; a meeting's topic is no
         counterpart ('a meeting on Iraq'), unless it names the parties ('talks on ties between
         Cuba and China')."""
-        groups = self._via_preps(token, _fallback_preps(code))
-        if code[:2] == "04":
-            groups += [g for topic in self._pobjs(token, _TOPIC_PREPS) for g in self._via_preps(topic, ("between",))]
-        return groups
+        if code[:2] != "04":
+            return self._via_preps(token, _FALLBACK_PREPS)
+        return self._via_preps(token, _MEETING_FALLBACK_PREPS) + [
+            g for topic in self._pobjs(token, _TOPIC_PREPS) for g in self._via_preps(topic, ("between",))]
 
     def _first_other(self, groups: list[list[Actor]], source: Actor) -> list[Actor]:
         for group in groups:
