@@ -1,8 +1,10 @@
 """Calibrated confidence: fitting, the shipped weights, reliability tables, the coder's use,
-reviewed events as training examples."""
+reviewed and audited events as training examples."""
 
 import datetime as dt
+import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,8 @@ from detente.calibration import (PENALTIES, Calibration, Outcome, chance_error, 
                                  reliability_table, render_thresholds, write_calibration)
 from detente.cli import main
 from detente.errors import VocabularyError
-from detente.evaluate import evaluate_file, reviewed_outcomes
+from detente.audit import coded_item, write_items
+from detente.evaluate import audited_outcomes, evaluate_file, reviewed_outcomes
 from detente.records import Document
 from detente.store import Store, ingest
 from detente.store.query import EventFilter, find_events
@@ -23,6 +26,7 @@ from detente.vocabulary import data_dir
 from .conftest import shared_file
 
 DYAD_GOLD = ("plover_gsr_cameo_manual", "petrarch2_gsr_gigaword", "cameo_manual_examples")
+AUDITS = Path(__file__).parents[1] / "docs" / "audits"
 TEXT = "Russia expelled two Polish diplomats on Monday. Poland condemned the expulsion and recalled its ambassador."
 
 
@@ -73,14 +77,19 @@ def test_the_coder_reports_the_calibrated_probability(coder):
     features = document_features(raw)
     assert [e.confidence for e in calibrated] == [round(coder.calibration.probability(f, e.confidence), 3)
                                                   for e, f in zip(raw, features)]
-    assert all(f[-1].startswith("crowd=") for f in features)
+    assert all(f[-2].startswith("crowd=") and f[-1].startswith("length=") for f in features)
+
+
+def _gold_and_audited(coder, split: str) -> list[Outcome]:
+    reports = [evaluate_file(coder, shared_file(f"gold/{name}.jsonl"), split=split) for name in DYAD_GOLD]
+    audited = audited_outcomes(coder, [str(AUDITS)], [str(shared_file("corpus"))], split)
+    return [o for r in reports for o in r.outcomes] + audited.outcomes
 
 
 @pytest.mark.model
 def test_the_shipped_calibration_is_the_one_the_train_splits_give(coder):
     """Fails after the rules change until the calibration is refitted (README: Accuracy)."""
-    reports = [evaluate_file(coder, shared_file(f"gold/{name}.jsonl"), split="train") for name in DYAD_GOLD]
-    refitted, _ = fit_calibration([o for r in reports for o in r.outcomes])
+    refitted, _ = fit_calibration(_gold_and_audited(coder, "train"))
     shipped = load_calibration(data_dir() / "calibration" / "confidence.tsv")
     assert shipped.weights.keys() == refitted.weights.keys()
     assert all(shipped.weights[k] == pytest.approx(w, abs=1e-5) for k, w in refitted.weights.items()), \
@@ -89,12 +98,14 @@ def test_the_shipped_calibration_is_the_one_the_train_splits_give(coder):
 
 @pytest.mark.model
 def test_on_the_test_splits_calibration_beats_the_raw_scores_and_is_within_chance(coder):
-    reports = [evaluate_file(coder, shared_file(f"gold/{name}.jsonl"), split="test") for name in DYAD_GOLD]
-    outcomes = [o for r in reports for o in r.outcomes]
-    calibrated = [pair for r in reports for pair in r.calibrated(coder.calibration)]
-    raw_error = expected_calibration_error(reliability_table([(o.score, o.right) for o in outcomes]))
+    outcomes = _gold_and_audited(coder, "test")
+    calibrated = [(coder.calibration.probability(o.features, o.score), o.right) for o in outcomes]
+
+    def brier(pairs: list[tuple[float, bool]]) -> float:
+        return sum((p - right) ** 2 for p, right in pairs) / len(pairs)
+
+    assert brier(calibrated) < brier([(o.score, o.right) for o in outcomes])
     error = expected_calibration_error(reliability_table(calibrated))
-    assert error < raw_error
     assert error <= chance_error([c for c, _ in calibrated])[1]  # what sampling alone can give
 
 
@@ -153,7 +164,7 @@ def test_eval_fits_the_calibration_on_reviewed_events_too_and_says_so(reviewed_s
     assert f"Fitted on {dt.date.today()} on {gold_events + 3} events " in header
     assert re.search(rf"#   reviews in {re.escape(str(reviewed_store))}: 3 events of 3 judged reports, the latest "
                      r"judged \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n", header)
-    assert "gold-example.jsonl (sha1 " in header and "judged correct or acceptable by its reviewer" in header
+    assert "gold-example.jsonl (sha1 " in header and "judged correct or acceptable." in header
     assert f"--fit-calibration {with_reviews} --db {reviewed_store}\n" in header
     assert load_calibration(with_reviews).weights != load_calibration(fitted).weights
     alone = runner.invoke(main, ["eval", gold, "--db", str(reviewed_store)])
@@ -166,3 +177,27 @@ def test_a_threshold_table_counts_what_each_minimum_keeps_and_drops() -> None:
     assert rows["0.5"][1:] == ["5", "of", "6", "0.600", "1", "of", "4"]  # 3 of 5 kept are right; 0.3 dropped
     assert rows["0.8"][1:] == ["3", "of", "6", "0.667", "2", "of", "4"]
     assert rows["0.9"][1:] == ["1", "of", "6", "1.000", "3", "of", "4"]
+
+
+def test_audited_events_the_coder_still_writes_are_labelled_by_their_judgement(coder, tmp_path):
+    corpus = tmp_path / "articles.jsonl"
+    article = REVIEWED[1]
+    corpus.write_text(json.dumps({"id": article.id, "text": article.text, "date": article.date}) + "\n",
+                      encoding="utf-8")
+    events = [e for e in next(coder.code_documents([article])).events if e.target is not None]
+    assert len(events) == 3
+    items = [coded_item(e.to_dict()) for e in events]
+    judged = [replace(items[0], judgement="correct"), replace(items[1], judgement="wrong_actor")]
+    # an event the coder now writes with another code: its judgement was of another event
+    judged += [replace(item, cameo="160 Reduce relations", judgement="correct") for item in items[2:]]
+    write_items(judged, tmp_path / "audit.jsonl")
+    audited = audited_outcomes(coder, [str(tmp_path / "audit.jsonl")], [str(corpus)], "all")
+    assert audited.judged == len(judged)
+    assert [o.right for o in audited.outcomes] == [True, False]
+    assert {o.doc_id for o in audited.outcomes} == {"audit:jp-1"}
+    # on one side of the split only: the document's id decides it, as for gold records
+    sides = [len(audited_outcomes(coder, [str(tmp_path / "audit.jsonl")], [str(corpus)], s).outcomes)
+             for s in ("train", "test")]
+    assert sorted(sides) == [0, 2]
+    alone = CliRunner().invoke(main, ["eval", str(corpus), "--audits", str(tmp_path / "audit.jsonl")])
+    assert alone.exit_code == 2 and "--audit-corpus" in alone.output

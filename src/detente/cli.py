@@ -118,9 +118,15 @@ def _report(summary: RunSummary) -> None:
 @click.option("--db", type=click.Path(exists=True, dir_okay=False),
               help="With --fit-calibration: fit on the events reviewers judged in this store too "
                    "(README: Calibrated confidence).")
+@click.option("--audits", multiple=True, type=click.Path(exists=True), metavar="PATH",
+              help="Blind-audit files (or a folder of them, docs/audits/): their judged events of the split count "
+                   "in --fit-calibration and --calibration too. Needs --audit-corpus.")
+@click.option("--audit-corpus", multiple=True, type=click.Path(exists=True), metavar="PATH",
+              help="The documents the audits were drawn from (files or folders, as `detente code` reads them).")
 @pipeline_option
 def evaluate(gold: tuple[str, ...], as_json: bool, show: int, limit: int | None, split: str, show_calibration: bool,
-             fit_calibration: str | None, db: str | None, pipeline: str) -> None:
+             fit_calibration: str | None, db: str | None, audits: tuple[str, ...], audit_corpus: tuple[str, ...],
+             pipeline: str) -> None:
     """Code the texts of GOLD files and score them against their events.
 
     Files with actor codes are scored by dyad and CAMEO root, matched one to one; files with
@@ -129,12 +135,20 @@ def evaluate(gold: tuple[str, ...], as_json: bool, show: int, limit: int | None,
     import datetime as dt
 
     from .calibration import expected_calibration_error, reliability_table, render_reliability, render_thresholds
-    from .evaluate import evaluate_file, refit_calibration, render_report, reviewed_outcomes
+    from .evaluate import audited_outcomes, calibrated_pairs, evaluate_file, refit_calibration, render_report, \
+        reviewed_outcomes
 
     if db and not fit_calibration:
         raise BadValue("--db adds a store's reviewed events to a calibration fit: give --fit-calibration FILE too")
+    if bool(audits) != bool(audit_corpus):
+        raise BadValue("--audits and --audit-corpus go together: the audits' events are coded again from their corpus")
     coder = _coder(CoderSettings(pipeline))
     reports = [evaluate_file(coder, Path(path), limit, split) for path in gold]
+    with clean_errors():
+        audited = audited_outcomes(coder, audits, audit_corpus, split) if audits else None
+    if audited is not None:
+        click.echo(f"{len(audited.outcomes)} events of split {split} are coded as {audited.judged} audited events "
+                   f"were judged in {len(audited.files)} audit files: counted too", err=True)
     if fit_calibration:
         with clean_errors():
             reviewed = None
@@ -145,9 +159,14 @@ def evaluate(gold: tuple[str, ...], as_json: bool, show: int, limit: int | None,
                 click.echo(f"{len(reviewed.outcomes)} of the {reviewed.judged} reports judged in {db} are "
                            "coded as they were judged: fitted on them too", err=True)
             coder.calibration = refit_calibration(reports, Path(fit_calibration), dt.date.today().isoformat(),
-                                                  reviewed)
+                                                  reviewed, audited)
         click.echo(f"wrote {fit_calibration}", err=True)
     pairs = [pair for report in reports for pair in report.calibrated(coder.calibration)]
+    populations = [(", ".join(Path(p).name for p in gold), pairs)]
+    if audited is not None:
+        audit_pairs = calibrated_pairs(audited.outcomes, coder.calibration)
+        populations += [("audited events of real news", audit_pairs), ("both together", pairs + audit_pairs)]
+        pairs = pairs + audit_pairs
     if as_json:
         data = [report.to_dict() for report in reports]
         table = reliability_table(pairs)
@@ -161,10 +180,11 @@ def evaluate(gold: tuple[str, ...], as_json: bool, show: int, limit: int | None,
         return
     click.echo("\n\n".join(render_report(report, show) for report in reports))
     if show_calibration:
-        click.echo(f"\ncalibrated confidence, split {split} ({', '.join(Path(p).name for p in gold)}):")
-        click.echo(render_reliability(pairs))
-        click.echo(f"\nwhat a minimum confidence gives up, split {split}:")
-        click.echo(render_thresholds(pairs))
+        for name, population in populations:
+            click.echo(f"\ncalibrated confidence, split {split} ({name}):")
+            click.echo(render_reliability(population))
+            click.echo(f"\nwhat a minimum confidence gives up, split {split} ({name}):")
+            click.echo(render_thresholds(population))
 
 
 @main.group()

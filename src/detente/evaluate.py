@@ -29,6 +29,10 @@ calibration is fitted on: each document with a judged report is coded again, and
 the coder still writes as it was judged (same trigger, source and target codes, CAMEO code,
 factuality) is right if the reviewer judged it correct or acceptable, wrong otherwise. A
 report the coder now writes differently is left out: its judgement was of another event.
+Blind audits of real news (docs/audits/) add events the same way: the documents they were drawn
+from are coded again, and an event the coder still writes as the audit line shows it (same
+event id, source, target, CAMEO code and factuality) is right if judged correct or acceptable.
+Audited events are split by their document's id, as gold records without a split of their own.
 """
 
 from __future__ import annotations
@@ -145,7 +149,7 @@ class Report:
 
     def calibrated(self, calibration: Calibration) -> list[tuple[float, bool]]:
         """Each counted prediction's calibrated confidence, and whether it was right."""
-        return [(calibration.probability(o.features, o.score), o.right) for o in self.outcomes]
+        return calibrated_pairs(self.outcomes, calibration)
 
     def to_dict(self) -> dict[str, Any]:
         data = {"gold_file": self.gold_file, "split": self.split, "kind": self.kind, "records": self.records,
@@ -156,6 +160,10 @@ class Report:
             data["types"] = self.types.to_dict()
         data.update(misses=self.misses, false_positives=self.false_positives)
         return data
+
+
+def calibrated_pairs(outcomes: Sequence[Outcome], calibration: Calibration) -> list[tuple[float, bool]]:
+    return [(calibration.probability(o.features, o.score), o.right) for o in outcomes]
 
 
 def record_split(record: dict[str, Any]) -> str:
@@ -474,25 +482,67 @@ def reviewed_outcomes(coder: Coder, reports: Sequence[JudgedReport], store: str)
     return ReviewedOutcomes(store, len(reports), max((r.judged_at for r in reports), default=None), outcomes)
 
 
+@dataclass(frozen=True, slots=True)
+class AuditedOutcomes:
+    """Blind-audit judgements as calibration examples (see the module docstring)."""
+
+    audits: list[str]  # audit files or folders, as given
+    files: list[str]  # the audit files, the later one's judgement of an event winning
+    corpus: list[str]  # the documents they were drawn from
+    split: str
+    judged: int  # events judged, in all the audit files
+    outcomes: list[Outcome]  # the judged events of the split the coder still writes as they were judged
+
+
+def audited_outcomes(coder: Coder, audits: Sequence[str], corpus: Sequence[str], split: str) -> AuditedOutcomes:
+    """Code the documents of `corpus` on one side of the split again (raw scores) and label each
+    counted event that an audit line judged, as the coder still writes it, by its judgement."""
+    from .audit import coded_item, read_items  # the audit modules read stores too: only `eval --audits` needs them
+    from .read import read_inputs
+    from .store.judgements import RIGHT
+
+    files = [str(f) for name in audits for f in (sorted(Path(name).glob("*.jsonl")) if Path(name).is_dir()
+                                                  else [Path(name)])]
+    judged = {item.event_id: item for path in files for item in read_items(Path(path)) if item.judgement}
+    documents = [d for d in read_inputs(corpus)
+                 if isinstance(d, Document) and split in ("all", record_split({"id": d.id}))]
+    outcomes = []
+    for coded in coder.code_documents(documents, calibrated=False):
+        for event, names in zip(coded.events, document_features(coded.events)):
+            item = judged.get(event.event_id)
+            if item is None or not counted(event):
+                continue
+            now = coded_item(event.to_dict())
+            as_judged = (now.source, now.target, now.cameo, now.factuality) == (item.source, item.target, item.cameo,
+                                                                                item.factuality)
+            if as_judged:
+                outcomes.append(Outcome(names, event.confidence, item.judgement in RIGHT, f"audit:{coded.document.id}"))
+    return AuditedOutcomes(list(audits), files, list(corpus), split, len(judged), outcomes)
+
+
 def _as_judged(event: Event) -> tuple[int, int, str, str | None, str, str]:
     """What a judged report is matched on: its trigger, what the coder wrote (JudgedReport.coded)."""
     target = event.target.code if event.target else None
     return event.trigger.start, event.trigger.end, event.source.code, target, event.cameo, event.factuality
 
 
-def refit_calibration(reports: list[Report], path: Path, day: str,
-                      reviewed: ReviewedOutcomes | None = None) -> Calibration:
-    """Fit the calibration on the counted predictions of `reports` (and the reviewed events, if
-    given) and write it to `path`, with a header that says what it was fitted on and the command
-    that fits it again."""
-    outcomes = [o for report in reports for o in report.outcomes] + (reviewed.outcomes if reviewed else [])
+def refit_calibration(reports: list[Report], path: Path, day: str, reviewed: ReviewedOutcomes | None = None,
+                      audited: AuditedOutcomes | None = None) -> Calibration:
+    """Fit the calibration on the counted predictions of `reports` (and the reviewed and audited
+    events, if given) and write it to `path`, with a header that says what it was fitted on and
+    the command that fits it again."""
+    outcomes = [o for report in reports for o in report.outcomes]
+    outcomes += (reviewed.outcomes if reviewed else []) + (audited.outcomes if audited else [])
     calibration, penalty = fit_calibration(outcomes)
-    table = reliability_table([(calibration.probability(o.features, o.score), o.right) for o in outcomes])
+    table = reliability_table(calibrated_pairs(outcomes, calibration))
     sources = [f"  {Path(r.gold_file).name} (sha1 {hashlib.sha1(Path(r.gold_file).read_bytes()).hexdigest()[:12]}): "
                f"{len(r.outcomes)} events, split {r.split}" for r in reports]
     command = ["detente eval", *(r.gold_file for r in reports), *(f"--split {r.split}" for r in reports[:1]),
                f"--fit-calibration {path}"]
     right = ["that a coded event is right (matched one to one with a gold event by `detente eval`)."]
+    if reviewed is not None or audited is not None:
+        right = ["that a coded event is right: matched one to one with a gold event by `detente eval`, or, for",
+                 "an event of the reviews or audits below, judged correct or acceptable."]
     if reviewed is not None:
         latest = f", the latest judged {reviewed.latest:%Y-%m-%d %H:%M:%S}" if reviewed.latest else ""
         left_out = reviewed.judged - len(reviewed.outcomes)
@@ -500,8 +550,11 @@ def refit_calibration(reports: list[Report], path: Path, day: str,
                        f"reports{latest}" + (f"; {left_out} left out (now coded otherwise, or negated, "
                                              "hypothetical or with no target)" if left_out else ""))
         command.append(f"--db {reviewed.store}")
-        right = ["that a coded event is right: matched one to one with a gold event by `detente eval`, or, for",
-                 "an event of the reviews below, judged correct or acceptable by its reviewer."]
+    if audited is not None:
+        digest = hashlib.sha1(b"".join(Path(f).read_bytes() for f in audited.files)).hexdigest()[:12]
+        sources.append(f"  {len(audited.files)} audit files (sha1 of all {digest}): {len(audited.outcomes)} events of "
+                       f"split {audited.split} coded as judged, of {audited.judged} events judged in all")
+        command += [*(f"--audits {a}" for a in audited.audits), *(f"--audit-corpus {c}" for c in audited.corpus)]
     write_calibration(calibration, path, [
         "Calibrated confidence (src/detente/calibration.py): weights of a logistic model of the probability",
         *right,
