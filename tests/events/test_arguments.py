@@ -100,3 +100,16 @@ def test_a_headline_participle_of_criticism_was_done_to_its_subject(coder: Coder
     for headline in ("Merkel Criticized Over Refugee Policy", "Erdogan Accused Of Silencing Turkish Press"):
         events = code_monadic(coder, headline)
         assert not any(e.cameo[:2] == "11" for e in events), headline
+
+
+def test_a_headline_participle_of_force_was_done_to_its_subject_whatever_its_other_senses(coder: Coder) -> None:
+    # "shot down a proposal" is a rejection, but "shot dead" is force all the same: done to the workers
+    events = code_monadic(coder, "Two Dutch Aid Workers Shot Dead in Mali")
+    assert not any(e.source.key == "NLD" for e in events)
+
+
+def test_a_thing_a_state_is_named_on_is_no_agent(coder: Coder) -> None:
+    # "by" a place is beside it: no one is named for the shooting
+    events = code_monadic(coder, "A Swedish tourist was shot by a Turkish bus station late on Friday.")
+    assert not any(e.source.key == "TUR" for e in events)
+    assert aimed(code(coder, "A Swedish tourist was shot by Turkish police late on Friday."), "TUR", "19", "SWE")

@@ -188,3 +188,9 @@ def test_armed_groups_without_aircraft_bomb_on_the_ground(coder: Coder) -> None:
 def test_every_participle_of_a_bombing_is_the_bombing(coder: Coder) -> None:
     events = code_monadic(coder, "Rebels detonated a car bomb in Mosul, killing five soldiers and wounding ten civilians.")
     assert {e.cameo for e in events} == {"1832"}
+
+
+def test_a_single_state_on_fighting_between_sides_says_where_not_who(coder: Coder) -> None:
+    events = code_monadic(coder, "Two policemen were killed in a Nigerian gun battle on Sunday.")
+    assert not any(e.source.key == "NGA" for e in events)
+    assert not any(e.source.key == "NGA" for e in code_monadic(coder, "Nigerian clashes killed two policemen."))

@@ -134,7 +134,7 @@ class ArgumentRules(SentenceState):
             elif verb.dep in {"acomp", "attr", "oprd"} or (verb.dep in {"conj", "advcl"} and head.pos == "VERB"):
                 coordinated = verb.dep == "conj"
                 verb = head  # "Moscow was ready to ...": the copula's subject; coordinated verbs share one
-            elif verb.dep == "acl" and verb.tag == "VBN" and self._done_to(verb.lemma):
+            elif verb.dep == "acl" and verb.tag == "VBN" and self._done_to(verb, verb.lemma):
                 return self._agent(verb)  # "soldiers killed in bombings": done to them
             elif verb.dep == "acl" and head.pos in {"NOUN", "PROPN"}:
                 # "issued a declaration demanding ...": the declaration's author demands
@@ -154,12 +154,16 @@ class ArgumentRules(SentenceState):
         return next((k for k in self.s.kids(verb.i, "advmod", "npadvmod", "dep", "nmod")
                      if k.i < verb.i and k.i in self.resolver.word_entry), None)
 
-    def _done_to(self, lemma: str) -> bool:
+    def _done_to(self, verb: Token, lemma: str) -> bool:
         """Whether a verb only names acts done to someone (coercion, force, release, expulsion):
-        its participle describes who underwent it."""
+        its participle describes who underwent it. Only the senses of its particle count: "shot
+        dead" is force whatever "shot down a proposal" is."""
         known = _known(lemma, self.vocabulary.verbs)
-        return known is not None and all(p.cameo[:2] in _DONE_TO_ROOTS or p.cameo[:3] in _DONE_TO_CODES
-                                         for p in self.vocabulary.verbs[known])
+        if known is None:
+            return False
+        particle = self._particle(verb)
+        senses = [p for p in self.vocabulary.verbs[known] if p.particle == (particle.lemma if particle else None)]
+        return bool(senses) and all(p.cameo[:2] in _DONE_TO_ROOTS or p.cameo[:3] in _DONE_TO_CODES for p in senses)
 
     def _headline_passive(self, verb: Token, lemma: str) -> bool:
         """'Australian reporter freed in Iraq', 'Saddam aide arrested', 'Annan urged to play a
@@ -171,7 +175,7 @@ class ArgumentRules(SentenceState):
             return False
         urged = self._modal(verb) in {"appeal", "demand"} and any(
             k.lemma == "to" for clause in self.s.kids(verb.i, "xcomp") for k in self.s.kids(clause.i, "aux"))
-        return urged or self._done_to(lemma)
+        return urged or self._done_to(verb, lemma)
 
     def _agent(self, verb: Token) -> list[Actor]:
         """Who did what a passive verb says: its 'by' phrase, or, when that names a weapon,
@@ -179,6 +183,9 @@ class ArgumentRules(SentenceState):
         for agent in self.s.kids(verb.i, "agent"):
             for pobj in self.s.kids(agent.i, "pobj"):
                 found = self.resolver.resolve(pobj.i)
+                if found and all(a.via == "adjective" and a.end <= pobj.start for a in found) \
+                        and self.resolver.role_of(pobj.i) is None and _known(pobj.lemma, self.vocabulary.nouns) is None:
+                    continue  # "shot dead by a Saudi shopping centre": beside a thing, not by anyone
                 if found and any(a.via != "role" for a in found):
                     return found
                 for i in self.s.subtree(pobj.i):  # a guess from a weapon's role is weaker than its wielder

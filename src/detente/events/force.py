@@ -73,7 +73,7 @@ class ForceRules(ArgumentRules):
                 if prep.lemma == "from" and verb.lemma in _LAUNCH_VERBS:
                     found = [a for a in self.resolver.resolve(pobj.i) if a.via != "role"]
                 elif prep.lemma in {"in", "by", "during"} and _known(pobj.lemma, self.vocabulary.nouns):
-                    found = self._noun_sources(pobj)
+                    found = self._sides(pobj, self._noun_sources(pobj))
                 elif prep.lemma in {"in", "by"} and self.resolver.role_of(pobj.i) == "MIL":  # "in Israeli tank fire"
                     found = [a for a in self.resolver.resolve(pobj.i) if a.via != "role"]
                 else:
@@ -81,6 +81,17 @@ class ForceRules(ArgumentRules):
                 if found:
                     return found
         return []
+
+    def _sides(self, deed: Token, named: list[Actor]) -> list[Actor]:
+        """Who did a deed its phrase names: for fighting between sides ("a battle", "clashes"),
+        a single state named on it says where it was, not who fought ("killed in a Saudi
+        battle"); both sides are named ("Israeli-Palestinian clashes") or none is. A weapon
+        says whose fire it was ("Turkish artillery fire")."""
+        if ("noun", deed.lemma) in self.vocabulary.mutual and len({a.key for a in named}) == 1 and \
+                not any(self.resolver.role_of(k.i) == "MIL" for k in self.s.kids(deed.i, "compound")) and \
+                all(self.resolver.actors.kinds.get(a.key) == "state" and a.role is None for a in named):
+            return []
+        return named
 
     def _named_before(self, deed: Token) -> list[Actor]:
         """Actors named in an act noun's phrase before the noun ('a Russia-backed Syrian regime
@@ -120,7 +131,7 @@ class ForceRules(ArgumentRules):
                 act = replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}", pos=deed.pos,
                               lemma=deed.lemma)
                 places = [a for a in sources if a.via == "place" and a.role is None]  # "attacks on Lahore markets"
-                named = self._noun_sources(subject) or self._named_before(subject)
+                named = self._sides(subject, self._noun_sources(subject) or self._named_before(subject))
                 if not named and ("noun", subject.lemma) in self.vocabulary.mutual:
                     return act, []  # "fierce clashes killed 14": fighting between sides no one names
                 return act, named or self._unknown_attacker(verb, subject) or places
