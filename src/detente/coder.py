@@ -161,7 +161,7 @@ class Coder:
                     where, f"coding took longer than the {budget:g} s budget for one document; "
                            "split the document or raise the budget (--max-seconds)"))
             else:
-                events = self.calibration.apply(events) if calibrated else events
+                events = self.calibration.apply(events, document.text) if calibrated else events
                 yield CodedDocument(document, events, len(sentences), len(keep))
 
     def _parse(self, texts: list[str], plans: list[_Plan],
@@ -253,8 +253,9 @@ class Coder:
             resolver.begin(parse, names[sentence.index] if words == sentence.words else find_names(self.actors, words))
             headline = sentence.end <= title_end or is_headline(text[sentence.start:sentence.end])
             context = SentenceContext(times, background[sentence.paragraph], document.date, headline)
+            # conditions, possibilities and obligations are no acts: only the monadic output keeps them
             candidates.extend((sentence.index, c) for c in self.extractor.extract(parse, resolver, context)
-                              if monadic or c.target is not None)
+                              if monadic or (c.target is not None and c.factuality != "hypothetical"))
             resolver.end()
         offsets = {s.index: (s.start, s.end) for s in sentences}
         return merge_candidates(document.id, document.text, offsets, candidates, self.cameo)

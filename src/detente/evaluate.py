@@ -351,7 +351,7 @@ def _score_record(report: Report, record: dict[str, Any], events: list[Event], c
         scores.exact_code += best.cameo == item["code"]
         gold_quad = coder.cameo.get(item["code"])
         scores.same_quad += gold_quad is not None and gold_quad.quad_class == best.quad_class
-    features = {id(e): f for e, f in zip(events, document_features(events))}
+    features = {id(e): f for e, f in zip(events, document_features(events, record["text"]))}
     for n, group in enumerate(triples):
         report.outcomes.extend(Outcome(features[id(e)], e.confidence, n in used, str(record["id"])) for e in group)
         scores.predicted += 1
@@ -472,7 +472,7 @@ def reviewed_outcomes(coder: Coder, reports: Sequence[JudgedReport], store: str)
     documents = list(by_document)
     outcomes: list[Outcome] = []
     for document, coded in zip(documents, coder.code_documents(documents, calibrated=False)):
-        features = document_features(coded.events)
+        features = document_features(coded.events, document.text)
         written = {_as_judged(e): (e, f) for e, f in zip(coded.events, features) if counted(e)}
         for judged in by_document[document]:
             found = written.get((*judged.trigger, *judged.coded))
@@ -508,7 +508,7 @@ def audited_outcomes(coder: Coder, audits: Sequence[str], corpus: Sequence[str],
                  if isinstance(d, Document) and split in ("all", record_split({"id": d.id}))]
     outcomes = []
     for coded in coder.code_documents(documents, calibrated=False):
-        for event, names in zip(coded.events, document_features(coded.events)):
+        for event, names in zip(coded.events, document_features(coded.events, coded.document.text)):
             item = judged.get(event.event_id)
             if item is None or not counted(event):
                 continue

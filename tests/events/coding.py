@@ -13,6 +13,12 @@ def code_monadic(coder: Coder, text: str, date: str = "2024-05-15") -> list[Even
     return coded.events
 
 
+def code_with_hypothetical(coder: Coder, text: str) -> list[Event]:
+    """Events with a target, hypothetical ones too: the dyadic output leaves those out, the
+    monadic keeps them."""
+    return [e for e in code_monadic(coder, text) if e.target is not None]
+
+
 def aimed(events: list[Event], source: str, root: str, target: str) -> bool:
     """Whether some event of `source` with a code under `root` is aimed at `target` (state keys)."""
     return any(e.source.key == source and e.cameo.startswith(root) and e.target and e.target.key == target
