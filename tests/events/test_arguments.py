@@ -56,7 +56,8 @@ def test_an_attack_as_subject_with_no_doer_is_an_unknown_attacker(coder: Coder) 
 
 
 def test_perpetrators_are_not_of_their_victims_nationality(coder: Coder) -> None:
-    events = code(coder, "The abductors of a Japanese engineer in Nigeria released him on Sunday.")
+    # (monadic: whom they released is not known to be anyone's government; "him" is not resolved)
+    events = code_monadic(coder, "The abductors of a Japanese engineer in Nigeria released him on Sunday.")
     assert events and all(e.source.key != "JPN" for e in events)
 
 

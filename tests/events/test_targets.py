@@ -186,3 +186,12 @@ def test_coordinated_doers_of_one_state_act_on_each_other(coder: Coder) -> None:
 def test_a_truce_signed_by_coordinated_doers_is_with_each_other(coder: Coder) -> None:
     assert {("TCD", "0871", "SDN", "asserted"), ("SDN", "0871", "TCD", "asserted")} <= triples(
         code(coder, "Chad and Sudan signed a truce on Monday."))
+
+
+def test_whom_rebels_free_is_theirs_to_name_not_their_government(coder: Coder) -> None:
+    assert not any(e.cameo.startswith("084") for e in code(coder, "Colombian rebels freed three foreign engineers on Monday."))
+
+
+def test_a_place_naming_a_pact_is_no_party_to_it(coder: Coder) -> None:
+    assert not any(e.target is not None and e.target.key == "CAN"
+                   for e in code(coder, "Brazil ratified the Montreal Pact on Tuesday."))

@@ -138,6 +138,7 @@ class TargetRules(ArgumentRules):
                 and (location.country != source.key or source.role is not None or coding.base[:2] == "14")):
             targets = [self._people_there(source, location, [trigger, *coding.path]) or place_actor(location)]
         if (not targets and coding.base[:2] in {"08", "14"} and source.role not in _STATE_ORGANS
+                and coding.base[:3] not in _PERSON_PATIENT_CODES  # whom rebels free are theirs to name
                 and not _the_state_itself(source)  # its people protesting, yielding at home
                 and self.resolver.actors.kinds.get(source.key) == "state"):
             targets = [replace(source, role="GOV", code=source.key + "GOV", via="implied")]
@@ -154,8 +155,9 @@ class TargetRules(ArgumentRules):
             thing = self.s.tokens[token.head]
             if actor.via == "seat":  # "the Paris agreement", "the Geneva talks" (not "the Moscow proposal")
                 return token.dep == "compound" and self._meeting_or_accord(thing)
-            if token.dep == "compound":  # "the Kyoto Protocol"
-                pass
+            if token.dep == "compound":  # "the Kyoto Protocol"; "ratified the Kyoto Pact", whatever else a pact is
+                if thing.i == trigger.i and self._meeting_or_accord(thing):
+                    return True
             elif thing.i == trigger.i:
                 return False
             elif token.dep == "pobj":  # "atrocities in Darfur", "the shootings in South Carolina": where the act was
