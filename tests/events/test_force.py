@@ -194,3 +194,9 @@ def test_a_single_state_on_fighting_between_sides_says_where_not_who(coder: Code
     events = code_monadic(coder, "Two policemen were killed in a Nigerian gun battle on Sunday.")
     assert not any(e.source.key == "NGA" for e in events)
     assert not any(e.source.key == "NGA" for e in code_monadic(coder, "Nigerian clashes killed two policemen."))
+
+
+def test_a_suicide_bomber_whose_act_has_no_code_kills_in_a_suicide_bombing(coder: Coder) -> None:
+    events = code(coder, "A suicide bomber drove a van into a police checkpoint in Kandahar, "
+                         "killing six Afghan policemen.")
+    assert aimed(events, "AFG", "1831", "AFG") and not any(e.cameo.startswith("19") for e in events)

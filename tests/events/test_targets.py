@@ -189,7 +189,8 @@ def test_a_truce_signed_by_coordinated_doers_is_with_each_other(coder: Coder) ->
 
 
 def test_whom_rebels_free_is_theirs_to_name_not_their_government(coder: Coder) -> None:
-    assert not any(e.cameo.startswith("084") for e in code(coder, "Colombian rebels freed three foreign engineers on Monday."))
+    events = code(coder, "Colombian rebels freed three foreign engineers on Monday.")
+    assert not any(e.cameo.startswith("084") for e in events)
 
 
 def test_a_place_naming_a_pact_is_no_party_to_it(coder: Coder) -> None:

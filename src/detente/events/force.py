@@ -153,6 +153,13 @@ class ForceRules(ArgumentRules):
                 deed = self._act_named(obj)
                 if deed is not None and deed.cameo[:2] == "18":
                     return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
+            # "a suicide bomber rammed a car into a convoy, killing four": a suicide bombing (1831), when
+            # the act the participle tells of has no code of its own
+            doer = None if self._coded_act(head) else self._first(head, "nsubj")
+            deed = self._choose(self.vocabulary.nouns.get(_GENERIC_DEED, []), None,
+                                [*self._modifier_words(doer), doer.lemma]) if doer is not None else None
+            if deed is not None and deed.objects and deed.cameo[:3] == "183":
+                return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+doer:{deed.id}"), sources
         for prep in self.s.kids(verb.i, "prep", "agent"):  # "wounded two soldiers in a bomb attack": a bombing (183)
             for pobj in self.s.kids(prep.i, "pobj") if prep.lemma in {"in", "with", "by"} else []:
                 deed = self._act_named(pobj)
@@ -160,6 +167,14 @@ class ForceRules(ArgumentRules):
                     self.consumed.add(pobj.i)
                     return replace(pattern, cameo=deed.cameo, id=f"{pattern.id}+deed:{deed.id}"), sources
         return pattern, sources
+
+    def _coded_act(self, verb: Token) -> bool:
+        """Whether a verb with its particle and object has a pattern ("drove the rebels out"
+        has, "drove a van into a checkpoint" has not)."""
+        known = _known(verb.lemma, self.vocabulary.verbs)
+        particle = self._particle(verb)
+        return known is not None and self._choose(self.vocabulary.verbs[known], particle.lemma if particle else None,
+                                                  self._object_words(self._first(verb, "dobj"))) is not None
 
     def _unknown_attacker(self, verb: Token, deed: Token | None = None) -> list[Actor]:
         """An attack no one is named for ('killed in a car bombing in Baghdad', 'a bombing near
