@@ -539,3 +539,9 @@ def test_a_named_doer_no_dictionary_knows_is_of_no_known_state_in_monadic_output
     (coded,) = coder.code_documents([Document("u", text, date="2010-06-01")], monadic=True)
     assert [(e.source.code, e.cameo[:2]) for e in coded.events] == [("---", "16")]
     assert coder.code(text, date="2010-06-01") == []  # no dyad, no event
+
+
+def test_a_generic_noun_a_pronoun_possesses_is_the_pronouns_not_the_datelines(coder) -> None:
+    events = coder.code("NAIROBI (Reuters) - The African Union and its member states pledged aid to Somalia on Monday.",
+                        date="2010-06-01")
+    assert {e.source.code for e in events} == {"AU"}

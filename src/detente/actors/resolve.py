@@ -875,6 +875,12 @@ class ActorResolver:
         if generic is None:
             return None
         refers_to, nominal_role = generic
+        possessor = self._possessor(head, pronoun=True)
+        owner = self.resolve_one(possessor.i) if possessor is not None else None
+        if owner is not None:  # "its member states", "their country": the pronoun's, not a state guessed
+            if refers_to == "state" and self.actors.kinds.get(owner.key) != "state":
+                return None  # "the EU and its member states": its members, no one state
+            return self.actor_of(owner.key, nominal_role or role, start, end, "nominal")
         # "US-led forces invaded the country": a bare state noun is not the doer's own
         doers = self._clause_subject_span(token) if refers_to == "state" and nominal_role is None else (0, 0)
         for salient in reversed(earlier):
