@@ -200,3 +200,8 @@ def test_a_suicide_bomber_whose_act_has_no_code_kills_in_a_suicide_bombing(coder
     events = code(coder, "A suicide bomber drove a van into a police checkpoint in Kandahar, "
                          "killing six Afghan policemen.")
     assert aimed(events, "AFG", "1831", "AFG") and not any(e.cameo.startswith("19") for e in events)
+
+
+def test_the_sides_of_a_fight_that_killed_people_fought_each_other(coder: Coder) -> None:
+    events = code(coder, "Clashes between Kurdish rebels and Turkish troops killed 12 people on Sunday.")
+    assert triples(events) == {("TURREB", "190", "TURMIL", "asserted"), ("TURMIL", "190", "TURREB", "asserted")}

@@ -31,6 +31,7 @@ _MEETING_FALLBACK_PREPS = tuple(p for p in _FALLBACK_PREPS if p not in {"from", 
 _RECIPROCAL_CODES = ("03", "04", "05", "06", "087", "19")
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
+_IRREGULARS = {"INS", "REB", "SEP", "UAF"}  # armed groups that are not a state's forces
 _PERSON_PATIENT_CODES = {"084", "173", "174", "175"}  # acts done to people: release, arrest, expulsion, repression
 _ENCOUNTER_PREPS = {"during", "at", "on", "after", "in"}  # "during talks with", "on a visit to"
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
@@ -115,7 +116,12 @@ class TargetRules(ArgumentRules):
             scenes = [g for g in coding.target_groups if g and all(self._in_scene(a, trigger) for a in g)]
             coding.target_groups = [g for g in coding.target_groups if g not in scenes]
             fallback_groups = fallback_groups + scenes
-        targets = self._first_other(coding.target_groups, source)
+        if "+deed:" in coding.rule and len(coding.sources) > 1 and self._mutual(coding):
+            # "battles between insurgents and US forces killed 27 people": the sides fought each other,
+            # and the dead are casualties, not whom either aimed at
+            targets = _opponents(coding.sources, source)
+        else:
+            targets = self._first_other(coding.target_groups, source)
         if not targets:  # "ministers from X and Y meet with EU officials to discuss ...": with the EU
             targets = self._first_other(self._governor_partners(trigger), source)
         # "X and Y met", "failed to reach agreement"
@@ -291,3 +297,14 @@ class TargetRules(ArgumentRules):
             head = self.resolver.head_of(actor)
             return head is not None and (pattern.cameo[:2] == "15" or head.lemma in pattern.objects)
         return [a for a in group if a.via != "role" or not sent(a)]
+
+
+def _opponents(sides: list[Actor], source: Actor) -> list[Actor]:
+    """Whom one of the sides of a fight fought: the sides of the other kind (a state's forces
+    against armed groups, "between insurgents and US and Iraqi forces"), else every other side."""
+    others = [a for a in sides if not _same_actor(a, source)]
+    if source.role in _IRREGULARS:
+        return [a for a in others if a.role in _STATE_ORGANS] or others
+    if source.role in _STATE_ORGANS:
+        return [a for a in others if a.role in _IRREGULARS] or others
+    return others
