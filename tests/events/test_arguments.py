@@ -114,3 +114,8 @@ def test_a_thing_a_state_is_named_on_is_no_agent(coder: Coder) -> None:
     events = code_monadic(coder, "A Swedish tourist was shot by a Turkish bus station late on Friday.")
     assert not any(e.source.key == "TUR" for e in events)
     assert aimed(code(coder, "A Swedish tourist was shot by Turkish police late on Friday."), "TUR", "19", "SWE")
+
+
+def test_a_dead_persons_body_that_arrives_makes_no_visit(coder: Coder) -> None:
+    assert code(coder, "President Raisi's body arrived in Mashhad on Monday.") == []
+    assert aimed(code(coder, "The UN body arrived in Kinshasa on Monday."), "UN", "042", "COD")

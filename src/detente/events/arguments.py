@@ -30,6 +30,7 @@ _RETURNING = "084"  # things returned or handed back: to whom the "to" phrase sa
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _DONE_TO_ROOTS = {"17", "18", "19", "20"}  # acts that need someone to act on: coercion and force
 _DONE_TO_CODES = {"084", "085", "174", "111", "112"}  # releasing, expelling, criticizing, accusing
+_REMAINS = {"body", "remains", "coffin", "casket", "corpse"}  # a dead person's: no visitor
 
 
 def _no_places(actors: list[Actor]) -> list[Actor]:
@@ -340,6 +341,9 @@ class ArgumentRules(SentenceState):
             subject = self._first(clause, "nsubj")
         if subject is None or subject.pos != "NOUN" or subject.i in self.resolver.word_entry:
             return False
+        if subject.lemma in _REMAINS and any(  # "Arafat's body arrived in Cairo": a dead man's, no visit
+                a.via == "person" for k in self._owners(subject) for a in self.resolver.resolve(k.i)):
+            return True
         if any(a.role in _ARMED_ROLES for a in self.resolver.resolve(subject.i)):  # "a party of British soldiers"
             return True
         role = self.resolver.role_of(subject.i)
@@ -347,6 +351,11 @@ class ArgumentRules(SentenceState):
         if role is not None:
             return role in _ARMED_ROLES
         return subject.lemma not in actors.nominals and subject.lemma not in actors.organisation_nominals
+
+    def _owners(self, noun: Token) -> list[Token]:
+        """Whose a noun is: its possessor ('Arafat's body') or its 'of' phrase ('the body of Arafat')."""
+        return [*self.s.kids(noun.i, "poss"), *(k for p in self.s.kids(noun.i, "prep") if p.lemma == "of"
+                                                 for k in self.s.kids(p.i, "pobj"))]
 
     def _names_people(self, noun: Token) -> bool:
         """A noun for people ('hostage', 'prisoner', 'envoy'), not for an act or a body of them."""
