@@ -545,3 +545,10 @@ def test_a_generic_noun_a_pronoun_possesses_is_the_pronouns_not_the_datelines(co
     events = coder.code("NAIROBI (Reuters) - The African Union and its member states pledged aid to Somalia on Monday.",
                         date="2010-06-01")
     assert {e.source.code for e in events} == {"AU"}
+
+
+def test_fellow_officials_are_of_the_subjects_state_not_the_contexts(coder) -> None:
+    text = ("Chancellor Merkel met President Obama in Washington. "
+            "She later criticized fellow party members for the delay.")
+    events = coder.code(text, date="2010-06-01")
+    assert ("DEU", "DEUPTY") in {(e.source.key, e.target.code) for e in events if e.cameo.startswith("11")}

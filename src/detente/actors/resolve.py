@@ -614,6 +614,9 @@ class ActorResolver:
         if any(k.lemma in _FOREIGN for k in sentence.kids(head, "amod")):  # "foreign diplomats" in Pyongyang
             return self.actor_of(UNKNOWN_STATE, role, sentence.tokens[phrase[0]].start, token.end, "role") \
                 if self.unknown_states else None
+        fellow = self._fellow(head)
+        if fellow is not None:
+            return self.actor_of(fellow.key, role, sentence.tokens[phrase[0]].start, token.end, "role")
         clue = self._context_state(head, role, exclude)
         if clue is None and self.unknown_states:
             return self.actor_of(UNKNOWN_STATE, role, sentence.tokens[phrase[0]].start, token.end, "role")
@@ -836,17 +839,34 @@ class ActorResolver:
                 todo.append(conjunct.i)
         return group
 
+    def _governing_verb(self, token: Token) -> Token | None:
+        """The verb a noun is the object of, through its prepositions ("occupied a fifth of the country")."""
+        sentence = self.sentence
+        assert sentence is not None
+        while token.dep in {"pobj", "prep", "dobj"} and token.head != token.i:
+            token = sentence.tokens[token.head]
+            if token.pos == "VERB":
+                break
+        return token if token.pos == "VERB" else None
+
+    def _fellow(self, head: int) -> Actor | None:
+        """Whose 'fellow' officials a clause names: its subject's ('Blair apologized to fellow
+        Labour officials')."""
+        sentence = self.sentence
+        assert sentence is not None
+        if not any(k.lemma == "fellow" for k in sentence.kids(head, "amod")):
+            return None
+        verb = self._governing_verb(sentence.tokens[head])
+        subject = next(iter(sentence.kids(verb.i, "nsubj")), None) if verb is not None else None
+        return self.resolve_one(subject.i) if subject is not None and subject.i != head else None
+
     def _clause_subject_span(self, token: Token) -> tuple[int, int]:
         """The character span of the subject of the verb a noun is the object of (an empty span
         if none): what a clause does to 'the country' is not done to the doer's own."""
         sentence = self.sentence
         assert sentence is not None
-        while token.dep in {"pobj", "prep", "dobj"} and token.head != token.i:  # "occupied a fifth of the country"
-            token = sentence.tokens[token.head]
-            if token.pos == "VERB":
-                break
-        verb = token
-        if verb.pos != "VERB":
+        verb = self._governing_verb(token)
+        if verb is None:
             return 0, 0
         subjects = [i for subject in sentence.kids(verb.i, "nsubj") for i in sentence.subtree(subject.i)]
         if not subjects:
