@@ -205,3 +205,9 @@ def test_a_suicide_bomber_whose_act_has_no_code_kills_in_a_suicide_bombing(coder
 def test_the_sides_of_a_fight_that_killed_people_fought_each_other(coder: Coder) -> None:
     events = code(coder, "Clashes between Kurdish rebels and Turkish troops killed 12 people on Sunday.")
     assert triples(events) == {("TURREB", "190", "TURMIL", "asserted"), ("TURMIL", "190", "TURREB", "asserted")}
+
+
+def test_a_crowd_besieging_a_building_blocks_passage_troops_impose_a_blockade(coder: Coder) -> None:
+    assert ("NPLCVL", "144", "NPLMIL", "asserted") in triples(
+        code(coder, "Hundreds of Nepali villagers besieged an army barracks on Friday."))
+    assert aimed(code(coder, "Russian troops besieged the Ukrainian town of Bakhmut."), "RUS", "191", "UKR")

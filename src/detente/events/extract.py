@@ -27,7 +27,8 @@ from .anchoring import SentenceContext
 from .arguments import _ARMED_ROLES, _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
-from .force import _FORCE_ROOTS, ForceRules, _armed_assault, _criminal_violence, _ground_bombing, _own_forces
+from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _criminal_violence, _crowd_blockade, _ground_bombing,
+                    _own_forces)
 from .governing import GoverningRules
 from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
@@ -190,6 +191,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                 self._on_crowd(verb, obj):  # "police fired tear gas at crowds of vendors"
             pattern = replace(pattern, cameo="175", id=f"{pattern.id}+repress")  # "police clashed with rioters"
         pattern = _criminal_violence(_ground_bombing(_armed_assault(pattern, sources), sources), sources)
+        pattern = _crowd_blockade(pattern, sources)
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]

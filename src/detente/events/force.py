@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from ..parse.tokens import Token
 from ..records import Actor
-from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _RELATIVE_PRONOUNS, ArgumentRules
+from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _RELATIVE_PRONOUNS, _STATE_ORGANS, ArgumentRules
 from .patterns import Pattern
 from .sentence import _known
 
@@ -41,6 +41,15 @@ def _armed_assault(pattern: Pattern, sources: list[Actor]) -> Pattern:
     if pattern.cameo != "145" or not sources or any(a.role not in _ARMED_ROLES for a in sources):
         return pattern
     return replace(pattern, cameo="190", id=f"{pattern.id}+armed")
+
+
+def _crowd_blockade(pattern: Pattern, sources: list[Actor]) -> Pattern:
+    """A blockade or siege is force (191) when armed forces or a state impose it, a protest
+    that blocks passage (144) when a crowd does ('villagers besieged a military camp')."""
+    if pattern.cameo != "191" or not sources or \
+            any(a.role is None or a.role in _ARMED_ROLES | _STATE_ORGANS for a in sources):
+        return pattern
+    return replace(pattern, cameo="144", id=f"{pattern.id}+crowd")
 
 
 def _ground_bombing(pattern: Pattern, sources: list[Actor]) -> Pattern:

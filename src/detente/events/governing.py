@@ -15,7 +15,7 @@ from .arguments import _LIGHT_VERB_DEPS, ArgumentRules
 from .factuality import _CONDITIONAL_MARKS, _FUTURE_AUX, _HYPOTHETICAL_AUX
 from .patterns import Pattern
 from .sentence import _Coding, _known, _same_actor
-from .targets import _STATE_ORGANS
+from .arguments import _STATE_ORGANS
 
 # Links from a clause up to the verb (or noun: "intention to") that governs it. Adverbial
 # clauses (but for purpose: "to discuss") and relative clauses are not governed: "comes
