@@ -211,3 +211,8 @@ def test_a_crowd_besieging_a_building_blocks_passage_troops_impose_a_blockade(co
     assert ("NPLCVL", "144", "NPLMIL", "asserted") in triples(
         code(coder, "Hundreds of Nepali villagers besieged an army barracks on Friday."))
     assert aimed(code(coder, "Russian troops besieged the Ukrainian town of Bakhmut."), "RUS", "191", "UKR")
+
+
+def test_forces_backing_fighters_cooperate_militarily(coder: Coder) -> None:
+    events = code(coder, "Kenyan troops supported Somali forces in raids on al-Shabaab camps.")
+    assert aimed(events, "KEN", "062", "SOM") and not any(e.cameo == "051" for e in events)

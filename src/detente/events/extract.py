@@ -27,8 +27,8 @@ from .anchoring import SentenceContext
 from .arguments import _ARMED_ROLES, _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
-from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _criminal_violence, _crowd_blockade, _ground_bombing,
-                    _own_forces)
+from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _armed_backing, _criminal_violence, _crowd_blockade,
+                    _ground_bombing, _own_forces)
 from .governing import GoverningRules
 from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
@@ -442,7 +442,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                     target = None
                 if target is not None and _own_forces((coding.code, coding.base), source, target):
                     target = None  # "Iran's test of a missile": a show of one's own force is aimed at no one
-                self.found.append(Candidate(source, target, coding.code, coding.rule, trigger, coding.factuality,
+                code, rule = _armed_backing(coding.code, coding.rule, source, target)
+                self.found.append(Candidate(source, target, code, rule, trigger, coding.factuality,
                                             date, location, round(confidence * penalty, 2)))
                 if coding.code in _MUTUAL_CODES and target is not None and len(coding.sources) == 1 \
                         and anchor.pos in {"VERB", "AUX"}:  # "held talks with", not "their talks"

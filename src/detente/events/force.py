@@ -43,6 +43,14 @@ def _armed_assault(pattern: Pattern, sources: list[Actor]) -> Pattern:
     return replace(pattern, cameo="190", id=f"{pattern.id}+armed")
 
 
+def _armed_backing(code: str, rule: str, source: Actor, target: Actor | None) -> tuple[str, str]:
+    """Forces that back or support fighters ('militants backed by Yemeni troops', 'US troops
+    supported Iraqi forces in raids') cooperate militarily (062); they do not praise them (051)."""
+    if code != "051" or target is None or source.role not in _ARMED_ROLES or target.role not in _ARMED_ROLES:
+        return code, rule
+    return "062", f"{rule}+armed"
+
+
 def _crowd_blockade(pattern: Pattern, sources: list[Actor]) -> Pattern:
     """A blockade or siege is force (191) when armed forces or a state impose it, a protest
     that blocks passage (144) when a crowd does ('villagers besieged a military camp')."""
