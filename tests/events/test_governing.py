@@ -172,3 +172,9 @@ def test_who_was_responsible_for_an_act_did_it(coder: Coder) -> None:
         coder, "Prison guards in Iran tortured an inmate to death.")][:1] == [("IRNCOP", "1822")]
     assert [(e.source.code, e.cameo[:2]) for e in code_monadic(coder, "Hamas was behind the bombing.")] == [
         ("PSEREB", "18")]
+
+
+def test_a_time_after_the_publication_day_makes_a_plan(coder: Coder) -> None:
+    assert aimed(code(coder, "Peru and Chile hold talks tomorrow."), "PER", "036", "CHL")
+    undated = coder.code("The Chilean president visits Peru next week.")
+    assert [e.cameo for e in undated] == ["036"]

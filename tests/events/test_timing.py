@@ -97,3 +97,11 @@ def test_any_text_gives_well_formed_expressions(text: str, published: dt.date) -
     for time in find_times(text, 10, published):
         assert text[time.start - 10:time.end - 10] == time.text
         assert time.precision in {"day", "week", "month", "year"} or (time.date, time.precision) == (None, None)
+
+
+def test_times_after_the_publication_day_are_ahead_even_in_an_undated_story() -> None:
+    (tomorrow,) = find_times("The talks resume tomorrow.", 0, PUBLISHED)
+    assert (tomorrow.date, tomorrow.ahead) == ((PUBLISHED + dt.timedelta(days=1)).isoformat(), True)
+    (undated,) = find_times("The talks resume next week.", 0, None)
+    assert (undated.date, undated.ahead) == (None, True)
+    assert find_times("The talks ended last week.", 0, None) == []

@@ -121,10 +121,16 @@ class Anchoring:
         week'): it dates the plan, not the event, which is its announcement. A time before the
         'will' is the announcement's, misattached ('said on Monday it will ...')."""
         published = self.context.published
-        if time.date is not None and published is not None and time.date > published[:len(time.date)]:
+        if time.ahead or time.date is not None and published is not None and time.date > published[:len(time.date)]:
             return True
         return any(k.dep == "aux" and k.lemma in _FUTURE_AUX and k.start < time.start
                    for k in self.s.kids(predicate.i))
+
+    def planned(self, predicate: Token) -> bool:
+        """Whether the time of a clause (or event noun) is after the publication day and no
+        auxiliary says so: 'Blair visits Israel next week', 'talks tomorrow' are plans."""
+        return any(self._attached_predicate(time) == predicate.i and self._ahead(time, predicate)
+                   for time in self.context.times)
 
     def _habitual(self, path: list[Token]) -> bool:
         """A perfect with 'regularly', 'long', 'previously': background, not news."""

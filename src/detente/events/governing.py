@@ -122,14 +122,17 @@ class GoverningRules(ArgumentRules):
             coding.target_groups = [complier] + coding.target_groups
         if anchor.pos in {"NOUN", "PROPN"} and coding.factuality == "asserted" and self._setting_auxiliaries(anchor):
             coding.factuality = "future"  # "would join Gadhafi for a summit": the summit is yet to be
-        if auxiliaries & _FUTURE_AUX and not coding.derived and not conditional and derivable:
+        # "Blair visits Israel next week": a time after the publication day makes a plan, as "will" does
+        planned = not auxiliaries & _FUTURE_AUX and coding.factuality == "asserted" and self.anchoring.planned(anchor)
+        if (auxiliaries & _FUTURE_AUX or planned) and not coding.derived and not conditional and derivable:
             # A future act is an expression of intent (cooperation) or a threat (conflict).
             derived = self.vocabulary.derive("intent", coding.code)
             if derived is None:
                 coding.factuality = "future" if coding.factuality == "asserted" else coding.factuality
             else:
                 coding.code, coding.derived = derived, True
-                coding.rule = f"{coding.rule}+intent:{sorted(auxiliaries & _FUTURE_AUX)[0]}"
+                how = "planned" if planned else sorted(auxiliaries & _FUTURE_AUX)[0]
+                coding.rule = f"{coding.rule}+intent:{how}"
 
     def _setting_auxiliaries(self, noun: Token) -> set[str]:
         """The future auxiliaries of the verb an event noun is the occasion of: 'would join X for a

@@ -48,6 +48,7 @@ class TimeExpression:
     date: str | None  # None for background and for periods too vague or too long to date
     precision: str | None  # day, week, month, year; None when undated
     background: bool
+    ahead: bool = False  # after the publication day, known or not: "next week", "tomorrow"
 
 
 def _iso_week_start(day: dt.date) -> dt.date:
@@ -99,6 +100,8 @@ def _deictic(phrase: str, published: dt.date) -> tuple[str, str] | None:
         return published.isoformat(), "day"
     if unit == "yesterday":
         return (published - dt.timedelta(days=1)).isoformat(), "day"
+    if unit == "tomorrow":
+        return (published + dt.timedelta(days=1)).isoformat(), "day"
     offset = {"this": 0, "last": -1, "past": 0, "next": 1}.get(which)
     if offset is None or unit not in _HALF_SPANS:
         return None
@@ -113,7 +116,7 @@ def _deictic(phrase: str, published: dt.date) -> tuple[str, str] | None:
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deictic", re.compile(r"\b(?:(?:earlier|later) )?(?:this|last|past|next) (?:week|month|year)\b"
-                           r"|\b(?:today|yesterday|tonight)\b", re.I)),
+                           r"|\b(?:today|yesterday|tonight|tomorrow)\b", re.I)),
     ("ago", re.compile(rf"\b(?:({_COUNT}) )?(day|week|month|year|decade)s? ago\b", re.I)),
     ("decade", re.compile(r"(?<!\w)(?:(?:in|during|since|through|throughout|by) )?(?:the )?"
                           r"(?:(?:early|mid|late)[- ])?(?:(?:19|20)\d0'?s|'\d0s)\b", re.I)),
@@ -144,13 +147,18 @@ def find_times(text: str, offset: int, published: dt.date | None) -> list[TimeEx
         for match in pattern.finditer(text):
             if not free(*match.span()):
                 continue
+            ahead = bool(_AHEAD.match(match.group(0)))
             resolved = _resolve(kind, match, published)
-            if resolved is None:
+            if resolved is None and not (ahead and published is None):
                 continue
             taken.append(match.span())
+            date, precision = resolved or (None, None)  # "next week" of an undated story: ahead, undated
             found.append(TimeExpression(offset + match.start(), offset + match.end(), match.group(0),
-                                        resolved[0], resolved[1], False))
+                                        date, precision, False, ahead))
     return sorted(found, key=lambda t: t.start)
+
+
+_AHEAD = re.compile(r"(?:later this|next) |tomorrow\b", re.I)  # a time after the publication day
 
 
 def _resolve(kind: str, match: re.Match[str], published: dt.date | None) -> tuple[str | None, str | None] | None:
