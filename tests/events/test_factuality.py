@@ -51,3 +51,8 @@ def test_the_act_rather_than_which_another_is_done_is_negated(coder: Coder) -> N
     events = code(coder, "Instead of condemning Israel, the summit praised Egypt on Monday.")
     assert all(e.factuality == "negated" for e in events if e.cameo.startswith("11"))
     assert any(e.cameo.startswith("11") for e in events)
+
+
+def test_an_event_on_whose_eve_something_happens_is_still_to_come(coder: Coder) -> None:
+    events = code(coder, "On the eve of the Indian prime minister's visit to Nepal, Nepal freed Indian fishermen.")
+    assert {e.factuality for e in events if e.cameo.startswith("04")} == {"future"}

@@ -22,6 +22,7 @@ _CONDITION_NOUNS = {"condition", "precondition", "prerequisite", "exchange", "re
 _ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
 _HYPOTHETICAL_MODIFIERS = {"potential", "possible", "likely", "hypothetical", "prospective"}
 _FUTURE_MODIFIERS = {"future", "planned", "proposed", "upcoming", "expected", "forthcoming"}
+_UPCOMING_HEADS = {"eve", "ahead"}  # "on the eve of the visit", "ahead of talks": still to come
 
 
 class FactualityRules(SentenceState):
@@ -40,6 +41,8 @@ class FactualityRules(SentenceState):
                     return "negated"
             if self._condition_of(trigger):
                 return "hypothetical"
+            if self._upcoming(trigger) and factuality == "asserted":
+                factuality = "future"
         for node in path:
             if self._instead(node):
                 return "negated"
@@ -71,6 +74,11 @@ class FactualityRules(SentenceState):
             return False
         head = self.s.tokens[prep.head]
         return head.pos == "NOUN" and head.lemma in _CONDITION_NOUNS  # not "returned to Geneva for talks"
+
+    def _upcoming(self, noun: Token) -> bool:
+        """Whether an event noun is still to come: 'on the eve of the visit', 'ahead of talks'."""
+        prep = self.s.tokens[noun.head]
+        return noun.dep == "pobj" and prep.lemma == "of" and self.s.tokens[prep.head].lemma in _UPCOMING_HEADS
 
     def _characterized(self, noun: Token) -> bool:
         """'(Annan said) the US war in Iraq is illegal', 'the invasion was a mistake': an act that
