@@ -178,3 +178,9 @@ def test_a_time_after_the_publication_day_makes_a_plan(coder: Coder) -> None:
     assert aimed(code(coder, "Peru and Chile hold talks tomorrow."), "PER", "036", "CHL")
     undated = coder.code("The Chilean president visits Peru next week.")
     assert [e.cameo for e in undated] == ["036"]
+
+
+def test_whom_a_done_act_forced_did_what_it_was_forced_to(coder: Coder) -> None:
+    events = code(coder, "Ethiopian troops captured the town, forcing Eritrean forces to withdraw.")
+    assert aimed(events, "ERI", "087", "ETH") and not aimed(events, "ETH", "087", "ETH")
+    assert not [e for e in code(coder, "Ethiopia will force Eritrea to withdraw its troops.") if e.source.key == "ERI"]

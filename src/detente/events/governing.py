@@ -93,6 +93,10 @@ class GoverningRules(ArgumentRules):
             elif effect in {"future", "hypothetical", "alleged", "negated", "background"} and \
                     coding.factuality == "asserted":
                 coding.factuality = effect
+            elif effect == "compel" and self._compelled(governor):  # "forcing Saudi forces to pull out": they
+                coding.target_groups = [self._subjects(governor), *coding.target_groups]  # yielded to the forcer
+            elif effect == "compel" and coding.factuality == "asserted":  # "will force (a bid to force) X to"
+                coding.factuality = "hypothetical"
             if governor.i != anchor.i:
                 coding.path.append(governor)
             if effect == "report" and governor.pos in {"VERB", "AUX"}:
@@ -133,6 +137,12 @@ class GoverningRules(ArgumentRules):
                 coding.code, coding.derived = derived, True
                 how = "planned" if planned else sorted(auxiliaries & _FUTURE_AUX)[0]
                 coding.rule = f"{coding.rule}+intent:{how}"
+
+    def _compelled(self, verb: Token) -> bool:
+        """Whether a verb of compelling was done, so that its object did the act ('forced X to',
+        'forcing X to'), not only meant ('will force', 'attempts to force', 'a bid to force')."""
+        return verb.dep not in {"xcomp", "acl", "pcomp"} and not any(
+            k.dep == "neg" or k.dep == "aux" and k.lemma not in {"have", "be"} for k in self.s.kids(verb.i))
 
     def _setting_auxiliaries(self, noun: Token) -> set[str]:
         """The future auxiliaries of the verb an event noun is the occasion of: 'would join X for a
