@@ -552,3 +552,8 @@ def test_fellow_officials_are_of_the_subjects_state_not_the_contexts(coder) -> N
             "She later criticized fellow party members for the delay.")
     events = coder.code(text, date="2010-06-01")
     assert ("DEU", "DEUPTY") in {(e.source.key, e.target.code) for e in events if e.cameo.startswith("11")}
+
+
+def test_britains_armed_services_are_british_forces(coder) -> None:
+    events = coder.code("The Royal Navy sold three frigates to Canada.", date="2010-06-01")
+    assert [(e.source.code, e.target.code) for e in events] == [("GBRMIL", "CAN")]
