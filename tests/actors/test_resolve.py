@@ -557,3 +557,9 @@ def test_fellow_officials_are_of_the_subjects_state_not_the_contexts(coder) -> N
 def test_britains_armed_services_are_british_forces(coder) -> None:
     events = coder.code("The Royal Navy sold three frigates to Canada.", date="2010-06-01")
     assert [(e.source.code, e.target.code) for e in events] == [("GBRMIL", "CAN")]
+
+
+def test_a_state_named_on_a_war_that_names_others_is_where_it_was_not_whose(coder) -> None:
+    events = coder.code("Key Balkan war allies rejected the Serbian claim. Kosovo war veterans criticized Serbia.",
+                        date="2010-06-01")
+    assert not any(e.source.key == "XKX" for e in events)

@@ -43,6 +43,7 @@ _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "hersel
 _STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _SCENE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
 _DESCENT_NOUNS = {"descent", "origin", "origins", "extraction", "ancestry", "heritage", "parentage", "background"}
+_WAR_NOUNS = {"war", "conflict", "invasion", "occupation", "crisis"}  # "the Iraq war": where it was, not whose
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +237,8 @@ class ActorResolver:
             owned = self._owned(head, phrase, role)  # "its U.N. diplomats": the pronoun's, posted to the UN
             if owned is not None:
                 return owned
+        if named is not None and self._of_a_war(head, named[0]):
+            named = None  # "Iraq war allies" are not Iraq's
         place = False
         if named is not None:
             place = self._as_place(head, *named)
@@ -292,6 +295,16 @@ class ActorResolver:
             path.append(token)
             token = sentence.tokens[token.head]
         return path
+
+    def _of_a_war(self, head: int, match: NameMatch) -> bool:
+        """Whether a name only says where a war was, on a noun that modifies the head: 'Iraq war
+        allies', 'the Kosovo conflict refugees' (not 'the Iraq war', the head itself)."""
+        sentence = self.sentence
+        assert sentence is not None
+        if match.last + 1 >= head:
+            return False
+        war = sentence.tokens[match.last + 1]  # the parser hangs both on the head: "Iraq war allies"
+        return war.lemma in _WAR_NOUNS and war.dep in {"compound", "nmod", "amod"}
 
     def _only_located(self, head: int, match: NameMatch) -> bool:
         """Whether the phrase is a place that only says where a thing is or an act happened:
