@@ -16,7 +16,7 @@ from detente.calibration import (PENALTIES, Calibration, Outcome, chance_error, 
 from detente.cli import main
 from detente.errors import VocabularyError
 from detente.audit import coded_item, write_items
-from detente.evaluate import audited_outcomes, evaluate_file, reviewed_outcomes
+from detente.evaluate import audited_outcomes, calibrated_pairs, evaluate_file, reviewed_outcomes
 from detente.records import Document
 from detente.store import Store, ingest
 from detente.store.query import EventFilter, find_events
@@ -105,10 +105,10 @@ def test_on_the_test_splits_calibration_beats_the_raw_scores_and_is_within_chanc
     def brier(pairs: list[tuple[float, bool]]) -> float:
         return sum((p - right) ** 2 for p, right in pairs) / len(pairs)
 
-    calibrated = [(coder.calibration.probability(o.features, o.score), o.right) for o in gold + audited]
+    calibrated = calibrated_pairs(gold + audited, coder.calibration)
     assert brier(calibrated) < brier([(o.score, o.right) for o in gold + audited])
     for outcomes in (gold, audited):  # lone gold sentences and articles of real news, each on its own
-        pairs = [(coder.calibration.probability(o.features, o.score), o.right) for o in outcomes]
+        pairs = calibrated_pairs(outcomes, coder.calibration)
         assert expected_calibration_error(reliability_table(pairs)) <= chance_error([c for c, _ in pairs])[1]
 
 

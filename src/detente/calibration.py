@@ -95,7 +95,7 @@ def document_features(events: list[Event], text: str) -> list[tuple[str, ...]]:
             for e in events]
 
 
-def event_features(event: Event, crowd: int, alone: bool = False) -> tuple[str, ...]:
+def event_features(event: Event, crowd: int, alone: bool) -> tuple[str, ...]:
     """The names of the features an event has (see the module docstring); `crowd` is the
     number of events with a target in its sentence, `alone` whether that sentence is the
     whole document."""

@@ -26,6 +26,7 @@ _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 NAMED_AS = {"state": "government", "organisation": "organization", "person": "leader", "place": "government"}
 _ARMED_ROLES = {"MIL", "INS", "REB", "SEP", "UAF"}
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
+_IRREGULARS = _ARMED_ROLES - {"MIL"}  # armed groups that are not a state's forces
 _MIGRANT_ROLES = frozenset({"REF"})  # refugees and migrants who arrive somewhere make no visit to its government
 _RETURNING = "084"  # things returned or handed back: to whom the "to" phrase says
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}

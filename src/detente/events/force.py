@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from ..parse.tokens import Token
 from ..records import Actor
-from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _RELATIVE_PRONOUNS, _STATE_ORGANS, ArgumentRules
+from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _IRREGULARS, _RELATIVE_PRONOUNS, _STATE_ORGANS, ArgumentRules
 from .patterns import Pattern
 from .sentence import _known
 
@@ -65,7 +65,7 @@ def _ground_bombing(pattern: Pattern, sources: list[Actor]) -> Pattern:
     non-military bombing of CAMEO 183, not the aerial weapons (195) of air forces. An attacker
     only implied by where it happened is no evidence ('the air attack struck near Homs')."""
     if pattern.cameo != "195" or not sources or \
-            any(a.role not in _ARMED_ROLES - {"MIL"} or a.via == "implied" for a in sources):
+            any(a.role not in _IRREGULARS or a.via == "implied" for a in sources):
         return pattern
     return replace(pattern, cameo="183", id=f"{pattern.id}+ground")
 

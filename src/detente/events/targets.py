@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..parse.tokens import Token
 from ..records import Actor, Location
 from .anchoring import place_actor
-from .arguments import _FORCE_ROOTS, _STATE_ORGANS, ArgumentRules
+from .arguments import _FORCE_ROOTS, _IRREGULARS, _STATE_ORGANS, ArgumentRules
 from .patterns import Pattern
 from .sentence import Candidate, _Coding, _known, _same_actor
 
@@ -30,7 +30,6 @@ _MEETING_FALLBACK_PREPS = tuple(p for p in _FALLBACK_PREPS if p not in {"from", 
 # consult, cooperate, de-escalate ("signed a ceasefire"), fight (and 019 accord): mutual acts among them
 _RECIPROCAL_CODES = ("03", "04", "05", "06", "087", "19")
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
-_IRREGULARS = {"INS", "REB", "SEP", "UAF"}  # armed groups that are not a state's forces
 _PERSON_PATIENT_CODES = {"084", "173", "174", "175"}  # acts done to people: release, arrest, expulsion, repression
 _ENCOUNTER_PREPS = {"during", "at", "on", "after", "in"}  # "during talks with", "on a visit to"
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
