@@ -196,3 +196,8 @@ def test_whom_rebels_free_is_theirs_to_name_not_their_government(coder: Coder) -
 def test_a_place_naming_a_pact_is_no_party_to_it(coder: Coder) -> None:
     assert not any(e.target is not None and e.target.key == "CAN"
                    for e in code(coder, "Brazil ratified the Montreal Pact on Tuesday."))
+
+
+def test_an_event_a_modifier_gives_a_role_is_no_one_acted_on(coder: Coder) -> None:
+    events = code(coder, "Kenya's president ordered an inquiry into the terrorist attack on Sunday.")
+    assert not any(e.target is not None and e.target.text.endswith("attack") for e in events)

@@ -317,11 +317,16 @@ class ActorResolver:
 
     def actor_noun(self, i: int) -> bool:
         """A noun that names an actor: 'rebels', 'government', not 'trains' or 'attacks'."""
+        return self.role_of(i) is not None or self.own_role(i)
+
+    def own_role(self, i: int) -> bool:
+        """Whether a noun names an actor by itself, not by its modifiers: 'troops', 'the government',
+        not 'a terrorist attack'."""
         sentence = self.sentence
         assert sentence is not None
-        lemma = sentence.tokens[i].lemma
-        return (self.role_of(i) is not None or lemma in self.actors.nominals
-                or lemma in self.actors.organisation_nominals)
+        token = sentence.tokens[i]
+        return bool(self.actors.roles.get(token.lemma) or self.actors.roles.get(token.text.lower())) \
+            or token.lemma in self.actors.nominals or token.lemma in self.actors.organisation_nominals
 
     def actor_of(self, key: str, role: str | None, start: int, end: int, via: str) -> Actor:
         """The actor `key` (with `role`) found at `start`-`end` of the text, by `via`."""

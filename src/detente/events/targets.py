@@ -104,6 +104,8 @@ class TargetRules(ArgumentRules):
         mutual acts by several sources; else the fallback groups; else, for some acts, the
         territory it acted on, the source's own country or the place where it happened."""
         code = coding.code
+        coding.target_groups = self._no_events(coding.target_groups)
+        fallback_groups = self._no_events(fallback_groups)
         if coding.base[:2] in _FORCE_ROOTS:
             coding.target_groups = self._not_allies(coding.target_groups)
             fallback_groups = self._not_allies(fallback_groups)
@@ -147,6 +149,15 @@ class TargetRules(ArgumentRules):
                 and self.resolver.actors.kinds.get(source.key) == "state"):
             targets = [replace(source, role="GOV", code=source.key + "GOV", via="implied")]
         return list(targets) or [None]
+
+    def _no_events(self, groups: list[list[Actor]]) -> list[list[Actor]]:
+        """The groups without events that only a modifier gave a role: 'an inquiry into the Beslan
+        school siege', 'an end to military operations' name no one acted on."""
+        def an_event(actor: Actor) -> bool:
+            token = self.resolver.head_of(actor)
+            return actor.via == "role" and token is not None and token.pos == "NOUN" \
+                and _known(token.lemma, self.vocabulary.nouns) is not None and not self.resolver.own_role(token.i)
+        return [[a for a in group if not an_event(a)] for group in groups]
 
     def _who_not_where(self, groups: list[list[Actor]], trigger: Token) -> list[list[Actor]]:
         """The groups without places that only say where a thing is: 'the Kyoto Protocol', 'the
