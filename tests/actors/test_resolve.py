@@ -563,3 +563,9 @@ def test_a_state_named_on_a_war_that_names_others_is_where_it_was_not_whose(code
     events = coder.code("Key Balkan war allies rejected the Serbian claim. Kosovo war veterans criticized Serbia.",
                         date="2010-06-01")
     assert not any(e.source.key == "XKX" for e in events)
+
+
+def test_a_possessive_in_a_for_phrase_is_whom_the_verb_acts_on(coder) -> None:
+    events = coder.code("Germany praised Egypt for its mediation between Israel and Hamas.", date="2024-05-15")
+    mediations = [e for e in events if e.cameo.startswith("04")]
+    assert mediations and all(e.source.code == "EGY" for e in mediations)

@@ -578,6 +578,9 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[head]
+        thanked = self._thanked_for(token, person)
+        if thanked is not None:
+            return self.actor_of(thanked.key, thanked.role, token.start, token.end, "pronoun")
         earlier = self._earlier(token.start)
         plural = token.text.lower() in _PLURAL_PRONOUNS  # "they" may be people or states
         candidates = [s for s in earlier if plural or s.person == person]
@@ -591,6 +594,22 @@ class ActorResolver:
         subjects = [s for s in pool if s.subject]
         chosen = (subjects or pool)[-1]
         return self.actor_of(chosen.key, chosen.role, token.start, token.end, "pronoun")
+
+    def _thanked_for(self, token: Token, person: bool) -> Actor | None:
+        """Whom a verb acts on, for a possessive in its 'for' phrase: 'thanked Spain for its support',
+        'criticized China for its crackdown' (Spain's support, China's crackdown, not the subject's)."""
+        sentence = self.sentence
+        assert sentence is not None
+        noun = sentence.tokens[token.head]
+        prep = sentence.tokens[noun.head]
+        if token.dep != "poss" or noun.dep != "pobj" or prep.lemma != "for":
+            return None
+        verb = sentence.tokens[prep.head]
+        obj = next(iter(sentence.kids(verb.i, "dobj")), None) if verb.pos == "VERB" else None
+        if obj is None or obj.text.lower() in _THING_PRONOUNS | _PERSON_PRONOUNS:
+            return None
+        actor = self.resolve_one(obj.i)
+        return actor if actor is not None and (actor.via == "person") == person else None
 
     def _unknown_name(self, token: Token) -> bool:
         """A capitalised proper name that is the subject of its clause (known names resolve before this)."""
