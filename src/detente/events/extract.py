@@ -293,6 +293,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             self._rejection(noun, light)
             return
         sources = self._noun_agents(noun)
+        # "prompting a warning from North Korea": its maker ("attacks from Jordan" were only launched there)
+        if not sources and "from" not in pattern.preps and pattern.cameo[:2] not in _FORCE_ROOTS:
+            sources = next((g for g in self._via_preps(noun, ("from",)) if g), [])
         modifiers = self._noun_modifiers(noun)
         undergoers = []  # "X survived an Israeli assassination attempt": Israel acts on X
         done_to = self._undergone(noun, lemma)
