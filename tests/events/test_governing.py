@@ -184,3 +184,10 @@ def test_whom_a_done_act_forced_did_what_it_was_forced_to(coder: Coder) -> None:
     events = code(coder, "Ethiopian troops captured the town, forcing Eritrean forces to withdraw.")
     assert aimed(events, "ERI", "087", "ETH") and not aimed(events, "ETH", "087", "ETH")
     assert not [e for e in code(coder, "Ethiopia will force Eritrea to withdraw its troops.") if e.source.key == "ERI"]
+
+
+def test_a_plan_that_other_news_is_about_is_no_intent(coder: Coder) -> None:
+    challenged = code_monadic(coder, "Colombia's president seeks allies to save his plan to withdraw from Venezuela.")
+    assert not any(e.cameo.startswith("03") for e in challenged)
+    announced = code(coder, "Colombia's president announced a plan to withdraw troops from the Venezuelan border.")
+    assert any(e.cameo.startswith("03") for e in announced)

@@ -284,6 +284,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern is None or (pattern.cameo[:2] in _FORCE_ROOTS and self._background_of_event(noun)) or \
                 self._years_away(noun):
             return
+        if carrier is not noun and self._modal(carrier) == "intent" and self._plan_as_topic(carrier):
+            return  # "Sharon seeks to save the Gaza pullout plan": the plan is what it is about
         if pattern.cameo[:2] in _FORCE_ROOTS and noun.dep == "compound" and carrier.lemma not in _ACT_CARRIERS:
             return  # "war crimes", "attack helicopters", "a bombing suspect": a kind of thing; its head codes any act
         if light is not None and light.lemma in _PERCEIVING:

@@ -25,6 +25,13 @@ _SEEKING = {"seek", "want", "need"}  # with a noun of aid as object: asking to b
 # An offer is made for its addressee's good: never a threat, never an appeal ("offered to send troops to
 # help Kenya fight": military aid; Kenya's fight is only hoped for); derived_codes.tsv's "offer" rows.
 _OFFERING = {"offer", "volunteer"}
+# what makes a plan news: it is made, announced or adopted ("unveiled a plan to withdraw"); a plan
+# saved, challenged or debated is the topic of other news ("a challenge to his plan to withdraw")
+_PLAN_NEWS = {"announce", "unveil", "present", "propose", "approve", "adopt", "outline", "submit", "endorse",
+              "accept", "launch", "draw", "table", "offer", "have", "make", "agree", "finalize", "finalise",
+              "reveal", "detail", "lay", "set", "put", "be", "disclose", "introduce", "issue", "release",
+              "map", "produce", "prepare", "devise", "formulate", "back", "ratify", "pass", "sign"}
+_PLANS = {"plan", "scheme", "blueprint", "roadmap"}
 _DEONTIC_AUX = {"must", "should"}
 _DERIVING = ("intent", "appeal", "demand", "command", "reject", "halt")
 _REASON_PREPS = {"for", "over"}  # "apologized for killing", "condemned over shooting": an earlier act
@@ -52,6 +59,9 @@ class GoverningRules(ArgumentRules):
         if anchor.i != trigger.i:  # "offered aid", "halted talks": the light verb governs its noun
             governors.insert(0, (anchor, self._modal(anchor)))
         for governor, effect in governors:
+            if effect == "intent" and self._plan_as_topic(governor):
+                coding.factuality = "background"  # "a setback for his plan to withdraw": not news of the plan
+                return
             if effect in {"appeal", "demand"} and self._headline_passive(governor, governor.lemma):
                 coding.sources = []  # "Putin Urged to Free Tycoon": someone unnamed urges Putin
                 return
@@ -246,6 +256,16 @@ class GoverningRules(ArgumentRules):
         coding.derived, coding.derived_by = True, "command"
         self.governing.add(governor.i)
         return True
+
+    def _plan_as_topic(self, plan: Token) -> bool:
+        """Whether a plan is what other news is about: the object of a verb
+        that neither makes nor adopts it, or of a preposition ('a challenge to his plan')."""
+        if plan.pos != "NOUN" or plan.lemma not in _PLANS:
+            return False
+        head = self.s.tokens[plan.head]
+        if plan.dep == "dobj":
+            return head.lemma not in _PLAN_NEWS
+        return plan.dep == "pobj" and head.lemma != "under"  # "under the plan, Israel will withdraw"
 
     def _governors(self, anchor: Token) -> list[tuple[Token, str | None]]:
         """Verbs (and nouns like 'intention') above the anchor through clause links."""
