@@ -92,3 +92,14 @@ def test_a_place_named_on_the_place_a_phrase_gives_is_where_it_happened(coder: C
 def test_a_timeline_entry_is_dated_by_its_year(coder: Coder) -> None:
     (event,) = coder.code("1990: Iraq invades Kuwait and annexes it within days.", date=PUBLISHED)[:1]
     assert (event.source.key, event.date.date, event.date.precision) == ("IRQ", "1990", "year")
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Two Kenyan soldiers were killed on Tuesday when militants ambushed their convoy near Lamu.", "ambushed",
+     ("2021-10-19", "day", "on Tuesday")),
+    ("Morocco cut ties with Algeria in 2009 after protesters stormed its embassy in Algiers.", "stormed",
+     ("2009", "year", "in 2009")),
+])
+def test_a_when_or_after_clause_happened_when_its_outer_clause_did(coder: Coder, text: str, trigger: str,
+                                                                  expected: tuple[str, str, str]) -> None:
+    assert dated(coder, text, trigger) == expected

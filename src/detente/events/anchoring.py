@@ -19,6 +19,10 @@ _NOUN_MODIFIER_DEPS = {"det", "nummod", "compound", "amod", "poss", "nmod"}
 _CONTAINING_PREPS = {"in", "during", "at"}  # "killed in last week's raid": the raid's time is the killing's
 _FUTURE_AUX = {"will", "shall"}
 _LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "on"}
+# a clause or event noun so attached happened when the clause it hangs off did: "killed on Tuesday when
+# militants ambushed their convoy", "cut ties in 2016 after protesters stormed its embassy"
+_SAME_TIME_MARKS = {"when", "as", "while", "after", "once"}
+_SAME_TIME_PREPS = {"after", "following", "during", "amid", "in"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,9 @@ class Anchoring:
             if self._past(head) != self._past(nodes[-1]):  # "invaded in 2008 and is now threatening"
                 break
             nodes.append(head)  # "did A in 2015, and B": B then too
+        outer = self._outer_clause(nodes[-1])
+        if outer is not None:
+            nodes.append(outer)
         for node in nodes:  # the nearest clause's time wins; then its subject's, when that is an
             # event itself: "the 2008 war killed hundreds", "last week's raid killed ten"
             subjects = [k for k in self.s.kids(node.i, "nsubj") if k.lemma in self.vocabulary.nouns]
@@ -102,6 +109,18 @@ class Anchoring:
         if self.context.published is None:
             return EventDate(None, None, None, False)
         return EventDate(self.context.published, "day", None, False)
+
+    def _outer_clause(self, node: Token) -> Token | None:
+        """The clause a 'when'/'after' clause or an 'after'/'during' phrase hangs off, whose time is
+        its time too."""
+        head = self.s.tokens[node.head]
+        if node.dep == "advcl" and any(k.dep in {"mark", "advmod"} and k.lemma in _SAME_TIME_MARKS
+                                       for k in self.s.kids(node.i)):
+            return head
+        if node.dep == "pobj" and head.lemma in _SAME_TIME_PREPS and head.head != head.i:
+            outer = self.s.tokens[head.head]
+            return outer if outer.pos in {"VERB", "AUX"} else None
+        return None
 
     def _timeline_entry(self) -> TimeExpression | None:
         """The date a sentence opens with before a colon, as a timeline's entries do: it dates
