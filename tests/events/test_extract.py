@@ -302,3 +302,8 @@ def test_an_act_someone_only_sees_or_fears_is_no_event(coder: Coder) -> None:
 def test_a_noun_events_from_phrase_names_its_maker(coder: Coder) -> None:
     events = code_monadic(coder, "Chile and Argentina began joint naval drills on Monday, prompting a warning from Peru.")
     assert any(e.cameo.startswith("13") and e.source.code == "PER" for e in events)
+
+
+def test_talks_between_two_sides_are_each_sides_talks_with_the_other(coder: Coder) -> None:
+    events = code(coder, "The deal came after three days of talks in Doha between Chadian and Sudanese officials.")
+    assert {("TCDGOV", "046", "SDNGOV", "asserted"), ("SDNGOV", "046", "TCDGOV", "asserted")} <= triples(events)

@@ -333,6 +333,13 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             sources = doer
         elif not sources and not participant:
             sources, modifiers = modifiers, []
+        if not sources and ("noun", lemma) in self.vocabulary.mutual and pattern.cameo[:2] == "04" and \
+                noun.dep != "nsubj" and not (noun.dep == "pobj" and self.s.tokens[noun.head].lemma in {"at", "during"}):
+            # "talks in Beijing between Iranian and Saudi officials": each side talks with the other ("at a
+            # summit between X and Y, X rejected ...", "a summit between X and Y failed to ...": the news is
+            # what happened there)
+            sides = [a for group in self._via_preps(noun, ("between",)) for a in group]
+            sources = sides if len({a.key for a in sides}) > 1 else []
         targets = self._via_preps(noun, pattern.preps)
         if governor is not None:  # "engaged Filipino peacekeepers in a firefight"
             targets += [self.resolver.resolve(k.i) for k in self.s.kids(governor.i, "dobj")]
