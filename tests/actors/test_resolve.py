@@ -569,3 +569,10 @@ def test_a_possessive_in_a_for_phrase_is_whom_the_verb_acts_on(coder) -> None:
     events = coder.code("Germany praised Egypt for its mediation between Israel and Hamas.", date="2024-05-15")
     mediations = [e for e in events if e.cameo.startswith("04")]
     assert mediations and all(e.source.code == "EGY" for e in mediations)
+
+
+def test_a_plural_pronoun_after_two_coordinated_names_is_both(coder) -> None:
+    events = coder.code("Saudi Arabia and Qatar agreed to reopen their embassies in a deal brokered by Kuwait.",
+                        date="2024-05-15")
+    assert {(e.source.code, e.target and e.target.code) for e in events if e.cameo.startswith("03")} == {
+        ("SAU", "QAT"), ("QAT", "SAU")}

@@ -165,16 +165,18 @@ class ActorResolver:
         assert sentence is not None
         if actor.via != "pronoun" or sentence.tokens[head].text.lower() not in _PLURAL_PRONOUNS:
             return []
-        antecedent = next((t for t in sentence.tokens if t.i in self.word_entry and t.i < head
-                           and self.word_entry[t.i][1].key == actor.key), None)
+        # the nearest mention: "EU leaders softened their demands" after "the European Union and Turkey"
+        antecedent = next((t for t in reversed(sentence.tokens[:head])
+                           if t.i in self.word_entry and self.word_entry[t.i][1].key == actor.key), None)
         if antecedent is None:
             return []
+        antecedent = sentence.tokens[self.word_entry[antecedent.i][0].last]  # "Arabia" of "Saudi Arabia and Iran"
         group = {antecedent.i, antecedent.head} | {k.i for k in sentence.kids(antecedent.i, "conj")}
         others = []
         for i in sorted(group):
             named = self.word_entry.get(i)
             if named is not None and named[1].key != actor.key and (
-                    sentence.tokens[i].dep == "conj" or sentence.tokens[antecedent.i].dep == "conj"):
+                    sentence.tokens[i].dep == "conj" or antecedent.dep == "conj"):
                 match, entry = named
                 others.append(self.actor_of(entry.key, entry.role, sentence.tokens[head].start,
                                           sentence.tokens[head].end, "pronoun"))
