@@ -191,3 +191,8 @@ def test_a_plan_that_other_news_is_about_is_no_intent(coder: Coder) -> None:
     assert not any(e.cameo.startswith("03") for e in challenged)
     announced = code(coder, "Colombia's president announced a plan to withdraw troops from the Venezuelan border.")
     assert any(e.cameo.startswith("03") for e in announced)
+
+
+def test_a_participle_describing_a_deal_is_no_content_of_it(coder: Coder) -> None:
+    events = code_monadic(coder, "A truce deal brokered by Qatar took effect.")
+    assert [(e.source.code, e.cameo) for e in events if e.cameo.startswith(("03", "04"))] == [("QAT", "045")]

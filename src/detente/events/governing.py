@@ -279,6 +279,8 @@ class GoverningRules(ArgumentRules):
             chain.append((governor, self._modal(governor)))
             current = governor
         while (current.dep in _CLAUSE_LINKS or self._purpose(current)) and current.head != current.i:
+            if current.dep == "acl" and current.tag == "VBN":
+                break  # "a deal brokered by China": the participle says what the deal was, not what it intends
             head = self.s.tokens[current.head]
             if self._purpose(current):  # "demanded a meeting to discuss ...": discussing is only intended
                 chain.append((current, "future"))
