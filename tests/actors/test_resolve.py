@@ -576,3 +576,8 @@ def test_a_plural_pronoun_after_two_coordinated_names_is_both(coder) -> None:
                         date="2024-05-15")
     assert {(e.source.code, e.target and e.target.code) for e in events if e.cameo.startswith("03")} == {
         ("SAU", "QAT"), ("QAT", "SAU")}
+
+
+def test_a_name_after_anti_or_pro_is_a_stance_not_an_owner(coder) -> None:
+    events = coder.code("Anti-American protesters marched in Nairobi on Friday.", date="2024-05-15")
+    assert [e.source.code for e in events if e.cameo.startswith("14")] == ["KENCVL"]

@@ -85,7 +85,7 @@ class ActorResolver:
         self.anaphors = {}
         self.residents = {}
         # the states the sentence surely names by a name or place ('Pakistani nationals' may be abroad)
-        matches = [m for m in matches if not self._namesake(m)]
+        matches = [m for m in matches if not self._namesake(m) and not self._stance(m)]
         named = {m.entries[0].key for m in matches if len(m.entries) == 1 and m.entries[0].via != "adjective"}
         for match in matches:
             # a state just before a name describes it: "British PM Blair", "the Indian state of Punjab"
@@ -96,6 +96,14 @@ class ActorResolver:
         for token in sentence.tokens:  # subjects in order, so later pronouns can refer to them
             if token.dep in _SUBJECT_DEPS:
                 self.resolve_one(token.i)
+
+    def _stance(self, match: NameMatch) -> bool:
+        """A name after 'anti-' or 'pro-' says what its head is for or against, not whose it is:
+        'anti-American protesters', 'a pro-Moscow regime', 'anti-Castro exiles'."""
+        sentence = self.sentence
+        assert sentence is not None
+        before = [t.text.lower() for t in sentence.tokens[max(0, match.first - 2):match.first]]
+        return before[-2:] in (["anti", "-"], ["pro", "-"]) or before[-1:] in (["anti"], ["pro"])
 
     def _namesake(self, match: NameMatch) -> bool:
         """A surname we know of an office holder, after a first name that is not his: 'Bobby
