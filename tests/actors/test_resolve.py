@@ -581,3 +581,9 @@ def test_a_plural_pronoun_after_two_coordinated_names_is_both(coder) -> None:
 def test_a_name_after_anti_or_pro_is_a_stance_not_an_owner(coder) -> None:
     events = coder.code("Anti-American protesters marched in Nairobi on Friday.", date="2024-05-15")
     assert [e.source.code for e in events if e.cameo.startswith("14")] == ["KENCVL"]
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject(coder) -> None:
+    events = coder.code("Estonia expelled two Belarusian diplomats on Monday, accusing them of espionage.",
+                        date="2024-05-15")
+    assert any(e.cameo.startswith("112") and e.target is not None and e.target.key == "BLR" for e in events)

@@ -593,7 +593,8 @@ class ActorResolver:
             return self.actor_of(thanked.key, thanked.role, token.start, token.end, "pronoun")
         earlier = self._earlier(token.start)
         plural = token.text.lower() in _PLURAL_PRONOUNS  # "they" may be people or states
-        candidates = [s for s in earlier if plural or s.person == person]
+        bound = self._own_subject(token)  # "Poland expelled diplomats, accusing them": not Poland
+        candidates = [s for s in earlier if (plural or s.person == person) and s.position not in bound]
         if not candidates and person:  # "the foreign minister ... he said": an official will do
             candidates = [s for s in earlier if s.role is not None]
         if not candidates:
@@ -604,6 +605,24 @@ class ActorResolver:
         subjects = [s for s in pool if s.subject]
         chosen = (subjects or pool)[-1]
         return self.actor_of(chosen.key, chosen.role, token.start, token.end, "pronoun")
+
+    def _own_subject(self, token: Token) -> set[int]:
+        """The offsets of the words of the subject of the verb an object pronoun is the object of
+        (inherited by a participle or infinitive with none of its own): an object is never its own
+        verb's subject, unless it is reflexive ('themselves')."""
+        sentence = self.sentence
+        assert sentence is not None
+        if token.dep not in {"dobj", "dative", "iobj"} or token.text.lower().endswith(("self", "selves")):
+            return set()
+        verb = sentence.tokens[token.head]
+        for _ in range(3):
+            subjects = sentence.kids(verb.i, *_SUBJECT_DEPS)
+            if subjects:
+                return {sentence.tokens[i].start for s in subjects for i in sentence.subtree(s.i)}
+            if verb.dep not in {"advcl", "xcomp", "conj"} or verb.head == verb.i:
+                break
+            verb = sentence.tokens[verb.head]
+        return set()
 
     def _thanked_for(self, token: Token, person: bool) -> Actor | None:
         """Whom a verb acts on, for a possessive in its 'for' phrase: 'thanked Spain for its support',
