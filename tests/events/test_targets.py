@@ -201,3 +201,10 @@ def test_a_place_naming_a_pact_is_no_party_to_it(coder: Coder) -> None:
 def test_an_event_a_modifier_gives_a_role_is_no_one_acted_on(coder: Coder) -> None:
     events = code(coder, "Kenya's president ordered an inquiry into the terrorist attack on Sunday.")
     assert not any(e.target is not None and e.target.text.endswith("attack") for e in events)
+
+
+def test_force_on_things_a_participle_says_someone_holds_is_aimed_at_the_holder(coder: Coder) -> None:
+    verb = code(coder, "Turkish jets bombed villages controlled by the PKK in northern Iraq.")
+    noun = code(coder, "Turkish jets carried out air strikes on positions held by the PKK in northern Iraq.")
+    for events in (verb, noun):
+        assert any(e.cameo.startswith("19") and e.target is not None and e.target.text == "PKK" for e in events)

@@ -32,6 +32,7 @@ _RETURNING = "084"  # things returned or handed back: to whom the "to" phrase sa
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _DONE_TO_ROOTS = {"17", "18", "19", "20"}  # acts that need someone to act on: coercion and force
 _DONE_TO_CODES = {"084", "085", "174", "111", "112"}  # releasing, expelling, criticizing, accusing
+_HOLDING = {"hold", "control", "occupy", "run", "own", "operate", "man", "use", "garrison"}  # "positions held by X"
 _REMAINS = {"body", "remains", "coffin", "casket", "corpse"}  # a dead person's: no visitor
 
 
@@ -285,9 +286,15 @@ class ArgumentRules(SentenceState):
                 if a.role is None and self.resolver.actors.kinds.get(a.key) == "state"]
 
     def _via_preps(self, token: Token, preps: tuple[str, ...]) -> list[list[Actor]]:
-        return [self.resolver.resolve(pobj.i) or self._doers(pobj)
+        return [self.resolver.resolve(pobj.i) or self._doers(pobj) or self._holders(pobj)
                 for prep in self.s.kids(token.i, "prep") if prep.lemma in preps or prep.text.lower() in preps
                 for pobj in self.s.kids(prep.i, "pobj")]
+
+    def _holders(self, thing: Token) -> list[Actor]:
+        """Who holds a thing a participle says is held: 'strikes on positions held by the RSF',
+        'shelled a hospital run by MSF'."""
+        return [a for clause in self.s.kids(thing.i, "acl") if clause.tag == "VBN" and clause.lemma in _HOLDING
+                for a in self._agent(clause)]
 
     def _doers(self, act: Token) -> list[Actor]:
         """Who did the act a noun names, when that act is what an event is aimed at: 'an
@@ -319,6 +326,7 @@ class ArgumentRules(SentenceState):
                            for a in self.resolver.resolve(kid.i) if a.via != "role" and a.via not in places])
         # the owner named on the thing before where it is: "hit PKK camps in northern Iraq"
         groups += [g for named in self._what_sum(obj) for g in self._via_preps(named, pattern.preps)]
+        groups.append(self._holders(obj))  # "bombed positions held by Hezbollah"
         return groups + self._via_preps(obj, tuple(pattern.preps) + ("of", "by"))  # "violated a ban by the army"
 
     def _undergone(self, noun: Token, lemma: str) -> bool:

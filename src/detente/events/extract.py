@@ -194,7 +194,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         pattern = _crowd_blockade(pattern, sources)
         targets: list[list[Actor]] = []
         if obj is not None:
-            targets = self._inside(obj, pattern) if pattern.objects else [self.resolver.resolve(obj.i)]
+            targets = self._inside(obj, pattern) if pattern.objects else [
+                self.resolver.resolve(obj.i) or self._holders(obj)]
             if pattern.objects and self._names_actor(obj):  # "defended Russia" (the pattern's "government")
                 targets.insert(0, self.resolver.resolve(obj.i))
             targets = [self._not_sent(group, pattern) for group in targets]
