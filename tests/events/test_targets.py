@@ -208,3 +208,8 @@ def test_force_on_things_a_participle_says_someone_holds_is_aimed_at_the_holder(
     noun = code(coder, "Turkish jets carried out air strikes on positions held by the PKK in northern Iraq.")
     for events in (verb, noun):
         assert any(e.cameo.startswith("19") and e.target is not None and e.target.text == "PKK" for e in events)
+
+
+def test_repression_with_no_one_named_is_aimed_at_the_crowd_the_sentence_names(coder: Coder) -> None:
+    events = code(coder, "Police in Kenya's capital, Nairobi, used tear gas to break up a demonstration on Wednesday.")
+    assert ("KENCOP", "175", "KENCVL", "asserted") in triples(events)

@@ -130,6 +130,8 @@ class TargetRules(ArgumentRules):
         if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
             targets = self._first_other(fallback_groups, source) or self._first_other(
                 self._counterparts([trigger, *coding.path]), source)
+        if not targets and coding.base[:3] == "175":  # "fired tear gas and rounded up demonstrators": at them
+            targets = self._crowd_named(source)
         abroad = location is not None and bool(location.country) and location.country != source.key
         # those a state expels are others' people ("forty diplomats were ordered out of France"): never its own
         if not targets and coding.base[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS and coding.base != "174":
@@ -223,6 +225,17 @@ class TargetRules(ArgumentRules):
         if source.role != "UAF" or source.key != location.country:
             return None
         return self._people_named(source.key, path)
+
+    def _crowd_named(self, source: Actor) -> list[Actor]:
+        """The protesters a sentence names ('demonstrators', 'a demonstration'), as whom repression
+        with no one else named is aimed at."""
+        for token in self.s.tokens:
+            if token.lemma in self.vocabulary.crowds:
+                return [a for a in self.resolver.resolve(token.i) if not _same_actor(a, source)][:1] or [
+                    self.resolver.actor_of(source.key, "CVL", token.start, token.end, "implied")]
+            if token.lemma in _AIMED_CIRCUMSTANCES - {"response", "retaliation", "defiance", "opposition"}:
+                return [self.resolver.actor_of(source.key, "CVL", token.start, token.end, "implied")]
+        return []
 
     def _people_named(self, key: str, path: list[Token], plural: bool = False) -> Actor | None:
         """The people (civilians of state `key`) an act's object names, when no actor was
