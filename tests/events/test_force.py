@@ -216,3 +216,8 @@ def test_a_crowd_besieging_a_building_blocks_passage_troops_impose_a_blockade(co
 def test_forces_backing_fighters_cooperate_militarily(coder: Coder) -> None:
     events = code(coder, "Kenyan troops supported Somali forces in raids on al-Shabaab camps.")
     assert aimed(events, "KEN", "062", "SOM") and not any(e.cameo == "051" for e in events)
+
+
+def test_a_passive_act_by_an_attack_is_not_done_by_whom_the_attack_hit(coder: Coder) -> None:
+    events = code(coder, "A Nigerian official was killed on Monday by a mortar attack on a Nigerian army base.")
+    assert not any(e.source.key == "NGA" for e in events)
