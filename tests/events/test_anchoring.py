@@ -103,3 +103,10 @@ def test_a_timeline_entry_is_dated_by_its_year(coder: Coder) -> None:
 def test_a_when_or_after_clause_happened_when_its_outer_clause_did(coder: Coder, text: str, trigger: str,
                                                                   expected: tuple[str, str, str]) -> None:
     assert dated(coder, text, trigger) == expected
+
+
+def test_a_clause_describing_a_time_happened_then(coder: Coder) -> None:
+    text = "The war began in March 2015 when Saudi Arabia launched air strikes on Yemen after accusing Iran of " \
+           "arming the Houthis."
+    assert dated(coder, text, "strikes") == ("2015-03", "month", "March 2015")
+    assert dated(coder, text, "arming") == ("2015-03", "month", "March 2015")

@@ -88,6 +88,9 @@ class Anchoring:
         outer = self._outer_clause(nodes[-1])
         if outer is not None:
             nodes.append(outer)
+            outer = self._outer_clause(outer)  # "began in 2020 when Abiy sent troops after accusing ..."
+            if outer is not None:
+                nodes.append(outer)
         for node in nodes:  # the nearest clause's time wins; then its subject's, when that is an
             # event itself: "the 2008 war killed hundreds", "last week's raid killed ten"
             subjects = [k for k in self.s.kids(node.i, "nsubj") if k.lemma in self.vocabulary.nouns]
@@ -95,6 +98,9 @@ class Anchoring:
                 time = attached.get(holder.i)
                 if time is not None and not self._ahead(time, node):
                     return EventDate(time.date, time.precision, time.text, True)
+        described = self._time_described(nodes[-1])
+        if described is not None:
+            return EventDate(described.date, described.precision, described.text, True)
         entry = self._timeline_entry()
         if entry is not None:  # "1979: The Soviet Union sends troops into Afghanistan"
             return EventDate(entry.date, entry.precision, entry.text, True)
@@ -110,6 +116,14 @@ class Anchoring:
             return EventDate(None, None, None, False)
         return EventDate(self.context.published, "day", None, False)
 
+    def _time_described(self, node: Token) -> TimeExpression | None:
+        """The time a relative clause describes: 'in November 2020, when Abiy sent troops'."""
+        head = self.s.tokens[node.head]
+        if node.dep != "relcl":
+            return None
+        return next((t for t in self.context.times if t.start <= head.start < t.end and t.date is not None
+                     and not self._ahead(t, node)), None)
+
     def _outer_clause(self, node: Token) -> Token | None:
         """The clause a 'when'/'after' clause or an 'after'/'during' phrase hangs off, whose time is
         its time too."""
@@ -117,7 +131,7 @@ class Anchoring:
         if node.dep == "advcl" and any(k.dep in {"mark", "advmod"} and k.lemma in _SAME_TIME_MARKS
                                        for k in self.s.kids(node.i)):
             return head
-        if node.dep == "pobj" and head.lemma in _SAME_TIME_PREPS and head.head != head.i:
+        if node.dep in {"pobj", "pcomp"} and head.lemma in _SAME_TIME_PREPS and head.head != head.i:
             outer = self.s.tokens[head.head]
             return outer if outer.pos in {"VERB", "AUX"} else None
         return None
