@@ -587,3 +587,9 @@ def test_an_object_pronoun_is_not_its_own_verbs_subject(coder) -> None:
     events = coder.code("Estonia expelled two Belarusian diplomats on Monday, accusing them of espionage.",
                         date="2024-05-15")
     assert any(e.cameo.startswith("112") and e.target is not None and e.target.key == "BLR" for e in events)
+
+
+def test_a_nominal_counted_as_two_is_no_single_actor(coder) -> None:
+    text = "The African Union envoy said the two sides had agreed to free all prisoners."
+    (coded,) = coder.code_documents([Document("p", text, date="2022-11-03")], monadic=True)
+    assert not any(e.source.text == "the two sides" for e in coded.events)

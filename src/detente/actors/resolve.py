@@ -958,8 +958,9 @@ class ActorResolver:
                         return self.actor_of(salient.key, salient.role, start, end, "nominal")  # a national body
                 break  # no such organisation yet: "congress" may still be a generic nominal
         generic = self.actors.nominals.get(token.lemma)
-        if generic is None:
-            return None
+        if generic is None or any(k.lemma == "both" or (k.dep == "nummod" and k.lemma not in {"one", "1"})
+                                  for k in sentence.kids(head)):
+            return None  # "the two sides", "both countries": a pair, not the latest one named
         refers_to, nominal_role = generic
         possessor = self._possessor(head, pronoun=True)
         owner = self.resolve_one(possessor.i) if possessor is not None else None
