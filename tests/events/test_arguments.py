@@ -119,3 +119,8 @@ def test_a_thing_a_state_is_named_on_is_no_agent(coder: Coder) -> None:
 def test_a_dead_persons_body_that_arrives_makes_no_visit(coder: Coder) -> None:
     assert code(coder, "President Raisi's body arrived in Mashhad on Monday.") == []
     assert aimed(code(coder, "The UN body arrived in Kinshasa on Monday."), "UN", "042", "COD")
+
+
+def test_an_after_ing_phrase_is_done_by_its_clauses_subject(coder: Coder) -> None:
+    events = code(coder, "Rwanda closed its border with Burundi after accusing Burundian troops of shelling its villages.")
+    assert any(e.cameo.startswith("112") and e.source.code == "RWA" for e in events)

@@ -32,6 +32,7 @@ _RETURNING = "084"  # things returned or handed back: to whom the "to" phrase sa
 _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _DONE_TO_ROOTS = {"17", "18", "19", "20"}  # acts that need someone to act on: coercion and force
 _DONE_TO_CODES = {"084", "085", "174", "111", "112"}  # releasing, expelling, criticizing, accusing
+_TIME_PREPS = {"after", "before", "since", "upon"}  # "sent troops after accusing X": the sender accuses
 _HOLDING = {"hold", "control", "occupy", "run", "own", "operate", "man", "use", "garrison"}  # "positions held by X"
 _REMAINS = {"body", "remains", "coffin", "casket", "corpse"}  # a dead person's: no visitor
 
@@ -131,7 +132,10 @@ class ArgumentRules(SentenceState):
                 verb = head
             elif verb.dep == "pcomp":  # "accused of committing": the accused commits
                 governor = self.s.tokens[head.head]
-                accused = self._first(governor, "nsubjpass") or self._first(governor, "dobj")
+                # "sent troops after accusing X", "was hunted after being accused": whoever sent them, whoever
+                # is hunted
+                accused = self._first(governor, "nsubj", "nsubjpass") if head.lemma in _TIME_PREPS else \
+                    self._first(governor, "nsubjpass") or self._first(governor, "dobj")
                 if accused is not None:
                     return self.resolver.resolve(accused.i)
                 verb = governor
