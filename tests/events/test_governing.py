@@ -196,3 +196,8 @@ def test_a_plan_that_other_news_is_about_is_no_intent(coder: Coder) -> None:
 def test_a_participle_describing_a_deal_is_no_content_of_it(coder: Coder) -> None:
     events = code_monadic(coder, "A truce deal brokered by Qatar took effect.")
     assert [(e.source.code, e.cameo) for e in events if e.cameo.startswith(("03", "04"))] == [("QAT", "045")]
+
+
+def test_a_demand_noun_is_its_modifiers_not_whoever_answers_it(coder: Coder) -> None:
+    events = code(coder, "Nigeria brushed aside Ghanaian demands to reopen the border.")
+    assert {("NGA", "124", "GHA", "asserted"), ("GHA", "1056", "NGA", "asserted")} <= triples(events)

@@ -47,11 +47,14 @@ class ArgumentRules(SentenceState):
     """Finding an event's pattern words, sources and named targets in the parse."""
 
     def _particle(self, verb: Token) -> Token | None:
-        """The verb's particle; "out" in "pulled out of" is often parsed as a preposition."""
+        """The verb's particle; "out" in "pulled out of" is often parsed as a preposition, "aside"
+        in "brushed aside" as an adverb."""
         particle = self._first(verb, "prt")
         if particle is None:
             particle = next((p for p in self.s.kids(verb.i, "prep")
                              if p.lemma in _PARTICLES and not self.s.kids(p.i, "pobj")), None)
+        if particle is None:
+            particle = next((a for a in self.s.kids(verb.i, "advmod") if a.lemma == "aside"), None)
         return particle
 
     def _modifier_words(self, token: Token) -> list[str]:

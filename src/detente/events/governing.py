@@ -11,11 +11,11 @@ of appealing with no pattern of its own asks for what its "for" phrase names.
 from __future__ import annotations
 
 from ..parse.tokens import Token
-from .arguments import _LIGHT_VERB_DEPS, ArgumentRules
+from ..records import Actor
+from .arguments import _LIGHT_VERB_DEPS, _STATE_ORGANS, ArgumentRules
 from .factuality import _CONDITIONAL_MARKS, _FUTURE_AUX, _HYPOTHETICAL_AUX
 from .patterns import Pattern
 from .sentence import _Coding, _known, _same_actor
-from .arguments import _STATE_ORGANS
 
 # Links from a clause up to the verb (or noun: "intention to") that governs it. Adverbial
 # clauses (but for purpose: "to discuss") and relative clauses are not governed: "comes
@@ -202,15 +202,21 @@ class GoverningRules(ArgumentRules):
         actors = coding.sources
         holder = self._first(governor, "nsubjpass")  # "Israel is opposed to ...": a state, not a passive
         speakers = self._subjects(governor) or (self.resolver.resolve(holder.i) if holder is not None else [])
+        answerers: list[Actor] = []  # "Nigeria brushed aside Ghanaian demands to ...": made of Nigeria
         if not speakers and governor.pos in {"NOUN", "PROPN"}:  # "faces pressure from Congress to ..."
-            speakers = self._noun_agents(governor) or [a for g in self._via_preps(governor, ("from",)) for a in g]
+            speakers = self._noun_agents(governor) or [a for g in self._via_preps(governor, ("from",)) for a in g] \
+                or self._noun_modifiers(governor)  # "shrugs off US demands to boost ...": the US demands
             light = self._light_verb(governor)
-            if not speakers and light is not None and self._modal(light) is None:  # "issued an ultimatum to"
-                speakers = self._subjects(light)
-                coding.target_groups = self._via_preps(governor, ("to",)) + coding.target_groups
+            if light is not None and self._modal(light) is None:
+                if speakers:
+                    answerers = self._subjects(light)
+                else:  # "issued an ultimatum to"
+                    speakers = self._subjects(light)
+                    coding.target_groups = self._via_preps(governor, ("to",)) + coding.target_groups
         if effect in {"appeal", "demand"}:  # "X urged Y to withdraw": Y is asked, and X must be known
             coding.sources = speakers
-            addressees = self._subjects(below) if below.pos in {"VERB", "AUX"} and below.i != governor.i else []
+            addressees = answerers or (self._subjects(below) if below.pos in {"VERB", "AUX"} and below.i != governor.i
+                                       else [])
             if holder is not None and governor.pos in {"VERB", "AUX"}:  # "Y was urged (by X) to withdraw"
                 addressees = self.resolver.resolve(holder.i)
             coding.target_groups = [addressees, actors] + coding.target_groups
