@@ -593,3 +593,8 @@ def test_a_nominal_counted_as_two_is_no_single_actor(coder) -> None:
     text = "The African Union envoy said the two sides had agreed to free all prisoners."
     (coded,) = coder.code_documents([Document("p", text, date="2022-11-03")], monadic=True)
     assert not any(e.source.text == "the two sides" for e in coded.events)
+
+
+def test_a_bare_number_of_people_is_a_crowd_of_civilians(coder) -> None:
+    events = coder.code("Thousands protested against the government in Nairobi on Friday.", date="2024-05-15")
+    assert [e.source.code for e in events if e.cameo.startswith("14")] == ["KENCVL"]
