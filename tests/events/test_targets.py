@@ -208,6 +208,8 @@ def test_force_on_things_a_participle_says_someone_holds_is_aimed_at_the_holder(
     noun = code(coder, "Turkish jets carried out air strikes on positions held by the PKK in northern Iraq.")
     for events in (verb, noun):
         assert any(e.cameo.startswith("19") and e.target is not None and e.target.text == "PKK" for e in events)
+    hyphen = code(coder, "Malian jets bombed rebel-held towns near Kidal.")
+    assert ("MLIMIL", "195", "MLIREB", "asserted") in triples(hyphen)
 
 
 def test_repression_with_no_one_named_is_aimed_at_the_crowd_the_sentence_names(coder: Coder) -> None:

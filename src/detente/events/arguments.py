@@ -304,9 +304,13 @@ class ArgumentRules(SentenceState):
 
     def _holders(self, thing: Token) -> list[Actor]:
         """Who holds a thing a participle says is held: 'strikes on positions held by the RSF',
-        'shelled a hospital run by MSF'."""
-        return [a for clause in self.s.kids(thing.i, "acl") if clause.tag == "VBN" and clause.lemma in _HOLDING
+        'shelled a hospital run by MSF', 'shelled rebel-held villages'."""
+        held = [a for clause in self.s.kids(thing.i, "acl") if clause.tag == "VBN" and clause.lemma in _HOLDING
                 for a in self._agent(clause)]
+        return held or [a for participle in self.s.kids(thing.i, "amod")
+                        if participle.tag == "VBN" and participle.lemma in _HOLDING
+                        for holder in self.s.kids(participle.i, "npadvmod", "compound", "nmod")
+                        for a in self.resolver.resolve(holder.i)]
 
     def _doers(self, act: Token) -> list[Actor]:
         """Who did the act a noun names, when that act is what an event is aimed at: 'an

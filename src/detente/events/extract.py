@@ -195,7 +195,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         targets: list[list[Actor]] = []
         if obj is not None:
             targets = self._inside(obj, pattern) if pattern.objects else [
-                self.resolver.resolve(obj.i) or self._holders(obj)]
+                (self._holders(obj) if pattern.cameo[:2] in _FORCE_ROOTS else []) or self.resolver.resolve(obj.i)]
             if pattern.objects and self._names_actor(obj):  # "defended Russia" (the pattern's "government")
                 targets.insert(0, self.resolver.resolve(obj.i))
             targets = [self._not_sent(group, pattern) for group in targets]
