@@ -598,3 +598,9 @@ def test_a_nominal_counted_as_two_is_no_single_actor(coder) -> None:
 def test_a_bare_number_of_people_is_a_crowd_of_civilians(coder) -> None:
     events = coder.code("Thousands protested against the government in Nairobi on Friday.", date="2024-05-15")
     assert [e.source.code for e in events if e.cameo.startswith("14")] == ["KENCVL"]
+
+
+def test_the_nationality_of_a_thing_attacked_is_no_clue_to_its_attackers(coder) -> None:
+    (coded,) = coder.code_documents([Document("p", "A Panamanian-flagged tanker attacked by pirates sank.",
+                                              date="2023-06-03")], monadic=True)
+    assert coded.events and not any(e.source.key == "PAN" for e in coded.events)

@@ -745,7 +745,9 @@ class ActorResolver:
                        + [pobj for prep in sentence.kids(verb, "prep") if prep.lemma in _AIMED_PREPS
                           for pobj in sentence.kids(prep.i, "pobj")]]
         elif by_agent:  # "a US hostage was killed by his captors": not American, even by the document
-            objects = sentence.kids(agent.head, "nsubjpass")
+            participle = sentence.tokens[agent.head]  # "a Liberian-flagged ship attacked by pirates": the ship
+            objects = sentence.kids(agent.head, "nsubjpass") or (
+                [sentence.tokens[participle.head]] if participle.dep == "acl" else [])
         done_to = {i for obj in objects for i in sentence.subtree(obj.i)}
         doers = set() if role in _STATE_ORGANS else {  # not its own guns: "forces launched artillery"
             i for subject in self._doers_of(token) for i in sentence.subtree(subject.i)}
