@@ -221,3 +221,9 @@ def test_forces_backing_fighters_cooperate_militarily(coder: Coder) -> None:
 def test_a_passive_act_by_an_attack_is_not_done_by_whom_the_attack_hit(coder: Coder) -> None:
     events = code(coder, "A Nigerian official was killed on Monday by a mortar attack on a Nigerian army base.")
     assert not any(e.source.key == "NGA" for e in events)
+
+
+def test_damage_to_installations_is_force_and_to_relations_nothing(coder: Coder) -> None:
+    assert ("YEMINS", "190", "SAU", "asserted") in triples(code(
+        coder, "Houthi rebels damaged a Saudi oil facility near Jeddah."))
+    assert code(coder, "The row damaged relations between Chile and Peru.") == []
