@@ -604,3 +604,8 @@ def test_the_nationality_of_a_thing_attacked_is_no_clue_to_its_attackers(coder) 
     (coded,) = coder.code_documents([Document("p", "A Panamanian-flagged tanker attacked by pirates sank.",
                                               date="2023-06-03")], monadic=True)
     assert coded.events and not any(e.source.key == "PAN" for e in coded.events)
+
+
+def test_rioters_are_civilians_rioting(coder) -> None:
+    events = coder.code("Rioters clashed with police in Marseille on Sunday.", date="2023-06-03")
+    assert ("FRACVL", "145") in {(e.source.code, e.cameo) for e in events}
