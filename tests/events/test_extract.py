@@ -307,3 +307,8 @@ def test_a_noun_events_from_phrase_names_its_maker(coder: Coder) -> None:
 def test_talks_between_two_sides_are_each_sides_talks_with_the_other(coder: Coder) -> None:
     events = code(coder, "The deal came after three days of talks in Doha between Chadian and Sudanese officials.")
     assert {("TCDGOV", "046", "SDNGOV", "asserted"), ("SDNGOV", "046", "TCDGOV", "asserted")} <= triples(events)
+
+
+def test_people_hanged_are_executed_flags_hung_are_not(coder: Coder) -> None:
+    assert [e.cameo for e in code_monadic(coder, "Iran hanged two men convicted of spying.")] == ["180"]
+    assert code_monadic(coder, "Iran hung flags across Tehran.") == []
