@@ -227,3 +227,10 @@ def test_damage_to_installations_is_force_and_to_relations_nothing(coder: Coder)
     assert ("YEMINS", "190", "SAU", "asserted") in triples(code(
         coder, "Houthi rebels damaged a Saudi oil facility near Jeddah."))
     assert code(coder, "The row damaged relations between Chile and Peru.") == []
+
+
+def test_clashes_between_two_sides_that_broke_out_are_each_sides_against_the_other(coder: Coder) -> None:
+    events = code(coder, "Skirmishes between Eritrean and Ethiopian troops broke out near Badme on Monday.")
+    assert {("ERIMIL", "190", "ETHMIL", "asserted"), ("ETHMIL", "190", "ERIMIL", "asserted")} <= triples(events)
+    events = code(coder, "Sudan closed its border with Chad because of fighting between Eritrean and Ethiopian troops.")
+    assert not any(e.source.key == "ERI" for e in events)
