@@ -234,3 +234,9 @@ def test_clashes_between_two_sides_that_broke_out_are_each_sides_against_the_oth
     assert {("ERIMIL", "190", "ETHMIL", "asserted"), ("ETHMIL", "190", "ERIMIL", "asserted")} <= triples(events)
     events = code(coder, "Sudan closed its border with Chad because of fighting between Eritrean and Ethiopian troops.")
     assert not any(e.source.key == "ERI" for e in events)
+
+
+def test_an_air_strike_or_an_accident_with_no_one_named_has_no_unknown_armed_group(coder: Coder) -> None:
+    assert code(coder, "Officials said an air attack struck near the Libyan city of Sirte.") == []
+    assert code(coder, "Nine miners were killed in a blast in a coal mine in Ukraine's Donetsk region.") == []
+    assert [e.source.code for e in code(coder, "Nine people were killed in a bomb blast in Kabul.")] == ["AFGUAF"]

@@ -184,7 +184,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern.cameo[:2] in _FORCE_ROOTS:  # "a roadside bombing killed ...", "killed in a car bombing"
             pattern, sources = self._deed_as_subject(verb, pattern, sources)
         if not sources and "+deed:" in pattern.id:  # "three civilians were killed in a car bombing", "a bombing killed"
-            sources = self._unknown_attacker(verb)
+            sources = self._unknown_attacker(verb, pattern.cameo)
         if pattern.cameo in {"190", "1712"} and self._by_crowd(verb):
             pattern = replace(pattern, cameo="145", id=f"{pattern.id}+riot")  # "protesters clashed with police"
         elif pattern.cameo[:2] == "19" and any(a.role in {"COP", "MIL"} for a in sources) and \
@@ -414,7 +414,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern.cameo[:2] == "15" and self._keeps_peace(trigger):
             pattern = replace(pattern, cameo="074", id=f"{pattern.id}+peacekeeping")
         if sources and pattern.cameo[:2] in _FORCE_ROOTS:  # force a place is named as doing: an unknown attacker's
-            sources = _no_places(sources) or self._unknown_attacker(trigger) or self._attacker_from(sources)
+            sources = _no_places(sources) or self._unknown_attacker(trigger, pattern.cameo) or (
+                [] if pattern.cameo[:3] == "195" else self._attacker_from(sources))
         if not sources:
             return
         coding = _Coding(pattern.cameo, pattern.id, "asserted", sources, target_groups, [anchor], pattern.cameo,

@@ -151,7 +151,7 @@ class ForceRules(ArgumentRules):
                 named = self._sides(subject, self._noun_sources(subject) or self._named_before(subject))
                 if not named and ("noun", subject.lemma) in self.vocabulary.mutual:
                     return act, []  # "fierce clashes killed 14": fighting between sides no one names
-                return act, named or self._unknown_attacker(verb, subject) or places
+                return act, named or self._unknown_attacker(verb, act.cameo, subject) or places
         if pattern.cameo != "190":  # also "a suicide bomber attacked a convoy", where the object picked 190
             return pattern, sources
         if subject is not None and _GENERIC_DEED in self.vocabulary.nouns:  # "suicide bombers killed ...": 1831
@@ -193,15 +193,20 @@ class ForceRules(ArgumentRules):
         return known is not None and self._choose(self.vocabulary.verbs[known], particle.lemma if particle else None,
                                                   self._object_words(self._first(verb, "dobj"))) is not None
 
-    def _unknown_attacker(self, verb: Token, deed: Token | None = None) -> list[Actor]:
+    def _unknown_attacker(self, verb: Token, code: str, deed: Token | None = None) -> list[Actor]:
         """An attack no one is named for ('killed in a car bombing in Baghdad', 'a bombing near
         Samarra killed ...') was carried out by an unidentified armed group (UAF) of the state
-        where it happened."""
+        where it happened; not an air strike (`code` 195x): irregulars have no aircraft."""
+        if code[:3] == "195":
+            return []
         if deed is None:  # "three civilians were killed in a car bombing in Baghdad"
             deed = next((p for p in self._pobjs(verb, ("in", "during", "by"))
                          if _known(p.lemma, self.vocabulary.nouns) is not None), None)
         if deed is not None and ("noun", deed.lemma) in self.vocabulary.mutual:
             return []  # "fierce clashes killed 34": fighting between sides, no one's attack
+        if deed is not None and self.vocabulary.hazards.get(deed.lemma) == "hazard" and not any(
+                self.vocabulary.hazards.get(w) == "deliberate" for w in self._modifier_words(deed)):
+            return []  # "miners were killed in a blast in a coal mine": an accident
         chosen = self._act_named(deed) if deed is not None else None
         if chosen is not None and chosen.cameo[:3] == "195":
             return []  # "killed in a Gaza City airstrike": air forces strike, no unidentified group
