@@ -99,7 +99,10 @@ def test_the_shipped_calibration_is_the_one_the_train_splits_give(coder):
 
 
 @pytest.mark.model
-def test_on_the_test_splits_calibration_beats_the_raw_scores_and_is_within_chance(coder):
+def test_on_the_test_splits_calibration_beats_the_raw_scores_and_never_over_promises(coder):
+    """The test sides' events are right more often than the train sides' (README: Calibrated
+    confidence), so the calibration is under-confident there; what must hold is that it never
+    says more than sampling allows: its over-confident part is within chance for each kind."""
     gold, audited = _gold_and_audited(coder, "test")
 
     def brier(pairs: list[tuple[float, bool]]) -> float:
@@ -109,7 +112,9 @@ def test_on_the_test_splits_calibration_beats_the_raw_scores_and_is_within_chanc
     assert brier(calibrated) < brier([(o.score, o.right) for o in gold + audited])
     for outcomes in (gold, audited):  # lone gold sentences and articles of real news, each on its own
         pairs = calibrated_pairs(outcomes, coder.calibration)
-        assert expected_calibration_error(reliability_table(pairs)) <= chance_error([c for c, _ in pairs])[1]
+        table = reliability_table(pairs)
+        over = sum(b.count * max(0.0, b.mean_confidence - b.precision) for b in table) / len(pairs)
+        assert over <= chance_error([c for c, _ in pairs])[1]
 
 
 REVIEWED = [

@@ -122,5 +122,6 @@ def test_a_dead_persons_body_that_arrives_makes_no_visit(coder: Coder) -> None:
 
 
 def test_an_after_ing_phrase_is_done_by_its_clauses_subject(coder: Coder) -> None:
-    events = code(coder, "Rwanda closed its border with Burundi after accusing Burundian troops of shelling its villages.")
+    events = code(coder, "Rwanda closed its border with Burundi after accusing Burundian troops of shelling "
+                         "its villages.")
     assert any(e.cameo.startswith("112") and e.source.code == "RWA" for e in events)

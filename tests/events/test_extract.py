@@ -300,7 +300,8 @@ def test_an_act_someone_only_sees_or_fears_is_no_event(coder: Coder) -> None:
 
 
 def test_a_noun_events_from_phrase_names_its_maker(coder: Coder) -> None:
-    events = code_monadic(coder, "Chile and Argentina began joint naval drills on Monday, prompting a warning from Peru.")
+    events = code_monadic(coder, "Chile and Argentina began joint naval drills on Monday, "
+                                 "prompting a warning from Peru.")
     assert any(e.cameo.startswith("13") and e.source.code == "PER" for e in events)
 
 

@@ -339,9 +339,10 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         # erupted": each side with the other. Not a summit that is where the news happened ("at a summit
         # between X and Y, X rejected ...", "a summit between X and Y failed to ..."), nor fighting that is
         # only the cause or scene of other news ("closed its borders because of fighting between ...")
+        scene = noun.dep == "pobj" and self.s.tokens[noun.head].lemma in {"at", "during"}
         if not sources and ("noun", lemma) in self.vocabulary.mutual and (
-                noun.dep in {"nsubj", "nsubjpass", "ROOT"} if fight else pattern.cameo[:2] == "04" and
-                noun.dep != "nsubj" and not (noun.dep == "pobj" and self.s.tokens[noun.head].lemma in {"at", "during"})):
+                noun.dep in {"nsubj", "nsubjpass", "ROOT"} if fight
+                else pattern.cameo[:2] == "04" and noun.dep != "nsubj" and not scene):
             sides = [a for group in self._via_preps(noun, ("between",)) for a in group]
             sources = sides if len({a.key for a in sides}) > 1 else []
         targets = self._via_preps(noun, pattern.preps)
