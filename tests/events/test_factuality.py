@@ -56,3 +56,10 @@ def test_the_act_rather_than_which_another_is_done_is_negated(coder: Coder) -> N
 def test_an_event_on_whose_eve_something_happens_is_still_to_come(coder: Coder) -> None:
     events = code(coder, "On the eve of the Indian prime minister's visit to Nepal, Nepal freed Indian fishermen.")
     assert {e.factuality for e in events if e.cameo.startswith("04")} == {"future"}
+
+
+def test_a_plotted_act_is_not_done(coder: Coder) -> None:
+    text = "Kenya reveals plot to assassinate the Ugandan president"
+    events = code_with_hypothetical(coder, text)
+    assert events and all(e.factuality == "hypothetical" for e in events if e.cameo.startswith("18"))
+    assert not any(e.cameo.startswith("18") for e in code(coder, text))
