@@ -63,3 +63,10 @@ def test_a_plotted_act_is_not_done(coder: Coder) -> None:
     events = code_with_hypothetical(coder, text)
     assert events and all(e.factuality == "hypothetical" for e in events if e.cameo.startswith("18"))
     assert not any(e.cameo.startswith("18") for e in code(coder, text))
+
+
+def test_an_act_only_a_denied_report_tells_of_is_no_event(coder: Coder) -> None:
+    denied = code_with_hypothetical(coder, "Kenya denied reports of a Kenyan attack on Somali villages.")
+    assert not any(e.cameo.startswith("19") for e in denied)
+    confirmed = code_with_hypothetical(coder, "Kenya confirmed reports of a Kenyan attack on Somali villages.")
+    assert any(e.cameo.startswith("19") for e in confirmed)

@@ -287,6 +287,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             return
         if carrier is not noun and self._modal(carrier) == "intent" and self._plan_as_topic(carrier):
             return  # "Sharon seeks to save the Gaza pullout plan": the plan is what it is about
+        if self._denied_claim(noun):
+            return  # "denied reports of a Russian attack", "dismisses Iraq warning claims": only claimed
         if pattern.cameo[:2] in _FORCE_ROOTS and noun.dep == "compound" and carrier.lemma not in _ACT_CARRIERS:
             return  # "war crimes", "attack helicopters", "a bombing suspect": a kind of thing; its head codes any act
         if light is not None and light.lemma in _PERCEIVING:
@@ -362,6 +364,19 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern.cameo[:2] in _FORCE_ROOTS and self._characterized(noun):
             # "Annan said the US war in Iraq is illegal": saying so accuses the US; the war is no news
             self.found[found:] = [c for c in self.found[found:] if c.trigger.i != noun.i]
+
+    def _denied_claim(self, noun: Token) -> bool:
+        """Whether a noun is what a report or claim says ('reports of a Russian attack', 'warning
+        claims') and that report is denied or dismissed: the act is only someone else's claim."""
+        head = self.s.tokens[noun.head]
+        if noun.dep == "pobj" and head.lemma in {"of", "about"}:
+            head = self.s.tokens[head.head]
+        elif noun.dep != "compound":
+            return False
+        if head.i == noun.i or head.pos != "NOUN" or self._modal(head) not in {"report", "alleged"}:
+            return False
+        answer = self._light_verb(head)
+        return answer is not None and (self._responds(answer) or self._modal(answer) in {"negated", "reject"})
 
     def _years_away(self, noun: Token) -> bool:
         """'on Monday, 150 years after the British assault', 'two decades before the accord': an act
