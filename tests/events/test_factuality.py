@@ -70,3 +70,10 @@ def test_an_act_only_a_denied_report_tells_of_is_no_event(coder: Coder) -> None:
     assert not any(e.cameo.startswith("19") for e in denied)
     confirmed = code_with_hypothetical(coder, "Kenya confirmed reports of a Kenyan attack on Somali villages.")
     assert any(e.cameo.startswith("19") for e in confirmed)
+
+
+def test_a_conjunct_with_no_subject_of_its_own_shares_the_negation(coder: Coder) -> None:
+    events = code(coder, "Serbia will not recognize Kosovo or restore ties with Pristina, officials said.")
+    assert all(e.factuality == "negated" for e in events if e.cameo.startswith("05"))
+    contrast = code(coder, "Serbia did not attack Kosovo but threatened Albania.")
+    assert ("SRB", "130", "ALB", "asserted") in triples(contrast)

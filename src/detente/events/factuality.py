@@ -43,7 +43,7 @@ class FactualityRules(SentenceState):
                 return "hypothetical"
             if self._upcoming(trigger) and factuality == "asserted":
                 factuality = "future"
-        for node in path:
+        for node in [*path, *(head for node in path for head in self._shared_negation(node))]:
             if self._instead(node):
                 return "negated"
             for kid in self.s.kids(node.i):
@@ -57,6 +57,16 @@ class FactualityRules(SentenceState):
                 if kid.dep == "advmod" and word in _ALLEGED_ADVERBS and factuality == "asserted":
                     factuality = "alleged"
         return factuality
+
+    def _shared_negation(self, node: Token) -> list[Token]:
+        """The verb a conjunct with no subject or auxiliary of its own shares a negation with: 'will
+        not dismantle its programs or improve ties' (not 'did not attack but threatened')."""
+        head = self.s.tokens[node.head]
+        if node.dep != "conj" or self.s.kids(node.i, "nsubj", "nsubjpass", "aux", "neg") or \
+                not any(k.lemma in {"or", "nor", "and"} for k in self.s.kids(head.i, "cc")) or \
+                any(k.lemma in {"but", "yet"} for k in self.s.kids(head.i, "cc")):
+            return []
+        return [head] if self.s.kids(head.i, "neg") else []
 
     def _instead(self, node: Token) -> bool:
         """'Rather than pressuring Sudan, ...', 'Instead of condemning Israel, ...': the act named
