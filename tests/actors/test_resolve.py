@@ -609,3 +609,8 @@ def test_the_nationality_of_a_thing_attacked_is_no_clue_to_its_attackers(coder) 
 def test_rioters_are_civilians_rioting(coder) -> None:
     events = coder.code("Rioters clashed with police in Marseille on Sunday.", date="2023-06-03")
     assert ("FRACVL", "145") in {(e.source.code, e.cameo) for e in events}
+
+
+def test_anti_government_forces_are_rebels(coder) -> None:
+    events = coder.code("Russia began air strikes against anti-government targets in Syria.", date="2015-10-02")
+    assert any(e.target is not None and e.target.code == "SYRREB" for e in events)

@@ -31,6 +31,7 @@ _COLLECTIVES = {"group", "crowd", "band", "number", "handful", "dozen", "hundred
 _PERPETRATORS = {"CRM", "UAF"}  # named for what they did, to someone else
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_STATE_FORCE_ROLES = {"GOV", "MIL", "COP", "UAF"}  # "anti-government forces" are no state's forces: rebels
 MAX_HISTORY = 300  # earlier mentions an anaphor or a generic actor may refer to
 _FOREIGN = {"foreign", "overseas", "expatriate"}  # of some state other than the one in view
 _THING_PRONOUNS = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves"}
@@ -100,10 +101,7 @@ class ActorResolver:
     def _stance(self, match: NameMatch) -> bool:
         """A name after 'anti-' or 'pro-' says what its head is for or against, not whose it is:
         'anti-American protesters', 'a pro-Moscow regime', 'anti-Castro exiles'."""
-        sentence = self.sentence
-        assert sentence is not None
-        before = [t.text.lower() for t in sentence.tokens[max(0, match.first - 2):match.first]]
-        return before[-2:] in (["anti", "-"], ["pro", "-"]) or before[-1:] in (["anti"], ["pro"])
+        return self._stance_prefix(match.first) is not None
 
     def _namesake(self, match: NameMatch) -> bool:
         """A surname we know of an office holder, after a first name that is not his: 'Bobby
@@ -212,6 +210,8 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         lemma = sentence.tokens[head].lemma
+        if self._stance_prefix(head) is not None:
+            return None  # "anti-government forces": a stance, no government
         owner = self._possessor(head, pronoun=False) if lemma in _VOICES else None
         if owner is not None:  # "the governor's office declined to comment"
             actor = self.resolve_one(owner.i)
@@ -502,6 +502,9 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[head]
+        if self._against_government(head):  # "anti-government forces (targets, militias)": its armed foes
+            own = self.actors.roles.get(token.lemma)
+            return own[0] if own and own[0] not in _STATE_FORCE_ROLES else "REB"
         modifiers = [t.lemma for t in sentence.kids(head, "compound", "amod")]
         for modifier in modifiers:
             role = self.actors.roles.get(f"{modifier} {token.lemma}")
@@ -529,6 +532,22 @@ class ActorResolver:
             if role and role[0] != "GOV":
                 return role[0]
         return None
+
+    def _against_government(self, head: int) -> bool:
+        """Whether a noun is modified by 'anti-government' or 'anti-regime'."""
+        sentence = self.sentence
+        assert sentence is not None
+        return any(kid.lemma in {"government", "regime"} and self._stance_prefix(kid.i) == "anti"
+                   for kid in sentence.kids(head, "amod", "compound", "npadvmod"))
+
+    def _stance_prefix(self, i: int) -> str | None:
+        """'anti' or 'pro' when the word at `i` follows 'anti-' or 'pro-' (hyphenated or not)."""
+        sentence = self.sentence
+        assert sentence is not None
+        before = [t.text.lower() for t in sentence.tokens[max(0, i - 2):i]]
+        if before[-1:] == ["-"]:
+            before = before[:-1]
+        return before[-1] if before[-1:] in (["anti"], ["pro"]) else None
 
     def _earlier(self, position: int) -> list[Salient]:
         sentence = self.sentence
