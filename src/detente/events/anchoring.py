@@ -85,12 +85,11 @@ class Anchoring:
             if self._past(head) != self._past(nodes[-1]):  # "invaded in 2008 and is now threatening"
                 break
             nodes.append(head)  # "did A in 2015, and B": B then too
-        outer = self._outer_clause(nodes[-1])
-        if outer is not None:
+        for _ in range(2):  # "began in 2020 when Abiy sent troops after accusing ...": two clauses up
+            outer = self._outer_clause(nodes[-1])
+            if outer is None:
+                break
             nodes.append(outer)
-            outer = self._outer_clause(outer)  # "began in 2020 when Abiy sent troops after accusing ..."
-            if outer is not None:
-                nodes.append(outer)
         for node in nodes:  # the nearest clause's time wins; then its subject's, when that is an
             # event itself: "the 2008 war killed hundreds", "last week's raid killed ten"
             subjects = [k for k in self.s.kids(node.i, "nsubj") if k.lemma in self.vocabulary.nouns]

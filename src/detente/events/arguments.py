@@ -193,14 +193,14 @@ class ArgumentRules(SentenceState):
         whoever wielded it ('blown up by a missile fired by rebels')."""
         for agent in self.s.kids(verb.i, "agent"):
             for pobj in self.s.kids(agent.i, "pobj"):
-                act = _known(pobj.lemma, self.vocabulary.nouns) is not None and not self.resolver.own_role(pobj.i)
+                known = _known(pobj.lemma, self.vocabulary.nouns) is not None
                 # "killed by Israeli tank fire": the act's doer is named before it or by its 'by' phrase,
                 # not after it ("killed by a mortar attack on a US base" hit the base)
                 found = self.resolver.resolve(pobj.i)
-                if act:
+                if known and not self.resolver.own_role(pobj.i):
                     found = [a for a in found if a.start < pobj.start] or self._noun_agents(pobj)
                 if found and all(a.via == "adjective" and a.end <= pobj.start for a in found) \
-                        and self.resolver.role_of(pobj.i) is None and _known(pobj.lemma, self.vocabulary.nouns) is None:
+                        and self.resolver.role_of(pobj.i) is None and not known:
                     continue  # "shot dead by a Saudi shopping centre": beside a thing, not by anyone
                 if found and any(a.via != "role" for a in found):
                     return found

@@ -27,8 +27,8 @@ from .anchoring import SentenceContext
 from .arguments import _ARMED_ROLES, _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
-from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _armed_backing, _criminal_violence, _crowd_blockade,
-                    _ground_bombing, _own_forces)
+from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _armed_backing, _by_air, _criminal_violence,
+                    _crowd_blockade, _ground_bombing, _own_forces)
 from .governing import GoverningRules
 from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
@@ -430,8 +430,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern.cameo[:2] == "15" and self._keeps_peace(trigger):
             pattern = replace(pattern, cameo="074", id=f"{pattern.id}+peacekeeping")
         if sources and pattern.cameo[:2] in _FORCE_ROOTS:  # force a place is named as doing: an unknown attacker's
-            sources = _no_places(sources) or self._unknown_attacker(trigger, pattern.cameo) or (
-                [] if pattern.cameo[:3] == "195" else self._attacker_from(sources))
+            sources = _no_places(sources) or ([] if _by_air(pattern.cameo) else (
+                self._unknown_attacker(trigger, pattern.cameo) or self._attacker_from(sources)))
         if not sources:
             return
         coding = _Coding(pattern.cameo, pattern.id, "asserted", sources, target_groups, [anchor], pattern.cameo,

@@ -60,6 +60,12 @@ def _crowd_blockade(pattern: Pattern, sources: list[Actor]) -> Pattern:
     return replace(pattern, cameo="144", id=f"{pattern.id}+crowd")
 
 
+def _by_air(code: str) -> bool:
+    """Whether an act is an air strike (195x): irregulars have no aircraft, so no unidentified
+    armed group is its doer."""
+    return code[:3] == "195"
+
+
 def _ground_bombing(pattern: Pattern, sources: list[Actor]) -> Pattern:
     """Bombing by armed groups that fly no aircraft ('separatists bombed a pipeline') is the
     non-military bombing of CAMEO 183, not the aerial weapons (195) of air forces. An attacker
@@ -196,8 +202,8 @@ class ForceRules(ArgumentRules):
     def _unknown_attacker(self, verb: Token, code: str, deed: Token | None = None) -> list[Actor]:
         """An attack no one is named for ('killed in a car bombing in Baghdad', 'a bombing near
         Samarra killed ...') was carried out by an unidentified armed group (UAF) of the state
-        where it happened; not an air strike (`code` 195x): irregulars have no aircraft."""
-        if code[:3] == "195":
+        where it happened; not an air strike (`_by_air`)."""
+        if _by_air(code):
             return []
         if deed is None:  # "three civilians were killed in a car bombing in Baghdad"
             deed = next((p for p in self._pobjs(verb, ("in", "during", "by"))
@@ -208,7 +214,7 @@ class ForceRules(ArgumentRules):
                 self.vocabulary.hazards.get(w) == "deliberate" for w in self._modifier_words(deed)):
             return []  # "miners were killed in a blast in a coal mine": an accident
         chosen = self._act_named(deed) if deed is not None else None
-        if chosen is not None and chosen.cameo[:3] == "195":
+        if chosen is not None and _by_air(chosen.cameo):
             return []  # "killed in a Gaza City airstrike": air forces strike, no unidentified group
         victims = self.s.kids(verb.i, "dobj", "nsubjpass")  # "killed eight people in Kabul"
         location = self.anchoring.location([verb, *victims] if deed is None else [verb, deed, *victims], verb)

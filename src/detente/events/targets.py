@@ -47,9 +47,9 @@ _SCENE_PREPS = {"in", "at", "near", "along", "across", "inside", "outside", "aro
 # "the Darfur region" is the place itself, not a thing there
 _PLACE_NOUNS = {"region", "province", "city", "town", "village", "area", "district", "territory", "capital",
                 "governorate", "state", "county", "enclave", "valley"}
+_PROTEST_NOUNS = {"protest", "demonstration", "rally", "march"}  # a crowd's acts: repression is aimed at it
 # "in protest against X", "during demonstrations against X": an act done so is aimed at X
-_AIMED_CIRCUMSTANCES = {"protest", "defiance", "opposition", "response", "retaliation", "demonstration", "rally",
-                        "march"}
+_AIMED_CIRCUMSTANCES = _PROTEST_NOUNS | {"defiance", "opposition", "response", "retaliation"}
 
 
 def _the_state_itself(actor: Actor) -> bool:
@@ -233,7 +233,7 @@ class TargetRules(ArgumentRules):
             if token.lemma in self.vocabulary.crowds:
                 return [a for a in self.resolver.resolve(token.i) if not _same_actor(a, source)][:1] or [
                     self.resolver.actor_of(source.key, "CVL", token.start, token.end, "implied")]
-            if token.lemma in _AIMED_CIRCUMSTANCES - {"response", "retaliation", "defiance", "opposition"}:
+            if token.lemma in _PROTEST_NOUNS:
                 return [self.resolver.actor_of(source.key, "CVL", token.start, token.end, "implied")]
         return []
 
