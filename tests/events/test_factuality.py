@@ -2,7 +2,7 @@
 
 from detente import Coder
 
-from .coding import code, code_with_hypothetical, triples
+from .coding import aimed, code, code_with_hypothetical, triples
 
 
 def test_negation(coder: Coder) -> None:
@@ -77,3 +77,18 @@ def test_a_conjunct_with_no_subject_of_its_own_shares_the_negation(coder: Coder)
     assert all(e.factuality == "negated" for e in events if e.cameo.startswith("05"))
     contrast = code(coder, "Serbia did not attack Kosovo but threatened Albania.")
     assert ("SRB", "130", "ALB", "asserted") in triples(contrast)
+
+
+def test_bare_conjuncts_share_the_first_verbs_future(coder: Coder) -> None:
+    events = code_with_hypothetical(
+        coder, "Next month the Chilean president will address the Senate, meet Argentina's president and visit Peru.")
+    assert {(e.source.key, e.cameo[:2], e.target.key) for e in events if e.target.key != "CHL"} >= {
+        ("CHL", "03", "ARG"), ("CHL", "03", "PER")}  # intents to meet and visit, not a meeting and a visit
+    assert not [e for e in events if e.cameo[:2] == "04"]
+    assert aimed(code(coder, "Chile hosted Bolivia's president and will visit Peru."), "CHL", "043", "BOL")
+
+
+def test_an_obligation_or_a_near_miss_is_not_done(coder: Coder) -> None:
+    assert code(coder, "Serbia will have to recognize Kosovo.") == []
+    assert code(coder, "Fiji is close to signing a fishing accord with Tonga.") == []
+    assert aimed(code(coder, "Serbia recognized Kosovo."), "SRB", "054", "XKX")

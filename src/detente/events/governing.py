@@ -51,7 +51,7 @@ class GoverningRules(ArgumentRules):
         """Apply what governs the event: 'hope to' derives 036, 'refused to' 12x, 'could' makes it
         hypothetical; 'will' makes a plain act an intent (or a threat) when nothing else did."""
         derivable = not coding.rule.startswith("blame:")
-        auxiliaries = {k.text.lower() for k in self.s.kids(anchor.i, "aux")}
+        auxiliaries = {k.text.lower() for k in self.s.kids(self._auxiliary_holder(anchor).i, "aux")}
         if anchor.dep == "ROOT" and auxiliaries == {"to"}:  # a headline's "Japan to deport X": what it will do
             auxiliaries = {"will"}
         obliged = bool(auxiliaries & _DEONTIC_AUX)  # "X said Y must ...": a demand by X on Y
@@ -65,7 +65,8 @@ class GoverningRules(ArgumentRules):
             if effect in {"appeal", "demand"} and self._headline_passive(governor, governor.lemma):
                 coding.sources = []  # "Putin Urged to Free Tycoon": someone unnamed urges Putin
                 return
-            obliged = obliged or bool({k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX)
+            obliged = obliged or bool({k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX) \
+                or self._have_to(governor)
             if effect == "intent" and governor.lemma in _SEEKING and coding.code[:2] == "07" and \
                     any(k.i == trigger.i for k in self.s.kids(governor.i, "dobj")):
                 # "sought aid (refuge) from Y": the seeker asks to receive it (103x, as the gold sets code it)
@@ -147,6 +148,18 @@ class GoverningRules(ArgumentRules):
                 coding.code, coding.derived = derived, True
                 how = "planned" if planned else sorted(auxiliaries & _FUTURE_AUX)[0]
                 coding.rule = f"{coding.rule}+intent:{how}"
+
+    def _auxiliary_holder(self, verb: Token) -> Token:
+        """The verb whose auxiliaries a verb has: its own, or for a bare conjunct the first verb's
+        ('will address Congress, meet Obama and visit a school': all three are still to come)."""
+        while verb.dep == "conj" and verb.tag == "VB" and not self.s.kids(verb.i, "aux", "nsubj", "nsubjpass"):
+            verb = self.s.tokens[verb.head]
+        return verb
+
+    def _have_to(self, verb: Token) -> bool:
+        """'Turkey will have to recognize Cyprus', 'Iran has to free them': an obligation, as 'must' is."""
+        return verb.lemma == "have" and verb.pos in {"VERB", "AUX"} and any(
+            k.text.lower() == "to" for clause in self.s.kids(verb.i, "xcomp") for k in self.s.kids(clause.i, "aux"))
 
     def _compelled(self, verb: Token) -> bool:
         """Whether a verb of compelling was done, so that its object did the act ('forced X to',
