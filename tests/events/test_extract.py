@@ -313,3 +313,15 @@ def test_talks_between_two_sides_are_each_sides_talks_with_the_other(coder: Code
 def test_people_hanged_are_executed_flags_hung_are_not(coder: Coder) -> None:
     assert [e.cameo for e in code_monadic(coder, "Iran hanged two men convicted of spying.")] == ["180"]
     assert code_monadic(coder, "Iran hung flags across Tehran.") == []
+
+
+def test_a_relative_pronoun_stands_for_what_it_modifies(coder: Coder) -> None:
+    events = code(coder, "Three Danish aid workers, who were detained by Ethiopian police in May, were freed.")
+    assert aimed(events, "ETH", "173", "DNK")
+    assert aimed(code(coder, "The Kenyan activist whom Ugandan police detained was freed."), "UGA", "173", "KEN")
+
+
+def test_who_films_or_investigates_an_act_did_not_do_it(coder: Coder) -> None:
+    events = code_monadic(coder, "Ugandan police arrested two Kenyan reporters who had filmed clashes.")
+    assert not [e for e in events if e.cameo[:2] == "19"]
+    assert aimed(events, "UGA", "173", "KEN")

@@ -115,6 +115,9 @@ class ArgumentRules(SentenceState):
         while verb.i not in seen:
             seen.add(verb.i)
             subject = self._first(verb, "nsubj", "csubj")
+            if subject is not None and subject.lemma in _RELATIVE_PRONOUNS:
+                # "the activist whom police detained", read with two subjects: the second is the doer
+                subject = next((k for k in self.s.kids(verb.i, "nsubj") if k.i > subject.i), subject)
             if subject is not None:
                 if subject.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
                     return self.resolver.resolve(verb.head)

@@ -24,7 +24,7 @@ from ..actors.resolve import ActorResolver
 from ..parse.tokens import ParsedSentence, Token
 from ..records import Actor
 from .anchoring import SentenceContext
-from .arguments import _ARMED_ROLES, _no_places
+from .arguments import _ARMED_ROLES, _RELATIVE_PRONOUNS, _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
 from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _armed_backing, _by_air, _criminal_violence,
@@ -64,6 +64,10 @@ _UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "
 _RECEIVING = frozenset({"receive", "get", "obtain", "find", "win", "gain", "secure"})  # their subject is given aid
 _PERCEIVING = frozenset({"see", "view", "perceive", "fear", "describe", "label", "brand", "deem", "regard",
                          "foresee", "dread"})  # their object is only how someone sees things
+# their subject only looks on, records or looks into an act: "journalists filmed clashes", "the UN investigated
+# attacks on civilians" (the act is someone else's, if anyone names them)
+_WITNESSING = frozenset({"witness", "watch", "film", "photograph", "videotape", "record", "document", "cover",
+                         "monitor", "observe", "investigate", "probe", "study", "analyse", "analyze", "chronicle"})
 _FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
 _ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
@@ -141,6 +145,11 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             obj, passive = self._first(verb, "nsubj"), True
         else:  # a lone "oprd" is an object the parser misread ("called the Sudanese president on Saturday")
             obj = self._first(verb, "nsubjpass") if passive else self._first(verb, "dobj") or self._first(verb, "oprd")
+        subjects = self.s.kids(verb.i, "nsubj")
+        if obj is None and not passive and len(subjects) > 1 and subjects[0].lemma in _RELATIVE_PRONOUNS:
+            obj = subjects[0]  # "the activist whom police detained", misread with two subjects
+        if obj is not None and obj.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
+            obj = self.s.tokens[verb.head]  # "journalists who were arrested", "the man whom police shot"
         particle = self._particle(verb)
         pattern = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None,
                                self._object_words(obj))
@@ -309,7 +318,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             undergoers = [a for k in self.s.kids(noun.i, "poss") for a in self.resolver.resolve(k.i)]
             undergoers += [a for a in modifiers if a.via == "person" or a.role is not None]
             modifiers = [a for a in modifiers if a not in undergoers]
-        doer = self._subjects(light) if light is not None else []
+        doer = self._subjects(light) if light is not None and light.lemma not in _WITNESSING else []
         if light is not None and (light.lemma in _UNDERGOING or (done_to and light.lemma in _FACING)):
             undergoers, doer = undergoers + doer, []  # "faces criticism from the UN": the UN criticizes
             sources = sources or next((g for g in self._via_preps(light, ("from",)) + self._via_preps(
