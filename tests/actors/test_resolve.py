@@ -614,3 +614,9 @@ def test_rioters_are_civilians_rioting(coder) -> None:
 def test_anti_government_forces_are_rebels(coder) -> None:
     events = coder.code("Russia began air strikes against anti-government targets in Syria.", date="2015-10-02")
     assert any(e.target is not None and e.target.code == "SYRREB" for e in events)
+
+
+def test_the_authorities_are_not_the_refugees_own(coder) -> None:
+    text = "Police in Chad beat Sudanese and Libyan refugees, whom the authorities blame for the unrest."
+    events = coder.code(text, date="2023-06-03")
+    assert {e.source.code for e in events if e.cameo.startswith("112")} == {"TCDGOV"}

@@ -56,6 +56,8 @@ class Salient:
     role: str | None
     person: bool
     subject: bool
+    abroad: bool = False  # the nationality of refugees or migrants: a state they are not in
+
 
 
 class ActorResolver:
@@ -132,9 +134,15 @@ class ActorResolver:
         mentions = []
         for i, (match, entry) in sorted(self.word_entry.items()):
             if i == match.first and not self._based_in(match.last):  # "a UK-based monitor" is about no UK
-                subject = sentence.tokens[self._phrase_head(match.last)].dep in _SUBJECT_DEPS
+                head = self._phrase_head(match.last)
+                subject = sentence.tokens[head].dep in _SUBJECT_DEPS
+                first = match.last  # "Malian and Senegalese refugees": both
+                while sentence.tokens[first].dep == "conj" and sentence.tokens[first].head != first:
+                    first = sentence.tokens[first].head
+                described = self._phrase_head(first)
+                abroad = entry.via == "adjective" and described != first and self.role_of(described) == "REF"
                 mentions.append(Salient(sentence.tokens[i].start, self.residents.get(i, entry.key), self._role(entry),
-                                        entry.kind == "person", subject))
+                                        entry.kind == "person", subject, abroad))
         return mentions
 
     # --- resolution ----------------------------------------------------------------
@@ -995,7 +1003,7 @@ class ActorResolver:
             kind = self.actors.kinds.get(salient.key)
             if (salient.person and nominal_role is None) or (refers_to != "any" and kind != refers_to):
                 continue
-            if doers[0] <= salient.position < doers[1]:
-                continue
+            if doers[0] <= salient.position < doers[1] or (refers_to == "state" and salient.abroad):
+                continue  # "refugees from Mali, whom the authorities blame": not Mali's authorities
             return self.actor_of(salient.key, nominal_role or role, start, end, "nominal")
         return None
