@@ -325,3 +325,11 @@ def test_who_films_or_investigates_an_act_did_not_do_it(coder: Coder) -> None:
     events = code_monadic(coder, "Ugandan police arrested two Kenyan reporters who had filmed clashes.")
     assert not [e for e in events if e.cameo[:2] == "19"]
     assert aimed(events, "UGA", "173", "KEN")
+
+
+def test_an_event_noun_naming_who_someone_is_is_no_act(coder: Coder) -> None:
+    events = code_monadic(coder, "Kenyan riot police arrested protest leaders in Nairobi.")
+    assert {e.cameo[:2] for e in events} == {"17"}  # no riot, no protest: who they are
+    assert {e.target.code for e in events if e.target} == {"KENCVL"}
+    events = code_monadic(coder, "Norway accepted dozens of asylum seekers from Eritrea.")
+    assert {e.cameo for e in events} == {"075"}
