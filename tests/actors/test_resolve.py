@@ -620,3 +620,10 @@ def test_the_authorities_are_not_the_refugees_own(coder) -> None:
     text = "Police in Chad beat Sudanese and Libyan refugees, whom the authorities blame for the unrest."
     events = coder.code(text, date="2023-06-03")
     assert {e.source.code for e in events if e.cameo.startswith("112")} == {"TCDGOV"}
+
+
+def test_a_border_named_for_a_state_is_not_in_it(coder) -> None:
+    text = "Troops killed 12 militants near the Niger border, the Malian army said."
+    events = coder.code(text, date="2023-06-03")
+    assert "MLIMIL" in {e.source.code for e in events}
+    assert not any(e.source.key == "NER" or e.target and e.target.key == "NER" for e in events)

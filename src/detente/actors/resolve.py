@@ -44,6 +44,7 @@ _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "hersel
 _STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _SCENE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
 _DESCENT_NOUNS = {"descent", "origin", "origins", "extraction", "ancestry", "heritage", "parentage", "background"}
+_BORDER_NOUNS = {"border", "frontier", "boundary", "borderland"}
 _WAR_NOUNS = {"war", "conflict", "invasion", "occupation", "crisis"}  # "the Iraq war": where it was, not whose
 
 
@@ -434,8 +435,8 @@ class ActorResolver:
         assert sentence is not None
         best, best_depth = None, 99
         for i in phrase:
-            if i not in self.word_entry or self._of_descent(i):  # "a man of Moroccan descent" is not Morocco's
-                continue
+            if i not in self.word_entry or self._of_descent(i) or self._names_border(*self.word_entry[i], head):
+                continue  # "a man of Moroccan descent" is not Morocco's
             depth, token = 0, sentence.tokens[i]
             while token.i != head and token.head != token.i:
                 depth += 1 if token.dep in _MODIFIERS | {"case", "appos"} else 3
@@ -785,6 +786,8 @@ class ActorResolver:
             if i != match.first or self.actors.kinds.get(key) != "state" or key in exclude or self._of_descent(i) \
                     or self._based_in(match.last):
                 continue
+            if self._names_border(match, entry, head):
+                continue
             if self._shared_modifier(match, entry, head):  # "Israeli helicopters and tanks": the tanks too
                 rank = -1
             elif self._sets_scene(self._phrase_head(match.last), entry, clauses, match.last):
@@ -912,6 +915,14 @@ class ActorResolver:
         last = self._modifying(match, entry)
         return last is not None and last.head != head and last.head in self._conjuncts(head) and \
             not sentence.kids(head, *_MODIFIERS)
+
+    def _names_border(self, match: NameMatch, entry: Entry, head: int) -> bool:
+        """'militants near the Cameroon border': a border has two sides, so it tells no one's country
+        but its own ('troops sent to the Ukrainian border' face Ukraine)."""
+        sentence = self.sentence
+        assert sentence is not None
+        modified = self._modifying(match, entry)
+        return modified is not None and modified.head != head and sentence.tokens[modified.head].lemma in _BORDER_NOUNS
 
     def _modifying(self, match: NameMatch, entry: Entry) -> Token | None:
         """The last word of a name that modifies a noun ('the Australian embassy'), else None."""
