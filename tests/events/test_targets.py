@@ -215,3 +215,9 @@ def test_force_on_things_a_participle_says_someone_holds_is_aimed_at_the_holder(
 def test_repression_with_no_one_named_is_aimed_at_the_crowd_the_sentence_names(coder: Coder) -> None:
     events = code(coder, "Police in Kenya's capital, Nairobi, used tear gas to break up a demonstration on Wednesday.")
     assert ("KENCOP", "175", "KENCVL", "asserted") in triples(events)
+
+
+def test_a_visit_or_deployment_at_home_has_no_place_for_target(coder: Coder) -> None:
+    assert code(coder, "The Kenyan president visited Mombasa on Monday.") == []
+    assert code(coder, "Ethiopia sent troops to Gondar.") == []
+    assert aimed(code(coder, "Ethiopia sent troops to Kassala in Sudan."), "ETH", "15", "SDN")

@@ -37,6 +37,9 @@ _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are a
 # a visit to "a Baghdad hospital"; other acts on them do not ("ratified the Kyoto Protocol")
 _THING_PLACE_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 _THING_PLACE_CODES = {"042", "043"}
+# acts aimed only away from home: a visit, a meeting or a deployment in one's own state has no target
+# there (sympathy "for the shootings in South Carolina" is for one's own country, and so is force)
+_AWAY_ROOTS = {"04", "15"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 # "struck rebels in support of the Iraqi army", "fought alongside Kurdish forces": the side force is used for
 _ALLY_PHRASES = {("in", "support"), ("on", "behalf"), ("with", "help"), ("in", "coordination"),
@@ -116,6 +119,9 @@ class TargetRules(ArgumentRules):
             scenes = [g for g in coding.target_groups if g and all(self._in_scene(a, trigger) for a in g)]
             coding.target_groups = [g for g in coding.target_groups if g not in scenes]
             fallback_groups = fallback_groups + scenes
+        if coding.base[:2] in _AWAY_ROOTS:  # "rushed reinforcements to Mosul", "travels to Najaf"
+            coding.target_groups = [[a for a in g if not _own_place(a, source)] for g in coding.target_groups]
+            fallback_groups = [[a for a in g if not _own_place(a, source)] for g in fallback_groups]
         if "+deed:" in coding.rule and len(coding.sources) > 1 and self._mutual(coding):
             # "battles between insurgents and US forces killed 27 people": the sides fought each other,
             # and the dead are casualties, not whom either aimed at
@@ -319,6 +325,11 @@ class TargetRules(ArgumentRules):
             head = self.resolver.head_of(actor)
             return head is not None and (pattern.cameo[:2] == "15" or head.lemma in pattern.objects)
         return [a for a in group if a.via != "role" or not sent(a)]
+
+
+def _own_place(actor: Actor, source: Actor) -> bool:
+    """A place (a city, a region) in the source's own state: where it acts at home, no one it acts on."""
+    return actor.via in {"place", "seat"} and actor.role is None and actor.key == source.key
 
 
 def _opponents(sides: list[Actor], source: Actor) -> list[Actor]:
