@@ -1,6 +1,9 @@
 """Force without an agent (events/force.py): who used force when no one is named, and what kind."""
 
 from detente import Coder
+from detente.events.force import _armed_assault
+from detente.events.patterns import Pattern
+from detente.records import Actor
 
 from .coding import aimed, code, code_monadic, triples
 
@@ -240,3 +243,14 @@ def test_an_air_strike_or_an_accident_with_no_one_named_has_no_unknown_armed_gro
     assert code(coder, "Officials said an air attack struck near the Libyan city of Sirte.") == []
     assert code(coder, "Nine miners were killed in a blast in a coal mine in Ukraine's Donetsk region.") == []
     assert [e.source.code for e in code(coder, "Nine people were killed in a bomb blast in Kabul.")] == ["AFGUAF"]
+
+
+def test_troops_with_a_bare_state_beside_them_storm_as_fighters() -> None:
+    # "US and Iraqi troops stormed ...", parsed with "US" apart: a bare state beside troops, no crowd
+    storm = Pattern("145-storm", "145", "verb", "storm", None, frozenset(), ())
+    state = Actor("USA", None, "USA", "United States", "US", 0, 2)
+    troops = Actor("IRQ", "MIL", "IRQMIL", "Iraq", "Iraqi troops", 7, 19, "adjective")
+    crowd = Actor("IRQ", "CVL", "IRQCVL", "Iraq", "protesters", 0, 10, "role")
+    assert _armed_assault(storm, [state, troops]).cameo == "190"
+    assert _armed_assault(storm, [crowd, troops]).cameo == "145"
+    assert _armed_assault(storm, [state]).cameo == "145"

@@ -201,3 +201,10 @@ def test_a_participle_describing_a_deal_is_no_content_of_it(coder: Coder) -> Non
 def test_a_demand_noun_is_its_modifiers_not_whoever_answers_it(coder: Coder) -> None:
     events = code(coder, "Nigeria brushed aside Ghanaian demands to reopen the border.")
     assert {("NGA", "124", "GHA", "asserted"), ("GHA", "1056", "NGA", "asserted")} <= triples(events)
+
+
+def test_what_someone_should_do_is_asked_what_they_must_do_is_demanded(coder: Coder) -> None:
+    events = code(coder, "The AU envoy said Chad should release the detained journalists.")
+    assert {e.cameo[:2] for e in events if e.source.key == "AU"} == {"02"}
+    events = code(coder, "The AU envoy said Chad must release the detained journalists.")
+    assert {e.cameo[:2] for e in events if e.source.key == "AU"} == {"10"}

@@ -37,8 +37,10 @@ def _own_forces(codes: tuple[str, ...], source: Actor, target: Actor) -> bool:
 
 def _armed_assault(pattern: Pattern, sources: list[Actor]) -> Pattern:
     """Storming a building is a riot (145) when a crowd does it, an armed attack (190) when
-    fighters do ('Taliban insurgents stormed a prison')."""
-    if pattern.cameo != "145" or not sources or any(a.role not in _ARMED_ROLES for a in sources):
+    fighters do ('Taliban insurgents stormed a prison', 'US and Iraqi troops stormed police stations',
+    where the bare state shares the troops)."""
+    if pattern.cameo != "145" or not any(a.role in _ARMED_ROLES for a in sources) or \
+            any(a.role not in _ARMED_ROLES and a.role is not None for a in sources):
         return pattern
     return replace(pattern, cameo="190", id=f"{pattern.id}+armed")
 

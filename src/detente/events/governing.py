@@ -32,7 +32,8 @@ _PLAN_NEWS = {"announce", "unveil", "present", "propose", "approve", "adopt", "o
               "reveal", "detail", "lay", "set", "put", "be", "disclose", "introduce", "issue", "release",
               "map", "produce", "prepare", "devise", "formulate", "back", "ratify", "pass", "sign"}
 _PLANS = {"plan", "scheme", "blueprint", "roadmap"}
-_DEONTIC_AUX = {"must", "should"}
+_DEONTIC_AUX = {"must", "should", "ought"}
+_ADVISING_AUX = {"should", "ought"}  # advice asks; "must" demands
 _DERIVING = ("intent", "appeal", "demand", "command", "reject", "halt")
 _REASON_PREPS = {"for", "over"}  # "apologized for killing", "condemned over shooting": an earlier act
 _CIRCUMSTANCE_PREPS = {"before", "after", "since", "despite", "without", "while", "following", "besides"}
@@ -54,7 +55,8 @@ class GoverningRules(ArgumentRules):
         auxiliaries = {k.text.lower() for k in self.s.kids(self._auxiliary_holder(anchor).i, "aux")}
         if anchor.dep == "ROOT" and auxiliaries == {"to"}:  # a headline's "Japan to deport X": what it will do
             auxiliaries = {"will"}
-        obliged = bool(auxiliaries & _DEONTIC_AUX)  # "X said Y must ...": a demand by X on Y
+        deontic = auxiliaries & _DEONTIC_AUX  # "X said Y must ...": a demand by X on Y ("should": an appeal)
+        obliged = bool(deontic)
         governors = self._governors(anchor)
         if anchor.i != trigger.i:  # "offered aid", "halted talks": the light verb governs its noun
             governors.insert(0, (anchor, self._modal(anchor)))
@@ -65,8 +67,10 @@ class GoverningRules(ArgumentRules):
             if effect in {"appeal", "demand"} and self._headline_passive(governor, governor.lemma):
                 coding.sources = []  # "Putin Urged to Free Tycoon": someone unnamed urges Putin
                 return
-            obliged = obliged or bool({k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX) \
-                or self._have_to(governor)
+            deontic |= {k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX
+            if self._have_to(governor):
+                deontic.add("must")
+            obliged = bool(deontic)
             if effect == "intent" and governor.lemma in _SEEKING and coding.code[:2] == "07" and \
                     any(k.i == trigger.i for k in self.s.kids(governor.i, "dobj")):
                 # "sought aid (refuge) from Y": the seeker asks to receive it (103x, as the gold sets code it)
@@ -93,13 +97,14 @@ class GoverningRules(ArgumentRules):
                 # "Y must withdraw", "Y must be ready to mediate" (the demand is of the act itself)
                 speakers = self._subjects(governor)
                 demanded = coding.base if coding.derived_by == "intent" else coding.code
-                derived = self.vocabulary.derive("demand", demanded)
+                asked = "appeal" if deontic <= _ADVISING_AUX else "demand"  # "Sudan should grant autonomy"
+                derived = self.vocabulary.derive(asked, demanded)
                 own = {a.key for a in speakers}  # "Chirac says France should hold a referendum": an opinion at home
                 at_home = all(a.role is None and a.key in own for a in coding.sources)
                 if speakers and derived is not None and not at_home:
-                    coding.code, coding.rule = derived, f"{coding.rule}+demand:{governor.lemma}"
+                    coding.code, coding.rule = derived, f"{coding.rule}+{asked}:{governor.lemma}"
                     coding.target_groups, coding.sources = [coding.sources], speakers
-                    coding.derived, coding.derived_by, coding.factuality = True, "demand", "asserted"
+                    coding.derived, coding.derived_by, coding.factuality = True, asked, "asserted"
                     self.governing.add(governor.i)
             elif effect in {"future", "hypothetical", "alleged", "negated", "background"} and \
                     coding.factuality == "asserted":
