@@ -208,3 +208,8 @@ def test_what_someone_should_do_is_asked_what_they_must_do_is_demanded(coder: Co
     assert {e.cameo[:2] for e in events if e.source.key == "AU"} == {"02"}
     events = code(coder, "The AU envoy said Chad must release the detained journalists.")
     assert {e.cameo[:2] for e in events if e.source.key == "AU"} == {"10"}
+
+
+def test_needing_or_seeking_support_asks_for_it(coder: Coder) -> None:
+    events = code(coder, "Somalia needs the support of Kenyan troops.")
+    assert {(e.source.key, e.cameo[:2]) for e in events} == {("SOM", "02")}

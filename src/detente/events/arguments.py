@@ -144,6 +144,8 @@ class ArgumentRules(SentenceState):
                     self._first(governor, "nsubjpass") or self._first(governor, "dobj")
                 if accused is not None:
                     return self.resolver.resolve(accused.i)
+                if governor.dep == "acl" and governor.tag == "VBN" and head.lemma not in _TIME_PREPS:
+                    return self.resolver.resolve(governor.head)  # "a man suspected of helping X": the man
                 verb = governor
             elif verb.dep in {"acomp", "attr", "oprd"} or (verb.dep in {"conj", "advcl"} and head.pos == "VERB"):
                 coordinated = verb.dep == "conj"

@@ -68,6 +68,7 @@ _PERCEIVING = frozenset({"see", "view", "perceive", "fear", "describe", "label",
 # attacks on civilians" (the act is someone else's, if anyone names them)
 _WITNESSING = frozenset({"witness", "watch", "film", "photograph", "videotape", "record", "document", "cover",
                          "monitor", "observe", "investigate", "probe", "study", "analyse", "analyze", "chronicle"})
+_HELPING = frozenset({"help", "assist"})
 _FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
 _ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
@@ -153,6 +154,10 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         particle = self._particle(verb)
         pattern = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None,
                                self._object_words(obj))
+        if lemma in _HELPING and obj is None and not passive:  # "helped Syria fight the rebels": Syria is helped
+            obj = next((s for c in self.s.kids(verb.i, "xcomp", "ccomp") if (s := self._first(c, "nsubj"))), None)
+            if obj is None and any(self._talking(c) for c in self.s.kids(verb.i, "xcomp")):
+                return  # "to help broker an end to the fighting": who helps talk takes part (not "help rebuild")
         if obj is None and not passive:
             obj, pattern = self._clause_object(verb, lemma, particle, pattern)
         if pattern is None and obj is not None and not passive:
@@ -268,6 +273,11 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             if specific is not None and needs_object(specific):
                 return subject, specific
         return None, pattern
+
+    def _talking(self, verb: Token) -> bool:
+        """A verb whose every sense is to consult, negotiate or mediate (root 04): 'broker', 'mediate'."""
+        known = _known(verb.lemma, self.vocabulary.verbs)
+        return known is not None and all(p.cameo[:2] == "04" for p in self.vocabulary.verbs[known])
 
     def _describes_actor(self, verb: Token) -> bool:
         """'the militant group that has seized parts of Iraq': a perfect in a relative clause on

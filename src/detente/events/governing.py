@@ -71,13 +71,14 @@ class GoverningRules(ArgumentRules):
             if self._have_to(governor):
                 deontic.add("must")
             obliged = bool(deontic)
-            if effect == "intent" and governor.lemma in _SEEKING and coding.code[:2] == "07" and \
-                    any(k.i == trigger.i for k in self.s.kids(governor.i, "dobj")):
+            sought = governor.lemma in _SEEKING and effect in {None, "intent"} and \
+                any(k.i == trigger.i for k in self.s.kids(governor.i, "dobj"))
+            if sought and coding.code[:2] == "07":
                 # "sought aid (refuge) from Y": the seeker asks to receive it (103x, as the gold sets code it)
                 effect = "demand"
-            elif effect == "intent" and governor.lemma == "seek" and coding.code[:2] == "06" and \
-                    any(k.i == trigger.i for k in self.s.kids(governor.i, "dobj")):
-                effect = "appeal"  # "seeks US intelligence cooperation": asks the US to cooperate (021x)
+            elif sought and governor.lemma != "want" and coding.code[:2] in {"05", "06"}:
+                # "seeks US intelligence cooperation", "needs the support of African peacekeepers": asks for it
+                effect = "appeal"
             if effect == "intent" and not coding.derived and derivable:
                 wanters = {a.key for a in self._subjects(governor)}
                 if wanters and coding.sources and not wanters & {a.key for a in coding.sources}:
