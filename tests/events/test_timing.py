@@ -19,6 +19,9 @@ PUBLISHED = dt.date(2021, 10, 22)  # a Friday
     ("Hackers targeted the 2016 election.", "2016", "year"),
     ("The treaty was signed on March 3, 2014.", "2014-03-03", "day"),
     ("The treaty was signed on 3 March 2014.", "2014-03-03", "day"),
+    ("The envoys were arrested on 12 October.", "2021-10-12", "day"),  # the day first, no year
+    ("The envoys were arrested on October 12th.", "2021-10-12", "day"),
+    ("The pact was signed on the 3rd of March 2014.", "2014-03-03", "day"),
     ("The summit was held in November 2019.", "2019-11", "month"),
     ("The summit was held in November.", "2020-11", "month"),
     ("The summit was held on Oct. 5.", "2021-10-05", "day"),

@@ -24,6 +24,7 @@ CALENDAR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)  # "in March" is a da
 _MONTH = (r"(january|february|march|april|may|june|july|august|september|october|november|december"
           r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 _YEAR = r"((?:19|20)\d\d)"
+_ORDINAL = r"(?:st|nd|rd|th)?"
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "a couple of": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
@@ -120,9 +121,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"\b(?:({_COUNT}) )?(day|week|month|year|decade)s? ago\b", re.I)),
     ("decade", re.compile(r"(?<!\w)(?:(?:in|during|since|through|throughout|by) )?(?:the )?"
                           r"(?:(?:early|mid|late)[- ])?(?:(?:19|20)\d0'?s|'\d0s)\b", re.I)),
-    ("day_month_year", re.compile(rf"\b(\d{{1,2}}) {_MONTH},? {_YEAR}\b", re.I)),
-    ("month_day_year", re.compile(rf"\b{_MONTH} (\d{{1,2}}),? {_YEAR}\b", re.I)),
-    ("month_day", re.compile(rf"\b{_MONTH} (\d{{1,2}})\b(?!,? (?:19|20)\d\d)", re.I)),
+    ("day_month_year", re.compile(rf"\b(\d{{1,2}}){_ORDINAL} (?:of )?{_MONTH},? {_YEAR}\b", re.I)),
+    ("month_day_year", re.compile(rf"\b{_MONTH} (\d{{1,2}}){_ORDINAL},? {_YEAR}\b", re.I)),
+    ("month_day", re.compile(rf"\b{_MONTH} (\d{{1,2}}){_ORDINAL}\b(?!,? (?:19|20)\d\d)", re.I)),
+    # "arrested on 28 August": the day first, as most of the world writes it
+    ("day_month", re.compile(rf"\b(\d{{1,2}}){_ORDINAL} (?:of )?{_MONTH}(?!\w)(?!,? (?:19|20)\d\d)", re.I)),
     ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b", re.I)),
     ("weekday", re.compile(r"\b(?:(on|last|this|next) )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
                            re.I)),
@@ -181,8 +184,11 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None) -> tupl
         return _deictic(match.group(0), published)
     if kind == "ago":
         return _ago(groups[0], groups[1], published)
-    if kind == "month_day":
-        month, day = _MONTHS[groups[0].lower()], int(groups[1])
+    if kind in {"month_day", "day_month"}:
+        month_word, day_digits = groups if kind == "month_day" else groups[::-1]
+        if month_word.lower() == "may" and not month_word[0].isupper():
+            return None  # "the 3 may leave": the verb
+        month, day = _MONTHS[month_word.lower()], int(day_digits)
         year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
         return _day(year, month, day)
     if kind == "in_month":
