@@ -627,3 +627,13 @@ def test_a_border_named_for_a_state_is_not_in_it(coder) -> None:
     events = coder.code(text, date="2023-06-03")
     assert "MLIMIL" in {e.source.code for e in events}
     assert not any(e.source.key == "NER" or e.target and e.target.key == "NER" for e in events)
+
+
+def test_an_official_is_not_of_the_state_whose_organ_he_acts_on(coder) -> None:
+    text = "Australian Associated Press - CANBERRA - The deputy prime minister has applauded the intervention " \
+        "of Fiji's supreme court."
+    events = coder.code(text, date="2023-06-03")
+    assert {e.source.code for e in events} == {"AUSGOV"}
+    events = coder.code("Polish prosecutors examined the deaths of Polish officers in Russia's Katyn Forest.",
+                        date="2023-06-03")
+    assert all(e.source.key == "POL" for e in events)

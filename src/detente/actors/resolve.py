@@ -42,6 +42,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "
 _AIMED_PREPS = {"at", "on", "against", "toward", "towards", "upon", "include"}  # what an act is aimed at ("including")
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+_ACTING_ABROAD = {"GOV", "MIL", "LEG", "SPY"}  # organs that deal with other states' organs; courts and police act at home
 _SCENE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
 _DESCENT_NOUNS = {"descent", "origin", "origins", "extraction", "ancestry", "heritage", "parentage", "background"}
 _BORDER_NOUNS = {"border", "frontier", "boundary", "borderland"}
@@ -760,8 +761,9 @@ class ActorResolver:
         other thing ('outside the Australian embassy'), then the state of whoever acts on it
         ('Russian jets bombed rebel positions'). The nationality of whoever the actor
         acts on is no clue ('Gunmen abduct two Canadians', 'a US hostage was killed by his
-        captors'), unless it is a state's organ ('rebels attacked the Malian army'); a state it
-        acts on by name still is."""
+        captors'), unless it is a state's organ that rebels act on ('rebels attacked the Malian
+        army'; a deputy prime minister who applauds Ukraine's court is not Ukraine's); a state
+        it acts on by name still is."""
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[head]
@@ -793,7 +795,7 @@ class ActorResolver:
             elif self._sets_scene(self._phrase_head(match.last), entry, clauses, match.last):
                 rank = 0 if role != "GOV" else 1
             elif i in done_to and (entry.via == "adjective" or self._describes_other(match, entry, head)) and \
-                    not any(self._names_organ(match, entry, obj.i) for obj in objects):
+                    (role in _ACTING_ABROAD or not any(self._names_organ(match, entry, obj.i) for obj in objects)):
                 victims.add(key)  # "strikes at United States and Iraqi outposts"
                 continue
             elif i in doers:  # "Russian jets bombed rebel positions": the doer's state is the weakest clue
@@ -925,11 +927,24 @@ class ActorResolver:
         return modified is not None and modified.head != head and sentence.tokens[modified.head].lemma in _BORDER_NOUNS
 
     def _modifying(self, match: NameMatch, entry: Entry) -> Token | None:
-        """The last word of a name that modifies a noun ('the Australian embassy'), else None."""
+        """The last word of a name that modifies a noun ('the Australian embassy', 'Ukraine's court'), else None."""
         sentence = self.sentence
         assert sentence is not None
         last = sentence.tokens[match.last]
-        return last if entry.via in {"adjective", "name"} and last.dep in {"amod", "compound"} else None
+        if last.dep == "poss" and self._in_subject(last):
+            return None  # "Jordan's court jailed a militant": the doer's own state, the strongest clue
+        return last if entry.via in {"adjective", "name"} and last.dep in {"amod", "compound", "poss"} else None
+
+    def _in_subject(self, token: Token) -> bool:
+        """Whether a word is inside its clause's subject ('delegates at Iraq's National Conference')."""
+        sentence = self.sentence
+        assert sentence is not None
+        for above in sentence.ancestors(token.i):
+            if above.pos in {"VERB", "AUX"}:
+                return False
+            if above.dep in _SUBJECT_DEPS:
+                return True
+        return False
 
     def _conjuncts(self, head: int) -> set[int]:
         """`head` and the nouns coordinated with it."""
