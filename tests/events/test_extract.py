@@ -350,3 +350,10 @@ def test_who_is_suspected_of_an_act_is_its_doer(coder: Coder) -> None:
     text = "A Kenyan man suspected of helping Somali militants was arrested by Ugandan police."
     events = code_monadic(coder, text)
     assert {e.source.key for e in events if e.cameo[:2] == "07"} <= {"KEN"}
+
+
+def test_a_warning_of_what_others_do_or_what_happens_is_no_threat(coder: Coder) -> None:
+    assert code(coder, "Ardern warned that New Zealand's high dollar would hurt farmers.") == []
+    events = code(coder, "The UN agency warned that thousands of Malians had fled into Niger.")
+    assert not [e for e in events if e.cameo[:2] == "13"]
+    assert aimed(code(coder, "China warned Japan against visits to the shrine."), "CHN", "13", "JPN")

@@ -176,6 +176,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if self._describes_actor(verb):
             return
         sources = self._agent(verb) if passive else self._subjects(verb)
+        if pattern.cameo[:2] == "13" and obj is None and self._warns_of_others(verb, sources):
+            return  # "the UN agency warned that refugees have threatened to cross": a danger told, no threat
         if shared is not None and not sources:
             sources = self._agent(self.s.tokens[verb.head])
         if passive and not sources and pattern.cameo[:2] in _FORCE_ROOTS:
@@ -273,6 +275,20 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             if specific is not None and needs_object(specific):
                 return subject, specific
         return None, pattern
+
+    def _warns_of_others(self, verb: Token, sources: list[Actor]) -> bool:
+        """Whether a verb of threatening with no one addressed tells of what others do or what
+        happens ('warned that the strong dollar would hurt exports'), not of the speaker's own act."""
+        own = {a.key for a in sources}
+        for clause in self.s.kids(verb.i, "ccomp"):
+            subject = self._first(clause, "nsubj", "nsubjpass")
+            if subject is None or subject.pos == "PRON":  # "warned it would counter": most often its own act
+                continue
+            speakers = {a.key for a in self.resolver.resolve(subject.i) if (head := self.resolver.head_of(a)) is None
+                        or head.i == subject.i}  # not "Australia's dollar": a thing of Australia's
+            if not speakers & own:
+                return True
+        return False
 
     def _talking(self, verb: Token) -> bool:
         """A verb whose every sense is to consult, negotiate or mediate (root 04): 'broker', 'mediate'."""
