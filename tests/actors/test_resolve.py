@@ -637,3 +637,13 @@ def test_an_official_is_not_of_the_state_whose_organ_he_acts_on(coder) -> None:
     events = coder.code("Polish prosecutors examined the deaths of Polish officers in Russia's Katyn Forest.",
                         date="2023-06-03")
     assert all(e.source.key == "POL" for e in events)
+
+
+def test_police_where_the_clause_is_set_are_of_that_state_not_the_last_one_named(coder) -> None:
+    events = coder.code("A Danish tourist was arrested by police on Sunday in Mombasa.", date="2023-06-03")
+    assert {(e.source.code, e.target.code) for e in events} == {("KENCOP", "DNKCVL")}
+
+
+def test_a_wedding_party_is_guests_not_a_political_party(coder) -> None:
+    events = coder.code("Saudi jets struck a wedding party in Yemen.", date="2023-06-03")
+    assert {e.target.code for e in events} == {"YEMCVL"}

@@ -286,8 +286,11 @@ class ActorResolver:
         else:
             # nominals are heads of noun phrases: "the military said", not "military exercises"
             nominal = token.pos in {"NOUN", "PROPN"} and token.dep not in {"amod", "compound"}
-            actor = (self._nominal(head, phrase, role) or self._owned(head, phrase, role)
-                     or self._role_only(head, phrase, role)) if nominal else None
+            # "a British man was detained by police in Lahore": where the clause is set before who was named last
+            clue = self._context_state(head, role, frozenset()) if nominal and role is not None else None
+            actor = ((clue is not None and clue[0] == 0 and self._role_only(head, phrase, role))
+                     or self._nominal(head, phrase, role)
+                     or self._owned(head, phrase, role) or self._role_only(head, phrase, role)) if nominal else None
             if actor is None and self.unknown_states and self._unknown_name(token):
                 # "Lagumdzija suspended aid donations": a named doer no dictionary knows, of no known state
                 actor = self.actor_of(UNKNOWN_STATE, None, sentence.tokens[phrase[0]].start, token.end, "unknown")
@@ -731,11 +734,15 @@ class ActorResolver:
         return sentence.tokens[match.last].head == head and not one_state
 
     def _of_descent(self, i: int) -> bool:
-        """Whether the name at `i` tells of descent: 'of Moroccan descent', 'of Pakistani origin'."""
+        """Whether the name at `i` tells of descent: 'of Moroccan descent', 'of Pakistani origin',
+        the first half of 'a Chinese-American' (an American)."""
         sentence = self.sentence
         assert sentence is not None
         head = sentence.tokens[sentence.tokens[i].head]
-        return head.lemma in _DESCENT_NOUNS and head.i != i
+        hyphenated = i + 2 < len(sentence.tokens) and sentence.tokens[i + 1].text == "-" and \
+            sentence.tokens[i].end == sentence.tokens[i + 1].start and i + 2 in self.word_entry and \
+            self.word_entry[i + 2][1].via == "adjective" and self.word_entry[i][1].via == "adjective"
+        return (head.lemma in _DESCENT_NOUNS and head.i != i) or hyphenated
 
     def _based_in(self, i: int) -> bool:
         """Whether the name at `i` says where some group is based ('a UK-based monitor'): no clue
