@@ -221,3 +221,8 @@ def test_a_visit_or_deployment_at_home_has_no_place_for_target(coder: Coder) -> 
     assert code(coder, "The Kenyan president visited Mombasa on Monday.") == []
     assert code(coder, "Ethiopia sent troops to Gondar.") == []
     assert aimed(code(coder, "Ethiopia sent troops to Kassala in Sudan."), "ETH", "15", "SDN")
+
+
+def test_a_leader_speaks_of_his_own_states_organs(coder: Coder) -> None:
+    events = coder.code("Olmert Rejects Army Bid to Wind Down West Bank Offensive", date="2006-08-01")
+    assert {(e.cameo, e.target.code) for e in events} == {("120", "ISRMIL")}

@@ -127,15 +127,15 @@ class TargetRules(ArgumentRules):
             # and the dead are casualties, not whom either aimed at
             targets = _opponents(coding.sources, source)
         else:
-            targets = self._first_other(coding.target_groups, source)
+            targets = self._first_other(coding.target_groups, source, coding.base)
         if not targets:  # "ministers from X and Y meet with EU officials to discuss ...": with the EU
-            targets = self._first_other(self._governor_partners(trigger), source)
+            targets = self._first_other(self._governor_partners(trigger), source, coding.base)
         # "X and Y met", "failed to reach agreement"
         if not targets and len(coding.sources) > 1 and self._mutual(coding):
             targets = [other for other in coding.sources if not _same_actor(other, source)]  # "the army and RSF"
         if not targets and code[:2] != "01":  # a statement is not aimed at whoever it mentions
-            targets = self._first_other(fallback_groups, source) or self._first_other(
-                self._counterparts([trigger, *coding.path]), source)
+            targets = self._first_other(fallback_groups, source, coding.base) or self._first_other(
+                self._counterparts([trigger, *coding.path]), source, coding.base)
         if not targets and coding.base[:3] == "175":  # "fired tear gas and rounded up demonstrators": at them
             targets = self._crowd_named(source)
         abroad = location is not None and bool(location.country) and location.country != source.key
@@ -301,20 +301,22 @@ class TargetRules(ArgumentRules):
         return self._via_preps(token, _MEETING_FALLBACK_PREPS) + [
             g for topic in self._pobjs(token, _TOPIC_PREPS) for g in self._via_preps(topic, ("between",))]
 
-    def _first_other(self, groups: list[list[Actor]], source: Actor) -> list[Actor]:
+    def _first_other(self, groups: list[list[Actor]], source: Actor, code: str) -> list[Actor]:
         for group in groups:
-            others = [self._not_own_by_guess(t, source) for t in group if not _same_actor(t, source)]
+            others = [self._not_own_by_guess(t, source, code) for t in group if not _same_actor(t, source)]
             if any(t.key != source.key for t in others):  # "ties between Cuba and China" for China: Cuba
                 others = [t for t in others if t.key != source.key or not _the_state_itself(t)]
             if others:
                 return others
         return []
 
-    def _not_own_by_guess(self, target: Actor, source: Actor) -> Actor:
+    def _not_own_by_guess(self, target: Actor, source: Actor, code: str) -> Actor:
         """A target guessed from the nearest state ('militiamen') is rarely the source's own
         state when the sentence names another; but police and courts act at home ('Israeli
-        military police arrested a commander accused of shooting a Palestinian girl')."""
-        if target.via == "role" and target.key == source.key and source.role not in _DOMESTIC_ROLES:
+        military police arrested a commander accused of shooting a Palestinian girl'), and a
+        leader speaks of his own state's organs ('Sharon rejects army bid')."""
+        own_organ = target.role in _STATE_ORGANS and code[:2] not in _FORCE_ROOTS
+        if target.via == "role" and target.key == source.key and source.role not in _DOMESTIC_ROLES and not own_organ:
             return self.resolver.elsewhere(target) or target
         return target
 
