@@ -254,3 +254,10 @@ def test_troops_with_a_bare_state_beside_them_storm_as_fighters() -> None:
     assert _armed_assault(storm, [state, troops]).cameo == "190"
     assert _armed_assault(storm, [crowd, troops]).cameo == "145"
     assert _armed_assault(storm, [state]).cameo == "145"
+
+
+def test_who_the_outer_clause_says_was_killed_is_the_attacks_target(coder: Coder) -> None:
+    events = code(coder, "Three Kenyan soldiers were killed when al-Shabaab fighters stormed a camp in Lamu.")
+    assert {(e.cameo[:2], e.target.code) for e in events} == {("19", "KENMIL")}
+    events = code(coder, "Two policemen died when gunmen ambushed a convoy near Kandahar.")
+    assert {e.target.role for e in events if e.target} == {"COP"}

@@ -20,6 +20,8 @@ from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _IRREGULARS, _RELATIVE_PRONOU
 from .patterns import Pattern
 from .sentence import _known
 
+_DYING = {"die", "perish"}  # "two policemen died when gunmen ambushed their patrol"
+
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
 _GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'
 _SERIES_NOUNS = {"series", "wave", "string", "spate", "flurry", "pair", "couple", "number"}
@@ -227,6 +229,21 @@ class ForceRules(ArgumentRules):
         if deed is not None:
             start, end = min([deed, *self.s.kids(deed.i, "compound", "amod")], key=lambda t: t.i).start, deed.end
         return [self.resolver.actor_of(location.country, "UAF", start, end, "implied")]
+
+    def _casualties(self, verb: Token) -> list[Actor]:
+        """Who the clause an attack is the circumstance of says was killed or hurt: 'four
+        soldiers were killed when militants blew up a tunnel', 'two policemen died when gunmen
+        ambushed their patrol'."""
+        head = self.s.tokens[verb.head]
+        if verb.dep != "advcl" or head.pos != "VERB":
+            return []
+        if head.lemma in _DYING:
+            subject = self._first(head, "nsubj")
+        else:
+            known = _known(head.lemma, self.vocabulary.verbs)
+            force = known is not None and any(p.cameo[:2] in _FORCE_ROOTS for p in self.vocabulary.verbs[known])
+            subject = self._first(head, "nsubjpass") if force else None
+        return self.resolver.resolve(subject.i) if subject is not None else []
 
     def _attacker_from(self, places: list[Actor]) -> list[Actor]:
         """Force places are named as doing ('attacks on Mumbai trains that killed 188') was carried
