@@ -226,3 +226,9 @@ def test_a_visit_or_deployment_at_home_has_no_place_for_target(coder: Coder) -> 
 def test_a_leader_speaks_of_his_own_states_organs(coder: Coder) -> None:
     events = coder.code("Olmert Rejects Army Bid to Wind Down West Bank Offensive", date="2006-08-01")
     assert {(e.cameo, e.target.code) for e in events} == {("120", "ISRMIL")}
+
+
+def test_people_sought_or_marched_for_are_not_whom_the_act_is_aimed_at(coder: Coder) -> None:
+    text = "Somali and Kenyan forces raid houses in Mogadishu as part of a hunt for three UN workers kidnapped last month."
+    events = code(coder, text)
+    assert events and not [e for e in events if e.target and e.target.key == "UN"]
