@@ -261,3 +261,13 @@ def test_who_the_outer_clause_says_was_killed_is_the_attacks_target(coder: Coder
     assert {(e.cameo[:2], e.target.code) for e in events} == {("19", "KENMIL")}
     events = code(coder, "Two policemen died when gunmen ambushed a convoy near Kandahar.")
     assert {e.target.role for e in events if e.target} == {"COP"}
+
+
+def test_what_is_fired_hits_it_does_not_criticize(coder: Coder) -> None:
+    events = code(coder, "A Syrian mortar bomb slammed into a house in a Turkish village, killing a child.")
+    assert not [e for e in events if e.cameo[:2] == "11"]
+
+
+def test_no_one_acts_in_a_storm_or_an_emergency_over_one(coder: Coder) -> None:
+    assert code(coder, "Typhoon Haiyan slammed into the Philippines.") == []
+    assert code(coder, "The Fijian government declared a state of emergency as the cyclone approached.") == []

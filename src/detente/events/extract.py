@@ -195,8 +195,11 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             sources = [a for a in self.resolver.resolve(deployed.i) if a.role in _ARMED_ROLES] if deployed else []
         if passive and pattern.cameo[:2] == "18":  # unconventional violence, unless a weapon did it
             pattern = self._weapon_pattern(verb, pattern)
-        if not passive and pattern.cameo[:2] in _FORCE_ROOTS and self._accident(verb):
-            return  # "a gas explosion in a coal mine killed 56 people": no one used force
+        if not passive and self._accident(verb):
+            return  # "a gas explosion in a coal mine killed 56 people", "Hurricane Maria slammed into": no one acted
+        fired = self._fired(verb) if pattern.cameo[:2] == "11" else None
+        if fired is not None:  # "a mortar bomb slammed into a house": it hit, it did not criticize
+            pattern = replace(pattern, cameo=fired.cameo, id=f"{pattern.id}+fired:{fired.id}")
         if pattern.cameo[:2] in _FORCE_ROOTS:  # "a roadside bombing killed ...", "killed in a car bombing"
             pattern, sources = self._deed_as_subject(verb, pattern, sources)
         if not sources and "+deed:" in pattern.id:  # "three civilians were killed in a car bombing", "a bombing killed"
@@ -277,6 +280,12 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             if specific is not None and needs_object(specific):
                 return subject, specific
         return None, pattern
+
+    def _fired(self, verb: Token) -> Pattern | None:
+        """The firing a verb's subject names, if it is what is fired ('a mortar bomb', 'rockets'):
+        the pattern of firing it."""
+        subject = self._first(verb, "nsubj")
+        return self._firing(subject) if subject is not None else None
 
     def _warns_of_others(self, verb: Token, sources: list[Actor]) -> bool:
         """Whether a verb of threatening with no one addressed tells of what others do or what
@@ -470,6 +479,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         date and place it, and pair its sources with targets."""
         if pattern.cameo[:2] == "15" and self._keeps_peace(trigger):
             pattern = replace(pattern, cameo="074", id=f"{pattern.id}+peacekeeping")
+        if pattern.cameo == "1724" and any(self.vocabulary.hazards.get(t.lemma) == "hazard" for t in self.s.tokens):
+            return  # "declares a state of emergency as he prepares for flooding": no repression
         if sources and pattern.cameo[:2] in _FORCE_ROOTS:  # force a place is named as doing: an unknown attacker's
             sources = _no_places(sources) or ([] if _by_air(pattern.cameo) else (
                 self._unknown_attacker(trigger, pattern.cameo) or self._attacker_from(sources)))

@@ -135,12 +135,20 @@ class ForceRules(ArgumentRules):
                 if self.resolver.role_of(weapon.i) != "MIL" or any(
                         a.via != "role" for a in self.resolver.resolve(weapon.i)):
                     continue
-                words = self._object_words(weapon)
-                for lemma in _LAUNCH_VERBS & self.vocabulary.verbs.keys():
-                    fired = self._choose(self.vocabulary.verbs[lemma], None, words)
-                    if fired is not None and fired.objects and fired.cameo[:2] == "19":
-                        return replace(pattern, cameo=fired.cameo, id=f"{pattern.id}+weapon:{weapon.lemma}")
+                fired = self._firing(weapon)
+                if fired is not None:
+                    return replace(pattern, cameo=fired.cameo, id=f"{pattern.id}+weapon:{weapon.lemma}")
         return pattern
+
+    def _firing(self, weapon: Token) -> Pattern | None:
+        """The pattern of firing a weapon a noun names ('missile', 'mortar bomb'), if a verb of
+        launching lists it as force."""
+        words = self._object_words(weapon)
+        for lemma in sorted(_LAUNCH_VERBS & self.vocabulary.verbs.keys()):
+            fired = self._choose(self.vocabulary.verbs[lemma], None, words)
+            if fired is not None and fired.objects and fired.cameo[:2] == "19":
+                return fired
+        return None
 
     def _deed_as_subject(self, verb: Token, pattern: Pattern, sources: list[Actor]) -> tuple[Pattern, list[Actor]]:
         """'A roadside bombing killed two soldiers', 'an Israeli air strike killed ...': the act
@@ -266,7 +274,9 @@ class ForceRules(ArgumentRules):
         subject = self._first(verb, "nsubj")
         if subject is not None and subject.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
             subject = head  # "a fire which killed eight people"
-        if subject is None or hazards.get(subject.lemma) != "hazard":
+        named = subject is not None and subject.pos == "PROPN" and any(  # "Hurricane Maria", "Typhoon Haiyan"
+            hazards.get(k.lemma) == "hazard" for k in self.s.kids(subject.i, "compound"))
+        if subject is None or (hazards.get(subject.lemma) != "hazard" and not named):
             return False
         if any(not self._where(a) for a in self._noun_sources(subject)):  # "a Taliban blast", not "Panama flooding"
             return False
