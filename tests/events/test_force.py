@@ -271,3 +271,8 @@ def test_what_is_fired_hits_it_does_not_criticize(coder: Coder) -> None:
 def test_no_one_acts_in_a_storm_or_an_emergency_over_one(coder: Coder) -> None:
     assert code(coder, "Typhoon Haiyan slammed into the Philippines.") == []
     assert code(coder, "The Fijian government declared a state of emergency as the cyclone approached.") == []
+
+
+def test_who_rode_in_what_was_attacked_is_the_target(coder: Coder) -> None:
+    events = code(coder, "Rebels attacked a convoy transporting Chadian peacekeepers near Kidal.")
+    assert {e.target.code for e in events} == {"TCDPKO"}

@@ -224,7 +224,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern.cameo[:2] in _PRESSURE_ROOTS:
             targets += [self._subjects(clause) for clause in self.s.kids(verb.i, "ccomp", "xcomp")]
         if pattern.cameo[:2] in _FORCE_ROOTS:
-            targets.append(self._casualties(verb))
+            targets += [self._carried(obj) if obj is not None else [], self._casualties(verb)]
         fallback = self._fallback_groups(verb, pattern.cameo) + self._purpose_targets(verb)
         if obj is not None:
             fallback += self._fallback_groups(obj, pattern.cameo)

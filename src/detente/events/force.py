@@ -20,7 +20,8 @@ from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _IRREGULARS, _RELATIVE_PRONOU
 from .patterns import Pattern
 from .sentence import _known
 
-_DYING = {"die", "perish"}  # "two policemen died when gunmen ambushed their patrol"
+_DYING = {"die", "perish"}
+_CARRYING = {"carry", "transport", "ferry", "bring"}  # "a bus carrying workers": the workers were attacked  # "two policemen died when gunmen ambushed their patrol"
 
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
 _GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'
@@ -237,6 +238,11 @@ class ForceRules(ArgumentRules):
         if deed is not None:
             start, end = min([deed, *self.s.kids(deed.i, "compound", "amod")], key=lambda t: t.i).start, deed.end
         return [self.resolver.actor_of(location.country, "UAF", start, end, "implied")]
+
+    def _carried(self, vehicle: Token) -> list[Actor]:
+        """Who rode in what was attacked: 'ambushed a bus carrying unarmed Iraqis'."""
+        return [a for clause in self.s.kids(vehicle.i, "acl") if clause.lemma in _CARRYING
+                for obj in self.s.kids(clause.i, "dobj") for a in self.resolver.resolve(obj.i)]
 
     def _casualties(self, verb: Token) -> list[Actor]:
         """Who the clause an attack is the circumstance of says was killed or hurt: 'four
