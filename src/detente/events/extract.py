@@ -12,8 +12,8 @@ This module is the driver: it finds the triggers, picks their patterns and emits
 events. The rules it applies are in families, each a mixin over `SentenceState`
 (sentence.py): arguments.py (sources and named targets), targets.py (choosing the target,
 implicit targets), governing.py (governing verbs, derived codes), factuality.py (negation,
-modals, hedges), blame.py (accusations, demands and claims in speech) and force.py (force
-with no agent named, crowds, accidents).
+modals, hedges), blame.py (accusations, demands and claims in speech), force.py (force
+with no agent named, crowds, accidents) and verbs.py (verb senses and clause objects).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
 from .sentence import Candidate, _Coding, _known
 from .targets import _FALLBACK_PREPS, TargetRules, _to_the_press
+from .verbs import VerbRules
 
 __all__ = ["Candidate", "EventExtractor"]
 
@@ -68,13 +69,13 @@ _PERCEIVING = frozenset({"see", "view", "perceive", "fear", "describe", "label",
 # attacks on civilians" (the act is someone else's, if anyone names them)
 _WITNESSING = frozenset({"witness", "watch", "film", "photograph", "videotape", "record", "document", "cover",
                          "monitor", "observe", "investigate", "probe", "study", "analyse", "analyze", "chronicle"})
-_HELPING = frozenset({"help", "assist"})
+_HELPING = frozenset({"help", "assist"})  # "helped Syria fight": Syria is helped (verbs.py)
 _FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
 _ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
 
 
-class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, FactualityRules):
+class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, FactualityRules, VerbRules):
     """The coding of one sentence: the rule families composed, and the driver."""
 
     def run(self) -> list[Candidate]:
@@ -155,9 +156,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         pattern = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None,
                                self._object_words(obj))
         if lemma in _HELPING and obj is None and not passive:  # "helped Syria fight the rebels": Syria is helped
-            obj = next((s for c in self.s.kids(verb.i, "xcomp", "ccomp") if (s := self._first(c, "nsubj"))), None)
-            if obj is None and any(self._talking(c) for c in self.s.kids(verb.i, "xcomp")):
-                return  # "to help broker an end to the fighting": who helps talk takes part (not "help rebuild")
+            obj = self._helped(verb)
+            if obj is None and self._helps_talk(verb):
+                return
         if obj is None and not passive:
             obj, pattern = self._clause_object(verb, lemma, particle, pattern)
         if pattern is None and obj is not None and not passive:
@@ -238,83 +239,6 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             # "Annan met with visiting Iraqi Prime Minister Allawi": Allawi visits Annan
             sources, targets, fallback = self.resolver.resolve(obj.i), [sources], []
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
-
-    def _names_as(self, verb: Token, pattern: Pattern) -> bool:
-        """'Trump called the ambassador a stupid guy', 'called the decision unconstitutional': a
-        verb that says what its object is does none of its acts, unless a pattern lists that word
-        (asked of 'call' only: 'shot dead', 'set free' say what the act made of it)."""
-        predicates = self.s.kids(verb.i, "oprd")
-        named = {self.s.tokens[i].lemma for predicate in predicates for i in self.s.subtree(predicate.i)}
-        return bool(predicates) and bool(self.s.kids(verb.i, "dobj")) and not named & pattern.objects
-
-    def _guest(self, verb: Token) -> bool:
-        """Whether 'visiting' describes whom one meets ('met with visiting X'), which the
-        parser reads as the subject visiting X."""
-        prep = self.s.tokens[verb.head]
-        return verb.tag == "VBG" and verb.dep == "pcomp" and prep.lemma == "with"
-
-    def _commits_to_act(self, verb: Token) -> bool:
-        """Whether a verb of intent governs a 'to' clause: a comment verb ('agreed') that commits
-        its subject to an act no pattern codes is an intent to cooperate; a coded act derives its own."""
-        return self._modal(verb) == "intent" and any(
-            k.lemma == "to" for clause in self.s.kids(verb.i, "xcomp") for k in self.s.kids(clause.i, "aux"))
-
-    def _shared_passive(self, verb: Token) -> Token | None:
-        """The passive subject a participle shares with the passive verb it is coordinated
-        with: 'were killed or wounded' (not 'was indicted and will resign')."""
-        head = self.s.tokens[verb.head]
-        if verb.dep != "conj" or verb.tag != "VBN" or self.s.kids(verb.i, "nsubj", "nsubjpass", "aux", "dobj"):
-            return None
-        return self._first(head, "nsubjpass") if self.s.kids(head.i, "auxpass") else None
-
-    def _clause_object(self, verb: Token, lemma: str, particle: Token | None,
-                       pattern: Pattern | None) -> tuple[Token | None, Pattern | None]:
-        """'allowed Ouattara to run', 'let refugees return': the subject of the clause a verb
-        governs is its object, when a specific pattern names it (or the clause's verb)."""
-        for clause in self.s.kids(verb.i, "ccomp", "xcomp"):
-            subject = self._first(clause, "nsubj")
-            if subject is None:
-                continue
-            words = [*self._object_words(subject), clause.lemma]
-            specific = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None, words)
-            if specific is not None and needs_object(specific):
-                return subject, specific
-        return None, pattern
-
-    def _fired(self, verb: Token) -> Pattern | None:
-        """The firing a verb's subject names, if it is what is fired ('a mortar bomb', 'rockets'):
-        the pattern of firing it."""
-        subject = self._first(verb, "nsubj")
-        return self._firing(subject) if subject is not None else None
-
-    def _warns_of_others(self, verb: Token, sources: list[Actor]) -> bool:
-        """Whether a verb of threatening with no one addressed tells of what others do or what
-        happens ('warned that the strong dollar would hurt exports'), not of the speaker's own act."""
-        own = {a.key for a in sources}
-        for clause in self.s.kids(verb.i, "ccomp"):
-            subject = self._first(clause, "nsubj", "nsubjpass")
-            if subject is None or subject.pos == "PRON":  # "warned it would counter": most often its own act
-                continue
-            speakers = {a.key for a in self.resolver.resolve(subject.i) if (head := self.resolver.head_of(a)) is None
-                        or head.i == subject.i}  # not "Australia's dollar": a thing of Australia's
-            if not speakers & own:
-                return True
-        return False
-
-    def _talking(self, verb: Token) -> bool:
-        """A verb whose every sense is to consult, negotiate or mediate (root 04): 'broker', 'mediate'."""
-        known = _known(verb.lemma, self.vocabulary.verbs)
-        return known is not None and all(p.cameo[:2] == "04" for p in self.vocabulary.verbs[known])
-
-    def _describes_actor(self, verb: Token) -> bool:
-        """'the militant group that has seized parts of Iraq': a perfect in a relative clause on
-        an actor describes who the actor is, not what the news reports."""
-        head = self.s.tokens[verb.head]
-        if verb.dep != "relcl" or _known(head.lemma, self.vocabulary.nouns):
-            return False  # "attacks that have killed 430 people" are the news
-        if self.resolver.resolve_one(head.i) is None:
-            return False
-        return any(k.lemma == "have" for k in self.s.kids(verb.i, "aux"))
 
     # --- nouns ---------------------------------------------------------------------
     def _noun_event(self, noun: Token, lemma: str) -> None:

@@ -141,6 +141,12 @@ class ForceRules(ArgumentRules):
                     return replace(pattern, cameo=fired.cameo, id=f"{pattern.id}+weapon:{weapon.lemma}")
         return pattern
 
+    def _fired(self, verb: Token) -> Pattern | None:
+        """The firing a verb's subject names, if it is what is fired ('a mortar bomb', 'rockets'):
+        the pattern of firing it."""
+        subject = self._first(verb, "nsubj")
+        return self._firing(subject) if subject is not None else None
+
     def _firing(self, weapon: Token) -> Pattern | None:
         """The pattern of firing a weapon a noun names ('missile', 'mortar bomb'), if a verb of
         launching lists it as force."""

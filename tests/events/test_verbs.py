@@ -1,0 +1,18 @@
+"""Verb senses and clause objects (events/verbs.py)."""
+
+from detente import Coder
+
+from .coding import aimed, code, code_monadic
+
+
+def test_who_helps_whom_and_who_helps_talk(coder: Coder) -> None:
+    assert aimed(code(coder, "Turkey helped Azerbaijan rebuild its army."), "TUR", "07", "AZE")
+    events = code_monadic(coder, "The Qatari emir flew to Khartoum to help broker an end to the fighting.")
+    assert not [e for e in events if e.cameo[:2] == "07"]  # brokering is his own act, no aid
+
+
+def test_a_warning_of_what_others_do_or_what_happens_is_no_threat(coder: Coder) -> None:
+    assert code(coder, "Ardern warned that New Zealand's high dollar would hurt farmers.") == []
+    events = code(coder, "The UN agency warned that thousands of Malians had fled into Niger.")
+    assert not [e for e in events if e.cameo[:2] == "13"]
+    assert aimed(code(coder, "China warned Japan against visits to the shrine."), "CHN", "13", "JPN")
