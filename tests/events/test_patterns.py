@@ -106,3 +106,8 @@ def test_off_makes_another_verb_than_the_plain_one(coder: Coder) -> None:
     # "blast" is criticism; "blast off" is a launch, whatever the general reading of "blast"
     assert code(coder, "India's new satellite blasted off toward China on Monday.") == []
     assert aimed(code(coder, "India blasted China on Monday."), "IND", "11", "CHN")
+
+
+def test_strengthening_cooperation_is_cooperation_whatever_kind(coder: Coder) -> None:
+    events = code(coder, "Chile and Peru agreed to boost defence cooperation.")
+    assert {e.cameo[:2] for e in events} == {"03"}  # an intent to cooperate, not a show of force
