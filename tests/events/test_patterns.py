@@ -111,3 +111,9 @@ def test_off_makes_another_verb_than_the_plain_one(coder: Coder) -> None:
 def test_strengthening_cooperation_is_cooperation_whatever_kind(coder: Coder) -> None:
     events = code(coder, "Chile and Peru agreed to boost defence cooperation.")
     assert {e.cameo[:2] for e in events} == {"03"}  # an intent to cooperate, not a show of force
+
+
+def test_withdrawing_or_pulling_out_anything_but_troops_is_no_retreat(coder: Coder) -> None:
+    assert code(coder, "The Kenyan minister withdrew his candidacy for the AU post.") == []
+    assert aimed(code(coder, "Uganda pulled out 2,000 soldiers from Somalia."), "UGA", "0874", "SOM")
+    assert aimed(code(coder, "Uganda withdrew from Somalia."), "UGA", "0874", "SOM")
