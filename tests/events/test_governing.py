@@ -213,3 +213,7 @@ def test_what_someone_should_do_is_asked_what_they_must_do_is_demanded(coder: Co
 def test_needing_or_seeking_support_asks_for_it(coder: Coder) -> None:
     events = code(coder, "Somalia needs the support of Kenyan troops.")
     assert {(e.source.key, e.cameo[:2]) for e in events} == {("SOM", "02")}
+
+
+def test_ceasing_an_act_halts_it(coder: Coder) -> None:
+    assert aimed(code(coder, "Armenia ceased negotiations with Azerbaijan."), "ARM", "16", "AZE")
