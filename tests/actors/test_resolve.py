@@ -647,3 +647,10 @@ def test_police_where_the_clause_is_set_are_of_that_state_not_the_last_one_named
 def test_a_wedding_party_is_guests_not_a_political_party(coder) -> None:
     events = coder.code("Saudi jets struck a wedding party in Yemen.", date="2023-06-03")
     assert {e.target.code for e in events} == {"YEMCVL"}
+
+
+def test_he_can_be_a_titled_official_and_his_troops_a_rebels_troops(coder) -> None:
+    events = coder.code("The Ghanaian foreign minister said he would visit Togo next week.", date="2023-06-03")
+    assert {(e.source.code, e.cameo[:2], e.target.code) for e in events} == {("GHAGOV", "03", "TGO")}
+    events = coder.code("A Malian militant leader said his fighters had attacked the army.", date="2023-06-03")
+    assert {e.source.code for e in events if e.cameo.startswith("19")} == {"MLIREB"}

@@ -32,6 +32,7 @@ _PERPETRATORS = {"CRM", "UAF"}  # named for what they did, to someone else
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _STATE_FORCE_ROLES = {"GOV", "MIL", "COP", "UAF"}  # "anti-government forces" are no state's forces: rebels
+_ARMED_GROUP_ROLES = {"REB", "INS", "SEP", "RAD"}  # armed groups against a state: their "troops" are theirs
 MAX_HISTORY = 300  # earlier mentions an anaphor or a generic actor may refer to
 _FOREIGN = {"foreign", "overseas", "expatriate"}  # of some state other than the one in view
 _THING_PRONOUNS = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves"}
@@ -143,8 +144,10 @@ class ActorResolver:
                     first = sentence.tokens[first].head
                 described = self._phrase_head(first)
                 abroad = entry.via == "adjective" and described != first and self.role_of(described) == "REF"
-                mentions.append(Salient(sentence.tokens[i].start, self.residents.get(i, entry.key), self._role(entry),
-                                        entry.kind == "person", subject, abroad))
+                person = entry.kind == "person" or self._names_person(head)  # "a Sudanese rebel commander ... his"
+                role = self._role(entry) or (self.role_of(head) if person and head != match.last else None)
+                mentions.append(Salient(sentence.tokens[i].start, self.residents.get(i, entry.key), role,
+                                        person, subject, abroad))
         return mentions
 
     # --- resolution ----------------------------------------------------------------
@@ -287,7 +290,8 @@ class ActorResolver:
             # nominals are heads of noun phrases: "the military said", not "military exercises"
             nominal = token.pos in {"NOUN", "PROPN"} and token.dep not in {"amod", "compound"}
             # "a British man was detained by police in Lahore": where the clause is set before who was named last
-            clue = self._context_state(head, role, frozenset()) if nominal and role is not None else None
+            scene_first = nominal and role is not None and self._possessor(head, pronoun=True) is None  # "his troops"
+            clue = self._context_state(head, role, frozenset()) if scene_first else None
             actor = ((clue is not None and clue[0] == 0 and self._role_only(head, phrase, role))
                      or self._nominal(head, phrase, role)
                      or self._owned(head, phrase, role) or self._role_only(head, phrase, role)) if nominal else None
@@ -546,6 +550,15 @@ class ActorResolver:
                 return role[0]
         return None
 
+    def _names_person(self, head: int) -> bool:
+        """Whether a noun names one person by its title ('commander', 'the foreign minister'), so
+        that 'he' and 'his' may refer to it."""
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[head]
+        terms = [f"{k.lemma} {token.lemma}" for k in sentence.kids(head, "compound", "amod")] + [token.lemma]
+        return token.tag in {"NN", "NNP"} and any(self.actors.roles.get(term, (None, False))[1] for term in terms)
+
     def _against_government(self, head: int) -> bool:
         """Whether a noun is modified by 'anti-government' or 'anti-regime'."""
         sentence = self.sentence
@@ -685,6 +698,8 @@ class ActorResolver:
         owner = self.resolve_one(possessor.i) if possessor is not None else None
         if owner is None:
             return None
+        if owner.role in _ARMED_GROUP_ROLES and role in _STATE_FORCE_ROLES:
+            role = owner.role  # "a rebel commander told his troops": the rebels' fighters, not the state's army
         return self.actor_of(owner.key, role, sentence.tokens[phrase[0]].start, sentence.tokens[head].end, "pronoun")
 
     def _possessor(self, head: int, pronoun: bool) -> Token | None:
