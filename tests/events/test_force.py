@@ -276,3 +276,8 @@ def test_no_one_acts_in_a_storm_or_an_emergency_over_one(coder: Coder) -> None:
 def test_who_rode_in_what_was_attacked_is_the_target(coder: Coder) -> None:
     events = code(coder, "Rebels attacked a convoy transporting Chadian peacekeepers near Kidal.")
     assert {e.target.code for e in events} == {"TCDPKO"}
+
+
+def test_students_or_supporters_clashing_with_police_riot(coder: Coder) -> None:
+    events = code(coder, "Students clashed with riot police in Kampala.")
+    assert {(e.source.code, e.cameo) for e in events} >= {("UGAEDU", "145")}
