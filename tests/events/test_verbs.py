@@ -16,3 +16,8 @@ def test_a_warning_of_what_others_do_or_what_happens_is_no_threat(coder: Coder) 
     events = code(coder, "The UN agency warned that thousands of Malians had fled into Niger.")
     assert not [e for e in events if e.cameo[:2] == "13"]
     assert aimed(code(coder, "China warned Japan against visits to the shrine."), "CHN", "13", "JPN")
+
+
+def test_talking_by_phone_is_a_telephone_consultation(coder: Coder) -> None:
+    events = code(coder, "The Malian president spoke by phone with his Nigerien counterpart.")
+    assert {e.cameo for e in events} == {"041"}

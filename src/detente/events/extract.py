@@ -167,6 +167,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             pattern = self._given_to(verb, lemma, particle)
         if pattern is None or (self._phoned(verb) and self._names_as(verb, pattern)):
             return
+        if pattern.cameo == "040" and self._by_phone(verb):  # "spoke by phone with", "talked over the telephone"
+            pattern = replace(pattern, cameo="041", id=f"{pattern.id}+phone")
         if pattern.cameo[:2] == "01" and self._commits_to_act(verb):  # "agreed to set up a joint company"
             pattern = replace(pattern, cameo=self.vocabulary.derive("intent", "03") or "030", id=f"{pattern.id}+to")
         if obj is not None and needs_object(pattern):

@@ -12,6 +12,9 @@ from .patterns import Pattern, needs_object
 from .sentence import _known
 
 
+_PHONES = {"phone", "telephone", "videolink", "video"}
+
+
 class VerbRules(ArgumentRules):
     """The senses and objects of verbs."""
 
@@ -93,3 +96,8 @@ class VerbRules(ArgumentRules):
         if self.resolver.resolve_one(head.i) is None:
             return False
         return any(k.lemma == "have" for k in self.s.kids(verb.i, "aux"))
+
+    def _by_phone(self, verb: Token) -> bool:
+        """'spoke by phone with', 'talked over the telephone': a consultation by telephone (041)."""
+        return any(pobj.lemma in _PHONES for prep in self.s.kids(verb.i, "prep") if prep.lemma in {"by", "over", "on"}
+                   for pobj in self.s.kids(prep.i, "pobj"))
