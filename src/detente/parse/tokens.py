@@ -79,10 +79,12 @@ def _part_of_speech(token: SpacyToken) -> tuple[str, str]:
     or particle is a present-tense verb the tagger misread ('Canada and the EU hand over 40
     trucks'), and a past tense describing a noun with no subject of its own is a participle
     ('two aid workers kidnapped last month')."""
-    deps = {child.dep_ for child in token.children}
-    if token.pos_ == "NOUN" and "nsubj" in deps and deps & {"dobj", "prt"}:
-        return "VERB", "VBZ" if token.tag_ == "NNS" else "VBP"
-    if token.tag_ == "VBD" and token.dep_ == "acl" and not deps & {"nsubj", "nsubjpass"}:
+    if token.pos_ == "NOUN":
+        deps = {child.dep_ for child in token.children}
+        if "nsubj" in deps and deps & {"dobj", "prt"}:
+            return "VERB", "VBZ" if token.tag_ == "NNS" else "VBP"
+    elif token.tag_ == "VBD" and token.dep_ == "acl" and \
+            not any(child.dep_ in {"nsubj", "nsubjpass"} for child in token.children):
         return token.pos_, "VBN"
     return token.pos_, token.tag_
 
