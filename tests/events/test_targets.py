@@ -229,6 +229,7 @@ def test_a_leader_speaks_of_his_own_states_organs(coder: Coder) -> None:
 
 
 def test_people_sought_or_marched_for_are_not_whom_the_act_is_aimed_at(coder: Coder) -> None:
-    text = "Somali and Kenyan forces raid houses in Mogadishu as part of a hunt for three UN workers kidnapped last month."
+    text = ("Somali and Kenyan forces raid houses in Mogadishu as part of a hunt for three UN workers kidnapped "
+            "last month.")
     events = code(coder, text)
     assert events and not [e for e in events if e.target and e.target.key == "UN"]

@@ -43,7 +43,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "
 _AIMED_PREPS = {"at", "on", "against", "toward", "towards", "upon", "include"}  # what an act is aimed at ("including")
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
-_ACTING_ABROAD = {"GOV", "MIL", "LEG", "SPY"}  # organs that deal with other states' organs; courts and police act at home
+_ACTING_ABROAD = {"GOV", "MIL", "LEG", "SPY"}  # organs that deal with other states'; courts and police act at home
 _SCENE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
 _DESCENT_NOUNS = {"descent", "origin", "origins", "extraction", "ancestry", "heritage", "parentage", "background"}
 _BORDER_NOUNS = {"border", "frontier", "boundary", "borderland"}
@@ -60,7 +60,6 @@ class Salient:
     person: bool
     subject: bool
     abroad: bool = False  # the nationality of refugees or migrants: a state they are not in
-
 
 
 class ActorResolver:
@@ -139,9 +138,7 @@ class ActorResolver:
             if i == match.first and not self._based_in(match.last):  # "a UK-based monitor" is about no UK
                 head = self._phrase_head(match.last)
                 subject = sentence.tokens[head].dep in _SUBJECT_DEPS
-                first = match.last  # "Malian and Senegalese refugees": both
-                while sentence.tokens[first].dep == "conj" and sentence.tokens[first].head != first:
-                    first = sentence.tokens[first].head
+                first = self._first_conjunct(match.last)  # "Malian and Senegalese refugees": both
                 described = self._phrase_head(first)
                 abroad = entry.via == "adjective" and described != first and self.role_of(described) == "REF"
                 person = entry.kind == "person" or self._names_person(head)  # "a Sudanese rebel commander ... his"
@@ -968,13 +965,19 @@ class ActorResolver:
                 return True
         return False
 
+    def _first_conjunct(self, i: int) -> int:
+        """The first of the words coordinated with the word at `i` (`i` itself if it is the first)."""
+        sentence = self.sentence
+        assert sentence is not None
+        while sentence.tokens[i].dep == "conj" and sentence.tokens[i].head != i:
+            i = sentence.tokens[i].head
+        return i
+
     def _conjuncts(self, head: int) -> set[int]:
         """`head` and the nouns coordinated with it."""
         sentence = self.sentence
         assert sentence is not None
-        top = head
-        while sentence.tokens[top].dep == "conj" and sentence.tokens[top].head != top:
-            top = sentence.tokens[top].head
+        top = self._first_conjunct(head)
         group, todo = {top}, [top]
         while todo:
             for conjunct in sentence.kids(todo.pop(), "conj"):

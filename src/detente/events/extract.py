@@ -263,8 +263,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             return  # "denied reports of a Russian attack", "dismisses Iraq warning claims": only claimed
         if pattern.cameo[:2] in _FORCE_ROOTS and noun.dep == "compound" and carrier.lemma not in _ACT_CARRIERS:
             return  # "war crimes", "attack helicopters", "a bombing suspect": a kind of thing; its head codes any act
+        roles = self.resolver.actors.roles
         if noun.dep == "compound" and carrier.lemma not in _ACT_CARRIERS and (
-                carrier.lemma in self.resolver.actors.roles or f"{noun.lemma} {carrier.lemma}" in self.resolver.actors.roles):
+                carrier.lemma in roles or f"{noun.lemma} {carrier.lemma}" in roles):
             return  # "riot police", "aid workers", "protest leaders": who they are, not what they did ("a mediation
             # mission" is an act)
         if light is not None and light.lemma in _PERCEIVING:

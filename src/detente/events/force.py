@@ -20,8 +20,8 @@ from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _IRREGULARS, _RELATIVE_PRONOU
 from .patterns import Pattern
 from .sentence import _known
 
-_DYING = {"die", "perish"}
-_CARRYING = {"carry", "transport", "ferry", "bring"}  # "a bus carrying workers": the workers were attacked  # "two policemen died when gunmen ambushed their patrol"
+_DYING = {"die", "perish"}  # "two policemen died when gunmen ambushed their patrol"
+_CARRYING = {"carry", "transport", "ferry", "bring"}  # "a bus carrying workers": the workers were attacked
 
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
 _GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'

@@ -108,7 +108,8 @@ class TargetRules(ArgumentRules):
         territory it acted on, the source's own country or the place where it happened."""
         code = coding.code
         coding.target_groups = self._no_events(coding.target_groups)
-        fallback_groups = [[a for a in group if not self._undergone_by(a)] for group in self._no_events(fallback_groups)]
+        fallback_groups = [[a for a in group if not self._undergone_by(a)]
+                           for group in self._no_events(fallback_groups)]
         if coding.base[:2] in _FORCE_ROOTS:
             coding.target_groups = self._not_allies(coding.target_groups)
             fallback_groups = self._not_allies(fallback_groups)
@@ -172,7 +173,8 @@ class TargetRules(ArgumentRules):
         workers kidnapped last month', 'to demand the release of aid workers seized in Iraq'):
         whom such people are sought or marched for is someone else."""
         token = self.resolver.head_of(actor)
-        return token is not None and any(k.tag == "VBN" and self._done_to(k, k.lemma) for k in self.s.kids(token.i, "acl"))
+        return token is not None and any(k.tag == "VBN" and self._done_to(k, k.lemma)
+                                         for k in self.s.kids(token.i, "acl"))
 
     def _who_not_where(self, groups: list[list[Actor]], trigger: Token) -> list[list[Actor]]:
         """The groups without places that only say where a thing is: 'the Kyoto Protocol', 'the
