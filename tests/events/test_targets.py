@@ -233,3 +233,14 @@ def test_people_sought_or_marched_for_are_not_whom_the_act_is_aimed_at(coder: Co
             "last month.")
     events = code(coder, text)
     assert events and not [e for e in events if e.target and e.target.key == "UN"]
+
+
+def test_an_appeal_is_aimed_at_whom_it_asks_not_at_what_they_are_asked_about(coder: Coder) -> None:
+    assert not any(e.cameo.startswith("02") for e in code(
+        coder, "The president urged all countries to enforce an arms embargo on Liberia."))
+    assert not any(e.cameo.startswith("02") for e in code(
+        coder, "The cleric called for his followers to end fighting against British and Iraqi forces."))
+    events = code(coder, "Lawyers pressed Peru's Supreme Court on Monday to uphold a ruling against Alberto Fujimori.")
+    assert ("PERCVL", "020", "PERJUD", "asserted") in triples(events)
+    events = code(coder, "Iraq on Saturday appealed to the United Nations to lift the embargo.")
+    assert aimed(events, "IRQ", "02", "UN")

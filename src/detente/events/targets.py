@@ -19,6 +19,7 @@ from .anchoring import place_actor
 from .arguments import _FORCE_ROOTS, _IRREGULARS, _STATE_ORGANS, ArgumentRules
 from .patterns import Pattern
 from .sentence import Candidate, _Coding, _known, _same_actor
+from .timing import CALENDAR_WORDS
 
 # Prepositions tried for a target when the pattern's own give none: "withdrew from Lebanon".
 _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "for", "into", "at", "over",
@@ -29,6 +30,7 @@ _TOPIC_PREPS = ("on", "over")
 _MEETING_FALLBACK_PREPS = tuple(p for p in _FALLBACK_PREPS if p not in {"from", *_TOPIC_PREPS})
 # consult, cooperate, de-escalate ("signed a ceasefire"), fight (and 019 accord): mutual acts among them
 _RECIPROCAL_CODES = ("03", "04", "05", "06", "087", "19")
+_ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whom they ask
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _PERSON_PATIENT_CODES = {"084", "173", "174", "175"}  # acts done to people: release, arrest, expulsion, repression
 _ENCOUNTER_PREPS = {"during", "at", "on", "after", "in"}  # "during talks with", "on a visit to"
@@ -107,6 +109,9 @@ class TargetRules(ArgumentRules):
         mutual acts by several sources; else the fallback groups; else, for some acts, the
         territory it acted on, the source's own country or the place where it happened."""
         code = coding.code
+        addressee = self._addressee(coding, trigger)
+        if addressee is not None:  # whom it asks, or no one we can code: never what they are asked to act on
+            return list(self._first_other([self.resolver.resolve(addressee.i)], source, coding.base)) or [None]
         coding.target_groups = self._no_events(coding.target_groups)
         fallback_groups = [[a for a in group if not self._undergone_by(a)]
                            for group in self._no_events(fallback_groups)]
@@ -158,6 +163,25 @@ class TargetRules(ArgumentRules):
                 and self.resolver.actors.kinds.get(source.key) == "state"):
             targets = [replace(source, role="GOV", code=source.key + "GOV", via="implied")]
         return list(targets) or [None]
+
+    def _addressee(self, coding: _Coding, trigger: Token) -> Token | None:
+        """Whom an appeal or demand asks to act, where its words say so: the object of 'urged all
+        countries to enforce an embargo on X', of 'called on Nigeria to ...', the subject of
+        'called for his followers to end fighting against X'. X is only what they are asked about."""
+        if coding.code[:2] not in _ASKING_ROOTS:
+            return None
+        asker = next((t for t in (trigger, *coding.path)
+                      if t.pos == "VERB" and self._modal(t) in {"appeal", "demand"}), None)
+        if asker is None:
+            return None
+        for clause in self.s.kids(asker.i, "xcomp", "advcl", "ccomp"):
+            if not any(k.lemma == "to" for k in self.s.kids(clause.i, "aux")):
+                continue
+            if any(k.lemma == "for" for k in self.s.kids(clause.i, "mark")):
+                return self._first(clause, "nsubj")
+            asked = [*self.s.kids(asker.i, "dobj"), *self._pobjs(asker, ("to",)), *self._pobjs(asker, ("on", "upon"))]
+            return next((t for t in asked if t.text.lower() not in CALENDAR_WORDS), None)  # not "on Tuesday"
+        return None
 
     def _no_events(self, groups: list[list[Actor]]) -> list[list[Actor]]:
         """The groups without events that only a modifier gave a role: 'an inquiry into the Beslan
