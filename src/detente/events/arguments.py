@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..parse.tokens import Token
+from ..parse.tokens import PARTICIPLE_ENDINGS, Token
 from ..records import Actor
 from .patterns import NO_OBJECT, Pattern
 from .sentence import SentenceState, _known
@@ -118,6 +118,8 @@ class ArgumentRules(SentenceState):
             if subject is not None and subject.lemma in _RELATIVE_PRONOUNS:
                 # "the activist whom police detained", read with two subjects: the second is the doer
                 subject = next((k for k in self.s.kids(verb.i, "nsubj") if k.i > subject.i), subject)
+            if subject is not None and self._reduced_passive(verb):
+                return self._agent(verb)  # "Japanese citizen taken hostage": done to the citizen
             if subject is not None:
                 if subject.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
                     return self.resolver.resolve(verb.head)
@@ -192,6 +194,19 @@ class ArgumentRules(SentenceState):
         urged = self._modal(verb) in {"appeal", "demand"} and any(
             k.lemma == "to" for clause in self.s.kids(verb.i, "xcomp") for k in self.s.kids(clause.i, "aux"))
         return urged or self._done_to(verb, lemma)
+
+    def _reduced_passive(self, verb: Token) -> bool:
+        """'Japanese citizen taken hostage in Iraq', 'three workers abducted last month are still
+        held': a participle with a subject and no auxiliary says what was done to its subject. The
+        tagger reads most as past tenses, so the spelling must say so ('taken', not 'ordered them
+        jailed'), or the subject must go on to a present tense."""
+        if verb.tag not in {"VBN", "VBD"} or not self.s.kids(verb.i, "nsubj") or self.s.kids(verb.i, "aux", "auxpass"):
+            return False
+        if verb.text.lower().endswith(PARTICIPLE_ENDINGS):
+            return verb.dep not in {"ccomp", "xcomp"}
+        return not self.s.kids(verb.i, "dobj") and any(
+            not self.s.kids(conj.i, "nsubj", "nsubjpass") and any(a.tag in {"VBP", "VBZ"} for a in self.s.kids(
+                conj.i, "aux", "auxpass")) for conj in self.s.kids(verb.i, "conj"))
 
     def _agent(self, verb: Token) -> list[Actor]:
         """Who did what a passive verb says: its 'by' phrase, or, when that names a weapon,

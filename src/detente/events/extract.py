@@ -143,7 +143,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             obj: Token | None = self.s.tokens[verb.head]
         elif shared is not None:
             obj, passive = shared, True
-        elif self._headline_passive(verb, lemma):
+        elif self._headline_passive(verb, lemma) or self._reduced_passive(verb):
             obj, passive = self._first(verb, "nsubj"), True
         else:  # a lone "oprd" is an object the parser misread ("called the Sudanese president on Saturday")
             obj = self._first(verb, "nsubjpass") if passive else self._first(verb, "dobj") or self._first(verb, "oprd")

@@ -74,17 +74,22 @@ def to_parsed(doc: Doc, index: int, offset: int, paragraph: int, original: str |
     return ParsedSentence.build(index, offset, offset + len(doc.text), paragraph, tokens)
 
 
+# no past tense ends so, many participles do: taken, given, shown, sworn
+PARTICIPLE_ENDINGS = ("en", "wn", "rn")
+
+
 def _part_of_speech(token: SpacyToken) -> tuple[str, str]:
     """The token's part of speech and tag; a noun heading a clause with a subject and an object
     or particle is a present-tense verb the tagger misread ('Canada and the EU hand over 40
     trucks'), and a past tense describing a noun with no subject of its own is a participle
-    ('two aid workers kidnapped last month')."""
+    ('two aid workers kidnapped last month'), as is one only a participle can be spelt as
+    ('Japanese citizen taken hostage')."""
     if token.pos_ == "NOUN":
         deps = {child.dep_ for child in token.children}
         if "nsubj" in deps and deps & {"dobj", "prt"}:
             return "VERB", "VBZ" if token.tag_ == "NNS" else "VBP"
-    elif token.tag_ == "VBD" and token.dep_ == "acl" and \
-            not any(child.dep_ in {"nsubj", "nsubjpass"} for child in token.children):
+    elif token.tag_ == "VBD" and (token.text.lower().endswith(PARTICIPLE_ENDINGS) or token.dep_ == "acl" and
+                                  not any(child.dep_ in {"nsubj", "nsubjpass"} for child in token.children)):
         return token.pos_, "VBN"
     return token.pos_, token.tag_
 
