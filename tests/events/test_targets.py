@@ -244,3 +244,9 @@ def test_an_appeal_is_aimed_at_whom_it_asks_not_at_what_they_are_asked_about(cod
     assert ("PERCVL", "020", "PERJUD", "asserted") in triples(events)
     events = code(coder, "Iraq on Saturday appealed to the United Nations to lift the embargo.")
     assert aimed(events, "IRQ", "02", "UN")
+
+
+def test_a_promise_aimed_at_no_one_named_is_not_made_to_the_government(coder: Coder) -> None:
+    # a group's own state stands in as the target of what it does at home, not of what it promises
+    assert not any(e.cameo.startswith("03") for e in code(coder, "A Basque separatist group pledged to end all violence."))
+    assert ("KENAGR", "141", "KENGOV", "asserted") in triples(code(coder, "Kenyan farmers protested on Monday."))

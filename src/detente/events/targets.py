@@ -157,7 +157,8 @@ class TargetRules(ArgumentRules):
         if (not targets and coding.base[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
                 and (location.country != source.key or source.role is not None or coding.base[:2] == "14")):
             targets = [self._people_there(source, location, [trigger, *coding.path]) or place_actor(location)]
-        if (not targets and coding.base[:2] in {"08", "14"} and source.role not in _STATE_ORGANS
+        # not for what is only promised or asked ("rebels pledged to end violence"): made to no one named
+        if (not targets and coding.base[:2] in {"08", "14"} and not coding.derived and source.role not in _STATE_ORGANS
                 and coding.base[:3] not in _PERSON_PATIENT_CODES  # whom rebels free are theirs to name
                 and not _the_state_itself(source)  # its people protesting, yielding at home
                 and self.resolver.actors.kinds.get(source.key) == "state"):
