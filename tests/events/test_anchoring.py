@@ -112,3 +112,13 @@ def test_a_clause_describing_a_time_happened_then(coder: Coder) -> None:
            "arming the Houthis."
     assert dated(coder, text, "strikes") == ("2015-03", "month", "March 2015")
     assert dated(coder, text, "arming") == ("2015-03", "month", "March 2015")
+
+
+def test_a_place_on_the_object_is_where_the_act_happened(coder: Coder) -> None:
+    events = code(coder, "Syrian forces destroyed two five-story apartment buildings in a Gaziantep refugee camp early "
+                         "Friday after evacuating thousands of Turks from a district, said residents.")
+    assert [(e.cameo, e.target.key if e.target else None) for e in events] == [("1712", "TUR")]
+    # a name the tagger took for an adjective still names the place
+    events = code(coder, "Turkish troops demolished two three-story houses in an Aleppo refugee camp on Monday after "
+                         "moving hundreds of families from the area, witnesses said.")
+    assert [(e.cameo, e.target.key if e.target else None) for e in events] == [("1712", "SYR")]

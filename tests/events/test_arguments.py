@@ -130,6 +130,7 @@ def test_an_after_ing_phrase_is_done_by_its_clauses_subject(coder: Coder) -> Non
 def test_a_participle_with_a_subject_and_no_auxiliary_was_done_to_its_subject(coder: Coder) -> None:
     # no kidnapper is named: the kidnapped are never the kidnappers
     assert not code_monadic(coder, "Chilean engineer reportedly taken hostage in Mali")
+    assert not code_monadic(coder, "Chilean taken hostage in Mali: report (AFP)")
     assert not code_monadic(coder, "Police believe two Red Cross nurses abducted last week in Yemen are still held there.")
     events = code_monadic(coder, "Militants have taken two Chilean engineers hostage.")
     assert any(e.cameo == "181" and e.target is not None and e.target.key == "CHL" for e in events)

@@ -176,8 +176,9 @@ class Anchoring:
     def location(self, path: list[Token], trigger: Token) -> Location | None:
         """The first place named in a locative phrase of the event's clauses, nearest first,
         following nested phrases a few levels down ('during a campaign in northern Nigeria'),
-        or named on the place a phrase gives ('in a Gaza refugee camp')."""
-        level = [(node, False) for node in [trigger, *path]]
+        or named on the place a phrase gives ('in a Gaza refugee camp'); the object's phrases
+        count as the verb's ('destroyed buildings in a Gaza refugee camp')."""
+        level = [(node, False) for node in [trigger, *self.s.kids(trigger.i, "dobj"), *path]]
         for _ in range(3):
             following = []
             for node, locative in level:
@@ -195,7 +196,7 @@ class Anchoring:
         words = [t for t in self.s.kids(head.i, "compound") if t.i < head.i] + [head]
         # the phrase itself ("northern Iraq", "Gaza City"), else a name on it ("a Gaza refugee camp")
         modifiers = [t for t in self.s.tokens[self.s.subtree(head.i)[0]:head.i]
-                     if t.pos == "PROPN" and t.dep in {"compound", "nmod"}]
+                     if t.pos == "PROPN" and t.dep in {"compound", "nmod", "amod"}]
         spans = [(words[start:], False) for start in range(len(words))]
         spans += [(modifiers[start:], True) for start in range(len(modifiers))]
         for span, modifier in spans:

@@ -202,8 +202,8 @@ class ArgumentRules(SentenceState):
         jailed'), or the subject must go on to a present tense."""
         if verb.tag not in {"VBN", "VBD"} or not self.s.kids(verb.i, "nsubj") or self.s.kids(verb.i, "aux", "auxpass"):
             return False
-        if verb.text.lower().endswith(PARTICIPLE_ENDINGS):
-            return verb.dep not in {"ccomp", "xcomp"}
+        if verb.text.lower().endswith(PARTICIPLE_ENDINGS):  # not the small clause of "ordered them taken away"
+            return verb.dep not in {"ccomp", "xcomp"} or verb.head > self.s.kids(verb.i, "nsubj")[0].i
         return not self.s.kids(verb.i, "dobj") and any(
             not self.s.kids(conj.i, "nsubj", "nsubjpass") and any(a.tag in {"VBP", "VBZ"} for a in self.s.kids(
                 conj.i, "aux", "auxpass")) for conj in self.s.kids(verb.i, "conj"))
