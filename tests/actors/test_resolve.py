@@ -654,3 +654,13 @@ def test_he_can_be_a_titled_official_and_his_troops_a_rebels_troops(coder) -> No
     assert {(e.source.code, e.cameo[:2], e.target.code) for e in events} == {("GHAGOV", "03", "TGO")}
     events = coder.code("A Malian militant leader said his fighters had attacked the army.", date="2023-06-03")
     assert {e.source.code for e in events if e.cameo.startswith("19")} == {"MLIREB"}
+
+
+def test_a_coordinated_modifier_of_the_same_state_is_no_second_actor(actors) -> None:
+    text = "Abkhaz and Georgian officials met"
+    parse = sentence(text, [("Abkhaz", "abkhaz", "amod", 3), ("and", "and", "cc", 0),
+                            ("Georgian", "georgian", "conj", 0), ("officials", "official", "nsubj", 4),
+                            ("met", "meet", "ROOT", 4)])
+    resolver = ActorResolver(actors, dt.date(2024, 5, 15), text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    assert [a.code for a in resolver.resolve(3)] == ["GEOGOV"]
