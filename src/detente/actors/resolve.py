@@ -542,10 +542,11 @@ class ActorResolver:
                     role = self.actors.roles.get(" ".join(title[start:start + size]))
                     if role:
                         return role[0]
-        # "intelligence personnel", "military officials" (not "the West Bank town": a name's word)
+        # "intelligence personnel", "military officials" (not "the West Bank town": a name's word; nor
+        # "general elections": a title is no modifier)
         for modifier in [t.lemma for t in sentence.kids(head, "compound", "amod") if t.i not in self.word_entry]:
             role = self.actors.roles.get(modifier)
-            if role and role[0] != "GOV":
+            if role and role[0] != "GOV" and not role[1]:
                 return role[0]
         return None
 
