@@ -134,3 +134,8 @@ def test_a_participle_with_a_subject_and_no_auxiliary_was_done_to_its_subject(co
     assert not code_monadic(coder, "Police believe two Red Cross nurses abducted last week in Yemen are still held there.")
     events = code_monadic(coder, "Militants have taken two Chilean engineers hostage.")
     assert any(e.cameo == "181" and e.target is not None and e.target.key == "CHL" for e in events)
+
+
+def test_critics_of_a_war_are_not_of_the_state_it_was_fought_in(coder: Coder) -> None:
+    events = code_monadic(coder, "Critics of the Kosovo war have slammed the German chancellor.")
+    assert not any(e.cameo.startswith("11") and e.source.key == "XKX" for e in events)

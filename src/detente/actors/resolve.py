@@ -323,10 +323,16 @@ class ActorResolver:
         return path
 
     def _of_a_war(self, head: int, match: NameMatch) -> bool:
-        """Whether a name only says where a war was, on a noun that modifies the head: 'Iraq war
-        allies', 'the Kosovo conflict refugees' (not 'the Iraq war', the head itself)."""
+        """Whether a name only says where a war was, on a noun that modifies the head or is in its
+        phrase: 'Iraq war allies', 'the Kosovo conflict refugees', 'critics of the Iraq war' (not
+        'the Iraq war', the head itself)."""
         sentence = self.sentence
         assert sentence is not None
+        name = sentence.tokens[match.last]
+        war = sentence.tokens[name.head]
+        if name.dep in {"compound", "nmod", "amod"} and war.lemma in _WAR_NOUNS and war.dep == "pobj" and \
+                sentence.tokens[war.head].lemma == "of" and sentence.tokens[war.head].head == head:
+            return True
         if match.last + 1 >= head:
             return False
         war = sentence.tokens[match.last + 1]  # the parser hangs both on the head: "Iraq war allies"
