@@ -120,7 +120,7 @@ def test_a_place_that_only_says_where_a_thing_is_is_no_target(coder: Coder) -> N
     assert code(coder, "The Canadian parliament ratified the Kyoto Protocol on Tuesday.") == []
     assert code(coder, "Brazil said it would honour the Paris climate agreement.") == []
     # the act's own phrase, force on a thing there and a visit keep the place's state
-    assert aimed(code(coder, "Iraq's Allawi Issues Ultimatum to Falluja"), "IRQ", "13", "IRQ")
+    assert aimed(code(coder, "Russia's Putin Issues Ultimatum to Kharkiv"), "RUS", "13", "UKR")
     assert aimed(code(coder, "Israeli helicopters fired missiles at a Gaza warehouse."), "ISR", "19", "PSE")
     assert aimed(code(coder, "France condemned Tehran's nuclear programme."), "FRA", "11", "IRN")
 
@@ -254,3 +254,8 @@ def test_a_promise_aimed_at_no_one_named_is_not_made_to_the_government(coder: Co
 
 def test_whom_an_appeal_is_for_is_not_whom_it_is_made_to(coder: Coder) -> None:
     assert not any(e.cameo.startswith("02") for e in code(coder, "The Red Cross launched an appeal for flood-hit Malawi."))
+
+
+def test_a_refusal_or_appeal_is_never_aimed_at_a_place_at_home(coder: Coder) -> None:
+    events = code(coder, "Syrian soldiers were punished after refusing to bomb Homs.")
+    assert not any(e.cameo.startswith("12") for e in events)

@@ -42,6 +42,9 @@ _THING_PLACE_CODES = {"042", "043"}
 # acts aimed only away from home: a visit, a meeting or a deployment in one's own state has no target
 # there (sympathy "for the shootings in South Carolina" is for one's own country, and so is force)
 _AWAY_ROOTS = {"04", "15"}
+# appeals, intents, praise, demands, criticism, rejections, threats: made to someone, never to a place at home
+# (sympathy "for the shootings in South Carolina" is for one's own country)
+_VERBAL_ROOTS = {"02", "03", "05", "10", "11", "12", "13"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 # "struck rebels in support of the Iraqi army", "fought alongside Kurdish forces": the side force is used for
 _ALLY_PHRASES = {("in", "support"), ("on", "behalf"), ("with", "help"), ("in", "coordination"),
@@ -128,6 +131,9 @@ class TargetRules(ArgumentRules):
         if coding.base[:2] in _AWAY_ROOTS:  # "rushed reinforcements to Mosul", "travels to Najaf"
             coding.target_groups = [[a for a in g if not _own_place(a, source)] for g in coding.target_groups]
             fallback_groups = [[a for a in g if not _own_place(a, source)] for g in fallback_groups]
+        if code[:2] in _VERBAL_ROOTS:  # "urged his supporters converging on Najaf": a place at home hears no one
+            coding.target_groups = [[a for a in g if not _home_place(a, source)] for g in coding.target_groups]
+            fallback_groups = [[a for a in g if not _home_place(a, source)] for g in fallback_groups]
         if "+deed:" in coding.rule and len(coding.sources) > 1 and self._mutual(coding):
             # "battles between insurgents and US forces killed 27 people": the sides fought each other,
             # and the dead are casualties, not whom either aimed at
@@ -368,6 +374,12 @@ class TargetRules(ArgumentRules):
 def _own_place(actor: Actor, source: Actor) -> bool:
     """A place (a city, a region) in the source's own state: where it acts at home, no one it acts on."""
     return actor.via in {"place", "seat"} and actor.role is None and actor.key == source.key
+
+
+def _home_place(actor: Actor, source: Actor) -> bool:
+    """A city or region of the source's own state, by its name alone (not a seat of power, 'Moscow';
+    nor its people, 'Darfur rebels')."""
+    return actor.via == "place" and actor.role is None and actor.key == source.key
 
 
 def _opponents(sides: list[Actor], source: Actor) -> list[Actor]:
