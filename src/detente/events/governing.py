@@ -60,6 +60,9 @@ class GoverningRules(ArgumentRules):
         governors = self._governors(anchor)
         if anchor.i != trigger.i:  # "offered aid", "halted talks": the light verb governs its noun
             governors.insert(0, (anchor, self._modal(anchor)))
+        carrier = self.s.tokens[trigger.head]
+        if trigger.dep == "compound" and carrier.i != anchor.i and carrier.lemma in _PLANS:
+            governors.insert(0, (carrier, "intent"))  # "approved the Gaza pullout plan": only planned
         for governor, effect in governors:
             if effect == "intent" and self._plan_as_topic(governor):
                 coding.factuality = "background"  # "a setback for his plan to withdraw": not news of the plan
