@@ -217,3 +217,8 @@ def test_needing_or_seeking_support_asks_for_it(coder: Coder) -> None:
 
 def test_ceasing_an_act_halts_it(coder: Coder) -> None:
     assert aimed(code(coder, "Armenia ceased negotiations with Azerbaijan."), "ARM", "16", "AZE")
+
+
+def test_a_deed_named_on_a_plan_is_only_planned(coder: Coder) -> None:
+    events = code_monadic(coder, "Turkey's parliament approved the Afrin pullout plan.")
+    assert events and all(e.cameo.startswith("03") for e in events)
