@@ -222,3 +222,8 @@ def test_ceasing_an_act_halts_it(coder: Coder) -> None:
 def test_a_deed_named_on_a_plan_is_only_planned(coder: Coder) -> None:
     events = code_monadic(coder, "Turkey's parliament approved the Afrin pullout plan.")
     assert events and all(e.cameo.startswith("03") for e in events)
+
+
+def test_what_someone_is_allowed_to_do_is_done_by_them_and_not_yet(coder: Coder) -> None:
+    events = code_monadic(coder, "Egypt permitted Hamas officials to travel to Cairo.")
+    assert [(e.source.key, e.factuality) for e in events if e.cameo.startswith("04")] == [("PSE", "future")]

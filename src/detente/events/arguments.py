@@ -135,7 +135,7 @@ class ArgumentRules(SentenceState):
                 controller = self._first(head, "dobj", "nsubjpass")  # "urged Russia to", "Russia was urged to"
                 if controller is None:  # "called on Russia to", "appealed to Russia to"
                     controller = next(iter(self._pobjs(head, ("on", "upon", "to"))), None)
-                if controller is not None and self._modal(head) in {"appeal", "demand", "command", "compel"}:
+                if controller is not None and self._modal(head) in {"appeal", "demand", "command", "compel", "permit"}:
                     return self.resolver.resolve(controller.i)
                 verb = head
             elif verb.dep == "pcomp":  # "accused of committing": the accused commits

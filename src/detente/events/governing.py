@@ -113,6 +113,8 @@ class GoverningRules(ArgumentRules):
             elif effect in {"future", "hypothetical", "alleged", "negated", "background"} and \
                     coding.factuality == "asserted":
                 coding.factuality = effect
+            elif effect == "permit" and coding.factuality == "asserted":  # "allowed the Dalai Lama to visit": not yet
+                coding.factuality = "future"
             elif effect == "compel" and self._compelled(governor):  # "forcing Saudi forces to pull out": they
                 coding.target_groups = [self._subjects(governor), *coding.target_groups]  # yielded to the forcer
             elif effect == "compel" and coding.factuality == "asserted":  # "will force (a bid to force) X to"
