@@ -3,7 +3,7 @@ no argument names someone other than the source."""
 
 from detente import Coder, Document
 
-from .coding import aimed, code, triples
+from .coding import aimed, code, code_monadic, triples
 
 
 def test_coordinated_sources_give_both_dyads(coder: Coder) -> None:
@@ -259,3 +259,11 @@ def test_whom_an_appeal_is_for_is_not_whom_it_is_made_to(coder: Coder) -> None:
 def test_a_refusal_or_appeal_is_never_aimed_at_a_place_at_home(coder: Coder) -> None:
     events = code(coder, "Syrian soldiers were punished after refusing to bomb Homs.")
     assert not any(e.cameo.startswith("12") for e in events)
+
+
+def test_people_held_by_others_are_not_whom_their_rescue_or_release_is_aimed_at(coder: Coder) -> None:
+    events = code(coder, "Nigerian troops launched raids to free ten hostages held by Boko Haram militants.")
+    assert [(e.cameo, e.target.code) for e in events if e.target] == [("190", "NGAINS")]
+    events = code_monadic(coder, "Thousands of Spaniards marched through Madrid to demand the release of two nurses "
+                                 "seized in Mogadishu.")
+    assert [e.target for e in events if e.cameo == "1053"] == [None]

@@ -30,7 +30,8 @@ _TOPIC_PREPS = ("on", "over")
 _MEETING_FALLBACK_PREPS = tuple(p for p in _FALLBACK_PREPS if p not in {"from", *_TOPIC_PREPS})
 # consult, cooperate, de-escalate ("signed a ceasefire"), fight (and 019 accord): mutual acts among them
 _RECIPROCAL_CODES = ("03", "04", "05", "06", "087", "19")
-_ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whom they ask
+_ASKING_ROOTS = {"02", "10"}
+_RELEASE_CODES = {"0253", "1053"}  # a release asked for is asked of the captors, not of the captives  # appeals and demands: aimed at whom they ask
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _PERSON_PATIENT_CODES = {"084", "173", "174", "175"}  # acts done to people: release, arrest, expulsion, repression
 _ENCOUNTER_PREPS = {"during", "at", "on", "after", "in"}  # "during talks with", "on a visit to"
@@ -116,8 +117,9 @@ class TargetRules(ArgumentRules):
         if addressee is not None:  # whom it asks, or no one we can code: never what they are asked to act on
             return list(self._first_other([self.resolver.resolve(addressee.i)], source, coding.base)) or [None]
         coding.target_groups = self._no_events(coding.target_groups)
-        fallback_groups = [[a for a in group if not self._undergone_by(a)]
-                           for group in self._no_events(fallback_groups)]
+        fallback_groups = [self._captors(group) for group in self._no_events(fallback_groups)]
+        if code in _RELEASE_CODES:  # "demand the release of aid workers seized in Baghdad": of their captors
+            coding.target_groups = [self._captors(group) for group in coding.target_groups]
         if coding.base[:2] in _FORCE_ROOTS:
             coding.target_groups = self._not_allies(coding.target_groups)
             fallback_groups = self._not_allies(fallback_groups)
@@ -199,13 +201,24 @@ class TargetRules(ArgumentRules):
                 and _known(token.lemma, self.vocabulary.nouns) is not None and not self.resolver.own_role(token.i)
         return [[a for a in group if not an_event(a)] for group in groups]
 
-    def _undergone_by(self, actor: Actor) -> bool:
-        """Whether an actor is named as having undergone another's act ('a hunt for three UN
-        workers kidnapped last month', 'to demand the release of aid workers seized in Iraq'):
-        whom such people are sought or marched for is someone else."""
+    def _undergoing(self, actor: Actor) -> Token | None:
+        """The participle saying what an actor underwent ('a hunt for three UN workers kidnapped
+        last month', 'hostages held by Abu Sayyaf'), if any: whom such people are sought or marched
+        for is someone else."""
         token = self.resolver.head_of(actor)
-        return token is not None and any(k.tag == "VBN" and self._done_to(k, k.lemma)
-                                         for k in self.s.kids(token.i, "acl"))
+        if token is None:
+            return None
+        return next((k for k in self.s.kids(token.i, "acl")
+                     if k.tag == "VBN" and (k.lemma == "hold" or self._done_to(k, k.lemma))), None)
+
+    def _captors(self, group: list[Actor]) -> list[Actor]:
+        """The group with people held or seized by others replaced by whoever holds them ('raids to
+        free hostages held by Abu Sayyaf': Abu Sayyaf), or left out when no one is named."""
+        found: list[Actor] = []
+        for actor in group:
+            undergone = self._undergoing(actor)
+            found += [actor] if undergone is None else self._agent(undergone)
+        return found
 
     def _who_not_where(self, groups: list[list[Actor]], trigger: Token) -> list[list[Actor]]:
         """The groups without places that only say where a thing is: 'the Kyoto Protocol', 'the
