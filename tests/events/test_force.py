@@ -281,3 +281,8 @@ def test_who_rode_in_what_was_attacked_is_the_target(coder: Coder) -> None:
 def test_students_or_supporters_clashing_with_police_riot(coder: Coder) -> None:
     events = code(coder, "Students clashed with riot police in Kampala.")
     assert {(e.source.code, e.cameo) for e in events} >= {("UGAEDU", "145")}
+
+
+def test_an_attack_that_killed_people_is_aimed_at_what_it_was_on(coder: Coder) -> None:
+    events = code(coder, "An attack on a UN convoy killed two people in Darfur.")
+    assert [(e.source.code, e.target.code) for e in events if e.target] == [("SDNUAF", "UN")]

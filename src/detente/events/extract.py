@@ -214,9 +214,10 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             pattern = replace(pattern, cameo="175", id=f"{pattern.id}+repress")  # "police clashed with rioters"
         pattern = _criminal_violence(_ground_bombing(_armed_assault(pattern, sources), sources), sources)
         pattern = _crowd_blockade(pattern, sources)
-        targets: list[list[Actor]] = []
+        # "an attack on a UN convoy killed two": the convoy's owners, before whoever was killed
+        targets: list[list[Actor]] = self._deed_aimed_at(verb) if "+deed:" in pattern.id else []
         if obj is not None:
-            targets = self._inside(obj, pattern) if pattern.objects else [
+            targets += self._inside(obj, pattern) if pattern.objects else [
                 (self._holders(obj) if pattern.cameo[:2] in _FORCE_ROOTS else []) or self.resolver.resolve(obj.i)]
             if pattern.objects and self._names_actor(obj):  # "defended Russia" (the pattern's "government")
                 targets.insert(0, self.resolver.resolve(obj.i))

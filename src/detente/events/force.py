@@ -157,6 +157,14 @@ class ForceRules(ArgumentRules):
                 return fired
         return None
 
+    def _deed_aimed_at(self, verb: Token) -> list[list[Actor]]:
+        """Whom the act named by the verb's subject was aimed at: 'an attack on a UN convoy', 'a bombing
+        targeting US troops'."""
+        subject = self._first(verb, "nsubj")
+        if subject is None:
+            return []
+        return self._via_preps(subject, ("on", "against", "at")) + self._act_participants(subject)
+
     def _deed_as_subject(self, verb: Token, pattern: Pattern, sources: list[Actor]) -> tuple[Pattern, list[Actor]]:
         """'A roadside bombing killed two soldiers', 'an Israeli air strike killed ...': the act
         named by the subject is what was done, by whoever did it; 'killed X in an air strike'
