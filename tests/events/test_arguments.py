@@ -139,3 +139,8 @@ def test_a_participle_with_a_subject_and_no_auxiliary_was_done_to_its_subject(co
 def test_critics_of_a_war_are_not_of_the_state_it_was_fought_in(coder: Coder) -> None:
     events = code_monadic(coder, "Critics of the Kosovo war have slammed the German chancellor.")
     assert not any(e.cameo.startswith("11") and e.source.key == "XKX" for e in events)
+
+
+def test_a_former_ruler_named_on_a_place_is_no_actor(coder: Coder) -> None:
+    events = code_monadic(coder, "Mutinous soldiers seized key buildings in the capital of the former Belgian colony.")
+    assert events and not any("BEL" in (e.source.key, e.target.key if e.target else None) for e in events)

@@ -46,6 +46,7 @@ _STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _ACTING_ABROAD = {"GOV", "MIL", "LEG", "SPY"}  # organs that deal with other states'; courts and police act at home
 _SCENE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
 _DESCENT_NOUNS = {"descent", "origin", "origins", "extraction", "ancestry", "heritage", "parentage", "background"}
+_POLITY_NOUNS = {"colony", "republic", "protectorate", "territory", "province", "dominion", "possession"}
 _BORDER_NOUNS = {"border", "frontier", "boundary", "borderland"}
 _WAR_NOUNS = {"war", "conflict", "invasion", "occupation", "crisis"}  # "the Iraq war": where it was, not whose
 
@@ -448,7 +449,8 @@ class ActorResolver:
         assert sentence is not None
         best, best_depth = None, 99
         for i in phrase:
-            if i not in self.word_entry or self._of_descent(i) or self._names_border(*self.word_entry[i], head):
+            if i not in self.word_entry or self._of_descent(i) or self._names_border(*self.word_entry[i], head) \
+                    or self._former_ruler(i):
                 continue  # "a man of Moroccan descent" is not Morocco's
             depth, token = 0, sentence.tokens[i]
             while token.i != head and token.head != token.i:
@@ -765,6 +767,15 @@ class ActorResolver:
             self.word_entry[i + 2][1].via == "adjective" and self.word_entry[i][1].via == "adjective"
         return (head.lemma in _DESCENT_NOUNS and head.i != i) or hyphenated
 
+    def _former_ruler(self, i: int) -> bool:
+        """Whether the name at `i` tells who once ruled a place: 'the former Portuguese colony', 'the
+        former Soviet republic' are neither Portugal's nor the Soviet Union's now."""
+        sentence = self.sentence
+        assert sentence is not None
+        place = sentence.tokens[sentence.tokens[i].head]
+        return place.lemma in _POLITY_NOUNS and place.i != i and any(
+            k.lemma in {"former", "ex"} for k in sentence.kids(place.i, "amod"))
+
     def _based_in(self, i: int) -> bool:
         """Whether the name at `i` says where some group is based ('a UK-based monitor'): no clue
         to where anything it reports happens."""
@@ -816,7 +827,7 @@ class ActorResolver:
             if i != match.first or self.actors.kinds.get(key) != "state" or key in exclude or self._of_descent(i) \
                     or self._based_in(match.last):
                 continue
-            if self._names_border(match, entry, head):
+            if self._names_border(match, entry, head) or self._former_ruler(match.last):
                 continue
             if self._shared_modifier(match, entry, head):  # "Israeli helicopters and tanks": the tanks too
                 rank = -1
