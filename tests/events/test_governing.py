@@ -227,3 +227,8 @@ def test_a_deed_named_on_a_plan_is_only_planned(coder: Coder) -> None:
 def test_what_someone_is_allowed_to_do_is_done_by_them_and_not_yet(coder: Coder) -> None:
     events = code_monadic(coder, "Egypt permitted Hamas officials to travel to Cairo.")
     assert [(e.source.key, e.factuality) for e in events if e.cameo.startswith("04")] == [("PSE", "future")]
+
+
+def test_a_reversed_decision_is_not_carried_out(coder: Coder) -> None:
+    events = code_monadic(coder, "Chad reverses its decision to expel the aid agency's local heads.")
+    assert not any(e.cameo.startswith("17") and e.factuality == "asserted" for e in events)
