@@ -673,3 +673,14 @@ def test_a_title_modifying_a_noun_gives_it_no_role(actors) -> None:
     resolver = ActorResolver(actors, dt.date(2024, 5, 15), text)
     resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
     assert resolver.resolve(4) == []
+
+
+def test_a_from_phrase_right_after_a_role_noun_says_its_country(actors) -> None:
+    text = "Kenya canceled a meeting with prosecutors from Uganda"
+    parse = sentence(text, [("Kenya", "kenya", "nsubj", 1), ("canceled", "cancel", "ROOT", 1), ("a", "a", "det", 3),
+                            ("meeting", "meeting", "dobj", 1), ("with", "with", "prep", 3),
+                            ("prosecutors", "prosecutor", "pobj", 4), ("from", "from", "prep", 3),
+                            ("Uganda", "uganda", "pobj", 6)])
+    resolver = ActorResolver(actors, dt.date(2024, 5, 15), text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    assert [a.code for a in resolver.resolve(5)] == ["UGAJUD"]

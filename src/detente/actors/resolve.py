@@ -482,10 +482,17 @@ class ActorResolver:
 
     def _phrase(self, head: int) -> list[int]:
         """The noun phrase of `head`, without a blanked dateline the parser hung on it
-        ("KABUL (Reuters) - A man")."""
+        ("KABUL (Reuters) - A man"), with a 'from' phrase right after it that the parser hung on
+        a noun before it ("a meeting with prosecutors from Equatorial Guinea": the prosecutors')."""
         sentence = self.sentence
         assert sentence is not None
-        return [i for i in sentence.subtree(head, _NP_STOP) if sentence.tokens[i].tag != "_SP"]
+        phrase = [i for i in sentence.subtree(head, _NP_STOP) if sentence.tokens[i].tag != "_SP"]
+        after = head + 1
+        if after < len(sentence.tokens) and after not in phrase and sentence.tokens[after].lemma == "from" and \
+                sentence.tokens[sentence.tokens[after].head].pos in {"NOUN", "PROPN"} and \
+                sentence.tokens[head].pos == "NOUN":
+            phrase += sentence.subtree(after, _NP_STOP)
+        return phrase
 
     def _partners(self, key: str) -> frozenset[str]:
         """`key` and the states coordinated with it in this sentence ('U.S. and Iraqi forces')."""
