@@ -684,3 +684,13 @@ def test_a_from_phrase_right_after_a_role_noun_says_its_country(actors) -> None:
     resolver = ActorResolver(actors, dt.date(2024, 5, 15), text)
     resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
     assert [a.code for a in resolver.resolve(5)] == ["UGAJUD"]
+
+
+def test_a_news_agency_is_no_clue_to_anyones_country(actors) -> None:
+    text = "Reuters reported police arrested a man"
+    parse = sentence(text, [("Reuters", "reuters", "nsubj", 1), ("reported", "report", "ROOT", 1),
+                            ("police", "police", "nsubj", 3), ("arrested", "arrest", "ccomp", 1), ("a", "a", "det", 5),
+                            ("man", "man", "dobj", 3)])
+    resolver = ActorResolver(actors, dt.date(2024, 5, 15), text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    assert resolver.resolve(2) == [] and resolver.resolve(5) == []

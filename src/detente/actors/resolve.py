@@ -834,8 +834,8 @@ class ActorResolver:
             if i != match.first or self.actors.kinds.get(key) != "state" or key in exclude or self._of_descent(i) \
                     or self._based_in(match.last):
                 continue
-            if self._names_border(match, entry, head) or self._former_ruler(match.last):
-                continue
+            if self._names_border(match, entry, head) or self._former_ruler(match.last) or entry.role == "MED":
+                continue  # "a government source told Reuters": a news agency reports from anywhere
             if self._shared_modifier(match, entry, head):  # "Israeli helicopters and tanks": the tanks too
                 rank = -1
             elif self._sets_scene(self._phrase_head(match.last), entry, clauses, match.last):
@@ -944,7 +944,7 @@ class ActorResolver:
         counts: dict[str, int] = {}
         latest: dict[str, int] = {}
         for order, salient in enumerate(self._earlier(position)):
-            if self.actors.kinds.get(salient.key) == "state" and salient.key not in exclude:
+            if self.actors.kinds.get(salient.key) == "state" and salient.key not in exclude and salient.role != "MED":
                 counts[salient.key] = counts.get(salient.key, 0) + 1
                 latest[salient.key] = order
         return max(counts, key=lambda key: (counts[key], latest[key]), default=None)
@@ -1083,5 +1083,7 @@ class ActorResolver:
                 continue
             if doers[0] <= salient.position < doers[1] or (refers_to == "state" and salient.abroad):
                 continue  # "refugees from Mali, whom the authorities blame": not Mali's authorities
+            if salient.role == "MED" and nominal_role != "MED":
+                continue  # "Reuters reported that police ...": a news agency reports from anywhere
             return self.actor_of(salient.key, nominal_role or role, start, end, "nominal")
         return None
