@@ -151,3 +151,9 @@ def test_that_stands_for_the_noun_right_before_it(coder: Coder) -> None:
     events = code_monadic(coder, "The warning follows an analysis by the Kenyan police and the Interior Ministry of the "
                                  "siege that killed nearly 70 people, many of them students, in the town of Garissa last month.")
     assert not any(e.source.role in {"COP", "GOV"} and e.cameo.startswith("19") for e in events)
+
+
+def test_a_neighbour_across_a_border_is_no_clue_to_anyones_country(coder: Coder) -> None:
+    text = ("Malian army kills 30 militants near Niger border\n\nThe Malian army killed 30 militants who had taken refuge "
+            "in the remote eastern region bordering Niger, a spokesman said.")
+    assert not any(e.target is not None and e.target.key == "NER" for e in code_monadic(coder, text))

@@ -136,7 +136,8 @@ class ActorResolver:
         assert sentence is not None
         mentions = []
         for i, (match, entry) in sorted(self.word_entry.items()):
-            if i == match.first and not self._based_in(match.last):  # "a UK-based monitor" is about no UK
+            # "a UK-based monitor" is about no UK, "near the Cameroon border" about no Cameroon
+            if i == match.first and not self._based_in(match.last) and not self._names_border(match, entry, -1):
                 head = self._phrase_head(match.last)
                 subject = sentence.tokens[head].dep in _SUBJECT_DEPS
                 first = self._first_conjunct(match.last)  # "Malian and Senegalese refugees": both
@@ -965,10 +966,13 @@ class ActorResolver:
             not sentence.kids(head, *_MODIFIERS)
 
     def _names_border(self, match: NameMatch, entry: Entry, head: int) -> bool:
-        """'militants near the Cameroon border': a border has two sides, so it tells no one's country
-        but its own ('troops sent to the Ukrainian border' face Ukraine)."""
+        """'militants near the Cameroon border', 'in the northeast, bordering Cameroon': a border has two
+        sides, so it tells no one's country but its own ('troops sent to the Ukrainian border' face Ukraine)."""
         sentence = self.sentence
         assert sentence is not None
+        last = sentence.tokens[match.last]
+        if last.dep == "dobj" and sentence.tokens[last.head].lemma == "border":  # "in the northeast, bordering Chad"
+            return True
         modified = self._modifying(match, entry)
         return modified is not None and modified.head != head and sentence.tokens[modified.head].lemma in _BORDER_NOUNS
 
