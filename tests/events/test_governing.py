@@ -232,3 +232,8 @@ def test_what_someone_is_allowed_to_do_is_done_by_them_and_not_yet(coder: Coder)
 def test_a_reversed_decision_is_not_carried_out(coder: Coder) -> None:
     events = code_monadic(coder, "Chad reverses its decision to expel the aid agency's local heads.")
     assert not any(e.cameo.startswith("17") and e.factuality == "asserted" for e in events)
+
+
+def test_what_people_are_charged_over_is_background(coder: Coder) -> None:
+    assert not code_monadic(coder, "'Dozens to be charged' over Kenyan protest")
+    assert code_monadic(coder, "Ruto set for visit to Uganda")  # "set for" punishes no one

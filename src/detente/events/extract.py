@@ -256,6 +256,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern is None or not pattern.objects:  # "troops remained on alert", "teachers went on strike"
             pattern = self._choose(self.vocabulary.nouns[lemma], None, self._doer_words(light or governor)) or pattern
         if pattern is None or (pattern.cameo[:2] in _FORCE_ROOTS and self._background_of_event(noun)) or \
+                self._charged_over(noun) or \
                 self._years_away(noun):
             return
         if carrier is not noun and self._modal(carrier) == "intent" and self._plan_as_topic(carrier):

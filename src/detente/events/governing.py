@@ -359,9 +359,17 @@ class GoverningRules(ArgumentRules):
         return None
 
     def _punishes(self, verb: Token) -> bool:
-        """Whether a verb codes coercion by authorities (arrest, jail, sentence: CAMEO 17)."""
+        """Whether a verb punishes: bans, arrests, jails, sentences, expels (CAMEO 172-174; not 'set fire')."""
         lemma = _known(verb.lemma, self.vocabulary.verbs)
-        return lemma is not None and any(p.cameo.startswith("17") for p in self.vocabulary.verbs[lemma])
+        return lemma is not None and any(p.cameo[:3] in {"172", "173", "174"} for p in self.vocabulary.verbs[lemma])
+
+    def _charged_over(self, noun: Token) -> bool:
+        """Whether a noun names what people are punished or charged for ("'Hundreds to be charged' over
+        Thai protest", "jailed for the bombing"): the news is the charge; the act is background."""
+        prep = self.s.tokens[noun.head]
+        verb = self.s.tokens[prep.head]
+        return noun.dep == "pobj" and prep.lemma in _REASON_PREPS and verb.pos == "VERB" and \
+            (self._punishes(verb) or self._modal(verb) == "alleged")
 
     def _answers(self, verb: Token) -> bool:
         """Whether a verb is an event of its own that answers an earlier act named in its 'for'
