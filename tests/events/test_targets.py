@@ -267,3 +267,8 @@ def test_people_held_by_others_are_not_whom_their_rescue_or_release_is_aimed_at(
     events = code_monadic(coder, "Thousands of Spaniards marched through Madrid to demand the release of two nurses "
                                  "seized in Mogadishu.")
     assert [e.target for e in events if e.cameo == "1053"] == [None]
+
+
+def test_a_visitor_is_not_of_the_state_visited_for_want_of_another_clue(coder: Coder) -> None:
+    assert not any(e.cameo == "042" for e in code(coder, "An envoy visited Iran on Monday."))
+    assert aimed(code(coder, "An Iraqi envoy visited Iran on Monday."), "IRQ", "042", "IRN")

@@ -171,6 +171,9 @@ class TargetRules(ArgumentRules):
                 and not _the_state_itself(source)  # its people protesting, yielding at home
                 and self.resolver.actors.kinds.get(source.key) == "state"):
             targets = [replace(source, role="GOV", code=source.key + "GOV", via="implied")]
+        if coding.base == "042" and source.via == "role" and all(
+                t is not None and t.key == source.key for t in targets):
+            return [None]  # "an envoy visited Iran": the visitor's state was guessed from where he went
         return list(targets) or [None]
 
     def _addressee(self, coding: _Coding, trigger: Token) -> Token | None:
