@@ -272,3 +272,8 @@ def test_people_held_by_others_are_not_whom_their_rescue_or_release_is_aimed_at(
 def test_a_visitor_is_not_of_the_state_visited_for_want_of_another_clue(coder: Coder) -> None:
     assert not any(e.cameo == "042" for e in code(coder, "An envoy visited Iran on Monday."))
     assert aimed(code(coder, "An Iraqi envoy visited Iran on Monday."), "IRQ", "042", "IRN")
+
+
+def test_forces_deployed_are_never_the_target_however_named(coder: Coder) -> None:
+    events = code(coder, "Egypt deploys an extra 900 Egyptian police officers as protesters call for a day of rage.")
+    assert not any(e.cameo.startswith("15") and e.target is not None and e.target.role == "COP" for e in events)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..parse.tokens import Token
 from ..records import Actor, Location
 from .anchoring import place_actor
-from .arguments import _FORCE_ROOTS, _IRREGULARS, _STATE_ORGANS, ArgumentRules
+from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _IRREGULARS, _STATE_ORGANS, ArgumentRules
 from .patterns import Pattern
 from .sentence import Candidate, _Coding, _known, _same_actor
 from .timing import CALENDAR_WORDS
@@ -384,7 +384,9 @@ class TargetRules(ArgumentRules):
         def sent(actor: Actor) -> bool:
             head = self.resolver.head_of(actor)
             return head is not None and (pattern.cameo[:2] == "15" or head.lemma in pattern.objects)
-        return [a for a in group if a.via != "role" or not sent(a)]
+        # forces deployed are the sender's, however named ("Israel deploys 800 Israeli police officers")
+        deployed = _ARMED_ROLES | {"COP"} if pattern.cameo[:2] == "15" else set()
+        return [a for a in group if (a.via != "role" and a.role not in deployed) or not sent(a)]
 
 
 def _own_place(actor: Actor, source: Actor) -> bool:
