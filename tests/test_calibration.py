@@ -102,7 +102,8 @@ def test_the_shipped_calibration_is_the_one_the_train_splits_give(coder):
 def test_on_the_test_splits_calibration_beats_the_raw_scores_and_never_over_promises(coder):
     """The calibrated confidence says how often events are right better than the raw scores do
     (a lower expected calibration error on the test sides; the Brier score, which also counts
-    how well confidence ranks events, is a tie: README, Calibrated confidence). The test sides'
+    how well confidence ranks events, is lower on both kinds together but not on the audited
+    events alone: README, Calibrated confidence). The test sides'
     events are right more often than the train sides', so the calibration is under-confident
     there; what must hold is that it never says more than sampling allows: its over-confident
     part is within chance for each kind."""
