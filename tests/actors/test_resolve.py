@@ -694,3 +694,12 @@ def test_a_news_agency_is_no_clue_to_anyones_country(actors) -> None:
     resolver = ActorResolver(actors, dt.date(2024, 5, 15), text)
     resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
     assert resolver.resolve(2) == [] and resolver.resolve(5) == []
+
+
+def test_a_thing_in_a_capital_does_not_act_for_its_government(actors) -> None:
+    text = "Bombs in Nairobi killed 12 people"
+    parse = sentence(text, [("Bombs", "bomb", "nsubj", 3), ("in", "in", "prep", 0), ("Nairobi", "nairobi", "pobj", 1),
+                            ("killed", "kill", "ROOT", 3), ("12", "12", "nummod", 5), ("people", "people", "dobj", 3)])
+    resolver = ActorResolver(actors, dt.date(2024, 5, 15), text)
+    resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
+    assert resolver.resolve(0) == []

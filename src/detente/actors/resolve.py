@@ -268,6 +268,9 @@ class ActorResolver:
             place = self._as_place(head, *named)
             if place and self._only_located(head, named[0]):
                 named = None  # "the Mosul attacks", "the Gaza pullout": a place says where, not who
+            elif place and named[1].via == "seat" and not self.actor_noun(head) and \
+                    sentence.tokens[head].dep in _SUBJECT_DEPS:
+                named = None  # "bombs in Baghdad killed": a thing in a capital does not act for its government
         if named is not None:
             match, entry = named
             entry_role = self._role(entry)
