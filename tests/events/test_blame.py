@@ -72,3 +72,8 @@ def test_an_act_only_said_to_be_something_is_background_but_saying_it_accuses(co
     events = code(coder, "Brazil's foreign minister said the Israeli war in Gaza was illegal.")
     assert aimed(events, "BRA", "112", "ISR")
     assert not any(e.cameo[:2] in {"18", "19", "20"} for e in events)  # the war is no news here
+
+
+def test_should_in_speech_with_nothing_coded_is_an_appeal(coder: Coder) -> None:
+    (event,) = code(coder, "Egypt said that Sudan should act.")
+    assert (event.source.code, event.cameo, event.target.code) == ("EGY", "020", "SDN")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..parse.tokens import Token
 from ..records import Actor
 from .arguments import ArgumentRules
-from .governing import _DEONTIC_AUX
+from .governing import _ADVISING_AUX, _DEONTIC_AUX
 from .patterns import Pattern
 from .sentence import Candidate, _Coding, _own_state, _same_actor
 
@@ -53,10 +53,14 @@ class BlameRules(ArgumentRules):
             return
         speakers = self._subjects(speaker_verb)
         for clause in self.s.kids(speaker_verb.i, "ccomp"):
-            if {k.text.lower() for k in self.s.kids(clause.i, "aux")} & _DEONTIC_AUX:
+            deontic = {k.text.lower() for k in self.s.kids(clause.i, "aux")} & _DEONTIC_AUX
+            if deontic:
                 obliged = [a for a in self._subjects(clause) if not _own_state(a, speakers)]
                 if obliged:  # "Chirac says France should ...": an opinion about one's own state
-                    pattern = Pattern("100-must-clause", "100", "verb", speaker_verb.lemma, None, frozenset(), ())
+                    # "should" asks (020), "must" demands (100)
+                    code = "020" if deontic <= _ADVISING_AUX else "100"
+                    pattern = Pattern(f"{code}-{'should' if code == '020' else 'must'}-clause", code, "verb",
+                                      speaker_verb.lemma, None, frozenset(), ())
                     self._emit(pattern, speaker_verb, speaker_verb, speakers, [obliged], [],
                                specific=False, weight=0.9)
 
