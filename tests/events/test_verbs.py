@@ -21,3 +21,9 @@ def test_a_warning_of_what_others_do_or_what_happens_is_no_threat(coder: Coder) 
 def test_talking_by_phone_is_a_telephone_consultation(coder: Coder) -> None:
     events = code(coder, "The Malian president spoke by phone with his Nigerien counterpart.")
     assert {e.cameo for e in events} == {"041"}
+
+
+def test_what_a_verb_of_leaving_leaves_picks_its_sense(coder: Coder) -> None:
+    events = code(coder, "Iran would withdraw from the negotiations with France if the talks failed.")
+    assert [(e.source.key, e.cameo, e.target.key) for e in events if e.target] == [("IRN", "134", "FRA")]
+    assert aimed(code(coder, "Syria withdrew from Lebanon."), "SYR", "08", "LBN")  # a retreat, not a halt of talks

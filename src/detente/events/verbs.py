@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..parse.tokens import Token
 from ..records import Actor
 from .arguments import ArgumentRules
-from .patterns import Pattern, needs_object
+from .patterns import NO_OBJECT, Pattern, needs_object
 from .sentence import _known
 
 
@@ -59,6 +59,19 @@ class VerbRules(ArgumentRules):
             if specific is not None and needs_object(specific):
                 return subject, specific
         return None, pattern
+
+    def _left(self, verb: Token, lemma: str, particle: Token | None, pattern: Pattern | None) -> Pattern | None:
+        """'withdrew from the talks', 'pulled out of the negotiations': what a verb of leaving with no
+        object leaves picks its sense, where a specific pattern names it (not 'withdrew from Iraq')."""
+        heads = [verb] if particle is None else [verb, particle]
+        left = [(prep.lemma, pobj) for head in heads for prep in self.s.kids(head.i, "prep")
+                if prep.lemma in {"from", "of"} for pobj in self.s.kids(prep.i, "pobj")]
+        for prep, pobj in left:  # a pattern for what is left lists "from" (or "of") among its phrases
+            specific = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None,
+                                    self._object_words(pobj))
+            if specific is not None and specific.objects and specific.objects != NO_OBJECT and prep in specific.preps:
+                return specific
+        return pattern
 
     def _warns_of_others(self, verb: Token, sources: list[Actor]) -> bool:
         """Whether a verb of threatening with no one addressed tells of what others do or what
