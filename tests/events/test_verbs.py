@@ -27,3 +27,8 @@ def test_what_a_verb_of_leaving_leaves_picks_its_sense(coder: Coder) -> None:
     events = code(coder, "Iran would withdraw from the negotiations with France if the talks failed.")
     assert [(e.source.key, e.cameo, e.target.key) for e in events if e.target] == [("IRN", "134", "FRA")]
     assert aimed(code(coder, "Syria withdrew from Lebanon."), "SYR", "08", "LBN")  # a retreat, not a halt of talks
+
+
+def test_protesting_to_a_government_is_an_official_complaint(coder: Coder) -> None:
+    assert aimed(code(coder, "Seoul protested to Japan over the textbooks."), "KOR", "114", "JPN")
+    assert not any(e.cameo == "114" for e in code_monadic(coder, "Students protested against Japan."))

@@ -23,7 +23,8 @@ _LIGHT_VERB_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 # the word a pattern's object list uses for an actor named by its name: "defended Russia" reads as
 # "defended the government", "ousted Mursi" as "ousted the leader"
-NAMED_AS = {"state": "government", "organisation": "organization", "person": "leader", "place": "government"}
+NAMED_AS = {"state": "government", "organisation": "organization", "person": "leader", "place": "government",
+            "region": "region"}  # a region of several states is no one government
 _ARMED_ROLES = {"MIL", "INS", "REB", "SEP", "UAF"}
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _IRREGULARS = _ARMED_ROLES - {"MIL"}  # armed groups that are not a state's forces

@@ -162,7 +162,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if obj is None and not passive:
             obj, pattern = self._clause_object(verb, lemma, particle, pattern)
         if obj is None and not passive:
-            pattern = self._left(verb, lemma, particle, pattern)
+            pattern = self._sense_by_phrase(verb, lemma, particle, pattern)
         if pattern is None and obj is not None and not passive:
             pattern = self._armed_on_actor(verb, lemma, particle, obj)
         if pattern is None and obj is not None:

@@ -60,17 +60,20 @@ class VerbRules(ArgumentRules):
                 return subject, specific
         return None, pattern
 
-    def _left(self, verb: Token, lemma: str, particle: Token | None, pattern: Pattern | None) -> Pattern | None:
-        """'withdrew from the talks', 'pulled out of the negotiations': what a verb of leaving with no
-        object leaves picks its sense, where a specific pattern names it (not 'withdrew from Iraq')."""
+    def _sense_by_phrase(self, verb: Token, lemma: str, particle: Token | None,
+                         pattern: Pattern | None) -> Pattern | None:
+        """'withdrew from the talks', 'pulled out of the negotiations', 'protested to China': with no
+        object, what a verb's phrase names picks its sense where a specific pattern names it and lists
+        that preposition (not 'withdrew from Iraq', 'protested in Paris')."""
         heads = [verb] if particle is None else [verb, particle]
-        left = [(prep.lemma, pobj) for head in heads for prep in self.s.kids(head.i, "prep")
-                if prep.lemma in {"from", "of"} for pobj in self.s.kids(prep.i, "pobj")]
-        for prep, pobj in left:  # a pattern for what is left lists "from" (or "of") among its phrases
+        phrases = [(prep.lemma, pobj) for head in heads for prep in self.s.kids(head.i, "prep")
+                   for pobj in self.s.kids(prep.i, "pobj")]
+        for prep, pobj in phrases:
             specific = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None,
                                     self._object_words(pobj))
-            if specific is not None and specific.objects and specific.objects != NO_OBJECT and prep in specific.preps:
-                return specific
+            if specific is not None and specific.objects and specific.objects != NO_OBJECT and \
+                    prep in specific.preps and specific.particle == (particle.lemma if particle else None):
+                return specific  # and not "ended up in emergency rooms": a particle of its own is another verb
         return pattern
 
     def _warns_of_others(self, verb: Token, sources: list[Actor]) -> bool:
