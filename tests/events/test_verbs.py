@@ -32,3 +32,8 @@ def test_what_a_verb_of_leaving_leaves_picks_its_sense(coder: Coder) -> None:
 def test_protesting_to_a_government_is_an_official_complaint(coder: Coder) -> None:
     assert aimed(code(coder, "Seoul protested to Japan over the textbooks."), "KOR", "114", "JPN")
     assert not any(e.cameo == "114" for e in code_monadic(coder, "Students protested against Japan."))
+
+
+def test_charging_into_a_place_is_an_assault_not_an_accusation(coder: Coder) -> None:
+    events = code(coder, "The Syrian army charged into a Kurdish village near Aleppo on Saturday.")
+    assert [e.cameo for e in events] and all(e.cameo.startswith("19") for e in events)
