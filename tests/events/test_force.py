@@ -286,3 +286,8 @@ def test_students_or_supporters_clashing_with_police_riot(coder: Coder) -> None:
 def test_an_attack_that_killed_people_is_aimed_at_what_it_was_on(coder: Coder) -> None:
     events = code(coder, "An attack on a UN convoy killed two people in Darfur.")
     assert [(e.source.code, e.target.code) for e in events if e.target] == [("SDNUAF", "UN")]
+
+
+def test_roads_blocked_by_forces_restrict_movement_and_by_a_crowd_protest(coder: Coder) -> None:
+    assert any(e.cameo == "191" for e in code_monadic(coder, "Ethiopian troops blocked main roads in Mekele on Monday."))
+    assert any(e.cameo == "144" for e in code_monadic(coder, "Protesters blocked main roads in Addis Ababa."))

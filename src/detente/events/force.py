@@ -58,7 +58,10 @@ def _armed_backing(code: str, rule: str, source: Actor, target: Actor | None) ->
 
 def _crowd_blockade(pattern: Pattern, sources: list[Actor]) -> Pattern:
     """A blockade or siege is force (191) when armed forces or a state impose it, a protest
-    that blocks passage (144) when a crowd does ('villagers besieged a military camp')."""
+    that blocks passage (144) when a crowd does ('villagers besieged a military camp'); and
+    roads that forces block are a restriction of movement (191), not a protest."""
+    if pattern.cameo == "144" and sources and all(a.role in _ARMED_ROLES | {"COP", "MIL"} for a in sources):
+        return replace(pattern, cameo="191", id=f"{pattern.id}+forces")
     if pattern.cameo != "191" or not sources or \
             any(a.role is None or a.role in _ARMED_ROLES | _STATE_ORGANS for a in sources):
         return pattern
