@@ -37,3 +37,8 @@ def test_protesting_to_a_government_is_an_official_complaint(coder: Coder) -> No
 def test_charging_into_a_place_is_an_assault_not_an_accusation(coder: Coder) -> None:
     events = code(coder, "The Syrian army charged into a Kurdish village near Aleppo on Saturday.")
     assert [e.cameo for e in events] and all(e.cameo.startswith("19") for e in events)
+
+
+def test_leaving_a_treaty_or_coalition_reduces_relations(coder: Coder) -> None:
+    assert any(e.cameo == "160" for e in code_monadic(coder, "Turkey withdrew from the arms control treaty."))
+    assert aimed(code(coder, "Turkey pulled out of Syria."), "TUR", "08", "SYR")  # a retreat still
