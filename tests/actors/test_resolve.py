@@ -668,8 +668,9 @@ def test_a_coordinated_modifier_of_the_same_state_is_no_second_actor(actors) -> 
 
 def test_a_title_modifying_a_noun_gives_it_no_role(actors) -> None:
     text = "Hamas worked toward general elections"
-    parse = sentence(text, [("Hamas", "hamas", "nsubj", 1), ("worked", "work", "ROOT", 1), ("toward", "toward", "prep", 1),
-                            ("general", "general", "amod", 4), ("elections", "election", "pobj", 2)])
+    parse = sentence(text, [("Hamas", "hamas", "nsubj", 1), ("worked", "work", "ROOT", 1),
+                            ("toward", "toward", "prep", 1), ("general", "general", "amod", 4),
+                            ("elections", "election", "pobj", 2)])
     resolver = ActorResolver(actors, dt.date(2024, 5, 15), text)
     resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
     assert resolver.resolve(4) == []

@@ -131,7 +131,8 @@ def test_a_participle_with_a_subject_and_no_auxiliary_was_done_to_its_subject(co
     # no kidnapper is named: the kidnapped are never the kidnappers
     assert not code_monadic(coder, "Chilean engineer reportedly taken hostage in Mali")
     assert not code_monadic(coder, "Chilean taken hostage in Mali: report (AFP)")
-    assert not code_monadic(coder, "Police believe two Red Cross nurses abducted last week in Yemen are still held there.")
+    assert not code_monadic(coder, "Police believe two Red Cross nurses abducted last week in Yemen "
+                                   "are still held there.")
     events = code_monadic(coder, "Militants have taken two Chilean engineers hostage.")
     assert any(e.cameo == "181" and e.target is not None and e.target.key == "CHL" for e in events)
 
@@ -148,12 +149,13 @@ def test_a_former_ruler_named_on_a_place_is_no_actor(coder: Coder) -> None:
 
 def test_that_stands_for_the_noun_right_before_it(coder: Coder) -> None:
     # the parser hangs "that killed" on the police: the siege killed, not they
-    events = code_monadic(coder, "The warning follows an analysis by the Kenyan police and the Interior Ministry of the "
-                                 "siege that killed nearly 70 people, many of them students, in the town of Garissa last month.")
+    events = code_monadic(coder, "The warning follows an analysis by the Kenyan police and the Interior Ministry "
+                                 "of the siege that killed nearly 70 people, many of them students, in the town "
+                                 "of Garissa last month.")
     assert not any(e.source.role in {"COP", "GOV"} and e.cameo.startswith("19") for e in events)
 
 
 def test_a_neighbour_across_a_border_is_no_clue_to_anyones_country(coder: Coder) -> None:
-    text = ("Malian army kills 30 militants near Niger border\n\nThe Malian army killed 30 militants who had taken refuge "
-            "in the remote eastern region bordering Niger, a spokesman said.")
+    text = ("Malian army kills 30 militants near Niger border\n\nThe Malian army killed 30 militants who had "
+            "taken refuge in the remote eastern region bordering Niger, a spokesman said.")
     assert not any(e.target is not None and e.target.key == "NER" for e in code_monadic(coder, text))

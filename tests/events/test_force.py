@@ -289,5 +289,6 @@ def test_an_attack_that_killed_people_is_aimed_at_what_it_was_on(coder: Coder) -
 
 
 def test_roads_blocked_by_forces_restrict_movement_and_by_a_crowd_protest(coder: Coder) -> None:
-    assert any(e.cameo == "191" for e in code_monadic(coder, "Ethiopian troops blocked main roads in Mekele on Monday."))
+    events = code_monadic(coder, "Ethiopian troops blocked main roads in Mekele on Monday.")
+    assert any(e.cameo == "191" for e in events)
     assert any(e.cameo == "144" for e in code_monadic(coder, "Protesters blocked main roads in Addis Ababa."))

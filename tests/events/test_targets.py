@@ -248,12 +248,14 @@ def test_an_appeal_is_aimed_at_whom_it_asks_not_at_what_they_are_asked_about(cod
 
 def test_a_promise_aimed_at_no_one_named_is_not_made_to_the_government(coder: Coder) -> None:
     # a group's own state stands in as the target of what it does at home, not of what it promises
-    assert not any(e.cameo.startswith("03") for e in code(coder, "A Basque separatist group pledged to end all violence."))
+    events = code(coder, "A Basque separatist group pledged to end all violence.")
+    assert not any(e.cameo.startswith("03") for e in events)
     assert ("KENAGR", "141", "KENGOV", "asserted") in triples(code(coder, "Kenyan farmers protested on Monday."))
 
 
 def test_whom_an_appeal_is_for_is_not_whom_it_is_made_to(coder: Coder) -> None:
-    assert not any(e.cameo.startswith("02") for e in code(coder, "The Red Cross launched an appeal for flood-hit Malawi."))
+    events = code(coder, "The Red Cross launched an appeal for flood-hit Malawi.")
+    assert not any(e.cameo.startswith("02") for e in events)
 
 
 def test_a_refusal_or_appeal_is_never_aimed_at_a_place_at_home(coder: Coder) -> None:

@@ -167,7 +167,8 @@ class ActorResolver:
             found.extend(partners)  # "US and Iraqi forces": "Iraqi" is done, not a conjunct of its own
             covered.update(t.i for t in sentence.tokens for p in partners if p.start <= t.start < p.end)
             # "Abkhaz and Georgian officials": a coordinated modifier of the same state is no second actor
-            covered.update(c.i for m in sentence.kids(i, "amod", "compound", "nmod") for c in sentence.kids(m.i, "conj"))
+            covered.update(c.i for m in sentence.kids(i, "amod", "compound", "nmod")
+                           for c in sentence.kids(m.i, "conj"))
             found.extend(self._plural_antecedents(i, actor))
             # conjuncts hang off the head or off the name ("Barack Obama and Vladimir Putin");
             # a list "the US, Russia, and Switzerland" is often parsed as apposition

@@ -10,8 +10,8 @@ from ..errors import VocabularyError
 from ..vocabulary import read_tsv, require, split_list
 from .ontology import CameoCode
 
-EFFECTS = {"intent", "offer", "appeal", "demand", "command", "compel", "permit", "reject", "halt", "future", "hypothetical",
-           "alleged", "negated", "report", "light"}
+EFFECTS = {"intent", "offer", "appeal", "demand", "command", "compel", "permit", "reject", "halt", "future",
+           "hypothetical", "alleged", "negated", "report", "light"}
 NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
 
 

@@ -30,8 +30,8 @@ _TOPIC_PREPS = ("on", "over")
 _MEETING_FALLBACK_PREPS = tuple(p for p in _FALLBACK_PREPS if p not in {"from", *_TOPIC_PREPS})
 # consult, cooperate, de-escalate ("signed a ceasefire"), fight (and 019 accord): mutual acts among them
 _RECIPROCAL_CODES = ("03", "04", "05", "06", "087", "19")
-_ASKING_ROOTS = {"02", "10"}
-_RELEASE_CODES = {"0253", "1053"}  # a release asked for is asked of the captors, not of the captives  # appeals and demands: aimed at whom they ask
+_ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whom they ask
+_RELEASE_CODES = {"0253", "1053"}  # a release asked for is asked of the captors, not of the captives
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _PERSON_PATIENT_CODES = {"084", "173", "174", "175"}  # acts done to people: release, arrest, expulsion, repression
 _ENCOUNTER_PREPS = {"during", "at", "on", "after", "in"}  # "during talks with", "on a visit to"
