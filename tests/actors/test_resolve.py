@@ -704,3 +704,12 @@ def test_a_thing_in_a_capital_does_not_act_for_its_government(actors) -> None:
     resolver = ActorResolver(actors, dt.date(2024, 5, 15), text)
     resolver.begin(parse, find_names(actors, [t.text for t in parse.tokens]))
     assert resolver.resolve(0) == []
+
+
+def test_a_line_between_two_states_tells_neither_as_a_country(coder) -> None:
+    events = coder.code("Troops killed two Syrian smugglers near the Syria-Turkey fence.", date="2023-06-03")
+    assert not any(e.source.key == "SYR" for e in events)
+    text = "Troops clashed with rebels near the Iran-Iraq frontier, the Iraqi army said."
+    events = coder.code(text, date="2023-06-03")
+    assert {e.source.code for e in events} == {"IRQMIL"}
+    assert not any(e.target and e.target.key == "IRN" for e in events)

@@ -839,7 +839,8 @@ class ActorResolver:
             if i != match.first or self.actors.kinds.get(key) != "state" or key in exclude or self._of_descent(i) \
                     or self._based_in(match.last):
                 continue
-            if self._names_border(match, entry, head) or self._former_ruler(match.last) or entry.role == "MED":
+            if self._names_border(match, entry, head) or self._names_pair(match, head) or \
+                    self._former_ruler(match.last) or entry.role == "MED":
                 continue  # "a government source told Reuters": a news agency reports from anywhere
             if self._shared_modifier(match, entry, head):  # "Israeli helicopters and tanks": the tanks too
                 rank = -1
@@ -978,7 +979,27 @@ class ActorResolver:
         if last.dep == "dobj" and sentence.tokens[last.head].lemma == "border":  # "in the northeast, bordering Chad"
             return True
         modified = self._modifying(match, entry)
-        return modified is not None and modified.head != head and sentence.tokens[modified.head].lemma in _BORDER_NOUNS
+        if modified is None or modified.head == head:
+            return False
+        noun = sentence.tokens[modified.head]
+        while noun.dep == "compound" and noun.head != noun.i:  # "the Iran-Iraq frontier"
+            noun = sentence.tokens[noun.head]
+        return noun.lemma in _BORDER_NOUNS
+
+    def _names_pair(self, match: NameMatch, head: int) -> bool:
+        """'near the Gaza-Israel fence', 'a joint US-Iraqi checkpoint': a thing two states' names
+        modify is between them or shared, and tells neither as the country of someone near it."""
+        sentence = self.sentence
+        assert sentence is not None
+        noun = sentence.tokens[match.last]
+        while noun.dep in {"compound", "amod"} and noun.head != noun.i:
+            noun = sentence.tokens[noun.head]
+        if noun.i == match.last or noun.i == head:
+            return False
+        states = {self.word_entry[i][1].key for i in sentence.subtree(noun.i) if i in self.word_entry
+                  and self.actors.kinds.get(self.word_entry[i][1].key) == "state"
+                  and all(t.dep in {"compound", "amod"} for t in self._path_up(i, noun.i))}
+        return len(states) > 1
 
     def _modifying(self, match: NameMatch, entry: Entry) -> Token | None:
         """The last word of a name that modifies a noun ('the Australian embassy', 'Ukraine's court'), else None."""
