@@ -83,7 +83,8 @@ class Coder:
         self.vocabulary: EventVocabulary = load_event_vocabulary(folder / "events", self.cameo)
         # a user's own fit (`detente eval --fit-calibration`) or the one shipped with the data
         self.calibration: Calibration = load_calibration(calibration or folder / "calibration" / "confidence.tsv")
-        gazetteer = Gazetteer(self.actors.places, self.actors.state_names)
+        gazetteer = Gazetteer(self.actors.places, self.actors.state_names,
+                              frozenset(term.split()[-1] for term in self.actors.roles))
         self.extractor = EventExtractor(self.vocabulary, gazetteer)
         self.prefilter = Prefilter(self.nlp, _triggers(self.vocabulary), _actor_words(self.actors),
                                    gazetteer.places) if prefilter else None

@@ -122,3 +122,10 @@ def test_a_place_on_the_object_is_where_the_act_happened(coder: Coder) -> None:
     events = code(coder, "Turkish troops demolished two three-story houses in an Aleppo refugee camp on Monday after "
                          "moving hundreds of families from the area, witnesses said.")
     assert [(e.cameo, e.target.key if e.target else None) for e in events] == [("1712", "SYR")]
+
+
+def test_a_word_for_people_is_no_town_in_a_title_case_headline(coder: Coder) -> None:
+    # "Officer" is also a town in Australia; in a headline every word is capitalised
+    events = coder.code("Congolese Army Units Clash in Kivu - Army Officer", date=PUBLISHED)
+    assert all(e.location is None or e.location.country != "AUS" for e in events)
+    assert not any(e.target is not None and e.target.key == "AUS" for e in events)
