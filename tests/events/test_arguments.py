@@ -133,6 +133,8 @@ def test_a_participle_with_a_subject_and_no_auxiliary_was_done_to_its_subject(co
     assert not code_monadic(coder, "Chilean taken hostage in Mali: report (AFP)")
     assert not code_monadic(coder, "Police believe two Red Cross nurses abducted last week in Yemen "
                                    "are still held there.")
+    # "held hostage", read as a past tense with 'hostage' for its object: still done to the subject
+    assert not code_monadic(coder, "Two Chilean engineers held hostage in Mali are said to be in good health.")
     events = code_monadic(coder, "Militants have taken two Chilean engineers hostage.")
     assert any(e.cameo == "181" and e.target is not None and e.target.key == "CHL" for e in events)
 

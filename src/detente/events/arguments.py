@@ -26,6 +26,7 @@ _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 NAMED_AS = {"state": "government", "organisation": "organization", "person": "leader", "place": "government",
             "region": "region"}  # a region of several states is no one government
 _ARMED_ROLES = {"MIL", "INS", "REB", "SEP", "UAF"}
+_HOLDING_VERBS = {"hold", "keep"}  # "held hostage", "kept prisoner"
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _IRREGULARS = _ARMED_ROLES - {"MIL"}  # armed groups that are not a state's forces
 _MIGRANT_ROLES = frozenset({"REF"})  # refugees and migrants who arrive somewhere make no visit to its government
@@ -213,6 +214,10 @@ class ArgumentRules(SentenceState):
         jailed'), or the subject must go on to a present tense."""
         if verb.tag not in {"VBN", "VBD"} or not self.s.kids(verb.i, "nsubj") or self.s.kids(verb.i, "aux", "auxpass"):
             return False
+        objects = self.s.kids(verb.i, "dobj")
+        if verb.lemma in _HOLDING_VERBS and len(objects) == 1 and objects[0].tag == "NN" and \
+                objects[0].lemma in self.resolver.actors.roles and not self.s.kids(objects[0].i, "det", "nummod"):
+            return True  # "two reporters held hostage in Iraq": the bare noun says what the subject was held as
         if verb.text.lower().endswith(PARTICIPLE_ENDINGS):  # not the small clause of "ordered them taken away"
             return verb.dep not in {"ccomp", "xcomp"} or verb.head > self.s.kids(verb.i, "nsubj")[0].i
         return not self.s.kids(verb.i, "dobj") and any(
