@@ -215,6 +215,14 @@ def test_needing_or_seeking_support_asks_for_it(coder: Coder) -> None:
     assert {(e.source.key, e.cameo[:2]) for e in events} == {("SOM", "02")}
 
 
+def test_seeking_a_release_or_a_surrender_asks_for_it(coder: Coder) -> None:
+    events = code(coder, "Kenya sought the release of two Somali fishermen from Eritrea.")
+    assert {e.cameo for e in events if e.source.key == "KEN"} == {"0253"}
+    # no one named is asked: not the seekers' own state
+    events = code(coder, "Malian troops entered Gao to seek the surrender of the Republican Guard.")
+    assert not any(e.cameo.startswith("02") and e.target is not None and e.target.key == "MLI" for e in events)
+
+
 def test_ceasing_an_act_halts_it(coder: Coder) -> None:
     assert aimed(code(coder, "Armenia ceased negotiations with Azerbaijan."), "ARM", "16", "AZE")
 

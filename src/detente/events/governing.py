@@ -79,8 +79,9 @@ class GoverningRules(ArgumentRules):
             if sought and coding.code[:2] == "07":
                 # "sought aid (refuge) from Y": the seeker asks to receive it (103x, as the gold sets code it)
                 effect = "demand"
-            elif sought and governor.lemma != "want" and coding.code[:2] in {"05", "06"}:
-                # "seeks US intelligence cooperation", "needs the support of African peacekeepers": asks for it
+            elif sought and governor.lemma != "want" and coding.code[:2] in {"05", "06", "08"}:
+                # "seeks US intelligence cooperation", "needs the support of African peacekeepers", "sought
+                # the release of the workers": asks for it (a release, a surrender only the holder can give)
                 effect = "appeal"
             if effect == "intent" and not coding.derived and derivable:
                 wanters = {a.key for a in self._subjects(governor)}
