@@ -253,6 +253,11 @@ def test_a_promise_aimed_at_no_one_named_is_not_made_to_the_government(coder: Co
     assert ("KENAGR", "141", "KENGOV", "asserted") in triples(code(coder, "Kenyan farmers protested on Monday."))
 
 
+def test_what_a_rejected_plea_asked_for_is_not_who_made_it(coder: Coder) -> None:
+    for text in ["Norway turned down a plea for more troops.", "Norway turned down a plea for more troops in Mali."]:
+        assert not any(e.target is not None and e.target.role == "MIL" for e in code_monadic(coder, text))
+
+
 def test_whom_an_appeal_is_for_is_not_whom_it_is_made_to(coder: Coder) -> None:
     events = code(coder, "The Red Cross launched an appeal for flood-hit Malawi.")
     assert not any(e.cameo.startswith("02") for e in events)

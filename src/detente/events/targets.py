@@ -353,7 +353,8 @@ class TargetRules(ArgumentRules):
         """The target groups of a trigger's fallback prepositions; a meeting's topic is no
         counterpart ('a meeting on Iraq'), unless it names the parties ('talks on ties between
         Cuba and China')."""
-        if code[:2] == "02":  # "an appeal for flood-hit Bangladesh": for whom, not to whom
+        if code[:2] in {"02", "12"}:  # "an appeal for flood-hit Bangladesh": for whom, not to whom; "turned
+            # down a plea for more troops": what was asked, not who asked
             return self._via_preps(token, tuple(p for p in _FALLBACK_PREPS if p != "for"))
         if code[:2] != "04":
             return self._via_preps(token, _FALLBACK_PREPS)
