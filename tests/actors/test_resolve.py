@@ -713,3 +713,10 @@ def test_a_line_between_two_states_tells_neither_as_a_country(coder) -> None:
     events = coder.code(text, date="2023-06-03")
     assert {e.source.code for e in events} == {"IRQMIL"}
     assert not any(e.target and e.target.key == "IRN" for e in events)
+
+
+def test_undated_a_title_says_what_a_listed_person_is(coder) -> None:
+    # the dictionary lists Kerry as secretary of state (2013-2017); an undated story calling him
+    # senator tells what he was then, so he is no longer the president's own side
+    events = coder.code("Sen. John Kerry accused President Bush of misleading Congress.", date=None)
+    assert {(e.source.code, e.target.code) for e in events if e.cameo.startswith("112")} == {("USALEG", "USAGOV")}

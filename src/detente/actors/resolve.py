@@ -281,6 +281,9 @@ class ActorResolver:
             if not place and entry.via == "seat":  # "Baghdad police" are Iraq's police; "Moscow said": its government
                 role = role or entry_role
             elif not place and (entry.via == "person" or entry.role is not None):
+                if entry.kind == "person" and self.date is None and role is not None and \
+                        match.first <= head <= match.last:
+                    entry_role = role  # undated, "Sen. John Kerry" is what his title says, not his listed office
                 role = entry_role or role or ("ELI" if entry.kind == "person" else None)  # not yet in office: an elite
             # "Russian diplomats": the span runs to the head noun that gave the role
             last = head if head_role is not None and head > match.last and role == head_role else match.last
