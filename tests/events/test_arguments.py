@@ -161,3 +161,9 @@ def test_a_neighbour_across_a_border_is_no_clue_to_anyones_country(coder: Coder)
     text = ("Malian army kills 30 militants near Niger border\n\nThe Malian army killed 30 militants who had "
             "taken refuge in the remote eastern region bordering Niger, a spokesman said.")
     assert not any(e.target is not None and e.target.key == "NER" for e in code_monadic(coder, text))
+
+
+def test_a_verb_hung_on_a_participle_shares_the_outer_subject(coder: Coder) -> None:
+    text = "Slovenian police seize a Serbian bus carrying 50 migrants and detain three Serbian drivers."
+    events = code(coder, text)
+    assert {e.source.code for e in events if e.cameo.startswith("17")} == {"SVNCOP"}

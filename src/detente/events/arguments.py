@@ -151,6 +151,14 @@ class ArgumentRules(SentenceState):
                 if governor.dep == "acl" and governor.tag == "VBN" and head.lemma not in _TIME_PREPS:
                     return self.resolver.resolve(governor.head)  # "a man suspected of helping X": the man
                 verb = governor
+            elif verb.dep == "conj" and head.dep == "acl" and head.tag == "VBG" and verb.tag in {"VB", "VBP", "VBZ"} \
+                    and not self.s.kids(verb.i, "aux"):
+                # "forces confiscate a train carrying migrants and disarm its guards": a present tense is
+                # no participle's partner; the parser hung it there, and it shares the outer verb's subject
+                outer = next((t for t in self.s.ancestors(head.i) if t.pos in {"VERB", "AUX"}), None)
+                if outer is None:
+                    return []
+                verb = outer
             elif verb.dep in {"acomp", "attr", "oprd"} or (verb.dep in {"conj", "advcl"} and head.pos == "VERB"):
                 coordinated = verb.dep == "conj"
                 verb = head  # "Moscow was ready to ...": the copula's subject; coordinated verbs share one
