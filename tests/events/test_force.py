@@ -44,6 +44,8 @@ def test_an_attack_no_one_is_named_for_is_by_an_unknown_armed_group_of_the_place
 
 def test_an_accident_is_no_use_of_force(coder: Coder) -> None:
     assert code(coder, "An explosion at a Russian chemical plant killed five workers.") == []
+    # nor what its participles tell
+    assert code(coder, "An earthquake off Chile shook the coast, damaging roads and injuring dozens of people.") == []
 
 
 def test_protesters_clashing_is_a_riot_and_police_clashing_with_rioters_repression(coder: Coder) -> None:

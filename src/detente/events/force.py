@@ -294,7 +294,11 @@ class ForceRules(ArgumentRules):
             subject = self._first(head, "nsubj")
             return subject is None or not any(hazards.get(w) == "deliberate" for w in
                                               [subject.lemma, *self._modifier_words(subject)])
-        subject = self._first(verb, "nsubj")
+        clause = verb  # "an earthquake rocked the island, damaging buildings and injuring people": its participles
+        while clause.tag == "VBG" and clause.dep in {"advcl", "conj"} and self._first(clause, "nsubj") is None \
+                and clause.head != clause.i:
+            clause = self.s.tokens[clause.head]
+        subject = self._first(clause, "nsubj")
         if subject is not None and subject.lemma in _RELATIVE_PRONOUNS and verb.dep == "relcl":
             subject = head  # "a fire which killed eight people"
         named = subject is not None and subject.pos == "PROPN" and any(  # "Hurricane Maria", "Typhoon Haiyan"
