@@ -92,3 +92,8 @@ def test_an_obligation_or_a_near_miss_is_not_done(coder: Coder) -> None:
     assert code(coder, "Serbia will have to recognize Kosovo.") == []
     assert code(coder, "Fiji is close to signing a fishing accord with Tonga.") == []
     assert aimed(code(coder, "Serbia recognized Kosovo."), "SRB", "054", "XKX")
+
+
+def test_what_someone_is_prevented_from_doing_is_not_done(coder: Coder) -> None:
+    events = code(coder, "Police prevented opposition leaders from holding a rally in Dhaka.")
+    assert events and all(e.factuality == "negated" for e in events if e.cameo.startswith("14"))
