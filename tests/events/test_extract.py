@@ -345,3 +345,8 @@ def test_who_is_suspected_of_an_act_is_its_doer(coder: Coder) -> None:
     text = "A Kenyan man suspected of helping Somali militants was arrested by Ugandan police."
     events = code_monadic(coder, text)
     assert {e.source.key for e in events if e.cameo[:2] == "07"} == {"KEN"}
+
+
+def test_captors_named_as_holding_hostages_are_no_news_of_a_seizure(coder: Coder) -> None:
+    text = "Al-Shabaab militants holding two Kenyan doctors hostage demanded a ransom."
+    assert not any(e.cameo.startswith("181") for e in code_monadic(coder, text))
