@@ -80,7 +80,7 @@ _DATELINE = re.compile(r"^(?P<wire>[A-Z][A-Za-z ]{0,30} - )?"  # a wire's name: 
 # "TAIPEI A strong earthquake ...", "JERUSALEM Israel's parliament ...": a city in capitals
 # before the first sentence with no mark between; only a known place makes it a dateline
 _BARE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,2})"
-                            r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)? (?=[A-Z\"“‘'])")  # "BAGHDAD, Iraq An advance party"
+                            r"(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?))? (?=[A-Z\"“‘'])")  # "BAGHDAD, Iraq An ..."
 # "Reuters - Police said ...", "... in Darfur (AFP)": a credit that may name a news agency
 _LEADING_CREDIT = re.compile(r"^(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) ?(?:--|-|–|—) ")
 _TRAILING_CREDIT = re.compile(r" ?\((?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\)\s*$")
@@ -95,7 +95,9 @@ def dateline_place(text: str, is_place: Callable[[str], bool] = lambda name: Fal
     if match is not None:
         return match.end("wire") if match.group("wire") else 0, match.end()
     bare = _BARE_DATELINE.match(text)
-    if bare is not None and any(c.islower() for c in text[bare.end():]) and is_place(bare.group("place")):
+    if bare is not None and any(c.islower() for c in text[bare.end():]) and (
+            is_place(bare.group("place")) or bare.group("region") is not None and is_place(bare.group("region"))):
+        # "UNITED NATIONS, New York The United Nations has ...": a known place after the comma will do
         return 0, bare.end()
     return 0, 0
 
