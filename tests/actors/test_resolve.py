@@ -720,3 +720,10 @@ def test_undated_a_title_says_what_a_listed_person_is(coder) -> None:
     # senator tells what he was then, so he is no longer the president's own side
     events = coder.code("Sen. John Kerry accused President Bush of misleading Congress.", date=None)
     assert {(e.source.code, e.target.code) for e in events if e.cameo.startswith("112")} == {("USALEG", "USAGOV")}
+
+
+def test_a_bare_noun_after_a_preposition_names_no_body(coder) -> None:
+    # "out of commission" is an idiom, not the commission of a state named before
+    events = coder.code("Spain said the ETA signalled its readiness to put more weapons out of commission.",
+                        date="2023-06-03")
+    assert not any(e.target is not None and e.target.text == "commission" for e in events)

@@ -1100,6 +1100,9 @@ class ActorResolver:
         if generic is None or any(k.lemma == "both" or (k.dep == "nummod" and k.lemma not in {"one", "1"})
                                   for k in sentence.kids(head)):
             return None  # "the two sides", "both countries": a pair, not the latest one named
+        if token.tag == "NN" and token.text.islower() and token.dep == "pobj" and \
+                not sentence.kids(head, "det", "poss", "amod", "compound"):
+            return None  # "out of commission", "military to military": a bare noun after a preposition names no body
         refers_to, nominal_role = generic
         possessor = self._possessor(head, pronoun=True)
         owner = self.resolve_one(possessor.i) if possessor is not None else None
