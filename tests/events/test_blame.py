@@ -77,3 +77,9 @@ def test_an_act_only_said_to_be_something_is_background_but_saying_it_accuses(co
 def test_should_in_speech_with_nothing_coded_is_an_appeal(coder: Coder) -> None:
     (event,) = code(coder, "Egypt said that Sudan should act.")
     assert (event.source.code, event.cameo, event.target.code) == ("EGY", "020", "SDN")
+
+
+def test_condemning_an_act_is_aimed_at_its_doer_named_by(coder: Coder) -> None:
+    assert aimed(code(coder, "Germany condemned the annexation of Crimea by Russia."), "DEU", "111", "RUS")
+    events = code(coder, "Amnesty condemned the killing of three students by Nigerian police.")
+    assert {e.target.code for e in events if e.cameo.startswith("111")} == {"NGACOP"}

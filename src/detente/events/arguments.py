@@ -375,6 +375,11 @@ class ArgumentRules(SentenceState):
         """The target inside an object that is a thing: 'Russia's footprint', 'its mission to NATO',
         'condemned Russia's invasion of Ukraine' (the doer of the act condemned)."""
         groups = [self.resolver.resolve(kid.i) for kid in self.s.kids(obj.i, "poss")]
+        # "condemned the invasion of Ukraine by Russia": who did the act, before whom it was done to (the
+        # parser may hang the 'by' on the verb, whose own doer, when active, is its subject)
+        verb = self.s.tokens[obj.head]
+        active = obj.dep == "dobj" and bool(self.s.kids(verb.i, "nsubj")) and not self.s.kids(verb.i, "auxpass")
+        groups += self._via_preps(obj, ("by",)) + (self._via_preps(verb, ("by",)) if active else [])
         role = self.resolver.role_of(obj.i)  # "the Russian ambassador": Russia, as government
         for kid in self.s.kids(obj.i, "compound", "amod", "nmod"):  # only named ones: not "army reservists"
             # a city naming a thing is where it was made, no party to it: "the Kyoto Protocol",
