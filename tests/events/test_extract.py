@@ -350,3 +350,9 @@ def test_who_is_suspected_of_an_act_is_its_doer(coder: Coder) -> None:
 def test_captors_named_as_holding_hostages_are_no_news_of_a_seizure(coder: Coder) -> None:
     text = "Al-Shabaab militants holding two Kenyan doctors hostage demanded a ransom."
     assert not any(e.cameo.startswith("181") for e in code_monadic(coder, text))
+
+
+def test_a_meetings_purpose_is_no_second_meeting(coder: Coder) -> None:
+    events = code_monadic(coder, "Macron met Scholz in Berlin to discuss Ukraine.")
+    assert {(e.source.key, e.cameo, e.target.key if e.target else None, e.factuality) for e in events} == {
+        ("FRA", "040", "DEU", "asserted")}

@@ -178,7 +178,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         elif obj is not None and obj.lemma in self.vocabulary.nouns and not self._names_people(obj) and \
                 not self._responds(verb):  # "assailed the withdrawal plan" answers it
             return  # "launch an attack": the noun's own pattern codes it ("killed a hostage" is a killing)
-        if self._describes_actor(verb):
+        if self._describes_actor(verb) or self._purpose_of_same_act(verb, pattern):
             return
         sources = self._agent(verb) if passive else self._subjects(verb)
         if pattern.cameo[:2] == "13" and obj is None and self._warns_of_others(verb, sources):
@@ -244,6 +244,14 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             # "Annan met with visiting Iraqi Prime Minister Allawi": Allawi visits Annan
             sources, targets, fallback = self.resolver.resolve(obj.i), [sources], []
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _purpose_of_same_act(self, verb: Token, pattern: Pattern) -> bool:
+        """'met Erdogan in Sochi to discuss Syria': a meeting's purpose is what it was about, the
+        same act again, not a second one still to come."""
+        head = self.s.tokens[verb.head]
+        return pattern.cameo[:2] == "04" and verb.dep == "advcl" and head.pos == "VERB" and \
+            any(k.lemma == "to" for k in self.s.kids(verb.i, "aux")) and \
+            any(p.cameo[:2] == "04" for p in self.vocabulary.verbs.get(head.lemma, []))
 
     # --- nouns ---------------------------------------------------------------------
     def _noun_event(self, noun: Token, lemma: str) -> None:
