@@ -97,3 +97,8 @@ def test_an_obligation_or_a_near_miss_is_not_done(coder: Coder) -> None:
 def test_what_someone_is_prevented_from_doing_is_not_done(coder: Coder) -> None:
     events = code(coder, "Police prevented opposition leaders from holding a rally in Dhaka.")
     assert events and all(e.factuality == "negated" for e in events if e.cameo.startswith("14"))
+
+
+def test_a_denial_withheld_does_not_negate_what_it_is_about(coder: Coder) -> None:
+    events = code_with_hypothetical(coder, "Kenya did not deny that its army shelled Somali villages.")
+    assert {e.factuality for e in events if e.cameo.startswith("19")} == {"alleged"}

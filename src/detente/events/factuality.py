@@ -49,6 +49,9 @@ class FactualityRules(SentenceState):
             for kid in self.s.kids(node.i):
                 word = kid.text.lower()
                 if kid.dep == "neg":
+                    if factuality == "negated" and node.i != trigger.i and self._modal(node) == "negated":
+                        factuality = "alleged"  # "did not deny that the army shelled it": a denial withheld
+                        continue
                     return "negated"
                 if kid.dep == "aux" and word in _HYPOTHETICAL_AUX and not threat:
                     return "hypothetical"
