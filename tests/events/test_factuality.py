@@ -102,3 +102,11 @@ def test_what_someone_is_prevented_from_doing_is_not_done(coder: Coder) -> None:
 def test_a_denial_withheld_does_not_negate_what_it_is_about(coder: Coder) -> None:
     events = code_with_hypothetical(coder, "Kenya did not deny that its army shelled Somali villages.")
     assert {e.factuality for e in events if e.cameo.startswith("19")} == {"alleged"}
+
+
+def test_a_time_clause_of_what_will_be_is_still_to_come(coder: Coder) -> None:
+    text = "Trade will top the agenda when the Kenyan president welcomes the Tanzanian president on Monday."
+    events = code_with_hypothetical(coder, text)
+    assert events and {e.factuality for e in events} == {"future"}
+    text = "Trade topped the agenda when the Kenyan president welcomed the Tanzanian president on Monday."
+    assert {e.factuality for e in code_with_hypothetical(coder, text)} == {"asserted"}

@@ -17,6 +17,8 @@ from .sentence import SentenceState
 _HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll", "would", "'d"}  # "would" is the future of reported speech
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "until"}
+_TIME_MARKS = {"when", "once", "after", "before"}
+_WILL = {"will", "shall", "'ll"}
 # "demanded a ransom as a condition for their release": the release is only what is asked in return
 _CONDITION_NOUNS = {"condition", "precondition", "prerequisite", "exchange", "return"}
 _ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
@@ -46,6 +48,8 @@ class FactualityRules(SentenceState):
         for node in [*path, *(head for node in path for head in self._shared_negation(node))]:
             if self._instead(node):
                 return "negated"
+            if factuality == "asserted" and self._when_to_come(node):
+                factuality = "future"
             for kid in self.s.kids(node.i):
                 word = kid.text.lower()
                 if kid.dep == "neg":
@@ -60,6 +64,14 @@ class FactualityRules(SentenceState):
                 if kid.dep == "advmod" and word in _ALLEGED_ADVERBS and factuality == "asserted":
                     factuality = "alleged"
         return factuality
+
+    def _when_to_come(self, node: Token) -> bool:
+        """'... will top the agenda when Zapatero welcomes Chirac': a time clause of what will be
+        happens then too."""
+        head = self.s.tokens[node.head]
+        return node.dep == "advcl" and node.tag in {"VBZ", "VBP"} and \
+            any(k.dep in {"mark", "advmod"} and k.lemma in _TIME_MARKS for k in self.s.kids(node.i)) and \
+            any(k.dep == "aux" and k.text.lower() in _WILL for k in self.s.kids(head.i))
 
     def _shared_negation(self, node: Token) -> list[Token]:
         """The verb a conjunct with no subject or auxiliary of its own shares a negation with: 'will
