@@ -356,3 +356,8 @@ def test_a_meetings_purpose_is_no_second_meeting(coder: Coder) -> None:
     events = code_monadic(coder, "Macron met Scholz in Berlin to discuss Ukraine.")
     assert {(e.source.key, e.cameo, e.target.key if e.target else None, e.factuality) for e in events} == {
         ("FRA", "040", "DEU", "asserted")}
+
+
+def test_a_verb_codes_when_its_object_noun_names_no_act_of_its_own(coder: Coder) -> None:
+    # "action" is coded only as legal action; here it names none, so the threat is the event
+    assert aimed(code(coder, "Ghana threatened further action against Togo."), "GHA", "130", "TGO")

@@ -175,8 +175,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             pattern = replace(pattern, cameo=self.vocabulary.derive("intent", "03") or "030", id=f"{pattern.id}+to")
         if obj is not None and needs_object(pattern):
             self.consumed.add(obj.i)
-        elif obj is not None and obj.lemma in self.vocabulary.nouns and not self._names_people(obj) and \
-                not self._responds(verb):  # "assailed the withdrawal plan" answers it
+        elif obj is not None and obj.lemma in self.vocabulary.nouns and self._act_named(obj) is not None and \
+                not self._names_people(obj) and not self._responds(verb):  # "assailed the withdrawal plan" answers it
             return  # "launch an attack": the noun's own pattern codes it ("killed a hostage" is a killing)
         if self._describes_actor(verb) or self._purpose_of_same_act(verb, pattern):
             return
