@@ -361,3 +361,7 @@ def test_a_meetings_purpose_is_no_second_meeting(coder: Coder) -> None:
 def test_a_verb_codes_when_its_object_noun_names_no_act_of_its_own(coder: Coder) -> None:
     # "action" is coded only as legal action; here it names none, so the threat is the event
     assert aimed(code(coder, "Ghana threatened further action against Togo."), "GHA", "130", "TGO")
+
+
+def test_a_round_of_talks_is_held_like_the_talks(coder: Coder) -> None:
+    assert aimed(code(coder, "Armenia and Azerbaijan held a fresh round of talks in Geneva."), "ARM", "046", "AZE")

@@ -32,7 +32,7 @@ from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _armed_backing, _b
 from .governing import GoverningRules
 from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
-from .sentence import Candidate, _Coding, _known
+from .sentence import _SERIES_NOUNS, Candidate, _Coding, _known
 from .targets import _FALLBACK_PREPS, TargetRules, _to_the_press
 from .verbs import VerbRules
 
@@ -259,6 +259,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             return  # "negotiations on an Israeli pullback": the pullback is what is talked about
         # "keep a dialogue channel with Russia": the phrase the noun modifies carries it
         carrier = self.s.tokens[noun.head] if noun.dep == "compound" else noun
+        count = self.s.tokens[self.s.tokens[carrier.head].head]  # "held a fresh round of talks"
+        if carrier.dep == "pobj" and self.s.tokens[carrier.head].lemma == "of" and count.lemma in _SERIES_NOUNS:
+            carrier = count
         light = self._light_verb(carrier)
         governor = self._prepositional_governor(carrier)
         words = self._complement_words(noun)

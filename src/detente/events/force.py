@@ -18,14 +18,13 @@ from ..parse.tokens import Token
 from ..records import Actor
 from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _IRREGULARS, _RELATIVE_PRONOUNS, _STATE_ORGANS, ArgumentRules
 from .patterns import Pattern
-from .sentence import _known
+from .sentence import _SERIES_NOUNS, _known
 
 _DYING = {"die", "perish"}  # "two policemen died when gunmen ambushed their patrol"
 _CARRYING = {"carry", "transport", "ferry", "bring"}  # "a bus carrying workers": the workers were attacked
 
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
 _GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'
-_SERIES_NOUNS = {"series", "wave", "string", "spate", "flurry", "pair", "couple", "number"}
 _LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
 
 
