@@ -83,8 +83,11 @@ class Coder:
         self.vocabulary: EventVocabulary = load_event_vocabulary(folder / "events", self.cameo)
         # a user's own fit (`detente eval --fit-calibration`) or the one shipped with the data
         self.calibration: Calibration = load_calibration(calibration or folder / "calibration" / "confidence.tsv")
+        # words for people ("officer") and people's names ("Bush") are no towns' names
+        people = {" ".join(words) for words, entries in self.actors.names.items()
+                  if any(e.kind == "person" for e in entries) and not any(e.via == "place" for e in entries)}
         gazetteer = Gazetteer(self.actors.places, self.actors.state_names,
-                              frozenset(term.split()[-1] for term in self.actors.roles))
+                              frozenset({term.split()[-1] for term in self.actors.roles} | people))
         self.extractor = EventExtractor(self.vocabulary, gazetteer)
         self.prefilter = Prefilter(self.nlp, _triggers(self.vocabulary), _actor_words(self.actors),
                                    gazetteer.places) if prefilter else None

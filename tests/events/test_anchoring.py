@@ -129,3 +129,11 @@ def test_a_word_for_people_is_no_town_in_a_title_case_headline(coder: Coder) -> 
     events = coder.code("Congolese Army Units Clash in Kivu - Army Officer", date=PUBLISHED)
     assert all(e.location is None or e.location.country != "AUS" for e in events)
     assert not any(e.target is not None and e.target.key == "AUS" for e in events)
+
+
+def test_a_known_persons_name_is_no_town(coder: Coder) -> None:
+    # Būsh is a town in Egypt; "pressure on President Bush" puts nothing there
+    events = coder.code("Iraqi militants increased pressure on President Bush to withdraw.", date="2004-09-21")
+    assert all(e.location is None or e.location.country != "EGY" for e in events)
+    assert not any(e.target is not None and e.target.key == "EGY" for e in events)
+    assert any(e.target is not None and e.target.code == "USAGOV" for e in events)

