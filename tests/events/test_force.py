@@ -294,3 +294,11 @@ def test_roads_blocked_by_forces_restrict_movement_and_by_a_crowd_protest(coder:
     events = code_monadic(coder, "Ethiopian troops blocked main roads in Mekele on Monday.")
     assert any(e.cameo == "191" for e in events)
     assert any(e.cameo == "144" for e in code_monadic(coder, "Protesters blocked main roads in Addis Ababa."))
+
+
+def test_a_war_named_is_no_news_of_one_but_waging_or_ending_it_is(coder: Coder) -> None:
+    assert not code(coder, "The Saudi-led war in Yemen has not made the region any safer.")
+    assert aimed(code(coder, "Eritrea declared war on Ethiopia."), "ERI", "19", "ETH")
+    # what someone says the war was is still an accusation
+    events = code(coder, "Kenya said the Ethiopian war in Somalia was illegal.")
+    assert any(e.source.key == "KEN" and e.cameo.startswith("112") and e.target.key == "ETH" for e in events)

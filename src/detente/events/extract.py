@@ -38,6 +38,11 @@ from .verbs import VerbRules
 
 __all__ = ["Candidate", "EventExtractor"]
 
+# a state of war is news only when it is made or ended ("declared war on", "war broke out", "stop the war");
+# named, it is background
+_STANDING_NOUNS = {"war"}
+_WAR_MAKING = {"wage", "declare", "launch", "start", "begin", "open", "fight", "escalate", "break", "erupt", "resume",
+               "enter", "join", "spark", "trigger", "provoke", "unleash", "end", "stop", "halt", "cease"}
 _REQUEST_ROOTS = {"02", "03", "10"}  # appeals, offers, demands: what can be rejected
 _PRESSURE_ROOTS = {"02", "10", "11", "12", "13"}  # "demanded that X ...": X is the target
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
@@ -245,6 +250,12 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             sources, targets, fallback = self.resolver.resolve(obj.i), [sources], []
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
 
+    def _war_made(self, noun: Token, light: Token | None) -> bool:
+        """Whether a war is news: waged, declared, launched, breaking out or ended."""
+        head = self.s.tokens[noun.head]
+        return (light is not None and light.lemma in _WAR_MAKING) or (
+            noun.dep in {"nsubj", "nsubjpass"} and head.lemma in _WAR_MAKING)
+
     def _purpose_of_same_act(self, verb: Token, pattern: Pattern) -> bool:
         """'met Erdogan in Sochi to discuss Syria': a meeting's purpose is what it was about, the
         same act again, not a second one still to come."""
@@ -285,6 +296,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             # mission" is an act)
         if light is not None and light.lemma in _PERCEIVING:
             return  # "advisers see a China military threat", "Israel fears an Iranian attack": a view, not an act
+        if lemma in _STANDING_NOUNS and not self._war_made(noun, light) and not self._characterized(noun):
+            return  # "the US-led war in Iraq has not made the world safer": a war named, not news of one (what
+            # someone says it was, "the war was illegal", is: an accusation)
         if light is not None and light.lemma in _HOLDING_VERBS and light.dep == "acl" and light.tag in {"VBG", "VBN"}:
             return  # "a group holding three UN workers hostage demanded ...": who they are, not news of a seizure
         if light is not None and self._modal(light) == "reject" and \
