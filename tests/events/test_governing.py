@@ -245,3 +245,9 @@ def test_a_reversed_decision_is_not_carried_out(coder: Coder) -> None:
 def test_what_people_are_charged_over_is_background(coder: Coder) -> None:
     assert not code_monadic(coder, "'Dozens to be charged' over Kenyan protest")
     assert code_monadic(coder, "Ruto set for visit to Uganda")  # "set for" punishes no one
+
+
+def test_telling_someone_to_act_demands_it(coder: Coder) -> None:
+    events = code(coder, "Ghana told Togo to withdraw its troops from the border.")
+    assert aimed(events, "GHA", "10", "TGO")
+    assert not any(e.source.key == "GHA" and e.cameo.startswith("08") for e in events)

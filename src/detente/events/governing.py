@@ -64,6 +64,8 @@ class GoverningRules(ArgumentRules):
         if trigger.dep == "compound" and carrier.i != anchor.i and carrier.lemma in _PLANS:
             governors.insert(0, (carrier, "intent"))  # "approved the Gaza pullout plan": only planned
         for governor, effect in governors:
+            if effect == "report" and self._tells_to(governor, [trigger, anchor, *coding.path]):
+                effect = "command"  # "told UN agencies to leave": an order, not a report
             if effect == "intent" and self._plan_as_topic(governor):
                 coding.factuality = "background"  # "a setback for his plan to withdraw": not news of the plan
                 return
@@ -207,6 +209,13 @@ class GoverningRules(ArgumentRules):
                    and self._first(clause, *_CLAUSE_SUBJECTS) is None
                    for node in clauses for clause in self.s.kids(node.i, "advcl")
                    for k in self.s.kids(clause.i, "mark"))
+
+    def _tells_to(self, governor: Token, below: list[Token]) -> bool:
+        """Whether a verb of saying tells its object to do the act below it ('told X to leave')."""
+        clauses = {t.i for t in below}
+        return governor.pos == "VERB" and bool(self.s.kids(governor.i, "dobj")) and any(
+            c.i in clauses and any(k.lemma == "to" for k in self.s.kids(c.i, "aux"))
+            for c in self.s.kids(governor.i, "xcomp"))
 
     def _derive(self, coding: _Coding, effect: str, governor: Token, trigger: Token, below: Token) -> None:
         """Derive the code a governing verb gives ('urged Y to withdraw' -> 02x by the urger on Y);
