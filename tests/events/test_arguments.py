@@ -167,3 +167,9 @@ def test_a_verb_hung_on_a_participle_shares_the_outer_subject(coder: Coder) -> N
     text = "Slovenian police seize a Serbian bus carrying 50 migrants and detain three Serbian drivers."
     events = code(coder, text)
     assert {e.source.code for e in events if e.cameo.startswith("17")} == {"SVNCOP"}
+
+
+def test_nationals_seized_abroad_are_of_their_own_state(coder: Coder) -> None:
+    # a demonym is the seizing of people ("three nationals"); counted, they are no ethnic group of Iraq
+    events = code(coder, "Gunmen seized three Norwegians in Baghdad.")
+    assert {(e.cameo, e.target.key) for e in events} == {("181", "NOR")}

@@ -247,7 +247,9 @@ class ActorResolver:
         named = self._closest_name(head, phrase)
         if named is not None and named[1].kind == "region" and not self._of_region(head, named[0]):
             named = None
-        if named is not None and named[1].via == "adjective" and (
+        # "three Britons in Baghdad": counted, they are nationals, no people living there
+        counted = bool(sentence.kids(head, "nummod")) and not self._ethnic(head)
+        if named is not None and named[1].via == "adjective" and not counted and (
                 named[0].first <= head <= named[0].last or self._ethnic(head)):
             # "ethnic Albanians in Serbia", "Bosnian Serbs", "the Albanians of southern Serbia":
             # a people is coded by the state it lives in, when the phrase names it

@@ -74,6 +74,9 @@ class ArgumentRules(SentenceState):
         words += [k.lemma for k in self._what_sum(obj)]
         if self._names_actor(obj):  # "defended Russia": as "defended the government"
             words.append(NAMED_AS[self.resolver.word_entry[obj.i][1].kind])
+        if obj.tag in {"NNS", "NNPS"} and obj.i in self.resolver.word_entry and \
+                self.resolver.word_entry[obj.i][1].via == "adjective":
+            words.append("national")  # "seized three Britons": as "seized three nationals"
         return words
 
     def _what_sum(self, obj: Token) -> list[Token]:
