@@ -83,3 +83,8 @@ def test_condemning_an_act_is_aimed_at_its_doer_named_by(coder: Coder) -> None:
     assert aimed(code(coder, "Germany condemned the annexation of Crimea by Russia."), "DEU", "111", "RUS")
     events = code(coder, "Amnesty condemned the killing of three students by Nigerian police.")
     assert {e.target.code for e in events if e.cameo.startswith("111")} == {"NGACOP"}
+
+
+def test_a_speaker_whose_state_is_guessed_claims_no_deed_as_its_own(coder: Coder) -> None:
+    events = code(coder, "Medics claim that at least 16 people have been killed in Russian airstrikes.")
+    assert not any(e.cameo == "015" for e in events)

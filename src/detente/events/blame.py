@@ -79,7 +79,9 @@ class BlameRules(ArgumentRules):
         if speech is None or speech.i > anchor.i or any(k.dep == "neg" for k in self.s.kids(speech.i)):
             return
         for speaker in self._subjects(speech):
-            if any(_own_state(doer, [speaker]) for doer in coding.sources):
+            # a speaker whose state is only guessed ("medics claim ... Saudi-led airstrikes") is not known
+            # to be the doer's own
+            if speaker.via != "role" and any(_own_state(doer, [speaker]) for doer in coding.sources):
                 # "Rumsfeld says the US is winning the war": one's own state's deed is no accusation
                 if self._modal(speech) != "alleged":  # "said it had attacked": the deed itself is the news
                     continue
