@@ -302,3 +302,9 @@ def test_a_war_named_is_no_news_of_one_but_waging_or_ending_it_is(coder: Coder) 
     # what someone says the war was is still an accusation
     events = code(coder, "Kenya said the Ethiopian war in Somalia was illegal.")
     assert any(e.source.key == "KEN" and e.cameo.startswith("112") and e.target.key == "ETH" for e in events)
+
+
+def test_ending_a_siege_laid_by_others_is_no_easing_of_ones_own(coder: Coder) -> None:
+    events = code(coder, "Kenyan police launched an operation to end a two-day siege by Somali gunmen.")
+    assert not any(e.cameo.startswith("087") for e in events)
+    assert aimed(code(coder, "Israel ended its siege of Gaza."), "ISR", "087", "PSE")

@@ -32,7 +32,7 @@ from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _armed_backing, _b
 from .governing import GoverningRules
 from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
-from .sentence import _SERIES_NOUNS, Candidate, _Coding, _known
+from .sentence import _SERIES_NOUNS, Candidate, _Coding, _known, _same_actor
 from .targets import _FALLBACK_PREPS, TargetRules, _to_the_press
 from .verbs import VerbRules
 
@@ -221,6 +221,10 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             pattern = replace(pattern, cameo="175", id=f"{pattern.id}+repress")  # "police clashed with rioters"
         pattern = _criminal_violence(_ground_bombing(_armed_assault(pattern, sources), sources), sources)
         pattern = _crowd_blockade(pattern, sources)
+        # "launched an offensive to end a siege by former soldiers": no easing of one's own siege
+        if pattern.cameo[:3] == "087" and obj is not None and not passive and \
+                self._imposed_by_others(verb, obj, sources):
+            return
         # "an attack on a UN convoy killed two": the convoy's owners, before whoever was killed
         targets: list[list[Actor]] = self._deed_aimed_at(verb) if "+deed:" in pattern.id else []
         if obj is not None:
@@ -249,6 +253,12 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             # "Annan met with visiting Iraqi Prime Minister Allawi": Allawi visits Annan
             sources, targets, fallback = self.resolver.resolve(obj.i), [sources], []
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
+
+    def _imposed_by_others(self, verb: Token, act: Token, sources: list[Actor]) -> bool:
+        """Whether the 'by' phrase of an active verb's object noun (or, misparsed, of the verb) names
+        others than `sources` ('end a siege by rebels')."""
+        doers = [a for group in self._via_preps(act, ("by",)) + self._via_preps(verb, ("by",)) for a in group]
+        return bool(doers) and not any(_same_actor(doer, source) for doer in doers for source in sources)
 
     def _war_made(self, noun: Token, light: Token | None) -> bool:
         """Whether a war is news: waged, declared, launched, breaking out or ended."""
