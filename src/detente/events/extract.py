@@ -32,17 +32,12 @@ from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _armed_backing, _b
 from .governing import GoverningRules
 from .patterns import EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
-from .sentence import _SERIES_NOUNS, Candidate, _Coding, _known, _same_actor
+from .sentence import _SERIES_NOUNS, Candidate, _Coding, _known
 from .targets import _FALLBACK_PREPS, TargetRules, _to_the_press
 from .verbs import VerbRules
 
 __all__ = ["Candidate", "EventExtractor"]
 
-# a state of war is news only when it is made or ended ("declared war on", "war broke out", "stop the war");
-# named, it is background
-_STANDING_NOUNS = {"war"}
-_WAR_MAKING = {"wage", "declare", "launch", "start", "begin", "open", "fight", "escalate", "break", "erupt", "resume",
-               "enter", "join", "spark", "trigger", "provoke", "unleash", "end", "stop", "halt", "cease"}
 _REQUEST_ROOTS = {"02", "03", "10"}  # appeals, offers, demands: what can be rejected
 _PRESSURE_ROOTS = {"02", "10", "11", "12", "13"}  # "demanded that X ...": X is the target
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
@@ -254,26 +249,6 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             sources, targets, fallback = self.resolver.resolve(obj.i), [sources], []
         self._emit(pattern, verb, verb, sources, targets, fallback, specific=bool(pattern.objects))
 
-    def _imposed_by_others(self, verb: Token, act: Token, sources: list[Actor]) -> bool:
-        """Whether the 'by' phrase of an active verb's object noun (or, misparsed, of the verb) names
-        others than `sources` ('end a siege by rebels')."""
-        doers = [a for group in self._via_preps(act, ("by",)) + self._via_preps(verb, ("by",)) for a in group]
-        return bool(doers) and not any(_same_actor(doer, source) for doer in doers for source in sources)
-
-    def _war_made(self, noun: Token, light: Token | None) -> bool:
-        """Whether a war is news: waged, declared, launched, breaking out or ended."""
-        head = self.s.tokens[noun.head]
-        return (light is not None and light.lemma in _WAR_MAKING) or (
-            noun.dep in {"nsubj", "nsubjpass"} and head.lemma in _WAR_MAKING)
-
-    def _purpose_of_same_act(self, verb: Token, pattern: Pattern) -> bool:
-        """'met Erdogan in Sochi to discuss Syria': a meeting's purpose is what it was about, the
-        same act again, not a second one still to come."""
-        head = self.s.tokens[verb.head]
-        return pattern.cameo[:2] == "04" and verb.dep == "advcl" and head.pos == "VERB" and \
-            any(k.lemma == "to" for k in self.s.kids(verb.i, "aux")) and \
-            any(p.cameo[:2] == "04" for p in self.vocabulary.verbs.get(head.lemma, []))
-
     # --- nouns ---------------------------------------------------------------------
     def _noun_event(self, noun: Token, lemma: str) -> None:
         if self._topic_of_event(noun):
@@ -306,7 +281,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             # mission" is an act)
         if light is not None and light.lemma in _PERCEIVING:
             return  # "advisers see a China military threat", "Israel fears an Iranian attack": a view, not an act
-        if lemma in _STANDING_NOUNS and not self._war_made(noun, light) and not self._characterized(noun):
+        if self._war_named(noun, lemma, light) and not self._characterized(noun):
             return  # "the US-led war in Iraq has not made the world safer": a war named, not news of one (what
             # someone says it was, "the war was illegal", is: an accusation)
         if light is not None and light.lemma in _HOLDING_VERBS and light.dep == "acl" and light.tag in {"VBG", "VBN"}:

@@ -18,7 +18,7 @@ from ..parse.tokens import Token
 from ..records import Actor
 from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _IRREGULARS, _RELATIVE_PRONOUNS, _STATE_ORGANS, ArgumentRules
 from .patterns import Pattern
-from .sentence import _SERIES_NOUNS, _known
+from .sentence import _SERIES_NOUNS, _known, _same_actor
 
 _DYING = {"die", "perish"}  # "two policemen died when gunmen ambushed their patrol"
 _CARRYING = {"carry", "transport", "ferry", "bring"}  # "a bus carrying workers": the workers were attacked
@@ -26,6 +26,11 @@ _CARRYING = {"carry", "transport", "ferry", "bring"}  # "a bus carrying workers"
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
 _GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'
 _LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
+# a state of war is news only when it is made or ended ("declared war on", "war broke out", "stop the war");
+# named, it is background
+_STANDING_NOUNS = {"war"}
+_WAR_MAKING = {"wage", "declare", "launch", "start", "begin", "open", "fight", "escalate", "break", "erupt", "resume",
+               "enter", "join", "spark", "trigger", "provoke", "unleash", "end", "stop", "halt", "cease"}
 
 
 
@@ -329,6 +334,19 @@ class ForceRules(ArgumentRules):
         """Whether the verb's object, or whom it is done with or against, is a crowd of protesters."""
         aimed = [obj, *self._pobjs(verb, ("with", "on", "against", "at"))]
         return any(t is not None and t.lemma in self.vocabulary.crowds for t in aimed)
+
+    def _imposed_by_others(self, verb: Token, act: Token, sources: list[Actor]) -> bool:
+        """Whether the 'by' phrase of an active verb's object noun (or, misparsed, of the verb) names
+        others than `sources` ('end a siege by rebels')."""
+        doers = [a for group in self._via_preps(act, ("by",)) + self._via_preps(verb, ("by",)) for a in group]
+        return bool(doers) and not any(_same_actor(doer, source) for doer in doers for source in sources)
+
+    def _war_named(self, noun: Token, lemma: str, light: Token | None) -> bool:
+        """Whether a noun names a state of war that is not made news of here: not waged, declared,
+        launched, breaking out or ended ('the US-led war in Iraq has not made the world safer')."""
+        head = self.s.tokens[noun.head]
+        return lemma in _STANDING_NOUNS and not ((light is not None and light.lemma in _WAR_MAKING) or (
+            noun.dep in {"nsubj", "nsubjpass"} and head.lemma in _WAR_MAKING))
 
     def _background_of_event(self, noun: Token) -> bool:
         """'assistance to the US-led war against Iraq', 'an offensive in its war with Iraq': fighting

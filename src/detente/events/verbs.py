@@ -26,6 +26,14 @@ class VerbRules(ArgumentRules):
         named = {self.s.tokens[i].lemma for predicate in predicates for i in self.s.subtree(predicate.i)}
         return bool(predicates) and bool(self.s.kids(verb.i, "dobj")) and not named & pattern.objects
 
+    def _purpose_of_same_act(self, verb: Token, pattern: Pattern) -> bool:
+        """'met Erdogan in Sochi to discuss Syria': a meeting's purpose is what it was about, the
+        same act again, not a second one still to come."""
+        head = self.s.tokens[verb.head]
+        return pattern.cameo[:2] == "04" and verb.dep == "advcl" and head.pos == "VERB" and \
+            any(k.lemma == "to" for k in self.s.kids(verb.i, "aux")) and \
+            any(p.cameo[:2] == "04" for p in self.vocabulary.verbs.get(head.lemma, []))
+
     def _guest(self, verb: Token) -> bool:
         """Whether 'visiting' describes whom one meets ('met with visiting X'), which the
         parser reads as the subject visiting X."""
