@@ -308,3 +308,9 @@ def test_ending_a_siege_laid_by_others_is_no_easing_of_ones_own(coder: Coder) ->
     events = code(coder, "Kenyan police launched an operation to end a two-day siege by Somali gunmen.")
     assert not any(e.cameo.startswith("087") for e in events)
     assert aimed(code(coder, "Israel ended its siege of Gaza."), "ISR", "087", "PSE")
+
+
+def test_a_deployment_announced_for_peacekeeping_provides_it(coder: Coder) -> None:
+    text = "Kenya on Saturday announced the deployment of 230 troops, including 19 officers, to Somalia on a " \
+        "peacekeeping mission."
+    assert aimed(code(coder, text), "KEN", "074", "SOM")

@@ -382,6 +382,8 @@ class ForceRules(ArgumentRules):
         """'sent 200 troops to serve as a peacekeeping force', 'Russian peacekeepers began
         deploying': forces sent to keep the peace provide it (074); they show no force."""
         head = self.s.tokens[trigger.head] if trigger.dep == "xcomp" else trigger  # "began deploying"
+        if trigger.pos == "NOUN" and trigger.dep == "dobj":  # "announced the deployment of troops on a
+            head = self.s.tokens[trigger.head]  # peacekeeping mission": the phrase may hang on the verb
         clause = self.s.subtree(head.i, frozenset({"ccomp", "parataxis", "relcl", "conj", "advcl"}))
         words = {self.s.tokens[i].lemma for i in clause}
         return bool(words & _PEACEKEEPING)
