@@ -365,3 +365,8 @@ def test_a_verb_codes_when_its_object_noun_names_no_act_of_its_own(coder: Coder)
 
 def test_a_round_of_talks_is_held_like_the_talks(coder: Coder) -> None:
     assert aimed(code(coder, "Armenia and Azerbaijan held a fresh round of talks in Geneva."), "ARM", "046", "AZE")
+
+
+def test_opening_a_border_to_refugees_shelters_them(coder: Coder) -> None:
+    assert aimed(code(coder, "Kenya opened its borders to Somali refugees."), "KEN", "075", "SOM")
+    assert aimed(code(coder, "Kenya reopened its border with Somalia."), "KEN", "087", "SOM")

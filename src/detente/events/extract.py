@@ -24,7 +24,7 @@ from ..actors.resolve import ActorResolver
 from ..parse.tokens import ParsedSentence, Token
 from ..records import Actor
 from .anchoring import SentenceContext
-from .arguments import _ARMED_ROLES, _HOLDING_VERBS, _RELATIVE_PRONOUNS, _no_places
+from .arguments import _ARMED_ROLES, _HOLDING_VERBS, _MIGRANT_ROLES, _RELATIVE_PRONOUNS, _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
 from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _armed_backing, _by_air, _criminal_violence,
@@ -216,6 +216,10 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             pattern = replace(pattern, cameo="175", id=f"{pattern.id}+repress")  # "police clashed with rioters"
         pattern = _criminal_violence(_ground_bombing(_armed_assault(pattern, sources), sources), sources)
         pattern = _crowd_blockade(pattern, sources)
+        # "opened its borders to refugees": shelter given (075), no easing of a military blockade
+        if pattern.cameo == "0872" and any(self.resolver.role_of(p.i) in _MIGRANT_ROLES
+                                           for p in self._pobjs(verb, ("to", "for"))):
+            pattern = replace(pattern, cameo="075", id=f"{pattern.id}+refugees")
         # "launched an offensive to end a siege by former soldiers": no easing of one's own siege
         if pattern.cameo[:3] == "087" and obj is not None and not passive and \
                 self._imposed_by_others(verb, obj, sources):
