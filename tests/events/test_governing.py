@@ -251,3 +251,8 @@ def test_telling_someone_to_act_demands_it(coder: Coder) -> None:
     events = code(coder, "Ghana told Togo to withdraw its troops from the border.")
     assert aimed(events, "GHA", "10", "TGO")
     assert not any(e.source.key == "GHA" and e.cameo.startswith("08") for e in events)
+
+
+def test_cutting_tariffs_eases_them(coder: Coder) -> None:
+    events = code(coder, "Kenya agreed to cut tariffs on Ugandan sugar.")
+    assert {e.cameo for e in events if e.source.key == "KEN"} == {"0354"}  # intent to ease sanctions
