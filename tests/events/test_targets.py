@@ -288,3 +288,8 @@ def test_forces_deployed_are_never_the_target_however_named(coder: Coder) -> Non
 
 def test_pressure_on_someone_to_act_is_aimed_at_them(coder: Coder) -> None:
     assert aimed(code(coder, "Iraqi militants increased pressure on Poland to withdraw."), "IRQ", "10", "POL")
+
+
+def test_a_government_talks_with_its_own_rebels_whatever_the_dateline(coder: Coder) -> None:
+    events = code(coder, "ADDIS ABABA, Ethiopia (Reuters) - Somalia's government resumed talks with rebels on Monday.")
+    assert {e.target.code for e in events if e.source.code == "SOMGOV"} == {"SOMREB"}

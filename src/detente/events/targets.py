@@ -52,6 +52,7 @@ _ALLY_PHRASES = {("in", "support"), ("on", "behalf"), ("with", "help"), ("in", "
                  ("in", "cooperation"), ("in", "concert"), ("with", "support")}
 _ALLY_PREPS = {"alongside"}
 _DOMESTIC_ROLES = {"COP", "JUD"}
+_OWN_FOES = {"REB", "INS", "SEP", "OPP"}
 _SCENE_PREPS = {"in", "at", "near", "along", "across", "inside", "outside", "around", "throughout"}
 # "the Darfur region" is the place itself, not a thing there
 _PLACE_NOUNS = {"region", "province", "city", "town", "village", "area", "district", "territory", "capital",
@@ -377,7 +378,11 @@ class TargetRules(ArgumentRules):
         military police arrested a commander accused of shooting a Palestinian girl'), and a
         leader speaks of his own state's organs ('Sharon rejects army bid')."""
         own_organ = target.role in _STATE_ORGANS and code[:2] not in _FORCE_ROOTS
-        if target.via == "role" and target.key == source.key and source.role not in _DOMESTIC_ROLES and not own_organ:
+        # a government talks with, or demands of, its own rebels and opposition ("Sudan's government resumed
+        # talks with rebels", filed from Nairobi): only force is what a state's forces often take abroad
+        own_foes = source.role == "GOV" and target.role in _OWN_FOES and code[:2] not in _FORCE_ROOTS
+        if target.via == "role" and target.key == source.key and source.role not in _DOMESTIC_ROLES and \
+                not own_organ and not own_foes:
             return self.resolver.elsewhere(target) or target
         return target
 
