@@ -256,3 +256,9 @@ def test_telling_someone_to_act_demands_it(coder: Coder) -> None:
 def test_cutting_tariffs_eases_them(coder: Coder) -> None:
     events = code(coder, "Kenya agreed to cut tariffs on Ugandan sugar.")
     assert {e.cameo for e in events if e.source.key == "KEN"} == {"0354"}  # intent to ease sanctions
+
+
+def test_a_visit_ended_was_made(coder: Coder) -> None:
+    events = code(coder, "Lula ended his visit to Angola on Tuesday.")
+    assert {e.cameo for e in events} == {"042"}
+    assert aimed(code(coder, "Lula cancelled his visit to Angola."), "BRA", "12", "AGO")

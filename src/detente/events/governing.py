@@ -35,6 +35,8 @@ _PLANS = {"plan", "scheme", "blueprint", "roadmap"}
 _DEONTIC_AUX = {"must", "should", "ought"}
 _ADVISING_AUX = {"should", "ought"}  # advice asks; "must" demands
 _DERIVING = ("intent", "appeal", "demand", "command", "reject", "halt")
+_COMPLETING = {"end", "conclude", "finish", "complete", "wrap"}  # a visit ended was made
+_VISIT_CODES = {"042", "043", "044"}
 _REASON_PREPS = {"for", "over"}  # "apologized for killing", "condemned over shooting": an earlier act
 _CIRCUMSTANCE_PREPS = {"before", "after", "since", "despite", "without", "while", "following", "besides"}
 _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")  # who a condition is on, if anyone
@@ -224,6 +226,8 @@ class GoverningRules(ArgumentRules):
             if self._commands_own(coding, governor) or self._orders_act(coding, governor, trigger):
                 return
             effect = "demand"
+        if effect == "halt" and governor.lemma in _COMPLETING and coding.code[:3] in _VISIT_CODES:
+            return  # "Putin ended his visit to China": the visit was made, nothing was broken off
         derived = self.vocabulary.derive(effect, coding.code)
         if effect == "intent" and governor.lemma in _OFFERING:
             derived = self.vocabulary.derive("offer", coding.code) or derived
