@@ -314,3 +314,10 @@ def test_a_deployment_announced_for_peacekeeping_provides_it(coder: Coder) -> No
     text = "Kenya on Saturday announced the deployment of 230 troops, including 19 officers, to Somalia on a " \
         "peacekeeping mission."
     assert aimed(code(coder, text), "KEN", "074", "SOM")
+
+
+def test_a_patrol_hit_is_no_show_of_force(coder: Coder) -> None:
+    assert not any(e.cameo.startswith("15") for e in code_monadic(
+        coder, "A roadside bomb exploded near a Kenyan military patrol in Mandera."))
+    # patrols carried out are
+    assert any(e.cameo.startswith("15") for e in code_monadic(coder, "Kenyan troops conducted patrols in Mandera."))

@@ -285,6 +285,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             # mission" is an act)
         if light is not None and light.lemma in _PERCEIVING:
             return  # "advisers see a China military threat", "Israel fears an Iranian attack": a view, not an act
+        if pattern.cameo[:2] == "15" and self._hit_thing(noun):
+            return  # "a bomb exploded near (ripped through, fired on) a US patrol": the thing hit, no show of force
         if self._war_named(noun, lemma, light) and not self._characterized(noun):
             return  # "the US-led war in Iraq has not made the world safer": a war named, not news of one (what
             # someone says it was, "the war was illegal", is: an accusation)

@@ -341,6 +341,16 @@ class ForceRules(ArgumentRules):
         doers = [a for group in self._via_preps(act, ("by",)) + self._via_preps(verb, ("by",)) for a in group]
         return bool(doers) and not any(_same_actor(doer, source) for doer in doers for source in sources)
 
+    def _hit_thing(self, noun: Token) -> bool:
+        """Whether a noun is what force hit or went off beside: 'exploded near a US patrol', 'ripped
+        through their patrol', 'fired on an Egyptian patrol'."""
+        prep = self.s.tokens[noun.head]
+        if noun.dep != "pobj" or prep.head == prep.i:
+            return False
+        verb = self.s.tokens[prep.head]
+        forceful = any(p.cameo[:2] in _FORCE_ROOTS for p in self.vocabulary.verbs.get(verb.lemma, []))
+        return prep.lemma in {"near", "through"} or (prep.lemma in {"on", "at", "into"} and forceful)
+
     def _war_named(self, noun: Token, lemma: str, light: Token | None) -> bool:
         """Whether a noun names a state of war that is not made news of here: not waged, declared,
         launched, breaking out or ended ('the US-led war in Iraq has not made the world safer')."""
