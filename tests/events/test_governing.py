@@ -262,3 +262,7 @@ def test_a_visit_ended_was_made(coder: Coder) -> None:
     events = code(coder, "Lula ended his visit to Angola on Tuesday.")
     assert {e.cameo for e in events} == {"042"}
     assert aimed(code(coder, "Lula cancelled his visit to Angola."), "BRA", "12", "AGO")
+
+
+def test_shelving_an_act_halts_it(coder: Coder) -> None:
+    assert aimed(code(coder, "Iran shelved its talks with the EU."), "IRN", "16", "EU")
