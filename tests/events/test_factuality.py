@@ -110,3 +110,8 @@ def test_a_time_clause_of_what_will_be_is_still_to_come(coder: Coder) -> None:
     assert events and {e.factuality for e in events} == {"future"}
     text = "Trade topped the agenda when the Kenyan president welcomed the Tanzanian president on Monday."
     assert {e.factuality for e in code_with_hypothetical(coder, text)} == {"asserted"}
+
+
+def test_what_rumours_and_allegations_say_is_alleged(coder: Coder) -> None:
+    events = code_with_hypothetical(coder, "Kenya investigated rumours that Somalia poisoned its envoy.")
+    assert {e.factuality for e in events if e.source.key == "SOM"} == {"alleged"}
