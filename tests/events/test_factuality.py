@@ -113,5 +113,5 @@ def test_a_time_clause_of_what_will_be_is_still_to_come(coder: Coder) -> None:
 
 
 def test_what_rumours_and_allegations_say_is_alleged(coder: Coder) -> None:
-    events = code_with_hypothetical(coder, "Kenya investigated rumours that Somalia poisoned its envoy.")
+    events = code_with_hypothetical(coder, "Kenya investigated rumours that Somalia poisoned a Kenyan diplomat.")
     assert {e.factuality for e in events if e.source.key == "SOM"} == {"alleged"}
