@@ -727,3 +727,9 @@ def test_a_bare_noun_after_a_preposition_names_no_body(coder) -> None:
     events = coder.code("Spain said the ETA signalled its readiness to put more weapons out of commission.",
                         date="2023-06-03")
     assert not any(e.target is not None and e.target.text == "commission" for e in events)
+
+
+def test_a_company_of_soldiers_is_the_soldiers(coder) -> None:
+    text = "A 150-strong company of Rwandan infantry flew out of Kigali to join the African Union force."
+    events = coder.code(text, date="2004-08-15")
+    assert events and all(e.source.code == "RWAMIL" for e in events)

@@ -27,7 +27,8 @@ _STATELESS_ROLES = {"INT"}  # generic international actors take the country slot
 _VOICES = {"office", "camp", "spokesman", "spokeswoman", "spokesperson", "aide", "lawyer"}  # "X's office" speaks for X
 # "a group of X" is X, and so are "representatives (members, supporters) of X"
 _COLLECTIVES = {"group", "crowd", "band", "number", "handful", "dozen", "hundred", "thousand", "party", "contingent",
-                "detachment", "team", "representative", "member", "supporter", "loyalist", "follower"}
+                "detachment", "team", "representative", "member", "supporter", "loyalist", "follower",
+                "company", "battalion", "unit", "squad", "platoon"}  # "a company of Nigerian infantry"
 _PERPETRATORS = {"CRM", "UAF"}  # named for what they did, to someone else
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
