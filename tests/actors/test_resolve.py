@@ -733,3 +733,8 @@ def test_a_company_of_soldiers_is_the_soldiers(coder) -> None:
     text = "A 150-strong company of Rwandan infantry flew out of Kigali to join the African Union force."
     events = coder.code(text, date="2004-08-15")
     assert events and all(e.source.code == "RWAMIL" for e in events)
+
+
+def test_a_hyphenated_american_is_american(coder) -> None:
+    events = coder.code("Gunmen in Iraq seized a Lebanese-American contractor.", date="2004-09-20")
+    assert {e.target.key for e in events if e.cameo.startswith("181")} == {"USA"}

@@ -436,7 +436,8 @@ class ActorResolver:
             return ethnic  # "Palestinians of the Israeli-occupied West Bank" live in Palestine
         for i in phrase:
             named = self.word_entry.get(i)
-            if named is not None and named[1].key != ethnic[1].key and self.actors.kinds.get(named[1].key) == "state":
+            if named is not None and named[1].key != ethnic[1].key and self.actors.kinds.get(named[1].key) == "state" \
+                    and not self._of_descent(i):  # "a Chinese-American" lives in no China
                 return named
         if self._ethnic(head):
             # "ethnic Albanians demonstrated in Serbia": the minority lives where the sentence is set
