@@ -321,3 +321,9 @@ def test_a_patrol_hit_is_no_show_of_force(coder: Coder) -> None:
         coder, "A roadside bomb exploded near a Kenyan military patrol in Mandera."))
     # patrols carried out are
     assert any(e.cameo.startswith("15") for e in code_monadic(coder, "Kenyan troops conducted patrols in Mandera."))
+
+
+def test_force_on_a_thing_apposed_as_someones_stronghold_is_aimed_at_them(coder: Coder) -> None:
+    text = "Malian troops captured Tessalit, one of the Tuareg rebels' last strongholds."
+    events = code(coder, text)
+    assert any(e.cameo.startswith("19") and e.target.code == "MLIREB" for e in events)

@@ -354,6 +354,11 @@ class ArgumentRules(SentenceState):
         'shelled a hospital run by MSF', 'shelled rebel-held villages'."""
         held = [a for clause in self.s.kids(thing.i, "acl") if clause.tag == "VBN" and clause.lemma in _HOLDING
                 for a in self._agent(clause)]
+        for apposed in self.s.kids(thing.i, "appos"):  # "Marib Dam, one of the Houthis' strongholds"
+            if apposed.lemma == "one":
+                apposed = next((p for of in self.s.kids(apposed.i, "prep") if of.lemma == "of"
+                                for p in self.s.kids(of.i, "pobj")), apposed)
+            held = held or [a for k in self.s.kids(apposed.i, "poss") for a in self.resolver.resolve(k.i)]
         return held or [a for participle in self.s.kids(thing.i, "amod")
                         if participle.tag == "VBN" and participle.lemma in _HOLDING
                         for holder in self.s.kids(participle.i, "npadvmod", "compound", "nmod")
