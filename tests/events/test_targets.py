@@ -293,3 +293,10 @@ def test_pressure_on_someone_to_act_is_aimed_at_them(coder: Coder) -> None:
 def test_a_government_talks_with_its_own_rebels_whatever_the_dateline(coder: Coder) -> None:
     events = code(coder, "ADDIS ABABA, Ethiopia (Reuters) - Somalia's government resumed talks with rebels on Monday.")
     assert {e.target.code for e in events if e.source.code == "SOMGOV"} == {"SOMREB"}
+
+
+def test_a_thing_of_ones_own_state_is_no_partner_of_cooperation(coder: Coder) -> None:
+    events = code(coder, "Lula, in Luanda, signs accords to increase Brazilian investment.")
+    assert not any(e.target is not None and e.target.key == "BRA" for e in events)
+    events = code(coder, "Karzai promised Afghans greater security.")  # its people are
+    assert any(e.target is not None and e.target.key == "AFG" for e in events)

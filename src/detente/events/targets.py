@@ -53,6 +53,7 @@ _ALLY_PHRASES = {("in", "support"), ("on", "behalf"), ("with", "help"), ("in", "
 _ALLY_PREPS = {"alongside"}
 _DOMESTIC_ROLES = {"COP", "JUD"}
 _OWN_FOES = {"REB", "INS", "SEP", "OPP"}
+_COOPERATION_ROOTS = {"03", "05", "06"}
 _SCENE_PREPS = {"in", "at", "near", "along", "across", "inside", "outside", "around", "throughout"}
 # "the Darfur region" is the place itself, not a thing there
 _PLACE_NOUNS = {"region", "province", "city", "town", "village", "area", "district", "territory", "capital",
@@ -365,12 +366,22 @@ class TargetRules(ArgumentRules):
 
     def _first_other(self, groups: list[list[Actor]], source: Actor, code: str) -> list[Actor]:
         for group in groups:
-            others = [self._not_own_by_guess(t, source, code) for t in group if not _same_actor(t, source)]
+            others = [self._not_own_by_guess(t, source, code) for t in group if not _same_actor(t, source)
+                      and not self._own_thing(t, source, code)]
             if any(t.key != source.key for t in others):  # "ties between Cuba and China" for China: Cuba
                 others = [t for t in others if t.key != source.key or not _the_state_itself(t)]
             if others:
                 return others
         return []
+
+    def _own_thing(self, target: Actor, source: Actor, code: str) -> bool:
+        """'Chirac signs accords to increase French investment': a thing of the source's own state
+        ('French investment') is no partner of its cooperation (its people, 'Afghans', may be)."""
+        if code[:2] not in _COOPERATION_ROOTS or target.key != source.key or target.role is not None or \
+                target.via != "adjective" or source.role is None:
+            return False
+        word = next((t for t in self.s.tokens if t.start == target.start), None)
+        return word is not None and word.dep in {"amod", "compound"}
 
     def _not_own_by_guess(self, target: Actor, source: Actor, code: str) -> Actor:
         """A target guessed from the nearest state ('militiamen') is rarely the source's own
