@@ -42,3 +42,8 @@ def test_charging_into_a_place_is_an_assault_not_an_accusation(coder: Coder) -> 
 def test_leaving_a_treaty_or_coalition_reduces_relations(coder: Coder) -> None:
     assert any(e.cameo == "160" for e in code_monadic(coder, "Turkey withdrew from the arms control treaty."))
     assert aimed(code(coder, "Turkey pulled out of Syria."), "TUR", "08", "SYR")  # a retreat still
+
+
+def test_a_warning_to_ones_own_people_is_no_threat(coder: Coder) -> None:
+    assert not code(coder, "China warned its citizens to avoid Japan.")
+    assert aimed(code(coder, "Iran warned Israel against attacking its nuclear sites."), "IRN", "13", "ISR")

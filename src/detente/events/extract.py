@@ -216,6 +216,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             pattern = replace(pattern, cameo="175", id=f"{pattern.id}+repress")  # "police clashed with rioters"
         pattern = _criminal_violence(_ground_bombing(_armed_assault(pattern, sources), sources), sources)
         pattern = _crowd_blockade(pattern, sources)
+        if pattern.cameo[:2] == "13" and obj is not None and sources and self._own_people(obj, sources):
+            return  # "the US warns Americans to avoid Haiti": advice to one's own people, no threat to anyone
         # "opened its borders to refugees": shelter given (075), no easing of a military blockade
         if pattern.cameo == "0872" and any(self.resolver.role_of(p.i) in _MIGRANT_ROLES
                                            for p in self._pobjs(verb, ("to", "for"))):

@@ -34,6 +34,11 @@ class VerbRules(ArgumentRules):
             any(k.lemma == "to" for k in self.s.kids(verb.i, "aux")) and \
             any(p.cameo[:2] == "04" for p in self.vocabulary.verbs.get(head.lemma, []))
 
+    def _own_people(self, obj: Token, sources: list[Actor]) -> bool:
+        """Whether an object is the sources' own state's people ('Americans', 'its citizens')."""
+        people = self.resolver.resolve(obj.i)
+        return bool(people) and all(a.key in {s.key for s in sources} and a.role in {None, "CVL"} for a in people)
+
     def _guest(self, verb: Token) -> bool:
         """Whether 'visiting' describes whom one meets ('met with visiting X'), which the
         parser reads as the subject visiting X."""
