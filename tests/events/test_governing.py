@@ -266,3 +266,8 @@ def test_a_visit_ended_was_made(coder: Coder) -> None:
 
 def test_shelving_an_act_halts_it(coder: Coder) -> None:
     assert aimed(code(coder, "Iran shelved its talks with the EU."), "IRN", "16", "EU")
+
+
+def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(coder: Coder) -> None:
+    text = "Kidnappers in Iraq threatened to turn the hostage over to al-Qaeda if Italy refuses to pay."
+    assert aimed(code(coder, text), "IRQ", "13", "ITA")

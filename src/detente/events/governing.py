@@ -140,7 +140,9 @@ class GoverningRules(ArgumentRules):
         hostile = (self.vocabulary.derive("intent", coding.code) or "").startswith("13")
         modal = auxiliaries & (_FUTURE_AUX | _HYPOTHETICAL_AUX)
         marks = {"unless", "if"} if coding.code[:2] == "13" or (hostile and modal) else {"unless"}
-        ultimatum = self._condition([anchor, *(g for g, _ in governors)], marks)
+        # "threatened to turn her over to al-Qaeda if Britain refuses": the condition may hang on what is threatened
+        threatened = self.s.kids(anchor.i, "xcomp") if coding.code[:2] == "13" else []
+        ultimatum = self._condition([anchor, *threatened, *(g for g, _ in governors)], marks)
         if ultimatum is not None and derivable and (modal or coding.code[:2] == "13"):
             # "X will withdraw unless Y ...": a threat aimed at whoever must comply
             if not coding.code.startswith("13"):
