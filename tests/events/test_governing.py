@@ -271,3 +271,8 @@ def test_shelving_an_act_halts_it(coder: Coder) -> None:
 def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(coder: Coder) -> None:
     text = "Kidnappers in Iraq threatened to turn the hostage over to al-Qaeda if Italy refuses to pay."
     assert aimed(code(coder, text), "IRQ", "13", "ITA")
+
+
+def test_what_is_threatened_is_a_threat_not_a_promise(coder: Coder) -> None:
+    events = code(coder, "Kidnappers in Iraq threatened to hand the hostage over to al-Qaeda if Italy refuses to pay.")
+    assert {e.cameo[:2] for e in events if e.source.key == "IRQ"} == {"13"}

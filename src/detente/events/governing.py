@@ -25,6 +25,7 @@ _SEEKING = {"seek", "want", "need"}  # with a noun of aid as object: asking to b
 # An offer is made for its addressee's good: never a threat, never an appeal ("offered to send troops to
 # help Kenya fight": military aid; Kenya's fight is only hoped for); derived_codes.tsv's "offer" rows.
 _OFFERING = {"offer", "volunteer"}
+_THREATENING = {"threaten"}  # what is threatened is a threat (13x), whatever it would be if promised
 # what makes a plan news: it is made, announced or adopted ("unveiled a plan to withdraw"); a plan
 # saved, challenged or debated is the topic of other news ("a challenge to his plan to withdraw")
 _PLAN_NEWS = {"announce", "unveil", "present", "propose", "approve", "adopt", "outline", "submit", "endorse",
@@ -233,6 +234,8 @@ class GoverningRules(ArgumentRules):
         derived = self.vocabulary.derive(effect, coding.code)
         if effect == "intent" and governor.lemma in _OFFERING:
             derived = self.vocabulary.derive("offer", coding.code) or derived
+        if effect == "intent" and governor.lemma in _THREATENING and derived is not None and derived[:2] != "13":
+            derived = "130"  # "threatened to hand the hostage over to al-Qaeda": a threat, no promise to yield
         if derived is None:
             coding.factuality = _UNDERIVED_FACTUALITY[effect]
             return
