@@ -26,7 +26,7 @@ _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 NAMED_AS = {"state": "government", "organisation": "organization", "person": "leader", "place": "government",
             "region": "region"}  # a region of several states is no one government
 _ARMED_ROLES = {"MIL", "INS", "REB", "SEP", "UAF"}
-_HOLDING_VERBS = {"hold", "keep"}  # "held hostage", "kept prisoner"
+_CAPTIVE_VERBS = {"hold", "keep"}  # "held hostage", "kept prisoner" (not _HOLDING: owning a place)
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _IRREGULARS = _ARMED_ROLES - {"MIL"}  # armed groups that are not a state's forces
 _MIGRANT_ROLES = frozenset({"REF"})  # refugees and migrants who arrive somewhere make no visit to its government
@@ -226,7 +226,7 @@ class ArgumentRules(SentenceState):
         if verb.tag not in {"VBN", "VBD"} or not self.s.kids(verb.i, "nsubj") or self.s.kids(verb.i, "aux", "auxpass"):
             return False
         objects = self.s.kids(verb.i, "dobj")
-        if verb.lemma in _HOLDING_VERBS and len(objects) == 1 and objects[0].tag == "NN" and \
+        if verb.lemma in _CAPTIVE_VERBS and len(objects) == 1 and objects[0].tag == "NN" and \
                 objects[0].lemma in self.resolver.actors.roles and not self.s.kids(objects[0].i, "det", "nummod"):
             return True  # "two reporters held hostage in Iraq": the bare noun says what the subject was held as
         if verb.text.lower().endswith(PARTICIPLE_ENDINGS):  # not the small clause of "ordered them taken away"
@@ -349,6 +349,11 @@ class ArgumentRules(SentenceState):
                 for prep in self.s.kids(token.i, "prep") if prep.lemma in preps or prep.text.lower() in preps
                 for pobj in self.s.kids(prep.i, "pobj")]
 
+    def _by_doers(self, act: Token, verb: Token | None) -> list[list[Actor]]:
+        """The 'by' phrases of an act noun ('a siege by rebels'), and of the active verb the parser
+        may have hung them on instead ('ended a siege by rebels')."""
+        return self._via_preps(act, ("by",)) + (self._via_preps(verb, ("by",)) if verb is not None else [])
+
     def _holders(self, thing: Token) -> list[Actor]:
         """Who holds a thing a participle says is held: 'strikes on positions held by the RSF',
         'shelled a hospital run by MSF', 'shelled rebel-held villages'."""
@@ -387,7 +392,7 @@ class ArgumentRules(SentenceState):
         # parser may hang the 'by' on the verb, whose own doer, when active, is its subject)
         verb = self.s.tokens[obj.head]
         active = obj.dep == "dobj" and bool(self.s.kids(verb.i, "nsubj")) and not self.s.kids(verb.i, "auxpass")
-        groups += self._via_preps(obj, ("by",)) + (self._via_preps(verb, ("by",)) if active else [])
+        groups += self._by_doers(obj, verb if active else None)
         role = self.resolver.role_of(obj.i)  # "the Russian ambassador": Russia, as government
         for kid in self.s.kids(obj.i, "compound", "amod", "nmod"):  # only named ones: not "army reservists"
             # a city naming a thing is where it was made, no party to it: "the Kyoto Protocol",

@@ -24,7 +24,7 @@ from ..actors.resolve import ActorResolver
 from ..parse.tokens import ParsedSentence, Token
 from ..records import Actor
 from .anchoring import SentenceContext
-from .arguments import _ARMED_ROLES, _HOLDING_VERBS, _MIGRANT_ROLES, _RELATIVE_PRONOUNS, _no_places
+from .arguments import _ARMED_ROLES, _CAPTIVE_VERBS, _MIGRANT_ROLES, _RELATIVE_PRONOUNS, _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
 from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _armed_backing, _by_air, _criminal_violence,
@@ -292,7 +292,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if self._war_named(noun, lemma, light) and not self._characterized(noun):
             return  # "the US-led war in Iraq has not made the world safer": a war named, not news of one (what
             # someone says it was, "the war was illegal", is: an accusation)
-        if light is not None and light.lemma in _HOLDING_VERBS and light.dep == "acl" and light.tag in {"VBG", "VBN"}:
+        if light is not None and light.lemma in _CAPTIVE_VERBS and light.dep == "acl" and light.tag in {"VBG", "VBN"}:
             return  # "a group holding three UN workers hostage demanded ...": who they are, not news of a seizure
         if light is not None and self._modal(light) == "reject" and \
                 pattern.cameo[:2] in _REQUEST_ROOTS:

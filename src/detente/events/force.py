@@ -338,7 +338,7 @@ class ForceRules(ArgumentRules):
     def _imposed_by_others(self, verb: Token, act: Token, sources: list[Actor]) -> bool:
         """Whether the 'by' phrase of an active verb's object noun (or, misparsed, of the verb) names
         others than `sources` ('end a siege by rebels')."""
-        doers = [a for group in self._via_preps(act, ("by",)) + self._via_preps(verb, ("by",)) for a in group]
+        doers = [a for group in self._by_doers(act, verb) for a in group]
         return bool(doers) and not any(_same_actor(doer, source) for doer in doers for source in sources)
 
     def _hit_thing(self, noun: Token) -> bool:
