@@ -300,3 +300,12 @@ def test_a_thing_of_ones_own_state_is_no_partner_of_cooperation(coder: Coder) ->
     assert not any(e.target is not None and e.target.key == "BRA" for e in events)
     events = code(coder, "Karzai promised Afghans greater security.")  # its people are
     assert any(e.target is not None and e.target.key == "AFG" for e in events)
+
+
+def test_an_army_withdrawing_or_holding_fire_is_not_aimed_at_its_own_state(coder: Coder) -> None:
+    for text in ("The Chilean army withdrew most of its troops from the island.",
+                 "Chilean officials agreed on a ceasefire late on Sunday."):
+        events = code_monadic(coder, text)
+        assert any(e.cameo.startswith(("087", "035")) for e in events)
+        assert not any(e.target is not None and e.target.key == "CHL" for e in events)
+    assert aimed(code(coder, "Chilean troops withdrew from the Bolivian town of Oruro."), "CHL", "0874", "BOL")

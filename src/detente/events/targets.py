@@ -156,9 +156,10 @@ class TargetRules(ArgumentRules):
             targets = self._crowd_named(source)
         abroad = location is not None and bool(location.country) and location.country != source.key
         # those a state expels are others' people ("forty diplomats were ordered out of France"): never its own;
-        # nor does it ask anyone at home to yield ("sought the surrender of ...")
+        # nor does it ask anyone at home to yield ("sought the surrender of ..."); nor does it withdraw or hold fire
+        # against itself ("the army withdrew from the town")
         if not targets and coding.base[:2] in _DOMESTIC_ROOTS and source.role in _STATE_ORGANS and \
-                coding.base != "174" and code[:2] not in _ASKING_ROOTS:
+                coding.base != "174" and code[:2] not in _ASKING_ROOTS and coding.base[:3] != "087":
             # "Israeli forces destroyed buildings in Gaza": coercion on the territory it acts in, else at home
             # people it arrests, expels, frees or represses that no actor names are its own ("prosecute 300 Muslims")
             people = self._people_named(source.key, [trigger, *coding.path], plural=True) \
