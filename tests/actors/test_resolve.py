@@ -299,6 +299,12 @@ def test_partners_of_the_source_are_no_enemy_guess(actors) -> None:
     (insurgents,) = resolver.resolve(5)
     assert insurgents.code == "IRQINS"
     assert resolver.elsewhere(insurgents) is None  # not the U.S., Iraq's partner in the attack
+
+
+def test_a_state_leading_the_source_is_its_partner_too(coder) -> None:
+    events = coder.code("A man was shot dead by Chilean and US-led troops.", date="2024-05-15")
+    assert [e.source.code for e in events] == ["CHLMIL"]
+    assert all(e.target is None or e.target.key != "USA" for e in events)  # the US led the shooters
 @pytest.mark.parametrize(("name", "day", "code"), [
     ("Babiš", dt.date(2019, 6, 1), "CZEGOV"),  # first term as prime minister
     ("Babis", dt.date(2023, 6, 1), "CZEELI"),  # between his terms

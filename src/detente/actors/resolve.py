@@ -507,7 +507,8 @@ class ActorResolver:
         return phrase
 
     def _partners(self, key: str) -> frozenset[str]:
-        """`key` and the states coordinated with it in this sentence ('U.S. and Iraqi forces')."""
+        """`key` and the states coordinated with it in this sentence ('U.S. and Iraqi forces',
+        'Afghan and US-led troops')."""
         sentence = self.sentence
         assert sentence is not None
         partners = {key}
@@ -516,6 +517,10 @@ class ActorResolver:
                 continue
             token = sentence.tokens[match.last]
             linked = [k.i for k in sentence.kids(token.i, "conj")] + ([token.head] if token.dep == "conj" else [])
+            if token.dep in {"amod", "nmod", "compound"}:  # "Afghan and US-led troops": both modify the troops
+                linked += [k.i for k in sentence.kids(token.head, "amod", "nmod", "compound")]
+            # the state that leads is the partner ("US-led")
+            linked += [k.i for j in linked for k in sentence.kids(j, "npadvmod", "compound")]
             partners.update(self.word_entry[j][1].key for j in linked if j in self.word_entry)
         return frozenset(k for k in partners if self.actors.kinds.get(k) == "state")
 
