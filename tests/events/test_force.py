@@ -85,6 +85,13 @@ def test_killing_by_criminals_is_assault(coder: Coder) -> None:
     assert {e.cameo[:2] for e in events if e.cameo[:2] in {"18", "19"}} == {"18"}
 
 
+def test_a_lone_civilian_assaults_but_armed_demonstrators_fight(coder: Coder) -> None:
+    events = code(coder, "In Lima a man ambushed a police patrol, wounding one officer.")
+    assert {e.cameo[:2] for e in events if e.cameo[:2] in {"18", "19"}} == {"18"}
+    events = code(coder, "Peruvian demonstrators fired mortars at the Peruvian government.")
+    assert any(e.cameo.startswith("19") for e in events)
+
+
 def test_killed_in_a_plain_bombing_is_an_unknown_attackers_bombing(coder: Coder) -> None:
     events = code(coder, "Five policemen were killed in a bombing in Peshawar, officials said.")
     assert any(e.source.code == "PAKUAF" and e.cameo == "183" for e in events)

@@ -214,7 +214,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         elif pattern.cameo[:2] == "19" and any(a.role in {"COP", "MIL"} for a in sources) and \
                 self._on_crowd(verb, obj):  # "police fired tear gas at crowds of vendors"
             pattern = replace(pattern, cameo="175", id=f"{pattern.id}+repress")  # "police clashed with rioters"
-        pattern = _criminal_violence(_ground_bombing(_armed_assault(pattern, sources), sources), sources)
+        lone = all((head := self.resolver.head_of(a)) is not None and head.tag == "NN" for a in sources)  # "a man"
+        pattern = _criminal_violence(_ground_bombing(_armed_assault(pattern, sources), sources), sources, lone)
         pattern = _crowd_blockade(pattern, sources)
         if pattern.cameo[:2] == "13" and obj is not None and sources and self._own_people(obj, sources):
             return  # "the US warns Americans to avoid Haiti": advice to one's own people, no threat to anyone

@@ -88,10 +88,12 @@ def _ground_bombing(pattern: Pattern, sources: list[Actor]) -> Pattern:
     return replace(pattern, cameo="183", id=f"{pattern.id}+ground")
 
 
-def _criminal_violence(pattern: Pattern, sources: list[Actor]) -> Pattern:
-    """Killing or shooting by criminals ('suspects killed a police officer') is an assault
-    (CAMEO 18x: killing 1823), not the military force (19x) of armed forces."""
-    if pattern.cameo[:2] != "19" or not sources or any(a.role != "CRM" for a in sources):
+def _criminal_violence(pattern: Pattern, sources: list[Actor], lone: bool) -> Pattern:
+    """Killing or shooting by criminals, or by a `lone` civilian ('suspects killed a police officer',
+    'a man ambushed a police car'), is an assault (CAMEO 18x: killing 1823), not the military force
+    (19x) of armed forces (demonstrators who launch missiles fight)."""
+    if pattern.cameo[:2] != "19" or not sources or any(a.role != "CRM" for a in sources) and not (
+            lone and pattern.cameo in {"190", "193"} and all(a.role == "CVL" for a in sources)):
         return pattern
     return replace(pattern, cameo="1823" if pattern.cameo == "190" else "182", id=f"{pattern.id}+criminal")
 
