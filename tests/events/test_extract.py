@@ -370,3 +370,10 @@ def test_a_round_of_talks_is_held_like_the_talks(coder: Coder) -> None:
 def test_opening_a_border_to_refugees_shelters_them(coder: Coder) -> None:
     assert aimed(code(coder, "Kenya opened its borders to Somali refugees."), "KEN", "075", "SOM")
     assert aimed(code(coder, "Kenya reopened its border with Somalia."), "KEN", "087", "SOM")
+
+
+def test_an_act_in_force_that_is_broken_or_worn_down_is_no_news(coder: Coder) -> None:
+    for text in ("Farmers in Chile are breaking the new ban on burning stubble.",
+                 "Smugglers eroded the UN embargo on Eritrea.",
+                 "Chilean leaders softened their demand on Peru."):
+        assert not [e for e in code_monadic(coder, text) if e.cameo[:2] in {"10", "16", "17"}]
