@@ -377,3 +377,11 @@ def test_an_act_in_force_that_is_broken_or_worn_down_is_no_news(coder: Coder) ->
                  "Smugglers eroded the UN embargo on Eritrea.",
                  "Chilean leaders softened their demand on Peru."):
         assert not [e for e in code_monadic(coder, text) if e.cameo[:2] in {"10", "16", "17"}]
+
+
+def test_talks_between_two_sides_that_are_only_talked_about_are_no_talks(coder: Coder) -> None:
+    for text in ("Argentine ministers met to review the progress of the dialogue between Chile and Peru.",
+                 "They discussed many issues, including the dialogue between Chile and Peru."):
+        assert not [e for e in code_monadic(coder, text) if e.cameo[:2] == "04" and e.source.key == "CHL"]
+    events = code(coder, "The resumption of talks between Chile and Peru was welcomed.")
+    assert aimed(events, "CHL", "04", "PER")

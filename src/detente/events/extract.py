@@ -73,6 +73,7 @@ _WITNESSING = frozenset({"witness", "watch", "film", "photograph", "videotape", 
 # ban", "eroded the embargo", "softened their demand" (the ban, embargo or demand is no news)
 _UNDOING = frozenset({"break", "erode", "undermine", "weaken", "soften", "dilute", "evade", "circumvent", "skirt",
                       "bust", "dodge", "sidestep", "bypass"})
+_STARTS = frozenset({"start", "resumption", "beginning", "opening", "launch", "holding", "outset"})  # "the start of talks"
 _HELPING = frozenset({"help", "assist"})  # "helped Syria fight": Syria is helped (verbs.py)
 _FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
@@ -352,7 +353,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         scene = noun.dep == "pobj" and self.s.tokens[noun.head].lemma in {"at", "during"}
         if not sources and ("noun", lemma) in self.vocabulary.mutual and (
                 noun.dep in {"nsubj", "nsubjpass", "ROOT"} if fight
-                else pattern.cameo[:2] == "04" and noun.dep != "nsubj" and not scene):
+                else pattern.cameo[:2] == "04" and noun.dep != "nsubj" and not scene and not self._talked_about(noun)):
             sides = [a for group in self._via_preps(noun, ("between",)) for a in group]
             sources = sides if len({a.key for a in sides}) > 1 else []
         targets = self._via_preps(noun, pattern.preps)
@@ -419,6 +420,18 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                 code = derived or code
         pattern = Pattern(f"120-reject-{request.lemma}", code, "verb", verb.lemma, None, frozenset(), ())
         self._emit(pattern, verb, verb, self._subjects(verb), targets, [], specific=True)
+
+    def _talked_about(self, noun: Token) -> bool:
+        """Whether talks between two sides are only what something is about: 'review the progress of the
+        dialogue between India and Pakistan', 'issues including the dialogue between ...' (not 'a round of
+        talks between ...', 'the resumption of talks')."""
+        prep = self.s.tokens[noun.head]
+        head = self.s.tokens[prep.head]
+        if noun.dep != "pobj" or prep.lemma not in {"of", "include"} or head.pos not in {"NOUN", "PROPN"}:
+            return False
+        return prep.lemma == "include" or (head.lemma not in _SERIES_NOUNS | _ACT_CARRIERS | _STARTS and
+                                           _known(head.lemma, self.vocabulary.nouns) is None and
+                                           self._modal(head) is None)
 
     def _topic_of_event(self, noun: Token) -> bool:
         prep = self.s.tokens[noun.head]
