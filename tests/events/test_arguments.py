@@ -173,3 +173,8 @@ def test_nationals_seized_abroad_are_of_their_own_state(coder: Coder) -> None:
     # a demonym is the seizing of people ("three nationals"); counted, they are no ethnic group of Iraq
     events = code(coder, "Gunmen seized three Norwegians in Baghdad.")
     assert {(e.cameo, e.target.key) for e in events} == {("181", "NOR")}
+
+
+def test_force_on_a_held_thing_named_with_a_place_is_aimed_at_its_holders(coder: Coder) -> None:
+    events = code(coder, "The Sudanese army opened an offensive on rebel-held villages in Darfur.")
+    assert [e.target.code for e in events if e.cameo.startswith("19")] == ["SDNREB"]

@@ -345,7 +345,10 @@ class ArgumentRules(SentenceState):
                 if a.role is None and self.resolver.actors.kinds.get(a.key) == "state"]
 
     def _via_preps(self, token: Token, preps: tuple[str, ...]) -> list[list[Actor]]:
-        return [self.resolver.resolve(pobj.i) or self._doers(pobj) or self._holders(pobj)
+        # whoever holds a thing is aimed at before the place it is in ("rebel-held towns in Darfur"); people
+        # held are themselves ("hostages held by his group")
+        return [(self._holders(pobj) if pobj.lemma not in self.resolver.actors.roles else [])
+                or self.resolver.resolve(pobj.i) or self._doers(pobj) or self._holders(pobj)
                 for prep in self.s.kids(token.i, "prep") if prep.lemma in preps or prep.text.lower() in preps
                 for pobj in self.s.kids(prep.i, "pobj")]
 
