@@ -178,3 +178,11 @@ def test_nationals_seized_abroad_are_of_their_own_state(coder: Coder) -> None:
 def test_force_on_a_held_thing_named_with_a_place_is_aimed_at_its_holders(coder: Coder) -> None:
     events = code(coder, "The Sudanese army opened an offensive on rebel-held villages in Darfur.")
     assert [e.target.code for e in events if e.cameo.startswith("19")] == ["SDNREB"]
+
+
+def test_wounded_people_who_go_on_to_speak_were_wounded_not_wounding(coder: Coder) -> None:
+    for text in ("Three British soldiers wounded last month in the Afghan province of Helmand on Friday described "
+                 "heavy fighting with a tough enemy.",
+                 "BERLIN, Germany - Three British soldiers wounded last month in the Afghan province of Helmand on "
+                 "Friday described heavy fighting with a tough enemy."):
+        assert not [e for e in code_monadic(coder, text) if e.source.key == "GBR" and e.cameo[:2] in {"18", "19"}]

@@ -222,7 +222,7 @@ class ArgumentRules(SentenceState):
         """'Japanese citizen taken hostage in Iraq', 'three workers abducted last month are still
         held': a participle with a subject and no auxiliary says what was done to its subject. The
         tagger reads most as past tenses, so the spelling must say so ('taken', not 'ordered them
-        jailed'), or the subject must go on to a present tense."""
+        jailed'), or the subject must go on to a present tense or to a verb with no 'and'."""
         if verb.tag not in {"VBN", "VBD"} or not self.s.kids(verb.i, "nsubj") or self.s.kids(verb.i, "aux", "auxpass"):
             return False
         objects = self.s.kids(verb.i, "dobj")
@@ -231,9 +231,16 @@ class ArgumentRules(SentenceState):
             return True  # "two reporters held hostage in Iraq": the bare noun says what the subject was held as
         if verb.text.lower().endswith(PARTICIPLE_ENDINGS):  # not the small clause of "ordered them taken away"
             return verb.dep not in {"ccomp", "xcomp"} or verb.head > self.s.kids(verb.i, "nsubj")[0].i
-        return not self.s.kids(verb.i, "dobj") and any(
-            not self.s.kids(conj.i, "nsubj", "nsubjpass") and any(a.tag in {"VBP", "VBZ"} for a in self.s.kids(
-                conj.i, "aux", "auxpass")) for conj in self.s.kids(verb.i, "conj"))
+        if self.s.kids(verb.i, "dobj"):
+            return False
+        if any(not self.s.kids(conj.i, "nsubj", "nsubjpass") and any(a.tag in {"VBP", "VBZ"} for a in self.s.kids(
+                conj.i, "aux", "auxpass")) for conj in self.s.kids(verb.i, "conj")):
+            return True
+        # done to it, the subject goes on to a past tense that no 'and' or 'after' joins ("four US servicemen
+        # wounded last week in Fallujah described intense fighting")
+        return self._done_to(verb, verb.lemma) and not self.s.kids(verb.i, "cc") and any(
+            clause.tag == "VBD" and not self.s.kids(clause.i, "nsubj", "nsubjpass", "mark")
+            for clause in self.s.kids(verb.i, "conj", "advcl"))
 
     def _agent(self, verb: Token) -> list[Actor]:
         """Who did what a passive verb says: its 'by' phrase, or, when that names a weapon,
