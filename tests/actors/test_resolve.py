@@ -744,3 +744,8 @@ def test_a_company_of_soldiers_is_the_soldiers(coder) -> None:
 def test_a_hyphenated_american_is_american(coder) -> None:
     events = coder.code("Gunmen in Iraq seized a Lebanese-American contractor.", date="2004-09-20")
     assert {e.target.key for e in events if e.cameo.startswith("181")} == {"USA"}
+
+
+def test_hostage_takers_are_criminals_not_hostages(coder) -> None:
+    events = coder.code("In Baghdad the hostage-takers freed two Chilean engineers.", date="2024-05-15")
+    assert [e.source.role for e in events] == ["CRM"]
