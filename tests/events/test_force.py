@@ -334,3 +334,10 @@ def test_force_on_a_thing_apposed_as_someones_stronghold_is_aimed_at_them(coder:
     text = "Malian troops captured Tessalit, one of the Tuareg rebels' last strongholds."
     events = code(coder, text)
     assert any(e.cameo.startswith("19") and e.target.code == "MLIREB" for e in events)
+
+
+def test_a_politician_attacking_a_person_or_party_criticizes_them(coder: Coder) -> None:
+    events = code(coder, "The Chilean president attacked the opposition over the pension reform.")
+    assert [e.cameo for e in events] == ["111"]
+    assert any(e.cameo == "190" for e in code(coder, "The Chilean president attacked Peru in 1879."))
+    assert any(e.cameo.startswith("18") for e in code(coder, "A man attacked the Chilean president with a knife."))

@@ -498,7 +498,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                     target = None
                 if target is not None and _own_forces((coding.code, coding.base), source, target):
                     target = None  # "Iran's test of a missile": a show of one's own force is aimed at no one
-                code, rule = _armed_backing(coding.code, coding.rule, source, target)
+                code, rule = self._verbal_attack(*_armed_backing(coding.code, coding.rule, source, target),
+                                                 trigger, source, target)
                 self.found.append(Candidate(source, target, code, rule, trigger, coding.factuality,
                                             date, location, round(confidence * penalty, 2)))
                 if coding.code in _MUTUAL_CODES and target is not None and len(coding.sources) == 1 \

@@ -98,8 +98,29 @@ def _criminal_violence(pattern: Pattern, sources: list[Actor], lone: bool) -> Pa
     return replace(pattern, cameo="1823" if pattern.cameo == "190" else "182", id=f"{pattern.id}+criminal")
 
 
+_POLITICAL_ROLES = {"GOV", "LEG", "OPP", "PTY", "ELI", "JUD", "MED", "SPY", "NGO", "IGO"}
+
+
 class ForceRules(ArgumentRules):
     """The source and kind of force when the sentence names no one using it."""
+
+    def _verbal_attack(self, code: str, rule: str, trigger: Token, source: Actor,
+                       target: Actor | None) -> tuple[str, str]:
+        """A politician who attacks another person or a political body ('Kerry attacked Bush over
+        Iraq', 'launched a fierce attack on the spy chiefs') criticizes them (111); an attack on a
+        state, a place or forces stays force ('Bush attacked Iraq')."""
+        if code != "190" or trigger.lemma != "attack" or target is None or \
+                source.role not in _POLITICAL_ROLES or not self._one_person(source):
+            return code, rule
+        if not (self._one_person(target) or target.role in _POLITICAL_ROLES - {"GOV"}):
+            return code, rule
+        return "111", f"{rule}+verbal"
+
+    def _one_person(self, actor: Actor) -> bool:
+        """Whether an actor is one person: a named one, or a title ('the president')."""
+        head = self.resolver.head_of(actor)
+        return actor.via == "person" or (head is not None and self.resolver.actors.roles.get(
+            head.lemma, (None, False))[1] and head.tag in {"NN", "NNP"})
 
     def _origin_or_cause(self, verb: Token) -> list[Actor]:
         """Who used force a passive names no agent for: where it came from ('a mortar was fired
