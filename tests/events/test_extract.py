@@ -385,3 +385,8 @@ def test_talks_between_two_sides_that_are_only_talked_about_are_no_talks(coder: 
         assert not [e for e in code_monadic(coder, text) if e.cameo[:2] == "04" and e.source.key == "CHL"]
     events = code(coder, "The resumption of talks between Chile and Peru was welcomed.")
     assert aimed(events, "CHL", "04", "PER")
+
+
+def test_backing_a_hostile_act_is_no_praise_of_its_victim(coder: Coder) -> None:
+    events = code_monadic(coder, "Andean leaders backed an arms embargo against Bolivia.")
+    assert not [e for e in events if e.cameo.startswith("05") and e.target is not None and e.target.key == "BOL"]

@@ -247,9 +247,10 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             targets += [self._subjects(clause) for clause in self.s.kids(verb.i, "ccomp", "xcomp")]
         if pattern.cameo[:2] in _FORCE_ROOTS:
             targets += [self._carried(obj) if obj is not None else [], self._casualties(verb)]
-        fallback = self._fallback_groups(verb, pattern.cameo) + self._purpose_targets(verb)
-        if obj is not None:
-            fallback += self._fallback_groups(obj, pattern.cameo)
+        fallback = self._fallback_groups(verb, pattern.cameo)
+        # not "backed an embargo against X, isolating X": X is the embargo's victim
+        if obj is None or not (pattern.cameo[:2] == "05" and self._hostile_act(obj)):
+            fallback += self._purpose_targets(verb) + (self._fallback_groups(obj, pattern.cameo) if obj else [])
         if expelled:  # the state they were sent out of is who expelled them, not also whom
             expellers = {s.key for s in sources}
             targets = [[a for a in group if a.key not in expellers] for group in targets]
@@ -420,6 +421,11 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                 code = derived or code
         pattern = Pattern(f"120-reject-{request.lemma}", code, "verb", verb.lemma, None, frozenset(), ())
         self._emit(pattern, verb, verb, self._subjects(verb), targets, [], specific=True)
+
+    def _hostile_act(self, noun: Token) -> bool:
+        """Whether a noun names only acts of pressure, coercion or force (CAMEO 10-20): 'an embargo'."""
+        lemma = _known(noun.lemma, self.vocabulary.nouns)
+        return lemma is not None and all(p.cameo[:2] >= "10" for p in self.vocabulary.nouns[lemma])
 
     def _talked_about(self, noun: Token) -> bool:
         """Whether talks between two sides are only what something is about: 'review the progress of the
