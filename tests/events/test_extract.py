@@ -383,8 +383,9 @@ def test_talks_between_two_sides_that_are_only_talked_about_are_no_talks(coder: 
     for text in ("Argentine ministers met to review the progress of the dialogue between Chile and Peru.",
                  "They discussed many issues, including the dialogue between Chile and Peru."):
         assert not [e for e in code_monadic(coder, text) if e.cameo[:2] == "04" and e.source.key == "CHL"]
-    events = code(coder, "The resumption of talks between Chile and Peru was welcomed.")
-    assert aimed(events, "CHL", "04", "PER")
+    for text in ("The resumption of talks between Chile and Peru was welcomed.",
+                 "The deal came after hours of talks between Chile and Peru."):
+        assert aimed(code(coder, text), "CHL", "04", "PER")
 
 
 def test_backing_a_hostile_act_is_no_praise_of_its_victim(coder: Coder) -> None:

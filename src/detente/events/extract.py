@@ -435,6 +435,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         head = self.s.tokens[prep.head]
         if noun.dep != "pobj" or prep.lemma not in {"of", "include"} or head.pos not in {"NOUN", "PROPN"}:
             return False
+        if self.s.kids(head.i, "nummod") or head.lemma in {"hour", "day", "week", "month", "year"}:
+            return False  # "three days of talks between ...", "after hours of talks"
         return prep.lemma == "include" or (head.lemma not in _SERIES_NOUNS | _ACT_CARRIERS | _STARTS and
                                            _known(head.lemma, self.vocabulary.nouns) is None and
                                            self._modal(head) is None)
