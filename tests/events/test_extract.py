@@ -391,3 +391,8 @@ def test_talks_between_two_sides_that_are_only_talked_about_are_no_talks(coder: 
 def test_backing_a_hostile_act_is_no_praise_of_its_victim(coder: Coder) -> None:
     events = code_monadic(coder, "Andean leaders backed an arms embargo against Bolivia.")
     assert not [e for e in events if e.cameo.startswith("05") and e.target is not None and e.target.key == "BOL"]
+
+
+def test_a_strike_its_workers_possess_is_a_labour_strike(coder: Coder) -> None:
+    events = code_monadic(coder, "The Chilean dockworkers' strike paralysed the port of Valparaiso.")
+    assert [e.cameo[:2] for e in events if e.trigger.text == "strike"] == ["14"]

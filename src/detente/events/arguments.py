@@ -91,8 +91,9 @@ class ArgumentRules(SentenceState):
         return obj.i in self.resolver.word_entry and obj.pos == "PROPN"
 
     def _complement_words(self, noun: Token) -> list[str]:
-        """A noun's modifiers (outermost first: 'joint military exercises' is joint) and complements."""
-        words = self._modifier_words(noun)
+        """A noun's modifiers (outermost first: 'joint military exercises' is joint), the common noun that
+        possesses it ('the pilots' strike') and its complements."""
+        words = self._modifier_words(noun) + [k.lemma for k in self.s.kids(noun.i, "poss") if k.pos == "NOUN"]
         for prep in self.s.kids(noun.i, "prep"):
             if prep.lemma in {"of", "on"}:
                 words += [k.lemma for k in self.s.kids(prep.i, "pobj")]
