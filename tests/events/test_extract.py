@@ -396,3 +396,10 @@ def test_backing_a_hostile_act_is_no_praise_of_its_victim(coder: Coder) -> None:
 def test_a_strike_its_workers_possess_is_a_labour_strike(coder: Coder) -> None:
     events = code_monadic(coder, "The Chilean dockworkers' strike paralysed the port of Valparaiso.")
     assert [e.cameo[:2] for e in events if e.trigger.text == "strike"] == ["14"]
+
+
+def test_what_a_statement_confirms_or_releases_is_not_whom_it_is_made_to(coder: Coder) -> None:
+    for text in ("Chilean police released video footage of the blast outside the Peruvian embassy.",
+                 "Chile confirmed the death of a Peruvian engineer."):
+        assert not [e for e in code(coder, text) if e.cameo == "010"]
+    assert aimed(code(coder, "The Chilean president told Peru that the border was closed."), "CHL", "01", "PER")

@@ -234,7 +234,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             return
         # "an attack on a UN convoy killed two": the convoy's owners, before whoever was killed
         targets: list[list[Actor]] = self._deed_aimed_at(verb) if "+deed:" in pattern.id else []
-        if obj is not None:
+        # what a statement confirms or releases is its content, not whom it is made to ("released footage of the
+        # blast outside the Australian embassy"); whom one tells or addresses is
+        if obj is not None and (pattern.cameo != "010" or verb.lemma in {"tell", "address"}):
             targets += self._inside(obj, pattern) if pattern.objects else [
                 (self._holders(obj) if pattern.cameo[:2] in _FORCE_ROOTS else []) or self.resolver.resolve(obj.i)]
             if pattern.objects and self._names_actor(obj):  # "defended Russia" (the pattern's "government")
