@@ -186,3 +186,8 @@ def test_wounded_people_who_go_on_to_speak_were_wounded_not_wounding(coder: Code
                  "BERLIN, Germany - Three British soldiers wounded last month in the Afghan province of Helmand on "
                  "Friday described heavy fighting with a tough enemy."):
         assert not [e for e in code_monadic(coder, text) if e.source.key == "GBR" and e.cameo[:2] in {"18", "19"}]
+
+
+def test_a_short_headline_in_sentence_case_drops_its_auxiliary_too(coder: Coder) -> None:
+    events = code_monadic(coder, "Chile accused over Peru border deaths")
+    assert not [e for e in events if e.source.key == "CHL" and e.cameo.startswith("11")]

@@ -107,3 +107,10 @@ def test_a_headline_with_its_agencys_credit_is_a_headline() -> None:
 
     assert is_headline("Putin Urged to Free Jailed Tycoon (AP)")
     assert not is_headline("Putin urged Ukraine to free the sailors (AP).")
+
+
+def test_a_short_line_in_sentence_case_is_a_headline() -> None:
+    from detente.parse.sentences import is_headline
+
+    assert is_headline("Chile accused over Peru border deaths")
+    assert not is_headline("the talks went on for three more days in the capital with no end in sight")

@@ -35,12 +35,13 @@ class Sentence:
 
 def is_headline(line: str) -> bool:
     """A title-case line with no final punctuation: 'Russia Suspends Its Mission', also with
-    the agency's credit after it: 'Annan Urged to Play Larger Role (AP)'."""
+    the agency's credit after it: 'Annan Urged to Play Larger Role (AP)'; or a short line in
+    sentence case: 'CIA accused over Iraq detainees'."""
     line = _TRAILING_CREDIT.sub("", line)
     words = [w for w in line.split() if w[:1].isalpha()]
     if not words or line.rstrip()[-1:] in ".!?:;,\"”’)":
         return False
-    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words) or (len(words) <= 8 and words[0][0].isupper())
 
 
 def blocks(text: str) -> list[tuple[int, int]]:
