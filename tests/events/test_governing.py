@@ -276,3 +276,10 @@ def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(coder: Coder) -> N
 def test_what_is_threatened_is_a_threat_not_a_promise(coder: Coder) -> None:
     events = code(coder, "Kidnappers in Iraq threatened to hand the hostage over to al-Qaeda if Italy refuses to pay.")
     assert {e.cameo[:2] for e in events if e.source.key == "IRQ"} == {"13"}
+
+
+def test_stopping_anothers_act_eases_nothing(coder: Coder) -> None:
+    events = code_monadic(coder, "Chilean forces thrust into the camp in what the military said was an effort to stop "
+                                 "Bolivians firing rockets at Chile.")
+    assert not [e for e in events if e.cameo.startswith("087")]
+    assert any(e.cameo == "087" for e in code_monadic(coder, "Chile stopped firing on the town."))

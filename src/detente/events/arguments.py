@@ -141,7 +141,9 @@ class ArgumentRules(SentenceState):
                 controller = self._first(head, "dobj", "nsubjpass")  # "urged Russia to", "Russia was urged to"
                 if controller is None:  # "called on Russia to", "appealed to Russia to"
                     controller = next(iter(self._pobjs(head, ("on", "upon", "to"))), None)
-                if controller is not None and self._modal(head) in {"appeal", "demand", "command", "compel", "permit"}:
+                # "urged Russia to ...", "stopped Bolivians firing rockets": the object acts
+                if controller is not None and self._modal(head) in {"appeal", "demand", "command", "compel", "permit",
+                                                                      "halt"}:
                     return self.resolver.resolve(controller.i)
                 verb = head
             elif verb.dep == "pcomp":  # "accused of committing": the accused commits

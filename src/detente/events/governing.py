@@ -231,6 +231,10 @@ class GoverningRules(ArgumentRules):
             effect = "demand"
         if effect == "halt" and governor.lemma in _COMPLETING and coding.code[:3] in _VISIT_CODES:
             return  # "Putin ended his visit to China": the visit was made, nothing was broken off
+        halters = {a.code for a in self._subjects(governor)} if effect == "halt" else set()
+        if halters and coding.sources and not {a.code for a in coding.sources} & halters:
+            coding.factuality = "negated"  # "troops stopped the rebels firing": stopped another's act, eased none
+            return
         derived = self.vocabulary.derive(effect, coding.code)
         if effect == "intent" and governor.lemma in _OFFERING:
             derived = self.vocabulary.derive("offer", coding.code) or derived
