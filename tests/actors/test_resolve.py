@@ -749,3 +749,10 @@ def test_a_hyphenated_american_is_american(coder) -> None:
 def test_hostage_takers_are_criminals_not_hostages(coder) -> None:
     events = coder.code("In Baghdad the hostage-takers freed two Chilean engineers.", date="2024-05-15")
     assert [e.source.role for e in events] == ["CRM"]
+
+
+def test_a_states_allies_or_neighbours_are_not_that_state(coder) -> None:
+    events = coder.code("Peru criticized Chile's neighbours.", date="2015-09-20")
+    assert not [e for e in events if e.target is not None and e.target.key == "CHL"]
+    events = coder.code("Chile and its American allies signed a deal.", date="2015-09-20")
+    assert any(e.target is not None and e.target.key == "USA" for e in events)

@@ -49,6 +49,8 @@ _SCENE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout",
 _DESCENT_NOUNS = {"descent", "origin", "origins", "extraction", "ancestry", "heritage", "parentage", "background"}
 _POLITY_NOUNS = {"colony", "republic", "protectorate", "territory", "province", "dominion", "possession"}
 _BORDER_NOUNS = {"border", "frontier", "boundary", "borderland"}
+# the other side of a relation: "U.S. allies", "Chile's neighbours" are not the U.S. or Chile
+_COUNTERPARTS = {"ally", "neighbour", "neighbor", "partner", "enemy", "foe", "adversary"}
 _WAR_NOUNS = {"war", "conflict", "invasion", "occupation", "crisis"}  # "the Iraq war": where it was, not whose
 
 
@@ -267,6 +269,10 @@ class ActorResolver:
                 return owned
         if named is not None and self._of_a_war(head, named[0]):
             named = None  # "Iraq war allies" are not Iraq's
+        if named is not None and lemma in _COUNTERPARTS and named[1].via != "adjective" and \
+                not named[0].first <= head <= named[0].last and not sentence.kids(named[0].last, "conj"):
+            named = None  # "U.S. allies", "Chile's neighbours": other states, whose they are ("US and Western
+            # allies" are both)
         place = False
         if named is not None:
             place = self._as_place(head, *named)
