@@ -309,3 +309,10 @@ def test_an_army_withdrawing_or_holding_fire_is_not_aimed_at_its_own_state(coder
         assert any(e.cameo.startswith(("087", "035")) for e in events)
         assert not any(e.target is not None and e.target.key == "CHL" for e in events)
     assert aimed(code(coder, "Chilean troops withdrew from the Bolivian town of Oruro."), "CHL", "0874", "BOL")
+
+
+def test_whom_an_appeal_would_help_is_not_whom_it_is_made_to(coder: Coder) -> None:
+    events = code_monadic(coder, "The United Nations launched an appeal for 90 million dollars to help flood victims "
+                                 "in Chile.")
+    assert [e.target for e in events if e.cameo == "020"] == [None]
+    assert aimed(code(coder, "Peru has requested to lease a Chilean military training ground."), "PER", "02", "CHL")

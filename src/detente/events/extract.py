@@ -252,7 +252,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         fallback = self._fallback_groups(verb, pattern.cameo)
         # not "backed an embargo against X, isolating X": X is the embargo's victim
         if obj is None or not (pattern.cameo[:2] == "05" and self._hostile_act(obj)):
-            fallback += self._purpose_targets(verb) + (self._fallback_groups(obj, pattern.cameo) if obj else [])
+            fallback += self._purpose_targets(verb, pattern.cameo) + (
+                self._fallback_groups(obj, pattern.cameo) if obj else [])
         if expelled:  # the state they were sent out of is who expelled them, not also whom
             expellers = {s.key for s in sources}
             targets = [[a for a in group if a.key not in expellers] for group in targets]
@@ -367,9 +368,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if light is not None:
             targets += self._via_preps(light, pattern.preps) + self._dative(light)
         targets += [modifiers, undergoers]
-        fallback = self._fallback_groups(carrier, pattern.cameo) + self._purpose_targets(carrier)
+        fallback = self._fallback_groups(carrier, pattern.cameo) + self._purpose_targets(carrier, pattern.cameo)
         if light is not None:
-            fallback += self._fallback_groups(light, pattern.cameo) + self._purpose_targets(light)
+            fallback += self._fallback_groups(light, pattern.cameo) + self._purpose_targets(light, pattern.cameo)
         anchor = light if light is not None else noun
         found = len(self.found)
         self._emit(pattern, noun, anchor, sources, targets, fallback, specific=bool(pattern.objects))

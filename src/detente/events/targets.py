@@ -92,11 +92,14 @@ class TargetRules(ArgumentRules):
                 groups.append([a for a in self.resolver.resolve(kid.i) if a.via != "role"])
         return groups
 
-    def _purpose_targets(self, token: Token) -> list[list[Actor]]:
+    def _purpose_targets(self, token: Token, code: str) -> list[list[Actor]]:
         """Who an act is aimed at, from its purpose: 'rallied to protest Sweden's decision',
-        'a hunger strike in protest against the government'."""
+        'a hunger strike in protest against the government'. Not whom an appeal would help: 'an
+        appeal for $210 million to help flood victims' is made to donors."""
         groups = []
         for clause in self.s.kids(token.i, "advcl", "xcomp", "acl"):
+            if code[:2] == "02" and clause.lemma in {"help", "assist", "aid", "support", "feed", "shelter"}:
+                continue
             purposive = any(k.lemma == "to" for k in self.s.kids(clause.i, "aux")) or clause.tag == "VBG" or (
                 clause.dep == "xcomp" and clause.tag == "VB")  # "helped defend X"
             if purposive:  # "to protest X", "calling for independence from X": the first actor named
