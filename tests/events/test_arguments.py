@@ -191,3 +191,10 @@ def test_wounded_people_who_go_on_to_speak_were_wounded_not_wounding(coder: Code
 def test_a_short_headline_in_sentence_case_drops_its_auxiliary_too(coder: Coder) -> None:
     events = code_monadic(coder, "Chile accused over Peru border deaths")
     assert not [e for e in events if e.source.key == "CHL" and e.cameo.startswith("11")]
+
+
+def test_a_participle_after_a_clauses_comma_is_that_clauses(coder: Coder) -> None:
+    events = code_monadic(coder, 'AFP - The United Nations launched an appeal here for 40 million dollars to help storm '
+                                 'victims facing "dire" shortages after two-thirds of Chile was submerged, destroying '
+                                 'farms and killing more than 200 people.')
+    assert not [e for e in events if e.source.key == "UN" and e.cameo[:2] in {"18", "19"}]

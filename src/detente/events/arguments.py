@@ -167,7 +167,9 @@ class ArgumentRules(SentenceState):
                 verb = outer
             elif verb.dep in {"acomp", "attr", "oprd"} or (verb.dep in {"conj", "advcl"} and head.pos == "VERB"):
                 coordinated = verb.dep == "conj"
-                verb = head  # "Moscow was ready to ...": the copula's subject; coordinated verbs share one
+                # "Moscow was ready to ...": the copula's subject; coordinated verbs share one; a participle
+                # right after a clause's comma is that clause's ("... after the region was submerged, killing 700")
+                verb = self._clause_before(verb) or head
             elif verb.dep == "acl" and verb.tag == "VBN" and self._done_to(verb, verb.lemma):
                 return self._agent(verb)  # "soldiers killed in bombings": done to them
             elif verb.dep == "acl" and head.pos in {"NOUN", "PROPN"}:
@@ -179,6 +181,17 @@ class ArgumentRules(SentenceState):
             else:
                 return []
         return []
+
+    def _clause_before(self, participle: Token) -> Token | None:
+        """The clause a sentence-final participle follows after a comma, where the parser hung both on
+        the main verb: 'launched an appeal after two-thirds of Bangladesh was submerged, killing 700'."""
+        if participle.dep != "advcl" or participle.tag != "VBG" or self.s.kids(participle.i, "mark"):
+            return None
+        before = [c for c in self.s.kids(participle.head, "advcl") if c.i < participle.i]
+        if not before or participle.i < 2 or self.s.tokens[participle.i - 1].text != ",":
+            return None
+        clause = before[-1]
+        return clause if max(self.s.subtree(clause.i)) == participle.i - 2 else None
 
     def _misread_subject(self, verb: Token) -> Token | None:
         """An actor's name opening a clause with no subject, that the tagger took for an adverb
