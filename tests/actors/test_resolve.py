@@ -756,3 +756,8 @@ def test_a_states_allies_or_neighbours_are_not_that_state(coder) -> None:
     assert not [e for e in events if e.target is not None and e.target.key == "CHL"]
     events = coder.code("Chile and its American allies signed a deal.", date="2015-09-20")
     assert any(e.target is not None and e.target.key == "USA" for e in events)
+
+
+def test_a_candidate_or_challenger_is_opposition_whatever_office_he_later_held(coder) -> None:
+    events = coder.code("Democratic challenger John Kerry accused Bush of misleading the nation.", date=None)
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [("USAOPP", "USAGOV")]

@@ -403,3 +403,10 @@ def test_what_a_statement_confirms_or_releases_is_not_whom_it_is_made_to(coder: 
                  "Chile confirmed the death of a Peruvian engineer."):
         assert not [e for e in code(coder, text) if e.cameo == "010"]
     assert aimed(code(coder, "The Chilean president told Peru that the border was closed."), "CHL", "01", "PER")
+
+
+def test_people_with_no_forces_who_withdraw_make_no_retreat(coder: Coder) -> None:
+    for text in ("All 15 candidates withdrew from the race in Chile.",
+                 "Chilean judges in the trial withdrew yesterday to decide their verdict."):
+        assert not [e for e in code_monadic(coder, text) if e.cameo.startswith("087")]
+    assert any(e.cameo == "0874" for e in code_monadic(coder, "Chilean troops withdrew from the town."))

@@ -30,7 +30,7 @@ from .factuality import FactualityRules
 from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _armed_backing, _by_air, _criminal_violence,
                     _crowd_blockade, _ground_bombing, _own_forces)
 from .governing import GoverningRules
-from .patterns import EventVocabulary, Pattern, needs_object
+from .patterns import NO_OBJECT, EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
 from .sentence import _SERIES_NOUNS, Candidate, _Coding, _known
 from .targets import _FALLBACK_PREPS, TargetRules, _to_the_press
@@ -74,6 +74,8 @@ _WITNESSING = frozenset({"witness", "watch", "film", "photograph", "videotape", 
 _UNDOING = frozenset({"break", "erode", "undermine", "weaken", "soften", "dilute", "evade", "circumvent", "skirt",
                       "bust", "dodge", "sidestep", "bypass"})
 _STARTS = frozenset({"start", "resumption", "beginning", "opening", "launch", "holding", "outset"})  # "the start of talks"
+# people who have no forces to pull back: their withdrawing is from a race, a hall or a post
+_CIVIL_ROLES = frozenset({"OPP", "PTY", "LEG", "JUD", "ELI", "CVL", "LAB", "EDU", "MED", "BUS", "NGO", "REL", "HLH"})
 _HELPING = frozenset({"help", "assist"})  # "helped Syria fight": Syria is helped (verbs.py)
 _FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
@@ -224,6 +226,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         pattern = _crowd_blockade(pattern, sources)
         if pattern.cameo[:2] == "13" and obj is not None and sources and self._own_people(obj, sources):
             return  # "the US warns Americans to avoid Haiti": advice to one's own people, no threat to anyone
+        if pattern.cameo == "0874" and pattern.lemma in {"withdraw", "pull"} and pattern.objects <= NO_OBJECT and \
+                sources and all(a.role in _CIVIL_ROLES for a in sources):
+            return  # "all 15 candidates withdrew", "judges withdrew to consider the verdict": no forces retreat
         # "opened its borders to refugees": shelter given (075), no easing of a military blockade
         if pattern.cameo == "0872" and any(self.resolver.role_of(p.i) in _MIGRANT_ROLES
                                            for p in self._pobjs(verb, ("to", "for"))):
