@@ -410,3 +410,10 @@ def test_people_with_no_forces_who_withdraw_make_no_retreat(coder: Coder) -> Non
                  "Chilean judges in the trial withdrew yesterday to decide their verdict."):
         assert not [e for e in code_monadic(coder, text) if e.cameo.startswith("087")]
     assert any(e.cameo == "0874" for e in code_monadic(coder, "Chilean troops withdrew from the town."))
+
+
+def test_whose_killing_is_condemned_or_investigated_is_its_victim_not_the_target(coder: Coder) -> None:
+    for text in ("Chile condemned the killing of a Peruvian journalist.",
+                 "The Chilean Senate investigates the murders of a Peruvian family."):
+        assert not [e for e in code_monadic(coder, text) if e.target is not None and e.target.key == "PER"]
+    assert aimed(code(coder, "Chile condemned the killing of a journalist by Peruvian soldiers."), "CHL", "11", "PER")

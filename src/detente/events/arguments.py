@@ -434,7 +434,15 @@ class ArgumentRules(SentenceState):
         # the owner named on the thing before where it is: "hit PKK camps in northern Iraq"
         groups += [g for named in self._what_sum(obj) for g in self._via_preps(named, pattern.preps)]
         groups.append(self._holders(obj))  # "bombed positions held by Hezbollah"
-        return groups + self._via_preps(obj, tuple(pattern.preps) + ("of", "by"))  # "violated a ban by the army"
+        # "violated a ban by the army"; but whose killing is condemned or investigated is its victim, not whom
+        # the criticism is aimed at ("condemned the murders of a Lumad family")
+        victims = pattern.cameo[:2] in {"09", "11"} and self._violence_noun(obj)
+        return groups + self._via_preps(obj, tuple(p for p in (*pattern.preps, "of", "by") if p != "of" or not victims))
+
+    def _violence_noun(self, noun: Token) -> bool:
+        """Whether a noun names only force or assault done to people (CAMEO 18-20): 'killing', 'murders'."""
+        lemma = _known(noun.lemma, self.vocabulary.nouns)
+        return lemma is not None and all(p.cameo[:2] in {"18", "19", "20"} for p in self.vocabulary.nouns[lemma])
 
     def _undergone(self, noun: Token, lemma: str) -> bool:
         """Whether a noun names an act done to whoever its possessor is ('his arrest'): one of

@@ -255,8 +255,9 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         if pattern.cameo[:2] in _FORCE_ROOTS:
             targets += [self._carried(obj) if obj is not None else [], self._casualties(verb)]
         fallback = self._fallback_groups(verb, pattern.cameo)
-        # not "backed an embargo against X, isolating X": X is the embargo's victim
-        if obj is None or not (pattern.cameo[:2] == "05" and self._hostile_act(obj)):
+        # not "backed an embargo against X, isolating X", nor "condemned the killing of X": X is its victim
+        if obj is None or not (pattern.cameo[:2] == "05" and self._hostile_act(obj) or
+                               pattern.cameo[:2] in {"09", "11"} and self._violence_noun(obj)):
             fallback += self._purpose_targets(verb, pattern.cameo) + (
                 self._fallback_groups(obj, pattern.cameo) if obj else [])
         if expelled:  # the state they were sent out of is who expelled them, not also whom
