@@ -198,3 +198,10 @@ def test_a_participle_after_a_clauses_comma_is_that_clauses(coder: Coder) -> Non
                                  'victims facing "dire" shortages after two-thirds of Chile was submerged, destroying '
                                  'farms and killing more than 200 people.')
     assert not [e for e in events if e.source.key == "UN" and e.cameo[:2] in {"18", "19"}]
+
+
+def test_a_past_tense_the_parser_joined_to_an_infinitive_shares_the_outer_subject(coder: Coder) -> None:
+    events = code(coder, "The Chilean president urged Peru on Monday to exert its influence over Bolivia to resume "
+                         "stalled talks on reopening its ports and pressed Lima to accept a Chilean proposal.")
+    assert {e.source.key for e in events if e.cameo.startswith("02")} == {"CHL"}
+    assert all(e.factuality == "asserted" for e in events if e.cameo.startswith("02"))

@@ -165,6 +165,8 @@ class ArgumentRules(SentenceState):
                 if outer is None:
                     return []
                 verb = outer
+            elif self._past_partner(verb) is not None:
+                verb = self._past_partner(verb)
             elif verb.dep in {"acomp", "attr", "oprd"} or (verb.dep in {"conj", "advcl"} and head.pos == "VERB"):
                 coordinated = verb.dep == "conj"
                 # "Moscow was ready to ...": the copula's subject; coordinated verbs share one; a participle
@@ -181,6 +183,16 @@ class ArgumentRules(SentenceState):
             else:
                 return []
         return []
+
+    def _past_partner(self, verb: Token) -> Token | None:
+        """The past tense a past tense really joins, where the parser made it an infinitive's or a
+        participle's conjunct: 'urged China to resume talks and pressed Beijing to ...' (pressed
+        joins urged). None if it is no such conjunct."""
+        head = self.s.tokens[verb.head]
+        if verb.dep != "conj" or verb.tag != "VBD" or self.s.kids(verb.i, "aux") or not (
+                head.tag == "VBG" or any(k.lemma == "to" for k in self.s.kids(head.i, "aux"))):
+            return None
+        return next((t for t in self.s.ancestors(head.i) if t.tag == "VBD"), None)
 
     def _clause_before(self, participle: Token) -> Token | None:
         """The clause a sentence-final participle follows after a comma, where the parser hung both on

@@ -348,7 +348,7 @@ class GoverningRules(ArgumentRules):
                     chain.append((current, "background"))  # "apologized for killing": the apology is the news
                 head = self.s.tokens[head.head]
             if current.dep == "conj":
-                current = head
+                current = self._past_partner(current) or head
                 continue
             if current.dep == "xcomp" and head.lemma == "be" and \
                     any(k.lemma == "to" for k in self.s.kids(current.i, "aux")):
