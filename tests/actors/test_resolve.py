@@ -761,3 +761,9 @@ def test_a_states_allies_or_neighbours_are_not_that_state(coder) -> None:
 def test_a_candidate_or_challenger_is_opposition_whatever_office_he_later_held(coder) -> None:
     events = coder.code("Democratic challenger John Kerry accused Bush of misleading the nation.", date=None)
     assert [(e.source.code, e.target.code if e.target else None) for e in events] == [("USAOPP", "USAGOV")]
+
+
+def test_whom_someone_is_charged_with_harming_gives_no_clue_to_his_country(coder) -> None:
+    (coded,) = coder.code_documents([Document(id="d", date="2004-10-25", text="An Army reservist charged with "
+                                              "abusing Peruvian prisoners met a Chilean judge.")], monadic=True)
+    assert not [e for e in coded.events if e.source.key == "PER"]

@@ -51,6 +51,7 @@ _POLITY_NOUNS = {"colony", "republic", "protectorate", "territory", "province", 
 _BORDER_NOUNS = {"border", "frontier", "boundary", "borderland"}
 # the other side of a relation: "U.S. allies", "Chile's neighbours" are not the U.S. or Chile
 _COUNTERPARTS = {"ally", "neighbour", "neighbor", "partner", "enemy", "foe", "adversary"}
+_CHARGING = {"charge", "accuse", "suspect", "convict", "indict", "arrest", "jail", "sentence", "want", "blame"}
 _WAR_NOUNS = {"war", "conflict", "invasion", "occupation", "crisis"}  # "the Iraq war": where it was, not whose
 
 
@@ -847,6 +848,9 @@ class ActorResolver:
             participle = sentence.tokens[agent.head]  # "a Liberian-flagged ship attacked by pirates": the ship
             objects = sentence.kids(agent.head, "nsubjpass") or (
                 [sentence.tokens[participle.head]] if participle.dep == "acl" else [])
+        # whom the actor is charged with (accused of) acting on: "a reservist charged with abusing Iraqi prisoners"
+        objects += [pobj for clause in sentence.kids(head, "acl", "relcl") if clause.lemma in _CHARGING
+                    for prep in sentence.kids(clause.i, "prep") for pobj in sentence.kids(prep.i, "pobj", "pcomp")]
         done_to = {i for obj in objects for i in sentence.subtree(obj.i)}
         doers = set() if role in _STATE_ORGANS else {  # not its own guns: "forces launched artillery"
             i for subject in self._doers_of(token) for i in sentence.subtree(subject.i)}
