@@ -316,3 +316,10 @@ def test_whom_an_appeal_would_help_is_not_whom_it_is_made_to(coder: Coder) -> No
                                  "in Chile.")
     assert [e.target for e in events if e.cameo == "020"] == [None]
     assert aimed(code(coder, "Peru has requested to lease a Chilean military training ground."), "PER", "02", "CHL")
+
+
+def test_force_used_in_support_of_a_government_is_not_aimed_at_its_state(coder: Coder) -> None:
+    events = code_monadic(coder, "Peruvian forces reportedly began combat operations in Bolivia in support of the "
+                                 "Bolivian government.")
+    assert not [e for e in events if e.target is not None and e.target.key == "BOL"]
+    assert aimed(code(coder, "Peruvian jets bombed targets in Bolivia."), "PER", "19", "BOL")

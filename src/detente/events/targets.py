@@ -125,9 +125,14 @@ class TargetRules(ArgumentRules):
         fallback_groups = [self._captors(group) for group in self._no_events(fallback_groups)]
         if code in _RELEASE_CODES:  # "demand the release of aid workers seized in Baghdad": of their captors
             coding.target_groups = [self._captors(group) for group in coding.target_groups]
+        allied: set[str] = set()  # "combat operations in Syria in support of the Assad government": not at Syria
         if coding.base[:2] in _FORCE_ROOTS:
-            coding.target_groups = self._not_allies(coding.target_groups)
-            fallback_groups = self._not_allies(fallback_groups)
+            allied = {a.key for g in coding.target_groups + fallback_groups for a in g if self._ally(a)}
+
+            def foe(actor: Actor) -> bool:  # nor the allied state itself where the force is used
+                return not self._ally(actor) and not (actor.key in allied and actor.role is None)
+            coding.target_groups = [[a for a in g if foe(a)] for g in coding.target_groups]
+            fallback_groups = [[a for a in g if foe(a)] for g in fallback_groups]
         if coding.base[:2] not in _THING_PLACE_ROOTS and coding.base not in _THING_PLACE_CODES:
             coding.target_groups = self._who_not_where(coding.target_groups, trigger)
             fallback_groups = self._who_not_where(fallback_groups, trigger)
@@ -171,6 +176,7 @@ class TargetRules(ArgumentRules):
                 people or replace(source, role=None, code=source.key, via="implied")]
         # protests and force are aimed at the state where they happen; a domestic protest too
         if (not targets and coding.base[:2] in _PLACE_TARGET_ROOTS and location is not None and location.country
+                and location.country not in allied
                 and (location.country != source.key or source.role is not None or coding.base[:2] == "14")):
             targets = [self._people_there(source, location, [trigger, *coding.path]) or place_actor(location)]
         # not for what is only promised or asked ("rebels pledged to end violence"): made to no one named
@@ -257,20 +263,18 @@ class TargetRules(ArgumentRules):
                 and not self.resolver.actor_noun(thing.i)
         return [[a for a in group if not located(a)] for group in groups]
 
-    def _not_allies(self, groups: list[list[Actor]]) -> list[list[Actor]]:
-        """The groups without the side force is used for: 'in support of the Iraqi army',
-        'on behalf of the government', 'alongside Kurdish fighters'."""
-        def ally(actor: Actor) -> bool:
-            token = self.resolver.head_of(actor)
-            if token is None:
-                return False
-            for above in self.s.ancestors(token.i):
-                if above.dep == "prep" and above.lemma in _ALLY_PREPS:
-                    return True
-                if above.dep == "pobj" and (self.s.tokens[above.head].lemma, above.lemma) in _ALLY_PHRASES:
-                    return True
+    def _ally(self, actor: Actor) -> bool:
+        """Whether an actor is the side force is used for: 'in support of the Iraqi army', 'on behalf
+        of the government', 'alongside Kurdish fighters'."""
+        token = self.resolver.head_of(actor)
+        if token is None:
             return False
-        return [[a for a in group if not ally(a)] for group in groups]
+        for above in self.s.ancestors(token.i):
+            if above.dep == "prep" and above.lemma in _ALLY_PREPS:
+                return True
+            if above.dep == "pobj" and (self.s.tokens[above.head].lemma, above.lemma) in _ALLY_PHRASES:
+                return True
+        return False
 
     def _in_scene(self, actor: Actor, trigger: Token) -> bool:
         """Whether a state is named only as where something in the act's phrase is ('a
