@@ -323,3 +323,8 @@ def test_force_used_in_support_of_a_government_is_not_aimed_at_its_state(coder: 
                                  "Bolivian government.")
     assert not [e for e in events if e.target is not None and e.target.key == "BOL"]
     assert aimed(code(coder, "Peruvian jets bombed targets in Bolivia."), "PER", "19", "BOL")
+
+
+def test_what_an_act_is_over_is_no_target(coder: Coder) -> None:
+    events = code_monadic(coder, "Chile began a trial over a slain Peruvian girl.")
+    assert not [e for e in events if e.target is not None and e.target.key == "PER"]

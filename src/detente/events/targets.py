@@ -22,7 +22,7 @@ from .sentence import Candidate, _Coding, _known, _same_actor
 from .timing import CALENDAR_WORDS
 
 # Prepositions tried for a target when the pattern's own give none: "withdrew from Lebanon".
-_FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "for", "into", "at", "over",
+_FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "for", "into", "at",
                    "between", "of")
 # a meeting's "from" says where one speaks from, not with whom ("speaking from France"); its
 # "on" and "over" what it is about ("talks over Ukraine")
