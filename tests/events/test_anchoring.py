@@ -137,3 +137,8 @@ def test_a_known_persons_name_is_no_town(coder: Coder) -> None:
     assert all(e.location is None or e.location.country != "EGY" for e in events)
     assert not any(e.target is not None and e.target.key == "EGY" for e in events)
     assert any(e.target is not None and e.target.code == "USAGOV" for e in events)
+
+
+def test_a_visit_next_week_to_a_neighbour_is_planned(coder: Coder) -> None:
+    events = code(coder, "President Bachelet visits neighboring Peru next week.")
+    assert [e.cameo for e in events if e.source.key == "CHL"] == ["036"]

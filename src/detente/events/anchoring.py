@@ -161,8 +161,13 @@ class Anchoring:
     def planned(self, predicate: Token) -> bool:
         """Whether the time of a clause (or event noun) is after the publication day and no
         auxiliary says so: 'Blair visits Israel next week', 'talks tomorrow' are plans."""
-        return any(self._attached_predicate(time) == predicate.i and self._ahead(time, predicate)
-                   for time in self.context.times)
+        return any(self._attached_predicate(time) in {predicate.i, *self._participles(predicate)}
+                   and self._ahead(time, predicate) for time in self.context.times)
+
+    def _participles(self, predicate: Token) -> list[int]:
+        """Participles the parser hung on a verb that modify its object ('visits neighboring Canada next
+        week': the time is the visit's)."""
+        return [k.i for k in self.s.kids(predicate.i, "xcomp") if k.tag == "VBG" and self.s.kids(k.i, "dobj")]
 
     def _habitual(self, path: list[Token]) -> bool:
         """A perfect with 'regularly', 'long', 'previously': background, not news."""
