@@ -283,3 +283,9 @@ def test_stopping_anothers_act_eases_nothing(coder: Coder) -> None:
                                  "Bolivians firing rockets at Chile.")
     assert not [e for e in events if e.cameo.startswith("087")]
     assert any(e.cameo == "087" for e in code_monadic(coder, "Chile stopped firing on the town."))
+
+
+def test_a_message_sent_to_congratulate_congratulates(coder: Coder) -> None:
+    events = code(coder, "The Chilean president sent a message to the Peruvian president on Thursday to "
+                         "congratulate him on his election.")
+    assert [(e.cameo, e.factuality) for e in events if e.cameo == "051"] == [("051", "asserted")]

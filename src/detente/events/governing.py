@@ -335,8 +335,8 @@ class GoverningRules(ArgumentRules):
             if current.dep == "acl" and current.tag == "VBN":
                 break  # "a deal brokered by China": the participle says what the deal was, not what it intends
             head = self.s.tokens[current.head]
-            if self._purpose(current):  # "demanded a meeting to discuss ...": discussing is only intended
-                chain.append((current, "future"))
+            if self._purpose(current) and not self._message_says(current):
+                chain.append((current, "future"))  # "demanded a meeting to discuss ...": discussing is only intended
             if current.dep == "pcomp" and head.lemma in _CIRCUMSTANCE_PREPS:
                 if head.lemma == "before":  # "demanded a truce before allowing aid": not demanded, not done
                     chain.append((current, "future"))
@@ -402,6 +402,13 @@ class GoverningRules(ArgumentRules):
 
     def _purpose(self, clause: Token) -> bool:
         return clause.dep == "advcl" and any(k.lemma == "to" for k in self.s.kids(clause.i, "aux"))
+
+    def _message_says(self, purpose: Token) -> bool:
+        """Whether a purpose is what a message sent says: 'sent a message to congratulate him' did
+        congratulate him."""
+        verb = self.s.tokens[purpose.head]
+        return verb.lemma in {"send", "deliver", "write"} and any(
+            k.lemma in {"message", "letter", "note", "cable", "telegram"} for k in self.s.kids(verb.i, "dobj"))
 
     def _effect(self, governor: Token) -> str | None:
         """A verb's effect, or its object's: 'reiterated its demand that ...' demands."""
