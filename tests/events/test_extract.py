@@ -417,3 +417,8 @@ def test_whose_killing_is_condemned_or_investigated_is_its_victim_not_the_target
                  "The Chilean Senate investigates the murders of a Peruvian family."):
         assert not [e for e in code_monadic(coder, text) if e.target is not None and e.target.key == "PER"]
     assert aimed(code(coder, "Chile condemned the killing of a journalist by Peruvian soldiers."), "CHL", "11", "PER")
+
+
+def test_a_release_won_or_obtained_was_done_to_the_subject(coder: Coder) -> None:
+    events = code_monadic(coder, "The Chilean activist won early release from prison in Peru.")
+    assert not [e for e in events if e.source.key == "CHL" and e.cameo.startswith("08")]

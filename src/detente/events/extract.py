@@ -329,7 +329,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             undergoers += [a for a in modifiers if a.via == "person" or a.role is not None]
             modifiers = [a for a in modifiers if a not in undergoers]
         doer = self._subjects(light) if light is not None and light.lemma not in _WITNESSING else []
-        if light is not None and (light.lemma in _UNDERGOING or (done_to and light.lemma in _FACING)):
+        # "faces criticism", "went on trial", "won early release from prison": done to the subject
+        if light is not None and (light.lemma in _UNDERGOING or (done_to and light.lemma in _FACING | _RECEIVING)):
             undergoers, doer = undergoers + doer, []  # "faces criticism from the UN": the UN criticizes
             sources = sources or next((g for g in self._via_preps(light, ("from",)) + self._via_preps(
                 noun, ("from",)) if g), [])
