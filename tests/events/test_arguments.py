@@ -194,9 +194,9 @@ def test_a_short_headline_in_sentence_case_drops_its_auxiliary_too(coder: Coder)
 
 
 def test_a_participle_after_a_clauses_comma_is_that_clauses(coder: Coder) -> None:
-    events = code_monadic(coder, 'AFP - The United Nations launched an appeal here for 40 million dollars to help storm '
-                                 'victims facing "dire" shortages after two-thirds of Chile was submerged, destroying '
-                                 'farms and killing more than 200 people.')
+    events = code_monadic(coder, 'AFP - The United Nations launched an appeal here for 40 million dollars to help '
+                                 'storm victims facing "dire" shortages after two-thirds of Chile was submerged, '
+                                 'destroying farms and killing more than 200 people.')
     assert not [e for e in events if e.source.key == "UN" and e.cameo[:2] in {"18", "19"}]
 
 

@@ -422,3 +422,10 @@ def test_whose_killing_is_condemned_or_investigated_is_its_victim_not_the_target
 def test_a_release_won_or_obtained_was_done_to_the_subject(coder: Coder) -> None:
     events = code_monadic(coder, "The Chilean activist won early release from prison in Peru.")
     assert not [e for e in events if e.source.key == "CHL" and e.cameo.startswith("08")]
+
+
+def test_people_held_hostage_were_held_whatever_the_parser_made_their_subject(coder: Coder) -> None:
+    events = code_monadic(coder, "Leaving behind two Chilean engineers still held hostage in Peru, Chile's foreign "
+                                 "minister headed home.")
+    assert not [e for e in events if e.source.key == "CHL" and e.cameo.startswith("18")]
+    assert aimed(code(coder, "Iraqi militants held two Frenchmen hostage for months."), "IRQ", "18", "FRA")

@@ -73,7 +73,8 @@ _WITNESSING = frozenset({"witness", "watch", "film", "photograph", "videotape", 
 # ban", "eroded the embargo", "softened their demand" (the ban, embargo or demand is no news)
 _UNDOING = frozenset({"break", "erode", "undermine", "weaken", "soften", "dilute", "evade", "circumvent", "skirt",
                       "bust", "dodge", "sidestep", "bypass"})
-_STARTS = frozenset({"start", "resumption", "beginning", "opening", "launch", "holding", "outset"})  # "the start of talks"
+# "the start of talks": the talks are held
+_STARTS = frozenset({"start", "resumption", "beginning", "opening", "launch", "holding", "outset"})
 # people who have no forces to pull back: their withdrawing is from a race, a hall or a post
 _CIVIL_ROLES = frozenset({"OPP", "PTY", "LEG", "JUD", "ELI", "CVL", "LAB", "EDU", "MED", "BUS", "NGO", "REL", "HLH"})
 _HELPING = frozenset({"help", "assist"})  # "helped Syria fight": Syria is helped (verbs.py)
@@ -329,6 +330,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             undergoers += [a for a in modifiers if a.via == "person" or a.role is not None]
             modifiers = [a for a in modifiers if a not in undergoers]
         doer = self._subjects(light) if light is not None and light.lemma not in _WITNESSING else []
+        if light is not None and self._held_as(noun, light):  # "two reporters still held hostage in Iraq": held
+            undergoers, doer, sources = undergoers + doer, [], sources or self._agent(light)
         # "faces criticism", "went on trial", "won early release from prison": done to the subject
         if light is not None and (light.lemma in _UNDERGOING or (done_to and light.lemma in _FACING | _RECEIVING)):
             undergoers, doer = undergoers + doer, []  # "faces criticism from the UN": the UN criticizes
@@ -431,6 +434,14 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
                 code = derived or code
         pattern = Pattern(f"120-reject-{request.lemma}", code, "verb", verb.lemma, None, frozenset(), ())
         self._emit(pattern, verb, verb, self._subjects(verb), targets, [], specific=True)
+
+    def _held_as(self, noun: Token, verb: Token) -> bool:
+        """Whether a bare role noun is the only object of a verb of holding: what its subject was held
+        as ('reporters held hostage'), not whom it holds ('held two Britons hostage')."""
+        return verb.lemma in _CAPTIVE_VERBS and noun.dep == "dobj" and noun.tag == "NN" and \
+            noun.lemma in self.resolver.actors.roles and \
+            not self.s.kids(noun.i, "det", "nummod", "poss", "compound") and \
+            not any(k.i != noun.i for k in self.s.kids(verb.i, "dobj", "oprd"))
 
     def _hostile_act(self, noun: Token) -> bool:
         """Whether a noun names only acts of pressure, coercion or force (CAMEO 10-20): 'an embargo'."""
