@@ -205,3 +205,9 @@ def test_a_past_tense_the_parser_joined_to_an_infinitive_shares_the_outer_subjec
                          "stalled talks on reopening its ports and pressed Lima to accept a Chilean proposal.")
     assert {e.source.key for e in events if e.cameo.startswith("02")} == {"CHL"}
     assert all(e.factuality == "asserted" for e in events if e.cameo.startswith("02"))
+
+
+def test_what_killed_is_the_attack_not_the_building_it_hit(coder: Coder) -> None:
+    events = code_monadic(coder, "Chileans buried victims of a suicide bomb attack on a church in Arica that killed at "
+                                 "least 30 people.")
+    assert not [e for e in events if e.source.role == "REL"]

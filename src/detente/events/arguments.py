@@ -247,6 +247,17 @@ class ArgumentRules(SentenceState):
         if pronoun.lemma in {"that", "which"} and before is not None and before.pos == "NOUN" and \
                 before.i != clause.head and before.dep == "pobj":
             return before.i
+        # "an attack on a mosque in Sialkot that killed 30": the attack, not the thing it hit
+        thing = self.s.tokens[clause.head]
+        verb = _known(clause.lemma, self.vocabulary.verbs)
+        forceful = verb is not None and any(p.cameo[:2] in _FORCE_ROOTS for p in self.vocabulary.verbs[verb])
+        while forceful and pronoun.lemma in {"that", "which"} and thing.dep == "pobj" and \
+                _known(thing.lemma, self.vocabulary.nouns) is None and \
+                self.resolver.role_of(thing.i) not in _ARMED_ROLES:
+            act = self.s.tokens[self.s.tokens[thing.head].head]
+            if act.pos == "NOUN" and _known(act.lemma, self.vocabulary.nouns) is not None:
+                return act.i
+            thing = act
         return clause.head
 
     def _reduced_passive(self, verb: Token) -> bool:
