@@ -55,6 +55,20 @@ def test_specific_only_rejects_a_trigger_with_a_general_reading(tmp_path: Path) 
         _load(folder)
 
 
+def test_word_classes_name_only_the_classes_the_rules_read(tmp_path: Path) -> None:
+    folder = _data_copy(tmp_path)
+    classes = folder / "events" / "word_classes.tsv"
+    text = classes.read_text(encoding="utf-8")
+    line = len(text.splitlines()) + 1
+    classes.write_text(text + "pondering\tponder|muse\tverbs of thinking: 'pondered an attack'\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match=rf"word_classes.tsv, line {line}, field 'class': must be a class"):
+        _load(folder)
+    classes.write_text("\n".join(row for row in text.splitlines() if not row.startswith("series\t")) + "\n",
+                       encoding="utf-8")
+    with pytest.raises(VocabularyError, match="word_classes.tsv, line 0, field 'class': no row for series"):
+        _load(folder)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Russia provided Syria with economic assistance.", ("RUS", "070", "SYR", "asserted")),
     ("France handed over medical equipment to Mali.", ("FRA", "070", "MLI", "asserted")),

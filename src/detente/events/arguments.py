@@ -26,7 +26,6 @@ _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 NAMED_AS = {"state": "government", "organisation": "organization", "person": "leader", "place": "government",
             "region": "region"}  # a region of several states is no one government
 _ARMED_ROLES = {"MIL", "INS", "REB", "SEP", "UAF"}
-_CAPTIVE_VERBS = {"hold", "keep"}  # "held hostage", "kept prisoner" (not _HOLDING: owning a place)
 _STATE_ORGANS = {"GOV", "JUD", "LEG", "MIL", "COP"}
 _IRREGULARS = _ARMED_ROLES - {"MIL"}  # armed groups that are not a state's forces
 _MIGRANT_ROLES = frozenset({"REF"})  # refugees and migrants who arrive somewhere make no visit to its government
@@ -35,8 +34,6 @@ _PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "in"}
 _DONE_TO_ROOTS = {"17", "18", "19", "20"}  # acts that need someone to act on: coercion and force
 _DONE_TO_CODES = {"084", "085", "174", "111", "112"}  # releasing, expelling, criticizing, accusing
 _TIME_PREPS = {"after", "before", "since", "upon"}  # "sent troops after accusing X": the sender accuses
-_HOLDING = {"hold", "control", "occupy", "run", "own", "operate", "man", "use", "garrison"}  # "positions held by X"
-_REMAINS = {"body", "remains", "coffin", "casket", "corpse"}  # a dead person's: no visitor
 
 
 def _no_places(actors: list[Actor]) -> list[Actor]:
@@ -268,7 +265,7 @@ class ArgumentRules(SentenceState):
         if verb.tag not in {"VBN", "VBD"} or not self.s.kids(verb.i, "nsubj") or self.s.kids(verb.i, "aux", "auxpass"):
             return False
         objects = self.s.kids(verb.i, "dobj")
-        if verb.lemma in _CAPTIVE_VERBS and len(objects) == 1 and objects[0].tag == "NN" and \
+        if verb.lemma in self.vocabulary.words["captive_verbs"] and len(objects) == 1 and objects[0].tag == "NN" and \
                 objects[0].lemma in self.resolver.actors.roles and not self.s.kids(objects[0].i, "det", "nummod"):
             return True  # "two reporters held hostage in Iraq": the bare noun says what the subject was held as
         if verb.text.lower().endswith(PARTICIPLE_ENDINGS):  # not the small clause of "ordered them taken away"
@@ -409,7 +406,8 @@ class ArgumentRules(SentenceState):
     def _holders(self, thing: Token) -> list[Actor]:
         """Who holds a thing a participle says is held: 'strikes on positions held by the RSF',
         'shelled a hospital run by MSF', 'shelled rebel-held villages'."""
-        held = [a for clause in self.s.kids(thing.i, "acl") if clause.tag == "VBN" and clause.lemma in _HOLDING
+        holding = self.vocabulary.words["holding"]
+        held = [a for clause in self.s.kids(thing.i, "acl") if clause.tag == "VBN" and clause.lemma in holding
                 for a in self._agent(clause)]
         for apposed in self.s.kids(thing.i, "appos"):  # "Marib Dam, one of the Houthis' strongholds"
             if apposed.lemma == "one":
@@ -417,7 +415,7 @@ class ArgumentRules(SentenceState):
                                 for p in self.s.kids(of.i, "pobj")), apposed)
             held = held or [a for k in self.s.kids(apposed.i, "poss") for a in self.resolver.resolve(k.i)]
         return held or [a for participle in self.s.kids(thing.i, "amod")
-                        if participle.tag == "VBN" and participle.lemma in _HOLDING
+                        if participle.tag == "VBN" and participle.lemma in holding
                         for holder in self.s.kids(participle.i, "npadvmod", "compound", "nmod")
                         for a in self.resolver.resolve(holder.i)]
 
@@ -489,7 +487,7 @@ class ArgumentRules(SentenceState):
             subject = self._first(clause, "nsubj")
         if subject is None or subject.pos != "NOUN" or subject.i in self.resolver.word_entry:
             return False
-        if subject.lemma in _REMAINS and any(  # "Arafat's body arrived in Cairo": a dead man's, no visit
+        if subject.lemma in self.vocabulary.words["remains"] and any(  # "Arafat's body arrived in Cairo": no visit
                 a.via == "person" for k in self._owners(subject) for a in self.resolver.resolve(k.i)):
             return True
         if any(a.role in _ARMED_ROLES for a in self.resolver.resolve(subject.i)):  # "a party of British soldiers"

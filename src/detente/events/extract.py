@@ -24,7 +24,7 @@ from ..actors.resolve import ActorResolver
 from ..parse.tokens import ParsedSentence, Token
 from ..records import Actor
 from .anchoring import SentenceContext
-from .arguments import _ARMED_ROLES, _CAPTIVE_VERBS, _MIGRANT_ROLES, _RELATIVE_PRONOUNS, _no_places
+from .arguments import _ARMED_ROLES, _MIGRANT_ROLES, _RELATIVE_PRONOUNS, _no_places
 from .blame import BlameRules
 from .factuality import FactualityRules
 from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _armed_backing, _by_air, _criminal_violence,
@@ -32,7 +32,7 @@ from .force import (_FORCE_ROOTS, ForceRules, _armed_assault, _armed_backing, _b
 from .governing import GoverningRules
 from .patterns import NO_OBJECT, EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
-from .sentence import _SERIES_NOUNS, Candidate, _Coding, _known
+from .sentence import Candidate, _Coding, _known
 from .targets import _FALLBACK_PREPS, TargetRules, _to_the_press
 from .verbs import VerbRules
 
@@ -57,28 +57,10 @@ class EventExtractor:
         return work.run()
 
 
-_ACT_CARRIERS = frozenset({"campaign", "operation", "mission", "spree", "wave", "series"})  # "a bombing campaign"
 _VISITS = frozenset({"042", "043"})
 _ANSWERING_CODES = ("016", "051", "11", "12")  # verbal answers to another's act: deny, praise, criticize, reject
-# their subject is hit: "survived an assassination attempt", "faces sanctions"
-_UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "withstand", "sustain", "face", "undergo"})
-_RECEIVING = frozenset({"receive", "get", "obtain", "find", "win", "gain", "secure"})  # their subject is given aid
-_PERCEIVING = frozenset({"see", "view", "perceive", "fear", "describe", "label", "brand", "deem", "regard",
-                         "foresee", "dread"})  # their object is only how someone sees things
-# their subject only looks on, records or looks into an act: "journalists filmed clashes", "the UN investigated
-# attacks on civilians" (the act is someone else's, if anyone names them)
-_WITNESSING = frozenset({"witness", "watch", "film", "photograph", "videotape", "record", "document", "cover",
-                         "monitor", "observe", "investigate", "probe", "study", "analyse", "analyze", "chronicle"})
-# their object is an act already in force that they break, wear down or get round: "girls are breaking the
-# ban", "eroded the embargo", "softened their demand" (the ban, embargo or demand is no news)
-_UNDOING = frozenset({"break", "erode", "undermine", "weaken", "soften", "dilute", "evade", "circumvent", "skirt",
-                      "bust", "dodge", "sidestep", "bypass"})
-# "the start of talks": the talks are held
-_STARTS = frozenset({"start", "resumption", "beginning", "opening", "launch", "holding", "outset"})
 # people who have no forces to pull back: their withdrawing is from a race, a hall or a post
 _CIVIL_ROLES = frozenset({"OPP", "PTY", "LEG", "JUD", "ELI", "CVL", "LAB", "EDU", "MED", "BUS", "NGO", "REL", "HLH"})
-_HELPING = frozenset({"help", "assist"})  # "helped Syria fight": Syria is helped (verbs.py)
-_FACING = frozenset({"face", "stand", "go", "undergo", "await"})  # "faced arrest", "stood trial", "went on trial"
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "said (that) ...", "pledged to ..."
 _ATTRIBUTIONS = frozenset({"parataxis", "advcl"})  # "..., officials said"
 
@@ -163,7 +145,8 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
         particle = self._particle(verb)
         pattern = self._choose(self.vocabulary.verbs[lemma], particle.lemma if particle else None,
                                self._object_words(obj))
-        if lemma in _HELPING and obj is None and not passive:  # "helped Syria fight the rebels": Syria is helped
+        if lemma in self.vocabulary.words["helping"] and obj is None and not passive:
+            # "helped Syria fight the rebels": Syria is helped
             obj = self._helped(verb)
             if obj is None and self._helps_talk(verb):
                 return
@@ -276,10 +259,12 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
     def _noun_event(self, noun: Token, lemma: str) -> None:
         if self._topic_of_event(noun):
             return  # "negotiations on an Israeli pullback": the pullback is what is talked about
+        word_classes = self.vocabulary.words
         # "keep a dialogue channel with Russia": the phrase the noun modifies carries it
         carrier = self.s.tokens[noun.head] if noun.dep == "compound" else noun
         count = self.s.tokens[self.s.tokens[carrier.head].head]  # "held a fresh round of talks"
-        if carrier.dep == "pobj" and self.s.tokens[carrier.head].lemma == "of" and count.lemma in _SERIES_NOUNS:
+        if carrier.dep == "pobj" and self.s.tokens[carrier.head].lemma == "of" and \
+                count.lemma in word_classes["series"]:
             carrier = count
         light = self._light_verb(carrier)
         governor = self._prepositional_governor(carrier)
@@ -295,23 +280,25 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             return  # "Sharon seeks to save the Gaza pullout plan": the plan is what it is about
         if self._denied_claim(noun):
             return  # "denied reports of a Russian attack", "dismisses Iraq warning claims": only claimed
-        if pattern.cameo[:2] in _FORCE_ROOTS and noun.dep == "compound" and carrier.lemma not in _ACT_CARRIERS:
+        if pattern.cameo[:2] in _FORCE_ROOTS and noun.dep == "compound" and \
+                carrier.lemma not in word_classes["act_carriers"]:
             return  # "war crimes", "attack helicopters", "a bombing suspect": a kind of thing; its head codes any act
         roles = self.resolver.actors.roles
-        if noun.dep == "compound" and carrier.lemma not in _ACT_CARRIERS and (
+        if noun.dep == "compound" and carrier.lemma not in word_classes["act_carriers"] and (
                 carrier.lemma in roles or f"{noun.lemma} {carrier.lemma}" in roles):
             return  # "riot police", "aid workers", "protest leaders": who they are, not what they did ("a mediation
             # mission" is an act)
-        if light is not None and light.lemma in _PERCEIVING:
+        if light is not None and light.lemma in word_classes["perceiving"]:
             return  # "advisers see a China military threat", "Israel fears an Iranian attack": a view, not an act
         if pattern.cameo[:2] == "15" and self._hit_thing(noun):
             return  # "a bomb exploded near (ripped through, fired on) a US patrol": the thing hit, no show of force
         if self._war_named(noun, lemma, light) and not self._characterized(noun):
             return  # "the US-led war in Iraq has not made the world safer": a war named, not news of one (what
             # someone says it was, "the war was illegal", is: an accusation)
-        if light is not None and light.lemma in _UNDOING:
+        if light is not None and light.lemma in word_classes["undoing"]:
             return  # "French girls are breaking the ban on headscarves": the ban stands; they did not impose it
-        if light is not None and light.lemma in _CAPTIVE_VERBS and light.dep == "acl" and light.tag in {"VBG", "VBN"}:
+        if light is not None and light.lemma in word_classes["captive_verbs"] and light.dep == "acl" and \
+                light.tag in {"VBG", "VBN"}:
             return  # "a group holding three UN workers hostage demanded ...": who they are, not news of a seizure
         if light is not None and self._modal(light) == "reject" and \
                 pattern.cameo[:2] in _REQUEST_ROOTS:
@@ -329,15 +316,17 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             undergoers = [a for k in self.s.kids(noun.i, "poss") for a in self.resolver.resolve(k.i)]
             undergoers += [a for a in modifiers if a.via == "person" or a.role is not None]
             modifiers = [a for a in modifiers if a not in undergoers]
-        doer = self._subjects(light) if light is not None and light.lemma not in _WITNESSING else []
+        # "journalists filmed clashes", "the UN investigated attacks": the act is someone else's
+        doer = self._subjects(light) if light is not None and light.lemma not in word_classes["witnessing"] else []
         if light is not None and self._held_as(noun, light):  # "two reporters still held hostage in Iraq": held
             undergoers, doer, sources = undergoers + doer, [], sources or self._agent(light)
         # "faces criticism", "went on trial", "won early release from prison": done to the subject
-        if light is not None and (light.lemma in _UNDERGOING or (done_to and light.lemma in _FACING | _RECEIVING)):
+        if light is not None and (light.lemma in word_classes["undergoing"] or (
+                done_to and light.lemma in word_classes["facing"] | word_classes["receiving"])):
             undergoers, doer = undergoers + doer, []  # "faces criticism from the UN": the UN criticizes
             sources = sources or next((g for g in self._via_preps(light, ("from",)) + self._via_preps(
                 noun, ("from",)) if g), [])
-        if light is not None and light.lemma in _RECEIVING and pattern.cameo[:2] in {"06", "07"}:
+        if light is not None and light.lemma in word_classes["receiving"] and pattern.cameo[:2] in {"06", "07"}:
             # "Syrians found asylum in Jordan", "received aid from the EU", "gets China investment": given it
             undergoers, doer = undergoers + doer, []
             givers = self._via_preps(light, ("from", "in", "by")) + self._via_preps(noun, ("from", "in", "by"))
@@ -350,7 +339,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             doer = []  # "Kerry assailed the troop withdrawal plan"
         if not doer and governor is not None:
             doer = self._subjects(governor)
-            if done_to and governor.lemma in _FACING:  # "will go on trial"
+            if done_to and governor.lemma in word_classes["facing"]:  # "will go on trial"
                 undergoers, doer = undergoers + doer, []
         if not doer and pattern.cameo[:2] == "04":  # "negotiators return to Geneva for talks": they talk
             doer = self._purpose_of(carrier)
@@ -438,7 +427,7 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
     def _held_as(self, noun: Token, verb: Token) -> bool:
         """Whether a bare role noun is the only object of a verb of holding: what its subject was held
         as ('reporters held hostage'), not whom it holds ('held two Britons hostage')."""
-        return verb.lemma in _CAPTIVE_VERBS and noun.dep == "dobj" and noun.tag == "NN" and \
+        return verb.lemma in self.vocabulary.words["captive_verbs"] and noun.dep == "dobj" and noun.tag == "NN" and \
             noun.lemma in self.resolver.actors.roles and \
             not self.s.kids(noun.i, "det", "nummod", "poss", "compound") and \
             not any(k.i != noun.i for k in self.s.kids(verb.i, "dobj", "oprd"))
@@ -458,9 +447,10 @@ class _SentenceWork(GoverningRules, BlameRules, ForceRules, TargetRules, Factual
             return False
         if self.s.kids(head.i, "nummod") or head.lemma in {"hour", "day", "week", "month", "year"}:
             return False  # "three days of talks between ...", "after hours of talks"
-        return prep.lemma == "include" or (head.lemma not in _SERIES_NOUNS | _ACT_CARRIERS | _STARTS and
-                                           _known(head.lemma, self.vocabulary.nouns) is None and
-                                           self._modal(head) is None)
+        word_classes = self.vocabulary.words
+        return prep.lemma == "include" or (
+            head.lemma not in word_classes["series"] | word_classes["act_carriers"] | word_classes["starts"] and
+            _known(head.lemma, self.vocabulary.nouns) is None and self._modal(head) is None)
 
     def _topic_of_event(self, noun: Token) -> bool:
         prep = self.s.tokens[noun.head]

@@ -18,7 +18,7 @@ from ..parse.tokens import Token
 from ..records import Actor
 from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _IRREGULARS, _RELATIVE_PRONOUNS, _STATE_ORGANS, ArgumentRules
 from .patterns import Pattern
-from .sentence import _SERIES_NOUNS, _known, _same_actor
+from .sentence import _known, _same_actor
 
 _DYING = {"die", "perish"}  # "two policemen died when gunmen ambushed their patrol"
 _CARRYING = {"carry", "transport", "ferry", "bring"}  # "a bus carrying workers": the workers were attacked
@@ -200,7 +200,7 @@ class ForceRules(ArgumentRules):
         named by the subject is what was done, by whoever did it; 'killed X in an air strike'
         is the kind of killing that act names."""
         subject = self._first(verb, "nsubj")
-        if subject is not None and subject.lemma in _SERIES_NOUNS:  # "a series of car bombings killed ..."
+        if subject is not None and subject.lemma in self.vocabulary.words["series"]:  # "a series of bombings killed"
             subject = next((p for of in self.s.kids(subject.i, "prep") if of.lemma == "of"
                             for p in self.s.kids(of.i, "pobj")), subject)
         if subject is not None:

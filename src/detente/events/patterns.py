@@ -13,6 +13,10 @@ from .ontology import CameoCode
 EFFECTS = {"intent", "offer", "appeal", "demand", "command", "compel", "permit", "reject", "halt", "future",
            "hypothetical", "alleged", "negated", "report", "light"}
 NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no direct object
+# the word classes of word_classes.tsv that the rules read: each must be listed there, and no other
+WORD_CLASSES = frozenset({
+    "act_carriers", "undergoing", "receiving", "facing", "perceiving", "witnessing", "undoing", "starts", "helping",
+    "captive_verbs", "holding", "remains", "series"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,7 @@ class EventVocabulary:
     undergone: set[str] = field(default_factory=set)  # nouns whose possessor undergoes the act: "his arrest"
     mutual: set[tuple[str, str]] = field(default_factory=set)  # (pos, lemma) of acts done with each other
     specific_only: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # (pos, lemma, particle) -> why
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # word class -> its words: "undergoing" -> survive
 
     def derive(self, effect: str, code: str) -> str | None:
         for size in range(len(code), 1, -1):
@@ -82,7 +87,28 @@ def load_event_vocabulary(folder: Path, cameo: dict[str, CameoCode]) -> EventVoc
     path = folder / "mutual.tsv"
     vocabulary.mutual = {(require(path, line, row, "pos", {"verb", "noun"}.__contains__, "must be verb or noun"),
                           require(path, line, row, "lemma")) for line, row in read_tsv(path, ["pos", "lemma"])}
+    vocabulary.words = _read_word_classes(folder / "word_classes.tsv")
     return vocabulary
+
+
+def _read_word_classes(path: Path) -> dict[str, frozenset[str]]:
+    words: dict[str, frozenset[str]] = {}
+    for line, row in read_tsv(path, ["class", "words", "meaning"]):
+        name = require(path, line, row, "class", WORD_CLASSES.__contains__, "must be a class the rules read")
+        if name in words:
+            raise VocabularyError(str(path), line, "class", f"class {name!r} is listed twice")
+        listed = require(path, line, row, "words", _lower_case_words, "must be lower-case words separated by '|'")
+        words[name] = frozenset(split_list(listed))
+        require(path, line, row, "meaning")
+    missing = sorted(WORD_CLASSES - words.keys())
+    if missing:
+        raise VocabularyError(str(path), 0, "class", f"no row for {', '.join(missing)}")
+    return words
+
+
+def _lower_case_words(value: str) -> bool:
+    items = split_list(value)
+    return bool(items) and all(item == item.lower() and " " not in item for item in items)
 
 
 def _read_specific_only(path: Path, vocabulary: EventVocabulary) -> None:

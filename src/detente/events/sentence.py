@@ -23,11 +23,6 @@ if TYPE_CHECKING:
     from .extract import EventExtractor
 
 
-# "a series of car bombings", "a fresh round of talks": a count of acts, whose
-# words carry the acts it counts
-_SERIES_NOUNS = {"series", "wave", "string", "spate", "flurry", "pair", "couple", "number", "round"}
-
-
 def _known(lemma: str, table: dict[str, list[Pattern]]) -> str | None:
     """The lemma a pattern table knows: the word itself, or the word without 're-'
     ('re-open' codes as 'open'; not 'represent' as 'present')."""
