@@ -11,9 +11,6 @@ from .patterns import EventVocabulary
 from .places import Gazetteer
 from .timing import TimeExpression
 
-_HABITUAL_ADVERBS = {"regularly", "consistently", "repeatedly", "long", "often", "frequently",
-                     "increasingly", "traditionally", "historically", "continually", "constantly",
-                     "previously", "formerly"}
 # how a time expression modifies a noun: "the 2003 invasion", "last week's raid", "the 2020 election results"
 _NOUN_MODIFIER_DEPS = {"det", "nummod", "compound", "amod", "poss", "nmod"}
 _CONTAINING_PREPS = {"in", "during", "at"}  # "killed in last week's raid": the raid's time is the killing's
@@ -171,10 +168,11 @@ class Anchoring:
 
     def _habitual(self, path: list[Token]) -> bool:
         """A perfect with 'regularly', 'long', 'previously': background, not news."""
+        habitual = self.vocabulary.words["habitual_adverbs"]
         for node in path:
             kids = self.s.kids(node.i)
             perfect = any(k.dep == "aux" and k.lemma == "have" for k in kids)
-            if perfect and any(k.dep == "advmod" and k.lemma in _HABITUAL_ADVERBS for k in kids):
+            if perfect and any(k.dep == "advmod" and k.lemma in habitual for k in kids):
                 return True
         return False
 

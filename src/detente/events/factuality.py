@@ -19,12 +19,6 @@ _FUTURE_AUX = {"will", "shall", "'ll", "would", "'d"}  # "would" is the future o
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "until"}
 _TIME_MARKS = {"when", "once", "after", "before"}
 _WILL = {"will", "shall", "'ll"}
-# "demanded a ransom as a condition for their release": the release is only what is asked in return
-_CONDITION_NOUNS = {"condition", "precondition", "prerequisite", "exchange", "return"}
-_ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
-_HYPOTHETICAL_MODIFIERS = {"potential", "possible", "likely", "hypothetical", "prospective"}
-_FUTURE_MODIFIERS = {"future", "planned", "proposed", "upcoming", "expected", "forthcoming"}
-_UPCOMING_HEADS = {"eve", "ahead"}  # "on the eve of the visit", "ahead of talks": still to come
 
 
 class FactualityRules(SentenceState):
@@ -35,9 +29,9 @@ class FactualityRules(SentenceState):
         mediation if ...') is asserted as a threat, whatever its modal."""
         if trigger.pos in {"NOUN", "PROPN"}:
             for kid in self.s.kids(trigger.i, "amod", "det"):
-                if kid.lemma in _HYPOTHETICAL_MODIFIERS:
+                if kid.lemma in self.vocabulary.words["hypothetical_modifiers"]:
                     return "hypothetical"
-                if kid.lemma in _FUTURE_MODIFIERS and factuality == "asserted":
+                if kid.lemma in self.vocabulary.words["future_modifiers"] and factuality == "asserted":
                     factuality = "future"
                 if kid.lemma == "no":
                     return "negated"
@@ -61,7 +55,8 @@ class FactualityRules(SentenceState):
                     return "hypothetical"
                 if kid.dep == "mark" and word in _CONDITIONAL_MARKS:
                     return "hypothetical"
-                if kid.dep == "advmod" and word in _ALLEGED_ADVERBS and factuality == "asserted":
+                if kid.dep == "advmod" and word in self.vocabulary.words["alleged_adverbs"] and \
+                        factuality == "asserted":
                     factuality = "alleged"
         return factuality
 
@@ -98,12 +93,14 @@ class FactualityRules(SentenceState):
         if noun.dep != "pobj" or prep.lemma not in {"for", "of"}:
             return False
         head = self.s.tokens[prep.head]
-        return head.pos == "NOUN" and head.lemma in _CONDITION_NOUNS  # not "returned to Geneva for talks"
+        # not "returned to Geneva for talks"
+        return head.pos == "NOUN" and head.lemma in self.vocabulary.words["condition_nouns"]
 
     def _upcoming(self, noun: Token) -> bool:
         """Whether an event noun is still to come: 'on the eve of the visit', 'ahead of talks'."""
         prep = self.s.tokens[noun.head]
-        return noun.dep == "pobj" and prep.lemma == "of" and self.s.tokens[prep.head].lemma in _UPCOMING_HEADS
+        return noun.dep == "pobj" and prep.lemma == "of" and \
+            self.s.tokens[prep.head].lemma in self.vocabulary.words["upcoming_heads"]
 
     def _characterized(self, noun: Token) -> bool:
         """'(Annan said) the US war in Iraq is illegal', 'the invasion was a mistake': an act that

@@ -20,19 +20,7 @@ from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _IRREGULARS, _RELATIVE_PRONOU
 from .patterns import Pattern
 from .sentence import _known, _same_actor
 
-_DYING = {"die", "perish"}  # "two policemen died when gunmen ambushed their patrol"
-_CARRYING = {"carry", "transport", "ferry", "bring"}  # "a bus carrying workers": the workers were attacked
-
-_PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
 _GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'
-_LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}  # "fired from Gaza": where the fire came from
-# a state of war is news only when it is made or ended ("declared war on", "war broke out", "stop the war");
-# named, it is background
-_STANDING_NOUNS = {"war"}
-_WAR_MAKING = {"wage", "declare", "launch", "start", "begin", "open", "fight", "escalate", "break", "erupt", "resume",
-               "enter", "join", "spark", "trigger", "provoke", "unleash", "end", "stop", "halt", "cease"}
-
-
 
 
 def _own_forces(codes: tuple[str, ...], source: Actor, target: Actor) -> bool:
@@ -128,7 +116,7 @@ class ForceRules(ArgumentRules):
         government forces') or whose weapon did it ('killed in Israeli tank shelling')."""
         for prep in self.s.kids(verb.i, "prep"):
             for pobj in self.s.kids(prep.i, "pobj"):
-                if prep.lemma == "from" and verb.lemma in _LAUNCH_VERBS:
+                if prep.lemma == "from" and verb.lemma in self.vocabulary.words["launching"]:
                     found = [a for a in self.resolver.resolve(pobj.i) if a.via != "role"]
                 elif prep.lemma in {"in", "by", "during"} and _known(pobj.lemma, self.vocabulary.nouns):
                     found = self._sides(pobj, self._noun_sources(pobj))
@@ -181,7 +169,7 @@ class ForceRules(ArgumentRules):
         """The pattern of firing a weapon a noun names ('missile', 'mortar bomb'), if a verb of
         launching lists it as force."""
         words = self._object_words(weapon)
-        for lemma in sorted(_LAUNCH_VERBS & self.vocabulary.verbs.keys()):
+        for lemma in sorted(self.vocabulary.words["launching"] & self.vocabulary.verbs.keys()):
             fired = self._choose(self.vocabulary.verbs[lemma], None, words)
             if fired is not None and fired.objects and fired.cameo[:2] == "19":
                 return fired
@@ -285,7 +273,7 @@ class ForceRules(ArgumentRules):
 
     def _carried(self, vehicle: Token) -> list[Actor]:
         """Who rode in what was attacked: 'ambushed a bus carrying unarmed Iraqis'."""
-        return [a for clause in self.s.kids(vehicle.i, "acl") if clause.lemma in _CARRYING
+        return [a for clause in self.s.kids(vehicle.i, "acl") if clause.lemma in self.vocabulary.words["carrying"]
                 for obj in self.s.kids(clause.i, "dobj") for a in self.resolver.resolve(obj.i)]
 
     def _casualties(self, verb: Token) -> list[Actor]:
@@ -295,7 +283,7 @@ class ForceRules(ArgumentRules):
         head = self.s.tokens[verb.head]
         if verb.dep != "advcl" or head.pos != "VERB":
             return []
-        if head.lemma in _DYING:
+        if head.lemma in self.vocabulary.words["dying"]:
             subject = self._first(head, "nsubj")
         else:
             known = _known(head.lemma, self.vocabulary.verbs)
@@ -378,8 +366,9 @@ class ForceRules(ArgumentRules):
         """Whether a noun names a state of war that is not made news of here: not waged, declared,
         launched, breaking out or ended ('the US-led war in Iraq has not made the world safer')."""
         head = self.s.tokens[noun.head]
-        return lemma in _STANDING_NOUNS and not ((light is not None and light.lemma in _WAR_MAKING) or (
-            noun.dep in {"nsubj", "nsubjpass"} and head.lemma in _WAR_MAKING))
+        war_making = self.vocabulary.words["war_making"]
+        return lemma in self.vocabulary.words["wars"] and not ((light is not None and light.lemma in war_making) or (
+            noun.dep in {"nsubj", "nsubjpass"} and head.lemma in war_making))
 
     def _background_of_event(self, noun: Token) -> bool:
         """'assistance to the US-led war against Iraq', 'an offensive in its war with Iraq': fighting
@@ -419,4 +408,4 @@ class ForceRules(ArgumentRules):
             head = self.s.tokens[trigger.head]  # peacekeeping mission": the phrase may hang on the verb
         clause = self.s.subtree(head.i, frozenset({"ccomp", "parataxis", "relcl", "conj", "advcl"}))
         words = {self.s.tokens[i].lemma for i in clause}
-        return bool(words & _PEACEKEEPING)
+        return bool(words & self.vocabulary.words["peacekeeping"])

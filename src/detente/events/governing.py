@@ -21,29 +21,13 @@ from .sentence import _Coding, _known, _same_actor
 # clauses (but for purpose: "to discuss") and relative clauses are not governed: "comes
 # after NATO expelled" asserts the expulsion.
 _CLAUSE_LINKS = {"xcomp", "ccomp", "conj", "pcomp", "acl", "acomp"}
-_SEEKING = {"seek", "want", "need"}  # with a noun of aid as object: asking to be given it, not offering it
-# An offer is made for its addressee's good: never a threat, never an appeal ("offered to send troops to
-# help Kenya fight": military aid; Kenya's fight is only hoped for); derived_codes.tsv's "offer" rows.
-_OFFERING = {"offer", "volunteer"}
-_THREATENING = {"threaten"}  # what is threatened is a threat (13x), whatever it would be if promised
-# what makes a plan news: it is made, announced or adopted ("unveiled a plan to withdraw"); a plan
-# saved, challenged or debated is the topic of other news ("a challenge to his plan to withdraw")
-_PLAN_NEWS = {"announce", "unveil", "present", "propose", "approve", "adopt", "outline", "submit", "endorse",
-              "accept", "launch", "draw", "table", "offer", "have", "make", "agree", "finalize", "finalise",
-              "reveal", "detail", "lay", "set", "put", "be", "disclose", "introduce", "issue", "release",
-              "map", "produce", "prepare", "devise", "formulate", "back", "ratify", "pass", "sign"}
-_PLANS = {"plan", "scheme", "blueprint", "roadmap"}
 _DEONTIC_AUX = {"must", "should", "ought"}
 _ADVISING_AUX = {"should", "ought"}  # advice asks; "must" demands
 _DERIVING = ("intent", "appeal", "demand", "command", "reject", "halt")
-_COMPLETING = {"end", "conclude", "finish", "complete", "wrap"}  # a visit ended was made
 _VISIT_CODES = {"042", "043", "044"}
 _REASON_PREPS = {"for", "over"}  # "apologized for killing", "condemned over shooting": an earlier act
 _CIRCUMSTANCE_PREPS = {"before", "after", "since", "despite", "without", "while", "following", "besides"}
 _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")  # who a condition is on, if anyone
-# "if verified (confirmed, true)": a report's truth is the condition, not someone's act
-_TRUTH_WORDS = {"verify", "confirm", "true", "accurate", "correct", "prove", "substantiate", "authenticate",
-                "authenticated", "verified", "confirmed"}
 _UNDERIVED_FACTUALITY = {"intent": "future", "appeal": "hypothetical", "demand": "hypothetical",
                          "command": "hypothetical", "reject": "negated", "halt": "negated"}
 
@@ -64,7 +48,7 @@ class GoverningRules(ArgumentRules):
         if anchor.i != trigger.i:  # "offered aid", "halted talks": the light verb governs its noun
             governors.insert(0, (anchor, self._modal(anchor)))
         carrier = self.s.tokens[trigger.head]
-        if trigger.dep == "compound" and carrier.i != anchor.i and carrier.lemma in _PLANS:
+        if trigger.dep == "compound" and carrier.i != anchor.i and carrier.lemma in self.vocabulary.words["plans"]:
             governors.insert(0, (carrier, "intent"))  # "approved the Gaza pullout plan": only planned
         for governor, effect in governors:
             if effect == "report" and self._tells_to(governor, [trigger, anchor, *coding.path]):
@@ -79,7 +63,7 @@ class GoverningRules(ArgumentRules):
             if self._have_to(governor):
                 deontic.add("must")
             obliged = bool(deontic)
-            sought = governor.lemma in _SEEKING and effect in {None, "intent"} and \
+            sought = governor.lemma in self.vocabulary.words["seeking"] and effect in {None, "intent"} and \
                 any(k.i == trigger.i for k in self.s.kids(governor.i, "dobj"))
             if sought and coding.code[:2] == "07":
                 # "sought aid (refuge) from Y": the seeker asks to receive it (103x, as the gold sets code it)
@@ -91,8 +75,9 @@ class GoverningRules(ArgumentRules):
             if effect == "intent" and not coding.derived and derivable:
                 wanters = {a.key for a in self._subjects(governor)}
                 if wanters and coding.sources and not wanters & {a.key for a in coding.sources}:
-                    # "Obama wants Putin to attack": Obama asks Putin
-                    effect = "future" if governor.lemma in _OFFERING else "appeal"
+                    # "Obama wants Putin to attack": Obama asks Putin; an offer is made for its addressee's
+                    # good ("offered to send troops to help Kenya fight" only hopes for Kenya's fight)
+                    effect = "future" if governor.lemma in self.vocabulary.words["offering"] else "appeal"
             if effect in _DERIVING and derivable:
                 if coding.derived_by == "halt" and effect != "halt":  # "prepared to lift the ban": 0351
                     coding.derived = False
@@ -210,7 +195,7 @@ class GoverningRules(ArgumentRules):
     def _if_true(self, clauses: list[Token]) -> bool:
         """Whether a clause holds only on a condition with no one to meet it: 'if verified',
         'if confirmed', 'if true' (a report's truth, not someone's act)."""
-        return any(k.lemma == "if" and clause.lemma in _TRUTH_WORDS
+        return any(k.lemma == "if" and clause.lemma in self.vocabulary.words["truth_words"]
                    and self._first(clause, *_CLAUSE_SUBJECTS) is None
                    for node in clauses for clause in self.s.kids(node.i, "advcl")
                    for k in self.s.kids(clause.i, "mark"))
@@ -229,16 +214,18 @@ class GoverningRules(ArgumentRules):
             if self._commands_own(coding, governor) or self._orders_act(coding, governor, trigger):
                 return
             effect = "demand"
-        if effect == "halt" and governor.lemma in _COMPLETING and coding.code[:3] in _VISIT_CODES:
+        if effect == "halt" and governor.lemma in self.vocabulary.words["completing"] and \
+                coding.code[:3] in _VISIT_CODES:
             return  # "Putin ended his visit to China": the visit was made, nothing was broken off
         halters = {a.code for a in self._subjects(governor)} if effect == "halt" else set()
         if halters and coding.sources and not {a.code for a in coding.sources} & halters:
             coding.factuality = "negated"  # "troops stopped the rebels firing": stopped another's act, eased none
             return
         derived = self.vocabulary.derive(effect, coding.code)
-        if effect == "intent" and governor.lemma in _OFFERING:
+        if effect == "intent" and governor.lemma in self.vocabulary.words["offering"]:
             derived = self.vocabulary.derive("offer", coding.code) or derived
-        if effect == "intent" and governor.lemma in _THREATENING and derived is not None and derived[:2] != "13":
+        if effect == "intent" and governor.lemma in self.vocabulary.words["threatening"] and \
+                derived is not None and derived[:2] != "13":
             derived = "130"  # "threatened to hand the hostage over to al-Qaeda": a threat, no promise to yield
         if derived is None:
             coding.factuality = _UNDERIVED_FACTUALITY[effect]
@@ -313,11 +300,11 @@ class GoverningRules(ArgumentRules):
     def _plan_as_topic(self, plan: Token) -> bool:
         """Whether a plan is what other news is about: the object of a verb
         that neither makes nor adopts it, or of a preposition ('a challenge to his plan')."""
-        if plan.pos != "NOUN" or plan.lemma not in _PLANS:
+        if plan.pos != "NOUN" or plan.lemma not in self.vocabulary.words["plans"]:
             return False
         head = self.s.tokens[plan.head]
         if plan.dep == "dobj":
-            return head.lemma not in _PLAN_NEWS
+            return head.lemma not in self.vocabulary.words["plan_news"]
         return plan.dep == "pobj" and head.lemma != "under"  # "under the plan, Israel will withdraw"
 
     def _governors(self, anchor: Token) -> list[tuple[Token, str | None]]:

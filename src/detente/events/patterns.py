@@ -16,7 +16,10 @@ NO_OBJECT = frozenset({"-"})  # a pattern's object "-": only when there is no di
 # the word classes of word_classes.tsv that the rules read: each must be listed there, and no other
 WORD_CLASSES = frozenset({
     "act_carriers", "undergoing", "receiving", "facing", "perceiving", "witnessing", "undoing", "starts", "helping",
-    "captive_verbs", "holding", "remains", "series"})
+    "seeking", "offering", "threatening", "plans", "plan_news", "completing", "truth_words", "dying", "carrying",
+    "peacekeeping", "launching", "wars", "war_making", "captive_verbs", "holding", "remains", "series",
+    "condition_nouns", "alleged_adverbs", "hypothetical_modifiers", "future_modifiers", "upcoming_heads",
+    "habitual_adverbs", "place_nouns", "protests", "aimed_circumstances", "phones"})
 
 
 @dataclass(frozen=True, slots=True)

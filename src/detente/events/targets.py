@@ -55,12 +55,6 @@ _DOMESTIC_ROLES = {"COP", "JUD"}
 _OWN_FOES = {"REB", "INS", "SEP", "OPP"}
 _COOPERATION_ROOTS = {"03", "05", "06"}
 _SCENE_PREPS = {"in", "at", "near", "along", "across", "inside", "outside", "around", "throughout"}
-# "the Darfur region" is the place itself, not a thing there
-_PLACE_NOUNS = {"region", "province", "city", "town", "village", "area", "district", "territory", "capital",
-                "governorate", "state", "county", "enclave", "valley"}
-_PROTEST_NOUNS = {"protest", "demonstration", "rally", "march"}  # a crowd's acts: repression is aimed at it
-# "in protest against X", "during demonstrations against X": an act done so is aimed at X
-_AIMED_CIRCUMSTANCES = _PROTEST_NOUNS | {"defiance", "opposition", "response", "retaliation"}
 
 
 def _the_state_itself(actor: Actor) -> bool:
@@ -106,9 +100,11 @@ class TargetRules(ArgumentRules):
                 for i in self.s.subtree(clause.i, frozenset({"nsubj", "nsubjpass", "advcl"})):
                     if i != clause.i and self.s.tokens[i].dep in {"dobj", "pobj"}:
                         groups.append(self.resolver.resolve(i))
+        # "in protest against X", "in retaliation for X": an act done so is aimed at X
+        aimed = self.vocabulary.words["protests"] | self.vocabulary.words["aimed_circumstances"]
         for prep in self.s.kids(token.i, "prep"):
             for pobj in self.s.kids(prep.i, "pobj"):
-                if pobj.lemma in _AIMED_CIRCUMSTANCES:
+                if pobj.lemma in aimed:
                     groups += self._via_preps(pobj, ("against", "at", "of", "to"))
         return groups
 
@@ -259,7 +255,8 @@ class TargetRules(ArgumentRules):
                     return False
             elif token.dep not in _MODIFIER_DEPS:
                 return False
-            return thing.pos in {"NOUN", "PROPN"} and thing.lemma not in _PLACE_NOUNS \
+            # "the Darfur region" is the place itself, not a thing there
+            return thing.pos in {"NOUN", "PROPN"} and thing.lemma not in self.vocabulary.words["place_nouns"] \
                 and not self.resolver.actor_noun(thing.i)
         return [[a for a in group if not located(a)] for group in groups]
 
@@ -307,7 +304,7 @@ class TargetRules(ArgumentRules):
             if token.lemma in self.vocabulary.crowds:
                 return [a for a in self.resolver.resolve(token.i) if not _same_actor(a, source)][:1] or [
                     self.resolver.actor_of(source.key, "CVL", token.start, token.end, "implied")]
-            if token.lemma in _PROTEST_NOUNS:
+            if token.lemma in self.vocabulary.words["protests"]:
                 return [self.resolver.actor_of(source.key, "CVL", token.start, token.end, "implied")]
         return []
 

@@ -12,9 +12,6 @@ from .patterns import NO_OBJECT, Pattern, needs_object
 from .sentence import _known
 
 
-_PHONES = {"phone", "telephone", "videolink", "video"}
-
-
 class VerbRules(ArgumentRules):
     """The senses and objects of verbs."""
 
@@ -128,5 +125,6 @@ class VerbRules(ArgumentRules):
 
     def _by_phone(self, verb: Token) -> bool:
         """'spoke by phone with', 'talked over the telephone': a consultation by telephone (041)."""
-        return any(pobj.lemma in _PHONES for prep in self.s.kids(verb.i, "prep") if prep.lemma in {"by", "over", "on"}
+        phones = self.vocabulary.words["phones"]
+        return any(pobj.lemma in phones for prep in self.s.kids(verb.i, "prep") if prep.lemma in {"by", "over", "on"}
                    for pobj in self.s.kids(prep.i, "pobj"))
