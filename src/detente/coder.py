@@ -276,13 +276,13 @@ def _triggers(vocabulary: EventVocabulary) -> Iterator[Trigger]:
             specific = all(needs_object(p) for p in patterns) and not any(p.objects & named for p in patterns)
             needs = frozenset(o for p in patterns for o in p.objects)
             if pos == "verb" and any(p.cameo.startswith("084") and "to" in p.preps for p in patterns):
-                needs |= {"to"}  # "returned the monkeys to Congo" (events/extract.py)
+                needs |= {"to"}  # "returned the monkeys to Congo" (events/arguments.py)
             yield Trigger(lemma, pos, needs if specific else frozenset())
     cues = frozenset(_DEONTIC_AUX) | {term.split()[-1] for term in vocabulary.blame}
     for lemma, effect in vocabulary.modal.items():
         if effect in {"report", "alleged"}:
             yield Trigger(lemma, "verb", cues)
-        elif effect == "appeal":  # "pushed for reforms" (events/extract.py)
+        elif effect == "appeal":  # "pushed for reforms" (events/governing.py)
             yield Trigger(lemma, "verb", frozenset({"for"}))
 
 
