@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .actors import ActorDictionary, ActorResolver, Entry, NameMatch, find_names, load_actor_dictionary
 from .calibration import Calibration, load_calibration
 from .events.anchoring import SentenceContext
-from .events.arguments import NAMED_AS
+from .events.wording import NAMED_AS
 from .events.extract import Candidate, EventExtractor
 from .events.merge import merge_candidates
 from .events.ontology import CameoCode, load_cameo, load_role_codes

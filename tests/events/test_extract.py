@@ -1,7 +1,7 @@
 """The driver (events/extract.py) on real parses: triggers, patterns, emission; our own sentences.
 
-The rule families have their own files: test_nouns.py, test_arguments.py, test_targets.py,
-test_governing.py, test_factuality.py, test_blame.py, test_force.py.
+The rule families have their own files: test_nouns.py, test_subjects.py, test_arguments.py,
+test_targets.py, test_governing.py, test_factuality.py, test_blame.py, test_force.py.
 """
 
 import pytest

@@ -10,11 +10,12 @@ expressions and places attached to the event's clause give its date and location
 
 This module is the driver: it finds the triggers, picks their patterns and emits the
 events. The rules it applies are in families, each a mixin over `SentenceState`
-(sentence.py): nouns.py (events named by nouns), arguments.py (sources and named targets),
-targets.py (choosing the target, implicit targets), governing.py (governing verbs, derived
-codes), factuality.py (negation, modals, hedges), blame.py (accusations, demands and claims
-in speech), force.py (force with no agent named, crowds, accidents) and verbs.py (verb
-senses and clause objects).
+(sentence.py): nouns.py (events named by nouns), wording.py (the words that pick a
+pattern), subjects.py (subjects, agents and a noun's sources), arguments.py (named
+targets), targets.py (choosing the target, implicit targets), governing.py (governing
+verbs, derived codes), factuality.py (negation, modals, hedges), blame.py (accusations,
+demands and claims in speech), force.py (force with no agent named, crowds, accidents)
+and verbs.py (verb senses and clause objects).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from ..actors.resolve import ActorResolver
 from ..parse.tokens import ParsedSentence, Token
 from ..records import Actor
 from .anchoring import SentenceContext
-from .arguments import _ARMED_ROLES, _MIGRANT_ROLES, _RELATIVE_PRONOUNS, _no_places
+from .arguments import _MIGRANT_ROLES, _no_places
 from .blame import BlameRules
 from .force import (_FORCE_ROOTS, _armed_assault, _armed_backing, _by_air, _criminal_violence,
                     _crowd_blockade, _ground_bombing, _own_forces)
@@ -33,6 +34,7 @@ from .nouns import NounRules
 from .patterns import NO_OBJECT, EventVocabulary, Pattern, needs_object
 from .places import Gazetteer
 from .sentence import Candidate, _Coding, _known
+from .subjects import _ARMED_ROLES, _RELATIVE_PRONOUNS
 from .targets import _FALLBACK_PREPS, _to_the_press
 from .verbs import VerbRules
 

@@ -16,9 +16,11 @@ from dataclasses import replace
 
 from ..parse.tokens import Token
 from ..records import Actor
-from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _IRREGULARS, _RELATIVE_PRONOUNS, _STATE_ORGANS, ArgumentRules
+from .arguments import _IRREGULARS, _STATE_ORGANS, ArgumentRules
 from .patterns import Pattern
 from .sentence import _known, _same_actor
+from .subjects import _ARMED_ROLES, _RELATIVE_PRONOUNS
+from .wording import _FORCE_ROOTS
 
 _GENERIC_DEED = "attack"  # its patterns name doers too: 'a gunman (suicide bomber, drone) attack'
 

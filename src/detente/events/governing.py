@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from ..parse.tokens import Token
 from ..records import Actor
-from .arguments import _LIGHT_VERB_DEPS, _STATE_ORGANS, ArgumentRules
+from .arguments import _STATE_ORGANS, ArgumentRules
 from .factuality import _CONDITIONAL_MARKS, _FUTURE_AUX, _HYPOTHETICAL_AUX
 from .patterns import Pattern
 from .sentence import _Coding, _known, _same_actor
+from .subjects import _LIGHT_VERB_DEPS
 
 # Links from a clause up to the verb (or noun: "intention to") that governs it. Adverbial
 # clauses (but for purpose: "to discuss") and relative clauses are not governed: "comes

@@ -13,13 +13,13 @@ request is a refusal aimed at whoever asked.
 from __future__ import annotations
 
 from ..parse.tokens import Token
-from .arguments import _FORCE_ROOTS
 from .factuality import FactualityRules
 from .force import ForceRules
 from .governing import GoverningRules
 from .patterns import Pattern
 from .sentence import _known
 from .targets import TargetRules
+from .wording import _FORCE_ROOTS
 
 _REQUEST_ROOTS = {"02", "03", "10"}  # appeals, offers, demands: what can be rejected
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}

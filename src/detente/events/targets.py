@@ -16,10 +16,12 @@ from dataclasses import replace
 from ..parse.tokens import Token
 from ..records import Actor, Location
 from .anchoring import place_actor
-from .arguments import _ARMED_ROLES, _FORCE_ROOTS, _IRREGULARS, _STATE_ORGANS, ArgumentRules
+from .arguments import _IRREGULARS, _STATE_ORGANS, ArgumentRules
 from .patterns import Pattern
 from .sentence import Candidate, _Coding, _known, _same_actor
+from .subjects import _ARMED_ROLES
 from .timing import CALENDAR_WORDS
+from .wording import _FORCE_ROOTS
 
 # Prepositions tried for a target when the pattern's own give none: "withdrew from Lebanon".
 _FALLBACK_PREPS = ("to", "with", "against", "on", "toward", "towards", "from", "for", "into", "at",
