@@ -12,10 +12,11 @@ This module is the driver: it finds the triggers, picks their patterns and emits
 events. The rules it applies are in families, each a mixin over `SentenceState`
 (sentence.py): nouns.py (events named by nouns), wording.py (the words that pick a
 pattern), subjects.py (subjects, agents and a noun's sources), arguments.py (named
-targets), targets.py (choosing the target, implicit targets), governing.py (governing
-verbs, derived codes), factuality.py (negation, modals, hedges), blame.py (accusations,
-demands and claims in speech), force.py (force with no agent named, crowds, accidents)
-and verbs.py (verb senses and clause objects).
+targets), implicit.py (implicit targets: people, crowds and counterparts named, captors,
+allies), targets.py (choosing the target), governing.py (governing verbs, derived codes),
+factuality.py (negation, modals, hedges), blame.py (accusations, demands and claims in
+speech), accidents.py (happenings with no attacker), force.py (force with no agent named,
+crowds) and verbs.py (verb senses and clause objects).
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ from dataclasses import replace
 from ..parse.tokens import Token
 from ..records import Actor, Location
 from .anchoring import place_actor
-from .arguments import _IRREGULARS, _STATE_ORGANS, ArgumentRules
+from .arguments import _IRREGULARS, _STATE_ORGANS
+from .implicit import ImplicitRules
 from .patterns import Pattern
 from .sentence import Candidate, _Coding, _known, _same_actor
 from .subjects import _ARMED_ROLES
@@ -36,7 +37,6 @@ _ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whom they ask
 _RELEASE_CODES = {"0253", "1053"}  # a release asked for is asked of the captors, not of the captives
 _DOMESTIC_ROOTS = {"08", "17"}  # a state's organ easing or coercing with no one named acts on its own country
 _PERSON_PATIENT_CODES = {"084", "173", "174", "175"}  # acts done to people: release, arrest, expulsion, repression
-_ENCOUNTER_PREPS = {"during", "at", "on", "after", "in"}  # "during talks with", "on a visit to"
 _PLACE_TARGET_ROOTS = {"14", "15", "18", "19", "20"}  # protests and force are aimed at where they happen
 # acts on a place's things reach its state: force on "a Gaza warehouse", withdrawal from "a Gaza camp",
 # a visit to "a Baghdad hospital"; other acts on them do not ("ratified the Kyoto Protocol")
@@ -49,14 +49,9 @@ _AWAY_ROOTS = {"04", "15"}
 # (sympathy "for the shootings in South Carolina" is for one's own country)
 _VERBAL_ROOTS = {"02", "03", "05", "10", "11", "12", "13"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
-# "struck rebels in support of the Iraqi army", "fought alongside Kurdish forces": the side force is used for
-_ALLY_PHRASES = {("in", "support"), ("on", "behalf"), ("with", "help"), ("in", "coordination"),
-                 ("in", "cooperation"), ("in", "concert"), ("with", "support")}
-_ALLY_PREPS = {"alongside"}
 _DOMESTIC_ROLES = {"COP", "JUD"}
 _OWN_FOES = {"REB", "INS", "SEP", "OPP"}
 _COOPERATION_ROOTS = {"03", "05", "06"}
-_SCENE_PREPS = {"in", "at", "near", "along", "across", "inside", "outside", "around", "throughout"}
 
 
 def _the_state_itself(actor: Actor) -> bool:
@@ -74,7 +69,7 @@ def _to_the_press(candidate: Candidate) -> Candidate:
     return candidate
 
 
-class TargetRules(ArgumentRules):
+class TargetRules(ImplicitRules):
     """Choosing an event's target from its groups, and finding implicit ones."""
 
     def _act_participants(self, noun: Token) -> list[list[Actor]]:
@@ -216,25 +211,6 @@ class TargetRules(ArgumentRules):
                 and _known(token.lemma, self.vocabulary.nouns) is not None and not self.resolver.own_role(token.i)
         return [[a for a in group if not an_event(a)] for group in groups]
 
-    def _undergoing(self, actor: Actor) -> Token | None:
-        """The participle saying what an actor underwent ('a hunt for three UN workers kidnapped
-        last month', 'hostages held by Abu Sayyaf'), if any: whom such people are sought or marched
-        for is someone else."""
-        token = self.resolver.head_of(actor)
-        if token is None:
-            return None
-        return next((k for k in self.s.kids(token.i, "acl")
-                     if k.tag == "VBN" and (k.lemma == "hold" or self._done_to(k, k.lemma))), None)
-
-    def _captors(self, group: list[Actor]) -> list[Actor]:
-        """The group with people held or seized by others replaced by whoever holds them ('raids to
-        free hostages held by Abu Sayyaf': Abu Sayyaf), or left out when no one is named."""
-        found: list[Actor] = []
-        for actor in group:
-            undergone = self._undergoing(actor)
-            found += [actor] if undergone is None else self._agent(undergone)
-        return found
-
     def _who_not_where(self, groups: list[list[Actor]], trigger: Token) -> list[list[Actor]]:
         """The groups without places that only say where a thing is: 'the Kyoto Protocol', 'the
         settlements in Gaza' (not 'an ultimatum to Falluja', the act's own phrase, nor 'sorrow
@@ -262,94 +238,9 @@ class TargetRules(ArgumentRules):
                 and not self.resolver.actor_noun(thing.i)
         return [[a for a in group if not located(a)] for group in groups]
 
-    def _ally(self, actor: Actor) -> bool:
-        """Whether an actor is the side force is used for: 'in support of the Iraqi army', 'on behalf
-        of the government', 'alongside Kurdish fighters'."""
-        token = self.resolver.head_of(actor)
-        if token is None:
-            return False
-        for above in self.s.ancestors(token.i):
-            if above.dep == "prep" and above.lemma in _ALLY_PREPS:
-                return True
-            if above.dep == "pobj" and (self.s.tokens[above.head].lemma, above.lemma) in _ALLY_PHRASES:
-                return True
-        return False
-
-    def _in_scene(self, actor: Actor, trigger: Token) -> bool:
-        """Whether a state is named only as where something in the act's phrase is ('a
-        gunbattle along a street in Baghdad'), not as the act's own object."""
-        token = self.resolver.head_of(actor)
-        if token is None or actor.role is not None or token.dep != "pobj":
-            return False
-        for above in self.s.ancestors(token.i):
-            if above.i == trigger.i:
-                return False
-            if above.dep == "prep" and above.lemma in _SCENE_PREPS:
-                return True
-        return False
-
     def _meeting_or_accord(self, noun: Token) -> bool:
         lemma = _known(noun.lemma, self.vocabulary.nouns)
         return lemma is not None and any(p.cameo[:2] in {"04", "05"} for p in self.vocabulary.nouns[lemma])
-
-    def _people_there(self, source: Actor, location: Location, path: list[Token]) -> Actor | None:
-        """'Car bomb kills three in Mosul': an unidentified attacker of the state where it struck
-        hit the people its act names there (civilians), not the state; None if it names no one."""
-        if source.role != "UAF" or source.key != location.country:
-            return None
-        return self._people_named(source.key, path)
-
-    def _crowd_named(self, source: Actor) -> list[Actor]:
-        """The protesters a sentence names ('demonstrators', 'a demonstration'), as whom repression
-        with no one else named is aimed at."""
-        for token in self.s.tokens:
-            if token.lemma in self.vocabulary.crowds:
-                return [a for a in self.resolver.resolve(token.i) if not _same_actor(a, source)][:1] or [
-                    self.resolver.actor_of(source.key, "CVL", token.start, token.end, "implied")]
-            if token.lemma in self.vocabulary.words["protests"]:
-                return [self.resolver.actor_of(source.key, "CVL", token.start, token.end, "implied")]
-        return []
-
-    def _people_named(self, key: str, path: list[Token], plural: bool = False) -> Actor | None:
-        """The people (civilians of state `key`) an act's object names, when no actor was
-        found in it: 'kills three', 'detained 300 Muslims'; None if it names no one. With
-        `plural`, only a number, a name or a plural that names no act counts ('quell violence',
-        'fired tear gas' name none)."""
-        for verb in path:
-            for victim in self.s.kids(verb.i, "dobj", "nsubjpass"):
-                if plural and (victim.tag not in {"NNS", "NNPS", "CD"} and victim.pos != "PROPN"
-                               or _known(victim.lemma, self.vocabulary.nouns) is not None):
-                    continue
-                # not the act itself: "renewed the detention order"
-                if victim.pos in {"NOUN", "NUM", "PROPN"} and path[0].i not in self.s.subtree(victim.i):
-                    first = self.s.tokens[min(self.s.subtree(victim.i, frozenset({"prep", "relcl", "acl"})))]
-                    return self.resolver.actor_of(key, "CVL", first.start, victim.end, "implied")
-        return None
-
-    def _governor_partners(self, trigger: Token) -> list[list[Actor]]:
-        """Whom the verb an act is the purpose of is done with: 'meet with officials from the EU
-        to discuss ...' is discussed with them."""
-        head = self.s.tokens[trigger.head]
-        meeting = _known(head.lemma, self.vocabulary.verbs)
-        if trigger.dep not in {"advcl", "xcomp"} or head.pos not in {"VERB", "AUX"} or meeting is None or \
-                not any(p.cameo[:2] == "04" for p in self.vocabulary.verbs[meeting]) or \
-                not any(k.lemma == "to" for k in self.s.kids(trigger.i, "aux")):
-            return []
-        return self._via_preps(head, ("with",))
-
-    def _counterparts(self, path: list[Token]) -> list[list[Actor]]:
-        """Whom an act is done with when it is done at an encounter: 'proposed a ceasefire
-        during talks with the Iranian president', 'signed a deal on a visit to Beijing'."""
-        groups = []
-        for clause in path:
-            for prep in self.s.kids(clause.i, "prep"):
-                if prep.lemma not in _ENCOUNTER_PREPS:
-                    continue
-                for pobj in self.s.kids(prep.i, "pobj"):
-                    lemma = _known(pobj.lemma, self.vocabulary.nouns)
-                    if lemma is not None and any(p.cameo[:2] == "04" for p in self.vocabulary.nouns[lemma]):
-                        groups += self._via_preps(pobj, ("with", "to", "between"))
-        return groups
 
     def _mutual(self, coding: _Coding) -> bool:
         """Whether coordinated doers do the act with each other: 'X and Y clashed (agreed to
