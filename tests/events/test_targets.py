@@ -256,3 +256,10 @@ def test_whom_an_appeal_would_help_is_not_whom_it_is_made_to(coder: Coder) -> No
 def test_what_an_act_is_over_is_no_target(coder: Coder) -> None:
     events = code_monadic(coder, "Chile began a trial over a slain Peruvian girl.")
     assert not [e for e in events if e.target is not None and e.target.key == "PER"]
+
+
+def test_where_something_in_a_purpose_happened_is_no_target(coder: Coder) -> None:
+    events = code(coder, "Thousands of Chileans marched through Santiago on Friday to demand the release of two "
+                         "aid workers seized in Lima.")
+    assert not [e for e in events if e.target is not None and e.target.key == "PER"]
+    assert aimed(code(coder, "Chilean students rallied to protest Peru's decision."), "CHL", "14", "PER")

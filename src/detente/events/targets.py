@@ -17,7 +17,7 @@ from ..parse.tokens import Token
 from ..records import Actor, Location
 from .anchoring import place_actor
 from .arguments import _IRREGULARS, _STATE_ORGANS
-from .implicit import ImplicitRules
+from .implicit import _SCENE_PREPS, ImplicitRules
 from .patterns import Pattern
 from .sentence import Candidate, _Coding, _known, _same_actor
 from .subjects import _ARMED_ROLES
@@ -95,7 +95,10 @@ class TargetRules(ImplicitRules):
                 clause.dep == "xcomp" and clause.tag == "VB")  # "helped defend X"
             if purposive:  # "to protest X", "calling for independence from X": the first actor named
                 for i in self.s.subtree(clause.i, frozenset({"nsubj", "nsubjpass", "advcl"})):
-                    if i != clause.i and self.s.tokens[i].dep in {"dobj", "pobj"}:
+                    # not where something in it happened: "to demand the release of workers seized in Lima"
+                    located = self.s.tokens[i].dep == "pobj" and self.s.tokens[self.s.tokens[i].head].lemma in \
+                        _SCENE_PREPS
+                    if i != clause.i and self.s.tokens[i].dep in {"dobj", "pobj"} and not located:
                         groups.append(self.resolver.resolve(i))
         # "in protest against X", "in retaliation for X": an act done so is aimed at X
         aimed = self.vocabulary.words["protests"] | self.vocabulary.words["aimed_circumstances"]
