@@ -147,7 +147,7 @@ class ActorResolver:
                 first = self._first_conjunct(match.last)  # "Malian and Senegalese refugees": both
                 described = self._phrase_head(first)
                 abroad = entry.via == "adjective" and described != first and self.role_of(described) == "REF"
-                person = entry.kind == "person" or self._names_person(head)  # "a Sudanese rebel commander ... his"
+                person = entry.kind == "person" or self.names_person(head)  # "a Sudanese rebel commander ... his"
                 role = self._role(entry) or (self.role_of(head) if person and head != match.last else None)
                 mentions.append(Salient(sentence.tokens[i].start, self.residents.get(i, entry.key), role,
                                         person, subject, abroad))
@@ -589,7 +589,7 @@ class ActorResolver:
                 return role[0]
         return None
 
-    def _names_person(self, head: int) -> bool:
+    def names_person(self, head: int) -> bool:
         """Whether a noun names one person by its title ('commander', 'the foreign minister'), so
         that 'he' and 'his' may refer to it."""
         sentence = self.sentence

@@ -132,8 +132,8 @@ class ArgumentRules(SubjectRules):
 
     def _violence_noun(self, noun: Token) -> bool:
         """Whether a noun names only force or assault done to people (CAMEO 18-20): 'killing', 'murders'."""
-        lemma = _known(noun.lemma, self.vocabulary.nouns)
-        return lemma is not None and all(p.cameo[:2] in {"18", "19", "20"} for p in self.vocabulary.nouns[lemma])
+        roots = self._roots(noun.lemma, self.vocabulary.nouns)
+        return bool(roots) and roots <= _FORCE_ROOTS
 
     def _undergone(self, noun: Token, lemma: str) -> bool:
         """Whether a noun names an act done to whoever its possessor is ('his arrest'): one of

@@ -205,13 +205,15 @@ class _SentenceWork(NounRules, BlameRules, VerbRules):
         elif pattern.cameo[:2] == "19" and any(a.role in {"COP", "MIL"} for a in sources) and \
                 self._on_crowd(verb, obj):  # "police fired tear gas at crowds of vendors"
             pattern = replace(pattern, cameo="175", id=f"{pattern.id}+repress")  # "police clashed with rioters"
-        lone = all((head := self.resolver.head_of(a)) is not None and head.tag == "NN" for a in sources)  # "a man"
-        pattern = _criminal_violence(_ground_bombing(_armed_assault(pattern, sources), sources), sources, lone)
+        pattern = _ground_bombing(_armed_assault(pattern, sources), sources)
+        lone = pattern.cameo in {"190", "193"} and all(  # "a man": only these codes read it
+            (head := self.resolver.head_of(a)) is not None and head.tag == "NN" for a in sources)
+        pattern = _criminal_violence(pattern, sources, lone)
         pattern = _crowd_blockade(pattern, sources)
         if pattern.cameo[:2] == "13" and obj is not None and sources and self._own_people(obj, sources):
             return  # "the US warns Americans to avoid Haiti": advice to one's own people, no threat to anyone
-        if pattern.cameo == "0874" and pattern.lemma in {"withdraw", "pull"} and pattern.objects <= NO_OBJECT and \
-                sources and all(a.role in _CIVIL_ROLES for a in sources):
+        if pattern.cameo == "0874" and pattern.lemma in self.vocabulary.words["withdrawing"] and \
+                pattern.objects <= NO_OBJECT and sources and all(a.role in _CIVIL_ROLES for a in sources):
             return  # "all 15 candidates withdrew", "judges withdrew to consider the verdict": no forces retreat
         # "opened its borders to refugees": shelter given (075), no easing of a military blockade
         if pattern.cameo == "0872" and any(self.resolver.role_of(p.i) in _MIGRANT_ROLES
@@ -225,7 +227,7 @@ class _SentenceWork(NounRules, BlameRules, VerbRules):
         targets: list[list[Actor]] = self._deed_aimed_at(verb) if "+deed:" in pattern.id else []
         # what a statement confirms or releases is its content, not whom it is made to ("released footage of the
         # blast outside the Australian embassy"); whom one tells or addresses is
-        if obj is not None and (pattern.cameo != "010" or verb.lemma in {"tell", "address"}):
+        if obj is not None and (pattern.cameo != "010" or verb.lemma in self.vocabulary.words["addressing"]):
             targets += self._inside(obj, pattern) if pattern.objects else [
                 (self._holders(obj) if pattern.cameo[:2] in _FORCE_ROOTS else []) or self.resolver.resolve(obj.i)]
             if pattern.objects and self._names_actor(obj):  # "defended Russia" (the pattern's "government")
@@ -257,8 +259,8 @@ class _SentenceWork(NounRules, BlameRules, VerbRules):
 
     def _hostile_act(self, noun: Token) -> bool:
         """Whether a noun names only acts of pressure, coercion or force (CAMEO 10-20): 'an embargo'."""
-        lemma = _known(noun.lemma, self.vocabulary.nouns)
-        return lemma is not None and all(p.cameo[:2] >= "10" for p in self.vocabulary.nouns[lemma])
+        roots = self._roots(noun.lemma, self.vocabulary.nouns)
+        return bool(roots) and min(roots) >= "10"
 
     # --- events --------------------------------------------------------------------
     def _emit(self, pattern: Pattern, trigger: Token, anchor: Token, sources: list[Actor],

@@ -110,8 +110,7 @@ class ForceRules(AccidentRules):
     def _one_person(self, actor: Actor) -> bool:
         """Whether an actor is one person: a named one, or a title ('the president')."""
         head = self.resolver.head_of(actor)
-        return actor.via == "person" or (head is not None and self.resolver.actors.roles.get(
-            head.lemma, (None, False))[1] and head.tag in {"NN", "NNP"})
+        return actor.via == "person" or (head is not None and self.resolver.names_person(head.i))
 
     def _origin_or_cause(self, verb: Token) -> list[Actor]:
         """Who used force a passive names no agent for: where it came from ('a mortar was fired
@@ -289,8 +288,7 @@ class ForceRules(AccidentRules):
         if head.lemma in self.vocabulary.words["dying"]:
             subject = self._first(head, "nsubj")
         else:
-            known = _known(head.lemma, self.vocabulary.verbs)
-            force = known is not None and any(p.cameo[:2] in _FORCE_ROOTS for p in self.vocabulary.verbs[known])
+            force = bool(self._roots(head.lemma, self.vocabulary.verbs) & _FORCE_ROOTS)
             subject = self._first(head, "nsubjpass") if force else None
         return self.resolver.resolve(subject.i) if subject is not None else []
 
@@ -328,7 +326,7 @@ class ForceRules(AccidentRules):
         if noun.dep != "pobj" or prep.head == prep.i:
             return False
         verb = self.s.tokens[prep.head]
-        forceful = any(p.cameo[:2] in _FORCE_ROOTS for p in self.vocabulary.verbs.get(verb.lemma, []))
+        forceful = bool(self._roots(verb.lemma, self.vocabulary.verbs) & _FORCE_ROOTS)
         return prep.lemma in {"near", "through"} or (prep.lemma in {"on", "at", "into"} and forceful)
 
     def _war_named(self, noun: Token, lemma: str, light: Token | None) -> bool:

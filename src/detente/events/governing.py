@@ -395,8 +395,8 @@ class GoverningRules(ArgumentRules):
         """Whether a purpose is what a message sent says: 'sent a message to congratulate him' did
         congratulate him."""
         verb = self.s.tokens[purpose.head]
-        return verb.lemma in {"send", "deliver", "write"} and any(
-            k.lemma in {"message", "letter", "note", "cable", "telegram"} for k in self.s.kids(verb.i, "dobj"))
+        return verb.lemma in self.vocabulary.words["sending"] and any(
+            k.lemma in self.vocabulary.words["messages"] for k in self.s.kids(verb.i, "dobj"))
 
     def _effect(self, governor: Token) -> str | None:
         """A verb's effect, or its object's: 'reiterated its demand that ...' demands."""

@@ -110,9 +110,8 @@ class ImplicitRules(ArgumentRules):
         """Whom the verb an act is the purpose of is done with: 'meet with officials from the EU
         to discuss ...' is discussed with them."""
         head = self.s.tokens[trigger.head]
-        meeting = _known(head.lemma, self.vocabulary.verbs)
-        if trigger.dep not in {"advcl", "xcomp"} or head.pos not in {"VERB", "AUX"} or meeting is None or \
-                not any(p.cameo[:2] == "04" for p in self.vocabulary.verbs[meeting]) or \
+        if trigger.dep not in {"advcl", "xcomp"} or head.pos not in {"VERB", "AUX"} or \
+                "04" not in self._roots(head.lemma, self.vocabulary.verbs) or \
                 not any(k.lemma == "to" for k in self.s.kids(trigger.i, "aux")):
             return []
         return self._via_preps(head, ("with",))
@@ -126,7 +125,6 @@ class ImplicitRules(ArgumentRules):
                 if prep.lemma not in _ENCOUNTER_PREPS:
                     continue
                 for pobj in self.s.kids(prep.i, "pobj"):
-                    lemma = _known(pobj.lemma, self.vocabulary.nouns)
-                    if lemma is not None and any(p.cameo[:2] == "04" for p in self.vocabulary.nouns[lemma]):
+                    if "04" in self._roots(pobj.lemma, self.vocabulary.nouns):
                         groups += self._via_preps(pobj, ("with", "to", "between"))
         return groups

@@ -200,9 +200,8 @@ class NounRules(GoverningRules, ForceRules, TargetRules, FactualityRules):
     def _held_as(self, noun: Token, verb: Token) -> bool:
         """Whether a bare role noun is the only object of a verb of holding: what its subject was held
         as ('reporters held hostage'), not whom it holds ('held two Britons hostage')."""
-        return verb.lemma in self.vocabulary.words["captive_verbs"] and noun.dep == "dobj" and noun.tag == "NN" and \
-            noun.lemma in self.resolver.actors.roles and \
-            not self.s.kids(noun.i, "det", "nummod", "poss", "compound") and \
+        return verb.lemma in self.vocabulary.words["captive_verbs"] and noun.dep == "dobj" and \
+            self._bare_role(noun) and not self.s.kids(noun.i, "poss", "compound") and \
             not any(k.i != noun.i for k in self.s.kids(verb.i, "dobj", "oprd"))
 
     def _talked_about(self, noun: Token) -> bool:
@@ -213,7 +212,7 @@ class NounRules(GoverningRules, ForceRules, TargetRules, FactualityRules):
         head = self.s.tokens[prep.head]
         if noun.dep != "pobj" or prep.lemma not in {"of", "include"} or head.pos not in {"NOUN", "PROPN"}:
             return False
-        if self.s.kids(head.i, "nummod") or head.lemma in {"hour", "day", "week", "month", "year"}:
+        if self.s.kids(head.i, "nummod") or head.lemma in self.vocabulary.words["durations"]:
             return False  # "three days of talks between ...", "after hours of talks"
         word_classes = self.vocabulary.words
         return prep.lemma == "include" or (

@@ -19,7 +19,8 @@ WORD_CLASSES = frozenset({
     "seeking", "offering", "threatening", "plans", "plan_news", "completing", "truth_words", "dying", "carrying",
     "peacekeeping", "launching", "wars", "war_making", "captive_verbs", "holding", "remains", "series",
     "condition_nouns", "alleged_adverbs", "hypothetical_modifiers", "future_modifiers", "upcoming_heads",
-    "habitual_adverbs", "place_nouns", "protests", "aimed_circumstances", "phones"})
+    "habitual_adverbs", "place_nouns", "protests", "aimed_circumstances", "phones", "withdrawing", "addressing",
+    "sending", "messages", "durations", "benefiting"})
 
 
 @dataclass(frozen=True, slots=True)

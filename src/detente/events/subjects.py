@@ -162,8 +162,7 @@ class SubjectRules(WordingRules):
             return before.i
         # "an attack on a mosque in Sialkot that killed 30": the attack, not the thing it hit
         thing = self.s.tokens[clause.head]
-        verb = _known(clause.lemma, self.vocabulary.verbs)
-        forceful = verb is not None and any(p.cameo[:2] in _FORCE_ROOTS for p in self.vocabulary.verbs[verb])
+        forceful = bool(self._roots(clause.lemma, self.vocabulary.verbs) & _FORCE_ROOTS)
         while forceful and pronoun.lemma in {"that", "which"} and thing.dep == "pobj" and \
                 _known(thing.lemma, self.vocabulary.nouns) is None and \
                 self.resolver.role_of(thing.i) not in _ARMED_ROLES:
@@ -173,6 +172,11 @@ class SubjectRules(WordingRules):
             thing = act
         return clause.head
 
+    def _bare_role(self, noun: Token) -> bool:
+        """Whether a noun is a bare singular role noun, what someone is held as: 'hostage', 'prisoner'."""
+        return noun.tag == "NN" and noun.lemma in self.resolver.actors.roles and \
+            not self.s.kids(noun.i, "det", "nummod")
+
     def _reduced_passive(self, verb: Token) -> bool:
         """'Japanese citizen taken hostage in Iraq', 'three workers abducted last month are still
         held': a participle with a subject and no auxiliary says what was done to its subject. The
@@ -181,8 +185,7 @@ class SubjectRules(WordingRules):
         if verb.tag not in {"VBN", "VBD"} or not self.s.kids(verb.i, "nsubj") or self.s.kids(verb.i, "aux", "auxpass"):
             return False
         objects = self.s.kids(verb.i, "dobj")
-        if verb.lemma in self.vocabulary.words["captive_verbs"] and len(objects) == 1 and objects[0].tag == "NN" and \
-                objects[0].lemma in self.resolver.actors.roles and not self.s.kids(objects[0].i, "det", "nummod"):
+        if verb.lemma in self.vocabulary.words["captive_verbs"] and len(objects) == 1 and self._bare_role(objects[0]):
             return True  # "two reporters held hostage in Iraq": the bare noun says what the subject was held as
         if verb.text.lower().endswith(PARTICIPLE_ENDINGS):  # not the small clause of "ordered them taken away"
             return verb.dep not in {"ccomp", "xcomp"} or verb.head > self.s.kids(verb.i, "nsubj")[0].i

@@ -89,7 +89,7 @@ class TargetRules(ImplicitRules):
         appeal for $210 million to help flood victims' is made to donors."""
         groups = []
         for clause in self.s.kids(token.i, "advcl", "xcomp", "acl"):
-            if code[:2] == "02" and clause.lemma in {"help", "assist", "aid", "support", "feed", "shelter"}:
+            if code[:2] == "02" and clause.lemma in self.vocabulary.words["benefiting"]:
                 continue
             purposive = any(k.lemma == "to" for k in self.s.kids(clause.i, "aux")) or clause.tag == "VBG" or (
                 clause.dep == "xcomp" and clause.tag == "VB")  # "helped defend X"
@@ -242,8 +242,7 @@ class TargetRules(ImplicitRules):
         return [[a for a in group if not located(a)] for group in groups]
 
     def _meeting_or_accord(self, noun: Token) -> bool:
-        lemma = _known(noun.lemma, self.vocabulary.nouns)
-        return lemma is not None and any(p.cameo[:2] in {"04", "05"} for p in self.vocabulary.nouns[lemma])
+        return bool(self._roots(noun.lemma, self.vocabulary.nouns) & {"04", "05"})
 
     def _mutual(self, coding: _Coding) -> bool:
         """Whether coordinated doers do the act with each other: 'X and Y clashed (agreed to

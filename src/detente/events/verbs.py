@@ -29,7 +29,7 @@ class VerbRules(ArgumentRules):
         head = self.s.tokens[verb.head]
         return pattern.cameo[:2] == "04" and verb.dep == "advcl" and head.pos == "VERB" and \
             any(k.lemma == "to" for k in self.s.kids(verb.i, "aux")) and \
-            any(p.cameo[:2] == "04" for p in self.vocabulary.verbs.get(head.lemma, []))
+            "04" in self._roots(head.lemma, self.vocabulary.verbs)
 
     def _own_people(self, obj: Token, sources: list[Actor]) -> bool:
         """Whether an object is the sources' own state's people ('Americans', 'its citizens')."""
@@ -108,8 +108,7 @@ class VerbRules(ArgumentRules):
         """'to help broker an end to the fighting': who helps consult, negotiate or mediate (root 04,
         every sense of the verb) takes part in it, which is the act, not aid ('help rebuild' is aid)."""
         for clause in self.s.kids(verb.i, "xcomp"):
-            known = _known(clause.lemma, self.vocabulary.verbs)
-            if known is not None and all(p.cameo[:2] == "04" for p in self.vocabulary.verbs[known]):
+            if self._roots(clause.lemma, self.vocabulary.verbs) == {"04"}:
                 return True
         return False
 

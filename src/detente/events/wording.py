@@ -91,9 +91,14 @@ class WordingRules(SentenceState):
         general = [p for p in fitting if not p.objects or (p.objects == NO_OBJECT and not words)]
         return general[0] if general else None
 
+    @staticmethod
+    def _roots(lemma: str, table: dict[str, list[Pattern]]) -> set[str]:
+        """The CAMEO roots a word's patterns in `table` code (none if it has none)."""
+        known = _known(lemma, table)
+        return {p.cameo[:2] for p in table[known]} if known is not None else set()
+
     def _names_force(self, noun: Token) -> bool:
-        lemma = _known(noun.lemma, self.vocabulary.nouns)
-        return lemma is not None and any(p.cameo[:2] in _FORCE_ROOTS for p in self.vocabulary.nouns[lemma])
+        return bool(self._roots(noun.lemma, self.vocabulary.nouns) & _FORCE_ROOTS)
 
     def _act_named(self, noun: Token) -> Pattern | None:
         """The pattern of the act a noun names, chosen by its complements ('a car bombing' is 1832,
