@@ -767,3 +767,11 @@ def test_whom_someone_is_charged_with_harming_gives_no_clue_to_his_country(coder
     (coded,) = coder.code_documents([Document(id="d", date="2004-10-25", text="An Army reservist charged with "
                                               "abusing Peruvian prisoners met a Chilean judge.")], monadic=True)
     assert not [e for e in coded.events if e.source.key == "PER"]
+
+
+def test_a_pronoun_a_name_we_cannot_code_reports_is_that_names_not_an_earlier_actors(coder) -> None:
+    title = "Vandermeer open new research unit in Kenya (AFP)"
+    text = (f"{title}\n\nAFP - Vandermeer said it will join with Kenya's largest phone company, Safaricom, to provide "
+            "software and training to farming, banking and transport companies.")
+    (coded,) = coder.code_documents([Document("v", text, title=title)])
+    assert coded.events == []  # not the news agency's: Vandermeer is no one we code

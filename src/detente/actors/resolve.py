@@ -659,9 +659,11 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         reporter = self._reporter(head)
-        if reporter is None or reporter.pos != "NOUN" or self.resolve_one(reporter.i) is not None:
+        if reporter is None or reporter.pos not in {"NOUN", "PROPN"} or self.resolve_one(reporter.i) is not None:
             return False
         lower = sentence.tokens[head].text.lower()
+        if reporter.pos == "PROPN":  # "Microsoft said it will ...": a name we cannot code, singular
+            return reporter.tag == "NNP" and lower not in _PLURAL_PRONOUNS
         if lower in _PLURAL_PRONOUNS:
             return reporter.tag == "NNS"
         role = self.actors.roles.get(reporter.lemma)
