@@ -33,7 +33,7 @@ def _coded(number: int, cameo: str = "161", date: str | None = "2021-10-22", fac
 
 
 def _judged(judgement: str, cameo: str = "161 Reduce relations") -> AuditItem:
-    return AuditItem("e", "s", "RUS (Russia; text: 'Russia')", cameo, "-", "asserted", None, "cut", judgement)
+    return AuditItem("e", "s", "RUS (Russia; text: 'Russia')", cameo, "-", "asserted", None, "cut", judgement=judgement)
 
 
 def test_the_wilson_interval_is_the_published_one():
@@ -68,11 +68,12 @@ def test_filters_keep_the_factuality_root_date_and_actor_asked_for():
 
 
 def test_an_item_shows_what_the_judge_needs_in_the_audit_format():
-    item = coded_items([_coded(1)], AuditFilter())[0]
+    item = coded_items([_coded(1) | {"date_text": "on Friday"}], AuditFilter())[0]
     assert item.to_dict() == {
         "event_id": "e001", "sentence": "Sentence 1.", "source": "RUSGOV (Russia; text: 'Moscow')",
         "cameo": "161 Reduce or break diplomatic relations", "target": "NATO (NATO; text: 'the alliance')",
-        "factuality": "asserted", "date": "2021-10-22", "trigger": "suspended", "judgement": "", "reason": ""}
+        "factuality": "asserted", "date": "2021-10-22", "trigger": "suspended", "date_text": "on Friday",
+        "judgement": "", "reason": ""}
 
 
 def test_scores_share_right_per_judgement_and_per_root():

@@ -41,6 +41,7 @@ class AuditItem:
     factuality: str
     date: str | None
     trigger: str
+    date_text: str | None = None  # the words that date it, or mark it as earlier ('previously')
     judgement: str = ""  # one of JUDGEMENTS; empty until judged
     reason: str = ""
 
@@ -74,7 +75,7 @@ def coded_item(record: dict[str, Any]) -> AuditItem:
         return "-" if side is None else _actor_text(side["code"], side["name"], side["text"])
     return AuditItem(record["event_id"], record["sentence"]["text"], actor(record["source"]),
                      f"{record['cameo']} {record['cameo_name']}", actor(record["target"]), record["factuality"],
-                     record["date"], record["trigger"]["text"])
+                     record["date"], record["trigger"]["text"], record.get("date_text"))
 
 
 def stored_item(event: StoredEvent) -> AuditItem:
@@ -83,7 +84,7 @@ def stored_item(event: StoredEvent) -> AuditItem:
                      _actor_text(event.source_code, event.source_name, event.source_text),
                      f"{event.cameo} {event.cameo_name or ''}".rstrip(),
                      _actor_text(event.target_code, event.target_name, event.target_text),
-                     event.factuality, event.date, event.trigger_text or "")
+                     event.factuality, event.date, event.trigger_text or "", event.date_text)
 
 
 def coded_items(records: Iterable[dict[str, Any]], where: AuditFilter) -> list[AuditItem]:

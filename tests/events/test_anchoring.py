@@ -66,7 +66,7 @@ def test_a_background_marker_of_a_relative_clause_stays_there(coder: Coder) -> N
 def test_previously_marks_background(coder: Coder) -> None:
     (event,) = [e for e in coder.code("Saudi Arabia has previously accused Iran of arming rebels.", date=PUBLISHED)
                 if e.source.key == "SAU"]
-    assert (event.date.date, event.date.explicit) == (None, True)
+    assert (event.date.date, event.date.text, event.date.explicit) == (None, "previously", True)  # says why
 
 
 def test_an_announced_act_is_dated_by_its_announcement(coder: Coder) -> None:

@@ -106,8 +106,9 @@ class Anchoring:
             return EventDate(None, None, background[0].text, True)
         if self.context.paragraph_background is not None:
             return EventDate(None, None, self.context.paragraph_background.text, True)
-        if self._habitual(path):
-            return EventDate(None, None, None, True)
+        habitual = self._habitual(path)
+        if habitual is not None:  # its words say why it has no date of its own
+            return EventDate(None, None, habitual.text, True)
         if self.context.published is None:
             return EventDate(None, None, None, False)
         return EventDate(self.context.published, "day", None, False)
@@ -166,15 +167,16 @@ class Anchoring:
         week': the time is the visit's)."""
         return [k.i for k in self.s.kids(predicate.i, "xcomp") if k.tag == "VBG" and self.s.kids(k.i, "dobj")]
 
-    def _habitual(self, path: list[Token]) -> bool:
-        """A perfect with 'regularly', 'long', 'previously': background, not news."""
+    def _habitual(self, path: list[Token]) -> Token | None:
+        """The adverb of a perfect with 'regularly', 'long', 'previously': background, not news."""
         habitual = self.vocabulary.words["habitual_adverbs"]
         for node in path:
             kids = self.s.kids(node.i)
-            perfect = any(k.dep == "aux" and k.lemma == "have" for k in kids)
-            if perfect and any(k.dep == "advmod" and k.lemma in habitual for k in kids):
-                return True
-        return False
+            if any(k.dep == "aux" and k.lemma == "have" for k in kids):
+                adverb = next((k for k in kids if k.dep == "advmod" and k.lemma in habitual), None)
+                if adverb is not None:
+                    return adverb
+        return None
 
     def location(self, path: list[Token], trigger: Token) -> Location | None:
         """The first place named in a locative phrase of the event's clauses, nearest first,
