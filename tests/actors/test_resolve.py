@@ -775,3 +775,10 @@ def test_a_pronoun_a_name_we_cannot_code_reports_is_that_names_not_an_earlier_ac
             "software and training to farming, banking and transport companies.")
     (coded,) = coder.code_documents([Document("v", text, title=title)])
     assert coded.events == []  # not the news agency's: Vandermeer is no one we code
+
+
+def test_a_role_of_a_body_no_dictionary_knows_is_not_the_storys_state(coder) -> None:
+    text = "Kenyan prosecutors opened criminal proceedings against the chairman of Vandermeer Holdings."
+    assert coder.code(text, date="2015-09-25") == []  # not Kenya's chairman: Vandermeer's
+    (coded,) = coder.code_documents([Document("c", text, date="2015-09-25")], monadic=True)
+    assert [(e.source.code, e.target and e.target.code) for e in coded.events] == [("KENJUD", "---GOV")]

@@ -743,6 +743,15 @@ class ActorResolver:
             role = owner.role  # "a rebel commander told his troops": the rebels' fighters, not the state's army
         return self.actor_of(owner.key, role, sentence.tokens[phrase[0]].start, sentence.tokens[head].end, "pronoun")
 
+    def _of_unknown_body(self, head: int) -> bool:
+        """Whether a role noun's 'of' phrase names a body no dictionary knows ('the chairman of
+        Vandermeer Holdings'): the role is that body's."""
+        sentence = self.sentence
+        assert sentence is not None
+        return any(p.pos == "PROPN" and p.text[:1].isupper() and p.i not in self.word_entry
+                   and self.resolve_one(p.i) is None
+                   for prep in sentence.kids(head, "prep") if prep.lemma == "of" for p in sentence.kids(prep.i, "pobj"))
+
     def _possessor(self, head: int, pronoun: bool) -> Token | None:
         """The head's possessor that is (or, with `pronoun` false, is not) a pronoun: 'its troops',
         'the governor's office'."""
@@ -771,6 +780,9 @@ class ActorResolver:
         fellow = self._fellow(head)
         if fellow is not None:
             return self.actor_of(fellow.key, role, sentence.tokens[phrase[0]].start, token.end, "role")
+        if self._of_unknown_body(head):  # "the President of FIFA": FIFA's, not the state of the story
+            return self.actor_of(UNKNOWN_STATE, role, sentence.tokens[phrase[0]].start, token.end, "role") \
+                if self.unknown_states else None
         clue = self._context_state(head, role, exclude)
         if clue is None and self.unknown_states:
             return self.actor_of(UNKNOWN_STATE, role, sentence.tokens[phrase[0]].start, token.end, "role")
