@@ -47,3 +47,9 @@ def test_leaving_a_treaty_or_coalition_reduces_relations(coder: Coder) -> None:
 def test_a_warning_to_ones_own_people_is_no_threat(coder: Coder) -> None:
     assert not code(coder, "China warned its citizens to avoid Japan.")
     assert aimed(code(coder, "Iran warned Israel against attacking its nuclear sites."), "IRN", "13", "ISR")
+
+
+def test_up_makes_another_verb_of_some_verbs(coder: Coder) -> None:
+    assert coder.code("The Kenyan army freed up 1,000 hospital beds for Ugandan refugees.", date="2015-09-25") == []
+    (release,) = coder.code("The Kenyan army freed 20 Ugandan prisoners.", date="2015-09-25")
+    assert release.cameo == "0841"

@@ -76,13 +76,14 @@ class WordingRules(SentenceState):
                 words += [k.lemma for k in self.s.kids(prep.i, "pobj")]
         return words
 
-    @staticmethod
-    def _choose(patterns: list[Pattern], particle: str | None, words: list[str]) -> Pattern | None:
+    def _choose(self, patterns: list[Pattern], particle: str | None, words: list[str]) -> Pattern | None:
         """The pattern for the first word (in order of preference) that some pattern names."""
         fitting = [p for p in patterns if p.particle == particle or (p.particle is None and particle is None)]
         # a particle no pattern names keeps the plain verb's sense ("pulled back"), except "off",
-        # which makes another verb of most ("blast off", "buy off", "set off")
-        if not fitting and particle is not None and particle != "off":
+        # which makes another verb of most ("blast off", "buy off", "set off"), and "up" of some
+        # ("freed up beds", "held up talks")
+        if not fitting and particle is not None and particle != "off" and not (
+                particle == "up" and patterns and patterns[0].lemma in self.vocabulary.words["up_other_verbs"]):
             fitting = [p for p in patterns if p.particle is None]
         for word in words:
             for pattern in fitting:
