@@ -782,3 +782,11 @@ def test_a_role_of_a_body_no_dictionary_knows_is_not_the_storys_state(coder) -> 
     assert coder.code(text, date="2015-09-25") == []  # not Kenya's chairman: Vandermeer's
     (coded,) = coder.code_documents([Document("c", text, date="2015-09-25")], monadic=True)
     assert [(e.source.code, e.target and e.target.code) for e in coded.events] == [("KENJUD", "---GOV")]
+
+
+def test_a_matter_named_by_a_role_word_has_no_members(coder) -> None:
+    # "the hostage crisis" is no hostages, "a public spat" no public
+    (coded,) = coder.code_documents([Document("m", "Kenya mulls hostage crisis", date="2015-09-25")], monadic=True)
+    assert [(e.source.code, e.target) for e in coded.events] == [("KEN", None)]
+    (coded,) = coder.code_documents([Document("h", "Kenya mourns the hostages.", date="2015-09-25")], monadic=True)
+    assert [e.target.code for e in coded.events if e.cameo == "017"] == ["---CVL"]

@@ -52,6 +52,10 @@ _BORDER_NOUNS = {"border", "frontier", "boundary", "borderland"}
 # the other side of a relation: "U.S. allies", "Chile's neighbours" are not the U.S. or Chile
 _COUNTERPARTS = {"ally", "neighbour", "neighbor", "partner", "enemy", "foe", "adversary"}
 _CHARGING = {"charge", "accuse", "suspect", "convict", "indict", "arrest", "jail", "sentence", "want", "blame"}
+_MATTERS = {"crisis", "spat", "row", "dispute", "face", "tone", "policy", "statement", "report", "decision", "document",
+            "filing", "confidence", "legislation", "law", "bill", "reform", "redeployment", "issue", "question", "problem",
+            "situation", "affair", "matter", "debate", "idea", "proposal", "plan", "image", "anger", "concern", "fear",
+            "discrimination", "negligence", "capability", "transfer", "offering", "fund", "vote"}
 _WAR_NOUNS = {"war", "conflict", "invasion", "occupation", "crisis"}  # "the Iraq war": where it was, not whose
 
 
@@ -583,6 +587,8 @@ class ActorResolver:
                         return role[0]
         # "intelligence personnel", "military officials" (not "the West Bank town": a name's word; nor
         # "general elections": a title is no modifier)
+        if token.lemma in _MATTERS:  # "the hostage crisis", "a public spat": a matter has no members
+            return None
         for modifier in [t.lemma for t in sentence.kids(head, "compound", "amod") if t.i not in self.word_entry]:
             role = self.actors.roles.get(modifier)
             if role and role[0] != "GOV" and not role[1]:
