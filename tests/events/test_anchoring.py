@@ -142,3 +142,12 @@ def test_a_known_persons_name_is_no_town(coder: Coder) -> None:
 def test_a_visit_next_week_to_a_neighbour_is_planned(coder: Coder) -> None:
     events = code(coder, "President Bachelet visits neighboring Peru next week.")
     assert [e.cameo for e in events if e.source.key == "CHL"] == ["036"]
+
+
+def test_another_name_of_a_city_counts_only_where_its_country_is_named(coder) -> None:
+    gazetteer = coder.extractor.gazetteer
+    assert gazetteer.lookup("Horgos") is None  # Khorgos, in China: not at Hungary's border with Serbia
+    assert gazetteer.lookup("Horgos", "Kazakh trucks queued at Horgos on the border with China.").country == "CHN"
+    assert gazetteer.lookup("Mahdia", "").country == "TUN" and gazetteer.lookup("Africa", "") is None
+    assert gazetteer.lookup("Kiev").country == "UKR"  # a world city's other names count anywhere
+    assert gazetteer.lookup("Jenin").latitude is not None  # and so does a spelling of a city's name

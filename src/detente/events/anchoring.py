@@ -206,7 +206,7 @@ class Anchoring:
         spans += [(modifiers[start:], True) for start in range(len(modifiers))]
         for span, modifier in spans:
             text = " ".join(t.text for t in span)
-            place = self.gazetteer.lookup(text)
+            place = self.gazetteer.lookup(text, self.text)
             if modifier and text.lower() not in self.gazetteer.listed:
                 continue
             if place is not None and span[0].text[:1].isupper():
