@@ -790,3 +790,9 @@ def test_a_matter_named_by_a_role_word_has_no_members(coder) -> None:
     assert [(e.source.code, e.target) for e in coded.events] == [("KEN", None)]
     (coded,) = coder.code_documents([Document("h", "Kenya mourns the hostages.", date="2015-09-25")], monadic=True)
     assert [e.target.code for e in coded.events if e.cameo == "017"] == ["---CVL"]
+
+
+def test_a_body_named_on_a_generic_official_gives_its_role(coder) -> None:
+    for text, dyad in [("Kenyan army officials met Ugandan church leaders.", ("KENMIL", "UGAREL")),
+                       ("Kenyan police officials met Ugandan company leaders.", ("KENCOP", "UGABUS"))]:
+        assert [(e.source.code, e.target.code) for e in coder.code(text, date="2015-09-25")] == [dyad]

@@ -570,6 +570,12 @@ class ActorResolver:
             if role:
                 return role[0]
         role = self.actors.roles.get(token.lemma) or self.actors.roles.get(token.text.lower())
+        if role and role[0] == "GOV":  # "company leaders", "church leaders", "union officials": the body's
+            bodies = [self.actors.roles.get(t.lemma) for t in sentence.kids(head, "compound", "amod")
+                      if t.i < head and t.i not in self.word_entry]
+            body = next((b[0] for b in bodies if b and b[0] != "GOV"), None)
+            if body is not None:
+                return body
         if role:
             return role[0]
         if token.pos == "PROPN":  # a title before a name: "Prime Minister Ismail Haniyeh"
