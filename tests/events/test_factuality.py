@@ -115,3 +115,12 @@ def test_a_time_clause_of_what_will_be_is_still_to_come(coder: Coder) -> None:
 def test_what_rumours_and_allegations_say_is_alleged(coder: Coder) -> None:
     events = code_with_hypothetical(coder, "Kenya investigated rumours that Somalia poisoned a Kenyan diplomat.")
     assert {e.factuality for e in events if e.source.key == "SOM"} == {"alleged"}
+
+
+def test_attacks_that_are_the_subject_of_a_condition_are_hypothetical(coder: Coder) -> None:
+    for text in ["Kenya said it could not help as long as Somali attacks on Kenyan towns continue.",
+                 "Kenya will close its border if Somali attacks on Kenyan towns continue."]:
+        attacks = [e for e in code_with_hypothetical(coder, text) if e.cameo.startswith("19")]
+        assert [e.factuality for e in attacks] == ["hypothetical"]
+    (attack,) = code(coder, "Somali attacks on Kenyan towns continued on Monday.")
+    assert attack.factuality == "asserted"

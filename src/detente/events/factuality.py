@@ -35,7 +35,7 @@ class FactualityRules(SentenceState):
                     factuality = "future"
                 if kid.lemma == "no":
                     return "negated"
-            if self._condition_of(trigger):
+            if self._condition_of(trigger) or self._conditional(trigger):
                 return "hypothetical"
             if self._upcoming(trigger) and factuality == "asserted":
                 factuality = "future"
@@ -53,12 +53,23 @@ class FactualityRules(SentenceState):
                     return "negated"
                 if kid.dep == "aux" and word in _HYPOTHETICAL_AUX and not threat:
                     return "hypothetical"
-                if kid.dep == "mark" and word in _CONDITIONAL_MARKS:
+                if kid.dep == "mark" and (word in _CONDITIONAL_MARKS or self._as_long_as(node, word)):
                     return "hypothetical"
                 if kid.dep == "advmod" and word in self.vocabulary.words["alleged_adverbs"] and \
                         factuality == "asserted":
                     factuality = "alleged"
         return factuality
+
+    def _conditional(self, noun: Token) -> bool:
+        """Whether an event noun is the subject of a condition: 'if the attacks continue'."""
+        clause = self.s.tokens[noun.head]
+        return noun.dep in {"nsubj", "nsubjpass"} and any(
+            k.dep == "mark" and (k.lemma in _CONDITIONAL_MARKS or self._as_long_as(clause, k.lemma))
+            for k in self.s.kids(clause.i))
+
+    def _as_long_as(self, node: Token, mark: str) -> bool:
+        """'as long as Israeli attacks continue', 'so long as': a condition, not a report."""
+        return mark == "as" and node.dep == "advcl" and self.s.tokens[node.head].lemma == "long"
 
     def _when_to_come(self, node: Token) -> bool:
         """'... will top the agenda when Zapatero welcomes Chirac': a time clause of what will be
