@@ -148,3 +148,10 @@ def test_people_held_hostage_were_held_whatever_the_parser_made_their_subject(co
                                  "minister headed home.")
     assert not [e for e in events if e.source.key == "CHL" and e.cameo.startswith("18")]
     assert aimed(code(coder, "Iraqi militants held two Frenchmen hostage for months."), "IRQ", "18", "FRA")
+
+
+def test_cooperation_named_on_an_agreement_is_what_it_is_about(coder: Coder) -> None:
+    events = code(coder, "Kenya signed a cooperation agreement with Uganda on Monday.")
+    assert [e.cameo for e in events] == ["057"]
+    truce = code(coder, "Kenya signed a ceasefire agreement with Uganda on Monday.")
+    assert "0871" in {e.cameo for e in truce}

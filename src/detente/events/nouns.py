@@ -56,6 +56,9 @@ class NounRules(GoverningRules, ForceRules, TargetRules, FactualityRules):
         if pattern.cameo[:2] in _FORCE_ROOTS and noun.dep == "compound" and \
                 carrier.lemma not in word_classes["act_carriers"]:
             return  # "war crimes", "attack helicopters", "a bombing suspect": a kind of thing; its head codes any act
+        if noun.dep == "compound" and carrier.lemma in word_classes["accords"] and pattern.cameo[:2] in {"06", "07"}:
+            return  # "signed a cooperation agreement", "aid talks": the accord or talks are the news (a ceasefire
+            # agreement is a truce)
         roles = self.resolver.actors.roles
         if noun.dep == "compound" and carrier.lemma not in word_classes["act_carriers"] and (
                 carrier.lemma in roles or f"{noun.lemma} {carrier.lemma}" in roles):
