@@ -331,3 +331,9 @@ def test_a_politician_attacking_a_person_or_party_criticizes_them(coder: Coder) 
     assert [e.cameo for e in events] == ["111"]
     assert any(e.cameo == "190" for e in code(coder, "The Chilean president attacked Peru in 1879."))
     assert any(e.cameo.startswith("18") for e in code(coder, "A man attacked the Chilean president with a knife."))
+
+
+def test_a_person_named_as_the_subject_is_no_deed(coder: Coder) -> None:
+    # "Hostage" names the victim of a headline passive, not a hostage-taking by his own country
+    events = code_monadic(coder, "Kenyan Hostage Apparently Beheaded")
+    assert not any(e.cameo.startswith("181") or e.source.key == "KEN" for e in events)

@@ -193,7 +193,7 @@ class ForceRules(AccidentRules):
         if subject is not None and subject.lemma in self.vocabulary.words["series"]:  # "a series of bombings killed"
             subject = next((p for of in self.s.kids(subject.i, "prep") if of.lemma == "of"
                             for p in self.s.kids(of.i, "pobj")), subject)
-        if subject is not None:
+        if subject is not None and subject.lemma not in self.resolver.actors.roles:  # "US hostage beheaded": a person
             deed = self._act_named(subject)
             if deed is not None and deed.cameo[:2] in _FORCE_ROOTS:
                 # "the bombing of a UN office", "an offensive against ISIS": what the phrase names was hit
