@@ -289,3 +289,8 @@ def test_a_message_sent_to_congratulate_congratulates(coder: Coder) -> None:
     events = code(coder, "The Chilean president sent a message to the Peruvian president on Thursday to "
                          "congratulate him on his election.")
     assert [(e.cameo, e.factuality) for e in events if e.cameo == "051"] == [("051", "asserted")]
+
+
+def test_what_a_verdict_judges_is_background(coder: Coder) -> None:
+    assert not code_monadic(coder, "Three Britons were found guilty yesterday of torturing Kenyans in a private jail.")
+    assert code_monadic(coder, "The Kenyan army was guilty of violating the ceasefire 70 times.")  # said to have done it

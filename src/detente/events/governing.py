@@ -334,6 +334,8 @@ class GoverningRules(ArgumentRules):
                     chain.append((current, "alleged"))  # "jailed for helping militants": the charge
                 elif head.lemma in _REASON_PREPS and self._answers(self.s.tokens[head.head]):
                     chain.append((current, "background"))  # "apologized for killing": the apology is the news
+                elif head.lemma == "of" and self._verdict(self.s.tokens[head.head]):
+                    chain.append((current, "background"))  # "found guilty of torturing": the verdict is the news
                 head = self.s.tokens[head.head]
             if current.dep == "conj":
                 current = self._past_partner(current) or head
@@ -373,6 +375,15 @@ class GoverningRules(ArgumentRules):
         """Whether a verb punishes: bans, arrests, jails, sentences, expels (CAMEO 172-174; not 'set fire')."""
         lemma = _known(verb.lemma, self.vocabulary.verbs)
         return lemma is not None and any(p.cameo[:3] in {"172", "173", "174"} for p in self.vocabulary.verbs[lemma])
+
+    def _verdict(self, word: Token) -> bool:
+        """Whether a word gives a verdict: 'convicted', 'found guilty' (the parser hangs the 'of'
+        phrase on 'found' or 'guilty'); not 'was guilty of violating the ceasefire', which says it
+        happened."""
+        verdicts = self.vocabulary.words["verdicts"]
+        if word.pos == "ADJ":
+            return word.lemma in verdicts and word.dep == "oprd"
+        return word.lemma in verdicts or any(k.lemma in verdicts for k in self.s.kids(word.i, "oprd"))
 
     def _charged_over(self, noun: Token) -> bool:
         """Whether a noun names what people are punished or charged for ("'Hundreds to be charged' over
