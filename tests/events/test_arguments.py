@@ -97,3 +97,11 @@ def test_nationals_seized_abroad_are_of_their_own_state(coder: Coder) -> None:
 def test_force_on_a_held_thing_named_with_a_place_is_aimed_at_its_holders(coder: Coder) -> None:
     events = code(coder, "The Sudanese army opened an offensive on rebel-held villages in Darfur.")
     assert [e.target.code for e in events if e.cameo.startswith("19")] == ["SDNREB"]
+
+
+def test_a_vehicle_arriving_or_flying_pays_no_visit(coder: Coder) -> None:
+    for text in ["Crews unloaded grain from a Kenyan ship on Monday after its arrival in Tanzania.",
+                 "A Kenya Airways passenger plane flying from Nairobi to Kampala landed in Entebbe.",
+                 "A Kenyan aid plane came under fire when it arrived in Gulu, northern Uganda."]:
+        assert not [e for e in code_monadic(coder, text) if e.cameo.startswith("04")], text
+    assert [e.cameo for e in code(coder, "A Kenyan delegation arrived in Kampala on Monday.")] == ["042"]

@@ -547,6 +547,23 @@ class ActorResolver:
         return token.lemma in self.actors.weapons or any(
             f"{modifier} {token.lemma}" in self.actors.weapons for modifier in modifiers)
 
+    def antecedent_head(self, pronoun: int) -> Token | None:
+        """The head noun of the mention in this sentence a pronoun refers to ('a British ship ...
+        its arrival': 'ship'), or None if it refers to none here."""
+        sentence = self.sentence
+        assert sentence is not None
+        actor = self.resolve_one(pronoun)
+        if actor is None or actor.via != "pronoun":
+            return None
+        mentions = [match for i, (match, entry) in self.word_entry.items()
+                    if i == match.first and entry.key == actor.key and i < pronoun]
+        if not mentions:
+            return None
+        head = sentence.tokens[self._phrase_head(mentions[-1].last)]
+        while head.dep == "appos" and head.head != head.i:  # "a World Food Programme (WFP) plane"
+            head = sentence.tokens[self._phrase_head(head.head)]
+        return head
+
     def head_of(self, actor: Actor) -> Token | None:
         """The token of this sentence an actor's words end on: the head of its phrase."""
         sentence = self.sentence

@@ -150,17 +150,23 @@ class ArgumentRules(SubjectRules):
         """Whether what arrives, flies or travels is no one who visits: forces ('troops arrived
         in Kuwait' is a deployment) or a thing ('a British ship arrived', 'a Hezbollah plane flew
         over Israel')."""
-        subject = self._first(verb, "nsubj") if verb.pos in {"VERB", "AUX"} else None
+        subject = self._first(verb, "nsubj") if verb.pos in {"VERB", "AUX"} else self._first(verb, "poss")
+        if verb.dep == "acl" and verb.tag == "VBG":  # "a British Airways plane flying from Berlin"
+            subject = self.s.tokens[verb.head]
         clause = verb
         while subject is None and clause.dep in {"advcl", "conj", "xcomp"} and clause.pos in {"VERB", "AUX"}:
             clause = self.s.tokens[clause.head]  # "troops intervened, flying from Kabul": the troops fly
             subject = self._first(clause, "nsubj")
+        if subject is not None and subject.pos == "PRON":  # "a British ship ... its arrival", "a plane ... when
+            subject = self.resolver.antecedent_head(subject.i)  # it arrived"
         if subject is None or subject.pos != "NOUN" or subject.i in self.resolver.word_entry:
             return False
         if subject.lemma in self.vocabulary.words["remains"] and any(  # "Arafat's body arrived in Cairo": no visit
                 a.via == "person" for k in self._owners(subject) for a in self.resolver.resolve(k.i)):
             return True
         if any(a.role in _ARMED_ROLES for a in self.resolver.resolve(subject.i)):  # "a party of British soldiers"
+            return True
+        if subject.lemma in self.vocabulary.words["vehicles"]:  # "a British Airways passenger plane flying to"
             return True
         role = self.resolver.role_of(subject.i)
         actors = self.resolver.actors
