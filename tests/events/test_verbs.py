@@ -53,3 +53,8 @@ def test_up_makes_another_verb_of_some_verbs(coder: Coder) -> None:
     assert coder.code("The Kenyan army freed up 1,000 hospital beds for Ugandan refugees.", date="2015-09-25") == []
     (release,) = coder.code("The Kenyan army freed 20 Ugandan prisoners.", date="2015-09-25")
     assert release.cameo == "0841"
+
+
+def test_a_plea_of_guilty_is_no_appeal(coder: Coder) -> None:
+    assert not code_monadic(coder, "A Kenyan soldier pleaded guilty at a court martial in Nairobi to four counts.")
+    assert aimed(code(coder, "Kenya pleaded with Uganda to release the prisoners."), "KEN", "02", "UGA")

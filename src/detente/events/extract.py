@@ -160,6 +160,8 @@ class _SentenceWork(NounRules, BlameRules, VerbRules):
             pattern = self._given_to(verb, lemma, particle)
         if pattern is None or (self._phoned(verb) and self._names_as(verb, pattern)):
             return
+        if any(k.lemma in self.vocabulary.words["verdicts"] for k in self.s.kids(verb.i, "acomp", "oprd")):
+            return  # "pleaded guilty", "declared him innocent": a plea or verdict, not the verb's act
         if pattern.cameo == "040" and self._by_phone(verb):  # "spoke by phone with", "talked over the telephone"
             pattern = replace(pattern, cameo="041", id=f"{pattern.id}+phone")
         if pattern.cameo[:2] == "01" and self._commits_to_act(verb):  # "agreed to set up a joint company"

@@ -201,7 +201,8 @@ class TargetRules(ImplicitRules):
                 continue
             if any(k.lemma == "for" for k in self.s.kids(clause.i, "mark")):
                 return self._first(clause, "nsubj")
-            asked = [*self.s.kids(asker.i, "dobj"), *self._pobjs(asker, ("to",)), *self._pobjs(asker, ("on", "upon"))]
+            asked = [*self.s.kids(asker.i, "dobj"), *self._pobjs(asker, ("to", "with")),  # "pleaded with X to"
+                     *self._pobjs(asker, ("on", "upon"))]
             return next((t for t in asked if t.text.lower() not in CALENDAR_WORDS), None)  # not "on Tuesday"
         return None
 
