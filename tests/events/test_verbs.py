@@ -58,3 +58,8 @@ def test_up_makes_another_verb_of_some_verbs(coder: Coder) -> None:
 def test_a_plea_of_guilty_is_no_appeal(coder: Coder) -> None:
     assert not code_monadic(coder, "A Kenyan soldier pleaded guilty at a court martial in Nairobi to four counts.")
     assert aimed(code(coder, "Kenya pleaded with Uganda to release the prisoners."), "KEN", "02", "UGA")
+
+
+def test_withdrawing_from_a_contest_is_no_retreat(coder: Coder) -> None:
+    assert not code_monadic(coder, "Jailed militant leader Kamau pulled out of the Kenyan elections.")
+    assert [e.cameo for e in code(coder, "Kenyan troops pulled out of Somalia.")] == ["0874"]

@@ -217,6 +217,9 @@ class _SentenceWork(NounRules, BlameRules, VerbRules):
         if pattern.cameo == "0874" and pattern.lemma in self.vocabulary.words["withdrawing"] and \
                 pattern.objects <= NO_OBJECT and sources and all(a.role in _CIVIL_ROLES for a in sources):
             return  # "all 15 candidates withdrew", "judges withdrew to consider the verdict": no forces retreat
+        if pattern.cameo == "0874" and pattern.lemma in self.vocabulary.words["withdrawing"] and any(
+                p.lemma in self.vocabulary.words["contests"] for p in self._pobjs(particle or verb, ("from", "of"))):
+            return  # "pulled out of the Palestinian elections": a candidate, no retreat
         # "opened its borders to refugees": shelter given (075), no easing of a military blockade
         if pattern.cameo == "0872" and any(self.resolver.role_of(p.i) in _MIGRANT_ROLES
                                            for p in self._pobjs(verb, ("to", "for"))):

@@ -20,7 +20,7 @@ WORD_CLASSES = frozenset({
     "peacekeeping", "launching", "wars", "war_making", "captive_verbs", "holding", "remains", "series",
     "condition_nouns", "alleged_adverbs", "hypothetical_modifiers", "future_modifiers", "upcoming_heads",
     "habitual_adverbs", "place_nouns", "protests", "aimed_circumstances", "phones", "withdrawing", "addressing",
-    "sending", "messages", "durations", "benefiting", "up_other_verbs", "accords", "verdicts", "vehicles"})
+    "sending", "messages", "durations", "benefiting", "up_other_verbs", "accords", "verdicts", "vehicles", "contests"})
 
 
 @dataclass(frozen=True, slots=True)
