@@ -117,3 +117,12 @@ def test_what_killed_is_the_attack_not_the_building_it_hit(coder: Coder) -> None
     events = code_monadic(coder, "Chileans buried victims of a suicide bomb attack on a church in Arica that killed at "
                                  "least 30 people.")
     assert not [e for e in events if e.source.role == "REL"]
+
+
+def test_the_subject_of_a_passive_plan_does_what_is_planned(coder: Coder) -> None:
+    for text in ["Kenya's president is expected to meet Uganda's president on Monday.",
+                 "Kenya's president is scheduled to visit Uganda next week."]:
+        events = code_monadic(coder, text)
+        assert [(e.source.code, e.cameo[:2], e.target.key, e.factuality) for e in events] == [
+            ("KENGOV", "04", "UGA", "future")], text
+    assert not code_monadic(coder, "Two helicopters from Kenya were expected to arrive in Kampala.")  # no visitors

@@ -156,7 +156,7 @@ class ArgumentRules(SubjectRules):
         clause = verb
         while subject is None and clause.dep in {"advcl", "conj", "xcomp"} and clause.pos in {"VERB", "AUX"}:
             clause = self.s.tokens[clause.head]  # "troops intervened, flying from Kabul": the troops fly
-            subject = self._first(clause, "nsubj")
+            subject = self._first(clause, "nsubj", "nsubjpass")  # "helicopters were expected to arrive"
         if subject is not None and subject.pos == "PRON":  # "a British ship ... its arrival", "a plane ... when
             subject = self.resolver.antecedent_head(subject.i)  # it arrived"
         if subject is None or subject.pos != "NOUN" or subject.i in self.resolver.word_entry:

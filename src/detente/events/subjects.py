@@ -56,8 +56,8 @@ class SubjectRules(WordingRules):
                     controller = next(iter(self._pobjs(head, ("on", "upon", "to"))), None)
                 # "urged Russia to ...", "stopped Bolivians firing rockets": the object acts
                 if controller is not None and self._modal(head) in {"appeal", "demand", "command", "compel", "permit",
-                                                                      "halt"}:
-                    return self.resolver.resolve(controller.i)
+                                                                      "halt", "future"}:
+                    return self.resolver.resolve(controller.i)  # also "Obama is expected (set) to meet Putin"
                 verb = head
             elif verb.dep == "pcomp":  # "accused of committing": the accused commits
                 governor = self.s.tokens[head.head]
