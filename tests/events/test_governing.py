@@ -294,3 +294,8 @@ def test_a_message_sent_to_congratulate_congratulates(coder: Coder) -> None:
 def test_what_a_verdict_judges_is_background(coder: Coder) -> None:
     assert not code_monadic(coder, "Three Britons were found guilty yesterday of torturing Kenyans in a private jail.")
     assert code_monadic(coder, "The Kenyan army was guilty of violating the ceasefire 70 times.")  # said to have done it
+
+
+def test_who_asks_a_passive_order_or_appeal_is_no_one_named(coder: Coder) -> None:
+    assert not code_monadic(coder, "Kenyan troops were ordered to withdraw from Somalia.")
+    assert aimed(code(coder, "Kenyan troops were ordered by Uganda to withdraw from Somalia."), "UGA", "10", "KEN")

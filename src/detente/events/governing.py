@@ -57,9 +57,10 @@ class GoverningRules(ArgumentRules):
             if effect == "intent" and self._plan_as_topic(governor):
                 coding.factuality = "background"  # "a setback for his plan to withdraw": not news of the plan
                 return
-            if effect in {"appeal", "demand"} and self._headline_passive(governor, governor.lemma):
-                coding.sources = []  # "Putin Urged to Free Tycoon": someone unnamed urges Putin
-                return
+            if effect in {"appeal", "demand", "command"} and (self._headline_passive(governor, governor.lemma) or (
+                    self.s.kids(governor.i, "auxpass") and not self._agent(governor))):
+                coding.sources = []  # "Putin Urged to Free Tycoon", "troops were ordered to withdraw": someone
+                return  # unnamed asks
             deontic |= {k.text.lower() for k in self.s.kids(governor.i, "aux")} & _DEONTIC_AUX
             if self._have_to(governor):
                 deontic.add("must")
