@@ -796,3 +796,13 @@ def test_a_body_named_on_a_generic_official_gives_its_role(coder) -> None:
     for text, dyad in [("Kenyan army officials met Ugandan church leaders.", ("KENMIL", "UGAREL")),
                        ("Kenyan police officials met Ugandan company leaders.", ("KENCOP", "UGABUS"))]:
         assert [(e.source.code, e.target.code) for e in coder.code(text, date="2015-09-25")] == [dyad]
+
+
+def test_one_national_somewhere_is_a_national_not_a_resident(coder) -> None:
+    events = coder.code("Three militants gunned down a Briton in the Kenyan capital Nairobi on Wednesday.", date="2004-10-01")
+    assert [e.target.key for e in events] == ["GBR"]
+
+
+def test_a_body_a_person_owns_keeps_its_own_role(coder) -> None:
+    events = coder.code("Kenya's opposition party began talks with President Kibaki's ruling party.", date="2004-10-01")
+    assert {e.target.code for e in events if e.source.role == "OPP"} == {"KENPTY"}

@@ -256,7 +256,9 @@ class ActorResolver:
         if named is not None and named[1].kind == "region" and not self._of_region(head, named[0]):
             named = None
         # "three Britons in Baghdad": counted, they are nationals, no people living there
-        counted = bool(sentence.kids(head, "nummod")) and not self._ethnic(head)
+        # nor is "a Briton in the Saudi capital": one person is a national
+        counted = (bool(sentence.kids(head, "nummod")) or sentence.tokens[head].tag in {"NN", "NNP"}) and \
+            not self._ethnic(head)
         if named is not None and named[1].via == "adjective" and not counted and (
                 named[0].first <= head <= named[0].last or self._ethnic(head)):
             # "ethnic Albanians in Serbia", "Bosnian Serbs", "the Albanians of southern Serbia":
@@ -298,7 +300,10 @@ class ActorResolver:
                 if entry.kind == "person" and self.date is None and role is not None and \
                         match.first <= head <= match.last:
                     entry_role = role  # undated, "Sen. John Kerry" is what his title says, not his listed office
-                role = entry_role or role or ("ELI" if entry.kind == "person" else None)  # not yet in office: an elite
+                owned = entry.kind == "person" and sentence.tokens[match.last].dep == "poss" and \
+                    sentence.tokens[match.last].head == head  # "Sadr's militia": the militia's role, his country
+                role = (role if owned and role is not None else entry_role) or role or (
+                    "ELI" if entry.kind == "person" else None)  # not yet in office: an elite
             # "Russian diplomats": the span runs to the head noun that gave the role
             last = head if head_role is not None and head > match.last and role == head_role else match.last
             return self.actor_of(entry.key, role, sentence.tokens[match.first].start,
