@@ -794,7 +794,8 @@ def test_a_matter_named_by_a_role_word_has_no_members(coder) -> None:
 
 def test_a_body_named_on_a_generic_official_gives_its_role(coder) -> None:
     for text, dyad in [("Kenyan army officials met Ugandan church leaders.", ("KENMIL", "UGAREL")),
-                       ("Kenyan police officials met Ugandan company leaders.", ("KENCOP", "UGABUS"))]:
+                       ("Kenyan police officials met Ugandan company leaders.", ("KENCOP", "UGABUS")),
+                       ("The Somali militant group's leaders accused Kenya.", ("SOMREB", "KEN"))]:
         assert [(e.source.code, e.target.code) for e in coder.code(text, date="2015-09-25")] == [dyad]
 
 

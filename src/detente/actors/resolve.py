@@ -596,7 +596,10 @@ class ActorResolver:
             bodies = [self.actors.roles.get(t.lemma) for t in sentence.kids(head, "compound", "amod")
                       if t.i < head and t.i not in self.word_entry]
             body = next((b[0] for b in bodies if b and b[0] != "GOV"), None)
-            if body is not None:
+            owner = next((t for t in sentence.kids(head, "poss") if t.pos == "NOUN"), None)
+            if body is None and owner is not None:  # "the militant group's leaders": the group's
+                body = self._role_of_head(owner.i)
+            if body is not None and body != "GOV":
                 return body
         if role:
             return role[0]
