@@ -800,7 +800,8 @@ def test_a_body_named_on_a_generic_official_gives_its_role(coder) -> None:
 
 
 def test_one_national_somewhere_is_a_national_not_a_resident(coder) -> None:
-    events = coder.code("Three militants gunned down a Briton in the Kenyan capital Nairobi on Wednesday.", date="2004-10-01")
+    text = "Three militants gunned down a Briton in the Kenyan capital Nairobi on Wednesday."
+    events = coder.code(text, date="2004-10-01")
     assert [e.target.key for e in events] == ["GBR"]
 
 

@@ -80,11 +80,6 @@ def test_rejecting_anothers_offer_is_no_refusal_by_the_offerer(coder: Coder) -> 
     assert not any(e.source.key == "RUS" and e.cameo.startswith("12") for e in events)
 
 
-def test_the_act_an_apology_answers_is_background(coder: Coder) -> None:
-    events = code(coder, "Turkey apologized for shooting down a Syrian helicopter.")
-    assert not [e for e in events if e.cameo[:2] in {"19", "18", "17"}]
-
-
 def test_was_to_is_planned(coder: Coder) -> None:
     events = code(coder, "Protests erupted hours before the Chilean president was to address Congress.")
     assert {e.factuality for e in events if e.cameo.startswith("01")} <= {"future"}
@@ -242,11 +237,6 @@ def test_a_reversed_decision_is_not_carried_out(coder: Coder) -> None:
     assert not any(e.cameo.startswith("17") and e.factuality == "asserted" for e in events)
 
 
-def test_what_people_are_charged_over_is_background(coder: Coder) -> None:
-    assert not code_monadic(coder, "'Dozens to be charged' over Kenyan protest")
-    assert code_monadic(coder, "Ruto set for visit to Uganda")  # "set for" punishes no one
-
-
 def test_telling_someone_to_act_demands_it(coder: Coder) -> None:
     events = code(coder, "Ghana told Togo to withdraw its troops from the border.")
     assert aimed(events, "GHA", "10", "TGO")
@@ -283,17 +273,6 @@ def test_stopping_anothers_act_eases_nothing(coder: Coder) -> None:
                                  "Bolivians firing rockets at Chile.")
     assert not [e for e in events if e.cameo.startswith("087")]
     assert any(e.cameo == "087" for e in code_monadic(coder, "Chile stopped firing on the town."))
-
-
-def test_a_message_sent_to_congratulate_congratulates(coder: Coder) -> None:
-    events = code(coder, "The Chilean president sent a message to the Peruvian president on Thursday to "
-                         "congratulate him on his election.")
-    assert [(e.cameo, e.factuality) for e in events if e.cameo == "051"] == [("051", "asserted")]
-
-
-def test_what_a_verdict_judges_is_background(coder: Coder) -> None:
-    assert not code_monadic(coder, "Three Britons were found guilty yesterday of torturing Kenyans in a private jail.")
-    assert code_monadic(coder, "The Kenyan army was guilty of violating the ceasefire 70 times.")  # said to have done it
 
 
 def test_who_asks_a_passive_order_or_appeal_is_no_one_named(coder: Coder) -> None:

@@ -13,10 +13,11 @@ events. The rules it applies are in families, each a mixin over `SentenceState`
 (sentence.py): nouns.py (events named by nouns), wording.py (the words that pick a
 pattern), subjects.py (subjects, agents and a noun's sources), arguments.py (named
 targets), implicit.py (implicit targets: people, crowds and counterparts named, captors,
-allies), targets.py (choosing the target), governing.py (governing verbs, derived codes),
-factuality.py (negation, modals, hedges), blame.py (accusations, demands and claims in
-speech), accidents.py (happenings with no attacker), force.py (force with no agent named,
-crowds) and verbs.py (verb senses and clause objects).
+allies), targets.py (choosing the target), governors.py (what governs an event),
+governing.py (what governors do: derived codes), factuality.py (negation, modals, hedges),
+blame.py (accusations, demands and claims in speech), accidents.py (happenings with no
+attacker), force.py (force with no agent named, crowds) and verbs.py (verb senses and clause
+objects).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ Negation and "no", counterfactual frames ("rather than", "instead of"), modal au
 ("could", "might"), conditional marks ("if", "unless"), hedging adverbs ("allegedly") and
 modifiers of an event noun ("potential", "planned"); what is only asked in return ("as a
 condition for"). What governing verbs do to factuality ("refused to", "hope to", the
-background an apology answers) is governing.py. An act that is only the subject of what
+background an apology answers) is governors.py and governing.py. An act that is only the subject of what
 someone says it was ("the war was illegal") is background.
 """
 

@@ -2,7 +2,7 @@
 family shares.
 
 `SentenceState` holds the parse, the actor resolver and the events found so far; the rule
-families (wording.py, subjects.py, arguments.py, implicit.py, targets.py, governing.py,
+families (wording.py, subjects.py, arguments.py, implicit.py, targets.py, governors.py, governing.py,
 blame.py, accidents.py, force.py, factuality.py, verbs.py, nouns.py) are mixins over it, and
 extract.py composes them into the coding of a sentence. A `Candidate` is an event found in one sentence; a
 `_Coding` is an event's code while the words that govern its trigger are worked out.
