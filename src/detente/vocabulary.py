@@ -63,6 +63,28 @@ def require(path: Path, line: int, row: Row, name: str,
     return value
 
 
+def read_word_classes(path: Path, classes: frozenset[str]) -> dict[str, frozenset[str]]:
+    """A word-class file (class, words, meaning): each class the rules read listed once, its
+    words lower-case and separated by '|'."""
+    words: dict[str, frozenset[str]] = {}
+    for line, row in read_tsv(path, ["class", "words", "meaning"]):
+        name = require(path, line, row, "class", classes.__contains__, "must be a class the rules read")
+        if name in words:
+            raise VocabularyError(str(path), line, "class", f"class {name!r} is listed twice")
+        listed = require(path, line, row, "words", _lower_case_words, "must be lower-case words separated by '|'")
+        words[name] = frozenset(split_list(listed))
+        require(path, line, row, "meaning")
+    missing = sorted(classes - words.keys())
+    if missing:
+        raise VocabularyError(str(path), 0, "class", f"no row for {', '.join(missing)}")
+    return words
+
+
+def _lower_case_words(value: str) -> bool:
+    items = split_list(value)
+    return bool(items) and all(item == item.lower() and " " not in item for item in items)
+
+
 def parse_partial_date(value: str, end: bool = False) -> dt.date:
     """'2021', '2021-10' or '2021-10-22' as a date: the first day, or the last with `end`."""
     parts = [int(p) for p in value.split("-")]

@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -166,6 +167,21 @@ def test_invalid_dictionary_names_file_line_and_field(tmp_path: Path) -> None:
     with pytest.raises(VocabularyError) as error:
         load_actor_dictionary(folder, {"GOV"}, words)
     assert error.value.line == 3 and error.value.field == "key" and "states.tsv" in str(error.value)
+
+
+def test_word_classes_name_only_the_classes_the_resolver_reads(tmp_path: Path) -> None:
+    folder = tmp_path / "actors"
+    shutil.copytree(data_dir() / "actors", folder)
+    classes = folder / "word_classes.tsv"
+    text = classes.read_text(encoding="utf-8")
+    classes.write_text(text + "pondering\tponder|muse\tverbs of thinking\n", encoding="utf-8")
+    roles = load_role_codes(data_dir() / "ontology" / "roles.tsv")
+    with pytest.raises(VocabularyError, match=r"word_classes.tsv, line \d+, field 'class': must be a class"):
+        load_actor_dictionary(folder, roles, words)
+    classes.write_text("\n".join(row for row in text.splitlines() if not row.startswith("matters\t")) + "\n",
+                       encoding="utf-8")
+    with pytest.raises(VocabularyError, match="word_classes.tsv, line 0, field 'class': no row for matters"):
+        load_actor_dictionary(folder, roles, words)
 
 
 def test_undated_articles_take_the_latest_term(actors) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import VocabularyError
-from ..vocabulary import is_partial_date, parse_partial_date, read_tsv, require, split_list
+from ..vocabulary import is_partial_date, parse_partial_date, read_tsv, read_word_classes, require, split_list
 
 Tokenize = Callable[[str], list[str]]
 
@@ -23,6 +23,9 @@ _ORG_KEY = re.compile(r"^[A-Z][A-Z0-9_]{1,15}$")
 _ORG_KINDS = {"igo", "nsa", "ngo", "party", "other"}
 _PLACE_KINDS = {"region", "city", "territory"}
 _REFERS_TO = {"state", "organisation", "any"}
+# the word classes of word_classes.tsv (docs/vocabulary.md)
+WORD_CLASSES = frozenset({"voices", "collectives", "foreign", "honorifics", "descent_nouns", "polity_nouns",
+                          "border_nouns", "counterparts", "charging", "matters", "war_nouns"})
 _ROLE_KINDS = {"person", "weapon", ""}  # a title of one person, a weapon, or a body of people
 
 
@@ -63,6 +66,7 @@ class ActorDictionary:
     state_names: dict[str, str] = field(default_factory=dict)  # state name or alias -> state key
     longest: dict[str, int] = field(default_factory=dict)  # a key's first word -> most words of a key it starts
     no_actor: set[tuple[str, ...]] = field(default_factory=set)  # "Latin America": lower-case words naming no one
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # word classes the resolver reads (WORD_CLASSES)
 
     def add_name(self, tokenize: Tokenize, phrase: str, entry: Entry) -> None:
         words = tuple(tokenize(phrase))
@@ -96,6 +100,7 @@ def load_actor_dictionary(folder: Path, role_codes: set[str], tokenize: Tokenize
         _load_people(path, actors, role_codes, tokenize)
     _load_roles(folder / "roles.tsv", actors, role_codes)
     _load_nominals(folder / "nominals.tsv", actors, role_codes)
+    actors.words = read_word_classes(folder / "word_classes.tsv", WORD_CLASSES)
     return actors
 
 

@@ -24,39 +24,19 @@ from .mentions import NameMatch
 _NP_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "xcomp", "mark"})
 UNKNOWN_STATE = "---"  # CAMEO's filler for an actor whose country is not known
 _STATELESS_ROLES = {"INT"}  # generic international actors take the country slot themselves
-_VOICES = {"office", "camp", "spokesman", "spokeswoman", "spokesperson", "aide", "lawyer"}  # "X's office" speaks for X
-# "a group of X" is X, and so are "representatives (members, supporters) of X"
-_COLLECTIVES = {"group", "crowd", "band", "number", "handful", "dozen", "hundred", "thousand", "party", "contingent",
-                "detachment", "team", "representative", "member", "supporter", "loyalist", "follower",
-                "company", "battalion", "unit", "squad", "platoon"}  # "a company of Nigerian infantry"
 _PERPETRATORS = {"CRM", "UAF"}  # named for what they did, to someone else
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _STATE_FORCE_ROLES = {"GOV", "MIL", "COP", "UAF"}  # "anti-government forces" are no state's forces: rebels
 _ARMED_GROUP_ROLES = {"REB", "INS", "SEP", "RAD"}  # armed groups against a state: their "troops" are theirs
 MAX_HISTORY = 300  # earlier mentions an anaphor or a generic actor may refer to
-_FOREIGN = {"foreign", "overseas", "expatriate"}  # of some state other than the one in view
 _THING_PRONOUNS = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "gen", "col", "lt", "maj",
-               "capt", "adm", "sgt", "rev", "mullah", "ayatollah", "imam", "cardinal", "king", "queen", "prince",
-               "princess", "emir", "sultan", "crown", "comrade", "madame", "monsieur", "herr", "senor", "señor"}
 _AIMED_PREPS = {"at", "on", "against", "toward", "towards", "upon", "include"}  # what an act is aimed at ("including")
 _PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _STATE_ORGANS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _ACTING_ABROAD = {"GOV", "MIL", "LEG", "SPY"}  # organs that deal with other states'; courts and police act at home
 _SCENE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
-_DESCENT_NOUNS = {"descent", "origin", "origins", "extraction", "ancestry", "heritage", "parentage", "background"}
-_POLITY_NOUNS = {"colony", "republic", "protectorate", "territory", "province", "dominion", "possession"}
-_BORDER_NOUNS = {"border", "frontier", "boundary", "borderland"}
-# the other side of a relation: "U.S. allies", "Chile's neighbours" are not the U.S. or Chile
-_COUNTERPARTS = {"ally", "neighbour", "neighbor", "partner", "enemy", "foe", "adversary"}
-_CHARGING = {"charge", "accuse", "suspect", "convict", "indict", "arrest", "jail", "sentence", "want", "blame"}
-_MATTERS = {"crisis", "spat", "row", "dispute", "face", "tone", "policy", "statement", "report", "decision", "document",
-            "filing", "confidence", "legislation", "law", "bill", "reform", "redeployment", "issue", "question", "problem",
-            "situation", "affair", "matter", "debate", "idea", "proposal", "plan", "image", "anger", "concern", "fear",
-            "discrimination", "negligence", "capability", "transfer", "offering", "fund", "vote"}
-_WAR_NOUNS = {"war", "conflict", "invasion", "occupation", "crisis"}  # "the Iraq war": where it was, not whose
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +109,7 @@ class ActorResolver:
             return False  # "Ailing Arafat Arrives in Paris": a headline capitalises every word
         return before.pos == "PROPN" and before.dep == "compound" and before.head == match.first and \
             len(before.text.rstrip(".")) > 1 and before.text[:1].isupper() and \
-            before.lemma.lower().rstrip(".") not in _HONORIFICS and \
+            before.lemma.lower().rstrip(".") not in self.actors.words["honorifics"] and \
             self.actors.roles.get(before.lemma.lower()) is None and self.actors.roles.get(before.text.lower()) is None
 
     def end(self) -> None:
@@ -235,13 +215,13 @@ class ActorResolver:
         lemma = sentence.tokens[head].lemma
         if self._stance_prefix(head) is not None:
             return None  # "anti-government forces": a stance, no government
-        owner = self._possessor(head, pronoun=False) if lemma in _VOICES else None
+        owner = self._possessor(head, pronoun=False) if lemma in self.actors.words["voices"] else None
         if owner is not None:  # "the governor's office declined to comment"
             actor = self.resolve_one(owner.i)
             if actor is not None:
                 return actor
         members = [p for prep in sentence.kids(head, "prep") if prep.lemma == "of"
-                   for p in sentence.kids(prep.i, "pobj")] if lemma in _COLLECTIVES else []
+                   for p in sentence.kids(prep.i, "pobj")] if lemma in self.actors.words["collectives"] else []
         if members:  # "an advance party of British soldiers"
             actor = self.resolve_one(members[0].i)
             collective = self._role_of_head(head)  # "crowds of street vendors in Venezuela": a crowd of civilians
@@ -276,7 +256,7 @@ class ActorResolver:
                 return owned
         if named is not None and self._of_a_war(head, named[0]):
             named = None  # "Iraq war allies" are not Iraq's
-        if named is not None and lemma in _COUNTERPARTS and named[1].via != "adjective" and \
+        if named is not None and lemma in self.actors.words["counterparts"] and named[1].via != "adjective" and \
                 not named[0].first <= head <= named[0].last and not sentence.kids(named[0].last, "conj"):
             named = None  # "U.S. allies", "Chile's neighbours": other states, whose they are ("US and Western
             # allies" are both)
@@ -358,13 +338,14 @@ class ActorResolver:
         assert sentence is not None
         name = sentence.tokens[match.last]
         war = sentence.tokens[name.head]
-        if name.dep in {"compound", "nmod", "amod"} and war.lemma in _WAR_NOUNS and war.dep == "pobj" and \
+        wars = self.actors.words["war_nouns"]
+        if name.dep in {"compound", "nmod", "amod"} and war.lemma in wars and war.dep == "pobj" and \
                 sentence.tokens[war.head].lemma == "of" and sentence.tokens[war.head].head == head:
             return True
         if match.last + 1 >= head:
             return False
         war = sentence.tokens[match.last + 1]  # the parser hangs both on the head: "Iraq war allies"
-        return war.lemma in _WAR_NOUNS and war.dep in {"compound", "nmod", "amod"}
+        return war.lemma in self.actors.words["war_nouns"] and war.dep in {"compound", "nmod", "amod"}
 
     def _only_located(self, head: int, match: NameMatch) -> bool:
         """Whether the phrase is a place that only says where a thing is or an act happened:
@@ -618,7 +599,7 @@ class ActorResolver:
                         return role[0]
         # "intelligence personnel", "military officials" (not "the West Bank town": a name's word; nor
         # "general elections": a title is no modifier)
-        if token.lemma in _MATTERS:  # "the hostage crisis", "a public spat": a matter has no members
+        if token.lemma in self.actors.words["matters"]:  # "the hostage crisis", "a public spat": no members
             return None
         for modifier in [t.lemma for t in sentence.kids(head, "compound", "amod") if t.i not in self.word_entry]:
             role = self.actors.roles.get(modifier)
@@ -811,7 +792,8 @@ class ActorResolver:
             return self.actor_of(role, None, sentence.tokens[phrase[0]].start, token.end, "role")
         if self._regional(phrase, head):  # "Arab foreign ministers", "Western diplomats": of no one state
             return None
-        if any(k.lemma in _FOREIGN for k in sentence.kids(head, "amod")):  # "foreign diplomats" in Pyongyang
+        foreign = self.actors.words["foreign"]
+        if any(k.lemma in foreign for k in sentence.kids(head, "amod")):  # "foreign diplomats" in Pyongyang
             return self.actor_of(UNKNOWN_STATE, role, sentence.tokens[phrase[0]].start, token.end, "role") \
                 if self.unknown_states else None
         fellow = self._fellow(head)
@@ -847,7 +829,7 @@ class ActorResolver:
         hyphenated = i + 2 < len(sentence.tokens) and sentence.tokens[i + 1].text == "-" and \
             sentence.tokens[i].end == sentence.tokens[i + 1].start and i + 2 in self.word_entry and \
             self.word_entry[i + 2][1].via == "adjective" and self.word_entry[i][1].via == "adjective"
-        return (head.lemma in _DESCENT_NOUNS and head.i != i) or hyphenated
+        return (head.lemma in self.actors.words["descent_nouns"] and head.i != i) or hyphenated
 
     def _former_ruler(self, i: int) -> bool:
         """Whether the name at `i` tells who once ruled a place: 'the former Portuguese colony', 'the
@@ -855,7 +837,7 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         place = sentence.tokens[sentence.tokens[i].head]
-        return place.lemma in _POLITY_NOUNS and place.i != i and any(
+        return place.lemma in self.actors.words["polity_nouns"] and place.i != i and any(
             k.lemma in {"former", "ex"} for k in sentence.kids(place.i, "amod"))
 
     def _based_in(self, i: int) -> bool:
@@ -900,7 +882,8 @@ class ActorResolver:
             objects = sentence.kids(agent.head, "nsubjpass") or (
                 [sentence.tokens[participle.head]] if participle.dep == "acl" else [])
         # whom the actor is charged with (accused of) acting on: "a reservist charged with abusing Iraqi prisoners"
-        objects += [pobj for clause in sentence.kids(head, "acl", "relcl") if clause.lemma in _CHARGING
+        charging = self.actors.words["charging"]
+        objects += [pobj for clause in sentence.kids(head, "acl", "relcl") if clause.lemma in charging
                     for prep in sentence.kids(clause.i, "prep") for pobj in sentence.kids(prep.i, "pobj", "pcomp")]
         done_to = {i for obj in objects for i in sentence.subtree(obj.i)}
         doers = set() if role in _STATE_ORGANS else {  # not its own guns: "forces launched artillery"
@@ -1057,7 +1040,7 @@ class ActorResolver:
         noun = sentence.tokens[modified.head]
         while noun.dep == "compound" and noun.head != noun.i:  # "the Iran-Iraq frontier"
             noun = sentence.tokens[noun.head]
-        return noun.lemma in _BORDER_NOUNS
+        return noun.lemma in self.actors.words["border_nouns"]
 
     def _names_pair(self, match: NameMatch, head: int) -> bool:
         """'near the Gaza-Israel fence', 'a joint US-Iraqi checkpoint': a thing two states' names

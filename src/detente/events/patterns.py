@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import VocabularyError
-from ..vocabulary import read_tsv, require, split_list
+from ..vocabulary import read_tsv, read_word_classes, require, split_list
 from .ontology import CameoCode
 
 EFFECTS = {"intent", "offer", "appeal", "demand", "command", "compel", "permit", "reject", "halt", "future",
@@ -91,28 +91,8 @@ def load_event_vocabulary(folder: Path, cameo: dict[str, CameoCode]) -> EventVoc
     path = folder / "mutual.tsv"
     vocabulary.mutual = {(require(path, line, row, "pos", {"verb", "noun"}.__contains__, "must be verb or noun"),
                           require(path, line, row, "lemma")) for line, row in read_tsv(path, ["pos", "lemma"])}
-    vocabulary.words = _read_word_classes(folder / "word_classes.tsv")
+    vocabulary.words = read_word_classes(folder / "word_classes.tsv", WORD_CLASSES)
     return vocabulary
-
-
-def _read_word_classes(path: Path) -> dict[str, frozenset[str]]:
-    words: dict[str, frozenset[str]] = {}
-    for line, row in read_tsv(path, ["class", "words", "meaning"]):
-        name = require(path, line, row, "class", WORD_CLASSES.__contains__, "must be a class the rules read")
-        if name in words:
-            raise VocabularyError(str(path), line, "class", f"class {name!r} is listed twice")
-        listed = require(path, line, row, "words", _lower_case_words, "must be lower-case words separated by '|'")
-        words[name] = frozenset(split_list(listed))
-        require(path, line, row, "meaning")
-    missing = sorted(WORD_CLASSES - words.keys())
-    if missing:
-        raise VocabularyError(str(path), 0, "class", f"no row for {', '.join(missing)}")
-    return words
-
-
-def _lower_case_words(value: str) -> bool:
-    items = split_list(value)
-    return bool(items) and all(item == item.lower() and " " not in item for item in items)
 
 
 def _read_specific_only(path: Path, vocabulary: EventVocabulary) -> None:
