@@ -195,3 +195,14 @@ class ArgumentRules(SubjectRules):
             return None
         general = min(giving, key=lambda p: len(p.cameo))
         return replace(general, id=f"{general.cameo}-{lemma}-any-to-v", objects=frozenset())
+
+    def _act_participants(self, noun: Token) -> list[list[Actor]]:
+        """Who an act a noun names is aimed at, from the clause describing it: 'an attack
+        targeting shoppers at a mall in Kenya's capital'."""
+        if _known(noun.lemma, self.vocabulary.nouns) is None:
+            return []
+        groups = []
+        for clause in self.s.kids(noun.i, "acl"):
+            for kid in [*self.s.kids(clause.i, "dobj"), *self._pobjs(clause)]:
+                groups.append([a for a in self.resolver.resolve(kid.i) if a.via != "role"])
+        return groups

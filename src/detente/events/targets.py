@@ -72,17 +72,6 @@ def _to_the_press(candidate: Candidate) -> Candidate:
 class TargetRules(ImplicitRules):
     """Choosing an event's target from its groups, and finding implicit ones."""
 
-    def _act_participants(self, noun: Token) -> list[list[Actor]]:
-        """Who an act a noun names is aimed at, from the clause describing it: 'an attack
-        targeting shoppers at a mall in Kenya's capital'."""
-        if _known(noun.lemma, self.vocabulary.nouns) is None:
-            return []
-        groups = []
-        for clause in self.s.kids(noun.i, "acl"):
-            for kid in [*self.s.kids(clause.i, "dobj"), *self._pobjs(clause)]:
-                groups.append([a for a in self.resolver.resolve(kid.i) if a.via != "role"])
-        return groups
-
     def _purpose_targets(self, token: Token, code: str) -> list[list[Actor]]:
         """Who an act is aimed at, from its purpose: 'rallied to protest Sweden's decision',
         'a hunger strike in protest against the government'. Not whom an appeal would help: 'an
