@@ -26,3 +26,8 @@ def test_what_a_verdict_judges_is_background(coder: Coder) -> None:
     text = "Three Britons were found guilty yesterday of torturing Kenyans in a private jail."
     assert not code_monadic(coder, text)
     assert code_monadic(coder, "The Kenyan army was guilty of violating the ceasefire 70 times.")  # it happened
+
+
+def test_what_a_decision_decides_is_still_to_come(coder: Coder) -> None:
+    events = code_monadic(coder, "The EU's decision to hold entry talks with Kenya receives a widespread welcome.")
+    assert {e.factuality for e in events if e.cameo.startswith("04")} == {"future"}
