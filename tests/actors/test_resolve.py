@@ -824,3 +824,9 @@ def test_one_national_somewhere_is_a_national_not_a_resident(coder) -> None:
 def test_a_body_a_person_owns_keeps_its_own_role(coder) -> None:
     events = coder.code("Kenya's opposition party began talks with President Kibaki's ruling party.", date="2004-10-01")
     assert {e.target.code for e in events if e.source.role == "OPP"} == {"KENPTY"}
+
+
+def test_a_state_naming_where_a_war_is_is_no_antecedent(coder) -> None:
+    text = "The Somalia war and worries about crime may decide the vote, and they have raised support for Kibaki."
+    (coded,) = coder.code_documents([Document("w", text, date="2004-10-01")], monadic=True)
+    assert not any(e.source.key == "SOM" for e in coded.events)

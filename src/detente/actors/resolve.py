@@ -49,6 +49,7 @@ class Salient:
     person: bool
     subject: bool
     abroad: bool = False  # the nationality of refugees or migrants: a state they are not in
+    war_place: bool = False  # only where a war is ("the Iraq war"): no one a pronoun can mean
 
 
 class ActorResolver:
@@ -134,7 +135,7 @@ class ActorResolver:
                 person = entry.kind == "person" or self.names_person(head)  # "a Sudanese rebel commander ... his"
                 role = self._role(entry) or (self.role_of(head) if person and head != match.last else None)
                 mentions.append(Salient(sentence.tokens[i].start, self.residents.get(i, entry.key), role,
-                                        person, subject, abroad))
+                                        person, subject, abroad, self._names_war(match)))
         return mentions
 
     # --- resolution ----------------------------------------------------------------
@@ -329,6 +330,15 @@ class ActorResolver:
             path.append(token)
             token = sentence.tokens[token.head]
         return path
+
+    def _names_war(self, match: NameMatch) -> bool:
+        """Whether a name only says where a war is ('the Iraq war and concerns about terrorism ...
+        they'): no one a later pronoun can mean."""
+        sentence = self.sentence
+        assert sentence is not None
+        name = sentence.tokens[match.last]
+        return name.dep in {"compound", "nmod", "amod"} and \
+            sentence.tokens[name.head].lemma in self.actors.words["war_nouns"]
 
     def _of_a_war(self, head: int, match: NameMatch) -> bool:
         """Whether a name only says where a war was, on a noun that modifies the head or is in its
@@ -698,7 +708,8 @@ class ActorResolver:
         earlier = self._earlier(token.start)
         plural = token.text.lower() in _PLURAL_PRONOUNS  # "they" may be people or states
         bound = self._own_subject(token)  # "Poland expelled diplomats, accusing them": not Poland
-        candidates = [s for s in earlier if (plural or s.person == person) and s.position not in bound]
+        candidates = [s for s in earlier if (plural or s.person == person) and s.position not in bound
+                      and not s.war_place]
         if not candidates and person:  # "the foreign minister ... he said": an official will do
             candidates = [s for s in earlier if s.role is not None]
         if not candidates:
