@@ -830,3 +830,9 @@ def test_a_state_naming_where_a_war_is_is_no_antecedent(coder) -> None:
     text = "The Somalia war and worries about crime may decide the vote, and they have raised support for Kibaki."
     (coded,) = coder.code_documents([Document("w", text, date="2004-10-01")], monadic=True)
     assert not any(e.source.key == "SOM" for e in coded.events)
+
+
+def test_it_in_a_clause_of_a_thing_is_the_thing(coder) -> None:
+    text = "Tanzania braced for heavy rain. The storm forced the evacuation of thousands as it slammed into Kenya."
+    (coded,) = coder.code_documents([Document("s", text, date="2004-10-01")], monadic=True)
+    assert not [e for e in coded.events if e.source.text == "it"]

@@ -719,7 +719,21 @@ class ActorResolver:
         pool = [s for s in candidates if s.position >= sentence.start] or candidates
         subjects = [s for s in pool if s.subject]
         chosen = (subjects or pool)[-1]
+        if token.text.lower() == "it" and self._thing_governs(token):
+            return None  # "the storm forced evacuations as it slammed into the Dominican Republic": the storm
         return self.actor_of(chosen.key, chosen.role, token.start, token.end, "pronoun")
+
+    def _thing_governs(self, pronoun: Token) -> bool:
+        """Whether the subject pronoun of an adverbial clause ('as it slammed into') is that of the
+        clause it modifies, where that subject is a thing: a noun that names no actor ('the storm')."""
+        sentence = self.sentence
+        assert sentence is not None
+        clause = sentence.tokens[pronoun.head]
+        if pronoun.dep not in _SUBJECT_DEPS or clause.dep != "advcl":
+            return False
+        subject = next(iter(sentence.kids(clause.head, *_SUBJECT_DEPS)), None)
+        return subject is not None and subject.pos == "NOUN" and subject.i < pronoun.i and \
+            subject.i not in self.word_entry and self.role_of(subject.i) is None and self.resolve_one(subject.i) is None
 
     def _own_subject(self, token: Token) -> set[int]:
         """The offsets of the words of the subject of the verb an object pronoun is the object of
