@@ -63,3 +63,8 @@ def test_a_plea_of_guilty_is_no_appeal(coder: Coder) -> None:
 def test_withdrawing_from_a_contest_is_no_retreat(coder: Coder) -> None:
     assert not code_monadic(coder, "Jailed militant leader Kamau pulled out of the Kenyan elections.")
     assert [e.cameo for e in code(coder, "Kenyan troops pulled out of Somalia.")] == ["0874"]
+
+
+def test_insisting_on_what_is_demands_nothing(coder: Coder) -> None:
+    assert not code(coder, "Kenya insists that Uganda is a hostile state.")
+    assert aimed(code(coder, "Kenya insists that Somalia withdraw its troops."), "KEN", "10", "SOM")

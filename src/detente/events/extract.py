@@ -163,6 +163,8 @@ class _SentenceWork(NounRules, BlameRules, VerbRules):
             return
         if any(k.lemma in self.vocabulary.words["verdicts"] for k in self.s.kids(verb.i, "acomp", "oprd")):
             return  # "pleaded guilty", "declared him innocent": a plea or verdict, not the verb's act
+        if pattern.cameo[:2] == "10" and any(self._what_is(clause) for clause in self.s.kids(verb.i, "ccomp")):
+            return  # "China insists that Taiwan is a Chinese province": a claim of what is, no demand
         if pattern.cameo == "040" and self._by_phone(verb):  # "spoke by phone with", "talked over the telephone"
             pattern = replace(pattern, cameo="041", id=f"{pattern.id}+phone")
         if pattern.cameo[:2] == "01" and self._commits_to_act(verb):  # "agreed to set up a joint company"
@@ -269,6 +271,12 @@ class _SentenceWork(NounRules, BlameRules, VerbRules):
         return bool(roots) and min(roots) >= "10"
 
     # --- events --------------------------------------------------------------------
+    def _what_is(self, clause: Token) -> bool:
+        """Whether a clause only says what something is ('that Taiwan is a Chinese province'), with
+        no modal ('must be') to make it asked for."""
+        return clause.lemma == "be" and clause.tag in {"VBZ", "VBP", "VBD"} and \
+            bool(self.s.kids(clause.i, "attr", "acomp")) and not self.s.kids(clause.i, "aux")  # not "demanded it be"
+
     def _emit(self, pattern: Pattern, trigger: Token, anchor: Token, sources: list[Actor],
               target_groups: list[list[Actor]], fallback_groups: list[list[Actor]], specific: bool,
               weight: float = 1.0) -> None:
