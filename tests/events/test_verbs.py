@@ -68,3 +68,8 @@ def test_withdrawing_from_a_contest_is_no_retreat(coder: Coder) -> None:
 def test_insisting_on_what_is_demands_nothing(coder: Coder) -> None:
     assert not code(coder, "Kenya insists that Uganda is a hostile state.")
     assert aimed(code(coder, "Kenya insists that Somalia withdraw its troops."), "KEN", "10", "SOM")
+
+
+def test_recognising_a_policy_or_a_need_is_no_recognition(coder: Coder) -> None:
+    assert not code(coder, "Kenya recognises the one-Sudan policy, its foreign minister said.")
+    assert [e.cameo for e in code(coder, "Kenya recognized Kosovo on Monday.")] == ["054"]
