@@ -31,7 +31,7 @@ factuality) is right if the reviewer judged it correct or acceptable, wrong othe
 report the coder now writes differently is left out: its judgement was of another event.
 Blind audits of real news (docs/audits/) add events the same way: the documents they were drawn
 from are coded again, and an event the coder still writes as the audit line shows it (same
-event id, source, target, CAMEO code and factuality) is right if judged correct or acceptable.
+sentence, trigger, source, target, CAMEO code and factuality) is right if judged correct or acceptable.
 Audited events are split by their document's id, as gold records without a split of their own.
 """
 
@@ -53,6 +53,7 @@ from .events.ontology import CameoCode
 from .records import Actor, Document, Event
 
 if TYPE_CHECKING:
+    from .audit import AuditItem
     from .store.review import JudgedReport  # only the store modules import DuckDB; `eval` needs no store
 
 IGNORED_FACTUALITY = {"negated", "hypothetical"}
@@ -503,21 +504,24 @@ def audited_outcomes(coder: Coder, audits: Sequence[str], corpus: Sequence[str],
 
     files = [str(f) for name in audits for f in (sorted(Path(name).glob("*.jsonl")) if Path(name).is_dir()
                                                   else [Path(name)])]
-    judged = {item.event_id: item for path in files for item in read_items(Path(path)) if item.judgement}
+    # an audit line is matched on what its judge saw, not on an id: ids have changed with the coder
+    judged = {_as_seen(item): item for path in files for item in read_items(Path(path)) if item.judgement}
+    judgements = len(judged)
     documents = [d for d in read_inputs(corpus)
                  if isinstance(d, Document) and split in ("all", record_split({"id": d.id}))]
     outcomes = []
     for coded in coder.code_documents(documents, calibrated=False):
         for event, names in zip(coded.events, document_features(coded.events, coded.document.text)):
-            item = judged.get(event.event_id)
-            if item is None or not counted(event):
-                continue
-            now = coded_item(event.to_dict())
-            as_judged = (now.source, now.target, now.cameo, now.factuality) == (item.source, item.target, item.cameo,
-                                                                                item.factuality)
-            if as_judged:
+            # one example per judgement, though the story was filed twice
+            item = judged.pop(_as_seen(coded_item(event.to_dict())), None)
+            if item is not None and counted(event):
                 outcomes.append(Outcome(names, event.confidence, item.judgement in RIGHT, f"audit:{coded.document.id}"))
-    return AuditedOutcomes(list(audits), files, list(corpus), split, len(judged), outcomes)
+    return AuditedOutcomes(list(audits), files, list(corpus), split, judgements, outcomes)
+
+
+def _as_seen(item: AuditItem) -> tuple[str, str, str, str, str, str]:
+    """What an audit line showed its judge of an event: the sentence, trigger, actors, code and factuality."""
+    return item.sentence, item.trigger, item.source, item.target, item.cameo, item.factuality
 
 
 def _as_judged(event: Event) -> tuple[int, int, str, str | None, str, str]:

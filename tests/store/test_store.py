@@ -114,3 +114,13 @@ def test_a_coder_from_a_loaded_pipeline_cannot_be_copied_into_workers(tmp_path, 
     borrowed = Coder(nlp=coder.nlp)
     with Store(tmp_path / "s.duckdb") as store, pytest.raises(DetenteError, match="worker processes"):
         ingest(store, borrowed, ARTICLES, workers=2)
+
+
+def test_two_records_of_one_state_that_differ_in_role_are_both_stored(tmp_path, coder):
+    # soldiers fought rebels and rebels soldiers: two records on one state, told apart by their roles
+    document = Document(id="k", text="Kenyan soldiers and Kenyan rebels fought in Mombasa on Monday.", date="2010-06-01")
+    (coded,) = coder.code_documents([document])
+    assert len({e.event_id for e in coded.events}) == len(coded.events) == 2
+    with Store(tmp_path / "s.duckdb") as store:
+        ingest(store, coder, [document])
+        assert store.connection.execute("SELECT count(*) FROM mentions").fetchone() == (2,)

@@ -89,7 +89,8 @@ def _event(doc_id: str, text: str, sentences: dict[int, tuple[int, int]],
     start, end = sentences[sentence_index]
     mentions = sorted({(c.trigger.start, c.trigger.end) for _, c in group})
     location = next((c.location for _, c in group if c.location is not None), None)
-    identity = f"{doc_id}|{best.source.key}|{best.target.key if best.target else ''}|{best.code}|{mentions[0][0]}"
+    # the actors' codes, roles included: "RUSGOV 041 RUSCVL" and "RUSCVL 041 RUSGOV" are two records
+    identity = f"{doc_id}|{best.source.code}|{best.target.code if best.target else ''}|{best.code}|{mentions[0][0]}"
     return Event(
         doc_id=doc_id,
         event_id=hashlib.sha1(identity.encode()).hexdigest()[:16],
