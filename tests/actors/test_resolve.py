@@ -836,3 +836,8 @@ def test_it_in_a_clause_of_a_thing_is_the_thing(coder) -> None:
     text = "Tanzania braced for heavy rain. The storm forced the evacuation of thousands as it slammed into Kenya."
     (coded,) = coder.code_documents([Document("s", text, date="2004-10-01")], monadic=True)
     assert not [e for e in coded.events if e.source.text == "it"]
+
+
+def test_an_acronym_written_as_a_word_is_its_organisation(coder) -> None:
+    events = coder.code("Spanish police blamed Eta for the bombing in Madrid.", date="2004-10-01")
+    assert [e.target.code for e in events if e.cameo.startswith("11")] == ["ESPSEP"]

@@ -155,3 +155,10 @@ def test_cooperation_named_on_an_agreement_is_what_it_is_about(coder: Coder) -> 
     assert [e.cameo for e in events] == ["057"]
     truce = code(coder, "Kenya signed a ceasefire agreement with Uganda on Monday.")
     assert "0871" in {e.cameo for e in truce}
+
+
+def test_a_congratulatory_or_courtesy_call_is_no_appeal(coder: Coder) -> None:
+    congratulation = code(coder, "Kenya's president made a congratulatory call to Uganda's president.")
+    assert [e.cameo for e in congratulation] == ["051"]
+    courtesy = code(coder, "Kenya's foreign minister paid a courtesy call on Uganda's president.")
+    assert [e.cameo for e in courtesy] == ["042"]
