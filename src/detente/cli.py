@@ -147,8 +147,8 @@ def evaluate(gold: tuple[str, ...], as_json: bool, show: int, limit: int | None,
     with clean_errors():
         audited = audited_outcomes(coder, audits, audit_corpus, split) if audits else None
     if audited is not None:
-        click.echo(f"{len(audited.outcomes)} events of split {split} are coded as {audited.judged} audited events "
-                   f"were judged in {len(audited.files)} audit files: counted too", err=True)
+        click.echo(f"{len(audited.outcomes)} judgements of events of split {split} the coder still writes as judged, "
+                   f"of {audited.judged} in {len(audited.files)} audit files: counted too", err=True)
     if fit_calibration:
         with clean_errors():
             reviewed = None

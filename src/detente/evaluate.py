@@ -488,11 +488,11 @@ class AuditedOutcomes:
     """Blind-audit judgements as calibration examples (see the module docstring)."""
 
     audits: list[str]  # audit files or folders, as given
-    files: list[str]  # the audit files, the later one's judgement of an event winning
+    files: list[str]  # the audit files; every judgement of an event counts
     corpus: list[str]  # the documents they were drawn from
     split: str
-    judged: int  # events judged, in all the audit files
-    outcomes: list[Outcome]  # the judged events of the split the coder still writes as they were judged
+    judged: int  # judgements, in all the audit files
+    outcomes: list[Outcome]  # the judgements of events of the split the coder still writes as they were judged
 
 
 def audited_outcomes(coder: Coder, audits: Sequence[str], corpus: Sequence[str], split: str) -> AuditedOutcomes:
@@ -505,21 +505,27 @@ def audited_outcomes(coder: Coder, audits: Sequence[str], corpus: Sequence[str],
     files = [str(f) for name in audits for f in (sorted(Path(name).glob("*.jsonl")) if Path(name).is_dir()
                                                   else [Path(name)])]
     # an audit line is matched on what its judge saw, not on an id: ids have changed with the coder
-    judged = {_as_seen(item): item for path in files for item in read_items(Path(path)) if item.judgement}
-    judgements = len(judged)
+    # every judgement of an event counts once: two judges of one event are two examples
+    judged: dict[tuple[str, ...], list[AuditItem]] = {}
+    for path in files:
+        for item in read_items(Path(path)):
+            if item.judgement:
+                judged.setdefault(_as_seen(item), []).append(item)
+    judgements = sum(len(items) for items in judged.values())
     documents = [d for d in read_inputs(corpus)
                  if isinstance(d, Document) and split in ("all", record_split({"id": d.id}))]
     outcomes = []
     for coded in coder.code_documents(documents, calibrated=False):
         for event, names in zip(coded.events, document_features(coded.events, coded.document.text)):
             # one example per judgement, though the story was filed twice
-            item = judged.pop(_as_seen(coded_item(event.to_dict())), None)
-            if item is not None and counted(event):
-                outcomes.append(Outcome(names, event.confidence, item.judgement in RIGHT, f"audit:{coded.document.id}"))
+            items = judged.pop(_as_seen(coded_item(event.to_dict())), [])
+            if counted(event):
+                outcomes += [Outcome(names, event.confidence, item.judgement in RIGHT, f"audit:{coded.document.id}")
+                             for item in items]
     return AuditedOutcomes(list(audits), files, list(corpus), split, judgements, outcomes)
 
 
-def _as_seen(item: AuditItem) -> tuple[str, str, str, str, str, str]:
+def _as_seen(item: AuditItem) -> tuple[str, ...]:
     """What an audit line showed its judge of an event: the sentence, trigger, actors, code and factuality."""
     return item.sentence, item.trigger, item.source, item.target, item.cameo, item.factuality
 
@@ -556,8 +562,8 @@ def refit_calibration(reports: list[Report], path: Path, day: str, reviewed: Rev
         command.append(f"--db {reviewed.store}")
     if audited is not None:
         digest = hashlib.sha1(b"".join(Path(f).read_bytes() for f in audited.files)).hexdigest()[:12]
-        sources.append(f"  {len(audited.files)} audit files (sha1 of all {digest}): {len(audited.outcomes)} events of "
-                       f"split {audited.split} coded as judged, of {audited.judged} events judged in all")
+        sources.append(f"  {len(audited.files)} audit files (sha1 of all {digest}): {len(audited.outcomes)} judgements "
+                       f"of events of split {audited.split} coded as judged, of {audited.judged} judgements in all")
         command += [*(f"--audits {a}" for a in audited.audits), *(f"--audit-corpus {c}" for c in audited.corpus)]
     write_calibration(calibration, path, [
         "Calibrated confidence (src/detente/calibration.py): weights of a logistic model of the probability",
