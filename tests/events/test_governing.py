@@ -278,3 +278,9 @@ def test_stopping_anothers_act_eases_nothing(coder: Coder) -> None:
 def test_who_asks_a_passive_order_or_appeal_is_no_one_named(coder: Coder) -> None:
     assert not code_monadic(coder, "Kenyan troops were ordered to withdraw from Somalia.")
     assert aimed(code(coder, "Kenyan troops were ordered by Uganda to withdraw from Somalia."), "UGA", "10", "KEN")
+
+
+def test_an_announced_deployment_is_offered_unless_it_goes_to_a_border(coder: Coder) -> None:
+    assert [e.cameo for e in code(coder, "Kenya will send 500 troops to Somalia next month.")] == ["0332"]
+    assert [e.cameo for e in code(coder, "Kenya will deploy troops to the Somali border.")] == ["138"]
+    assert [e.cameo for e in code(coder, "Kenya threatened to send troops to Somalia.")] == ["138"]

@@ -140,7 +140,7 @@ class GoverningRules(GovernorRules):
         planned = not auxiliaries & _FUTURE_AUX and coding.factuality == "asserted" and self.anchoring.planned(anchor)
         if (auxiliaries & _FUTURE_AUX or planned) and not coding.derived and not conditional and derivable:
             # A future act is an expression of intent (cooperation) or a threat (conflict).
-            derived = self.vocabulary.derive("intent", coding.code)
+            derived = self._intended(coding)
             if derived is None:
                 coding.factuality = "future" if coding.factuality == "asserted" else coding.factuality
             else:
@@ -219,9 +219,11 @@ class GoverningRules(GovernorRules):
         derived = self.vocabulary.derive(effect, coding.code)
         if effect == "intent" and governor.lemma in self.vocabulary.words["offering"]:
             derived = self.vocabulary.derive("offer", coding.code) or derived
-        if effect == "intent" and governor.lemma in self.vocabulary.words["threatening"] and \
-                derived is not None and derived[:2] != "13":
-            derived = "130"  # "threatened to hand the hostage over to al-Qaeda": a threat, no promise to yield
+        elif effect == "intent" and governor.lemma in self.vocabulary.words["threatening"]:
+            if derived is not None and derived[:2] != "13":
+                derived = "130"  # "threatened to hand the hostage over to al-Qaeda": a threat, no promise to yield
+        elif effect == "intent":
+            derived = self._intended(coding)
         if derived is None:
             coding.factuality = _UNDERIVED_FACTUALITY[effect]
             return
@@ -260,6 +262,21 @@ class GoverningRules(GovernorRules):
                      if effect in {"appeal", "demand"} or a.via not in {"pronoun", "nominal", "role"}]
             coding.target_groups = [named, *self._dative(governor), *self._via_preps(governor, ("to",))] + \
                 coding.target_groups
+
+    def _intended(self, coding: _Coding) -> str | None:
+        """The code of an act only intended: 03x for cooperation, 13x for force; an announced
+        deployment of troops is offered, not threatened ("Britain will send 500 troops to
+        Afghanistan"), unless it goes to a border ("will deploy troops to the Ukrainian border")."""
+        derived = self.vocabulary.derive("intent", coding.code)
+        if coding.code[:3] == "154" and not self._at_border(coding):
+            return self.vocabulary.derive("offer", coding.code) or derived
+        return derived
+
+    def _at_border(self, coding: _Coding) -> bool:
+        """Whether an act is aimed at a border: 'to the Ukrainian border'."""
+        borders = self.resolver.actors.words["border_nouns"]
+        heads = [self.resolver.head_of(a) for group in coding.target_groups for a in group]
+        return any(t is not None and self.s.tokens[t.head].lemma in borders for t in heads)
 
     def _commands_own(self, coding: _Coding, governor: Token) -> bool:
         """'The government ordered patrols by police', 'ordered the newspaper to suspend publication':
