@@ -88,3 +88,10 @@ def test_condemning_an_act_is_aimed_at_its_doer_named_by(coder: Coder) -> None:
 def test_a_speaker_whose_state_is_guessed_claims_no_deed_as_its_own(coder: Coder) -> None:
     events = code(coder, "Medics claim that at least 16 people have been killed in Russian airstrikes.")
     assert not any(e.cameo == "015" for e in events)
+
+
+def test_medics_reporting_casualties_accuse_no_one(coder: Coder) -> None:
+    text = "Kenyan health officials said Somali airstrikes killed at least 44 people in a village near Mandera."
+    assert not [e for e in code(coder, text) if e.cameo.startswith("112")]
+    text = "Kenyan officials said Somali airstrikes killed at least 44 people in a village near Mandera."
+    assert [e.source.code for e in code(coder, text) if e.cameo.startswith("112")] == ["KENGOV"]

@@ -3,7 +3,8 @@
 "S said that T's X ..." where X is a blame topic ("aggression", "war crimes") is an accusation
 by S of T; an accusation "of" such a topic takes its subcode; "S said that T must ..." with
 nothing coded inside is a demand (100); reporting another's violent deed ("S said Y attacked
-Z") accuses Y, and claiming one's own (with a verb of alleging) claims responsibility (015).
+Z") accuses Y, unless S is a medic or a reporter, and claiming one's own (with a verb of
+alleging) claims responsibility (015).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from .arguments import ArgumentRules
 from .governing import _ADVISING_AUX, _DEONTIC_AUX
 from .patterns import Pattern
 from .sentence import Candidate, _Coding, _own_state, _same_actor
+
+_WITNESS_ROLES = {"HLH", "MED"}  # medics and reporters tell of casualties; they accuse no one by it
 
 
 class BlameRules(ArgumentRules):
@@ -86,6 +89,8 @@ class BlameRules(ArgumentRules):
                 if self._modal(speech) != "alleged":  # "said it had attacked": the deed itself is the news
                     continue
                 code, rule, targets = "015", f"015-claimed-deed:{coding.rule}", deed_targets
+            elif speaker.role in _WITNESS_ROLES:
+                continue  # "health officials said American airstrikes killed 44": a casualty report, no accusation
             else:
                 accusation = self.vocabulary.derive("report", coding.code)
                 if accusation is None:
