@@ -494,7 +494,8 @@ def test_where_a_group_is_based_is_no_clue_to_where_things_happen(coder) -> None
 
 
 def test_serbs_of_bosnia_are_of_bosnia(coder) -> None:
-    (event,) = coder.code("The Bosnian-Serb prime minister resigned in protest against EU sanctions.", date="2004-12-17")
+    text = "The Bosnian-Serb prime minister resigned in protest against EU sanctions."
+    (event,) = coder.code(text, date="2004-12-17")
     assert event.source.code == "BIHGOV"
 
 
@@ -841,3 +842,9 @@ def test_it_in_a_clause_of_a_thing_is_the_thing(coder) -> None:
 def test_an_acronym_written_as_a_word_is_its_organisation(coder) -> None:
     events = coder.code("Spanish police blamed Eta for the bombing in Madrid.", date="2004-10-01")
     assert [e.target.code for e in events if e.cameo.startswith("11")] == ["ESPSEP"]
+
+
+def test_a_states_body_that_acts_is_first_the_subjects_state(coder) -> None:
+    text = "Kenyan leader Kibaki rejected calls for a referendum on leaving Somalia after winning parliament's support."
+    (coded,) = coder.code_documents([Document("p", text, date="2004-10-01")], monadic=True)
+    assert [e.source.code for e in coded.events if e.cameo.startswith("05")] == ["KENLEG"]

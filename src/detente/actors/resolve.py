@@ -1190,7 +1190,11 @@ class ActorResolver:
             return self.actor_of(owner.key, nominal_role or role, start, end, "nominal")
         # "US-led forces invaded the country": a bare state noun is not the doer's own
         doers = self._clause_subject_span(token) if refers_to == "state" and nominal_role is None else (0, 0)
-        for salient in reversed(earlier):
+        # a state's body ("parliament", "the army") is first of the sentence's subjects: "Kibaki rejected a
+        # referendum on leaving Somalia after winning parliament's support" is Kenya's parliament
+        acting = nominal_role is not None and token.dep in {"poss", *_SUBJECT_DEPS}  # not "to support a regime"
+        subjects = [s for s in earlier if s.subject and s.position >= sentence.start] if acting else []
+        for salient in [*reversed(subjects), *reversed(earlier)]:
             kind = self.actors.kinds.get(salient.key)
             if (salient.person and nominal_role is None) or (refers_to != "any" and kind != refers_to):
                 continue
