@@ -355,7 +355,7 @@ class ActorResolver:
         if match.last + 1 >= head:
             return False
         war = sentence.tokens[match.last + 1]  # the parser hangs both on the head: "Iraq war allies"
-        return war.lemma in self.actors.words["war_nouns"] and war.dep in {"compound", "nmod", "amod"}
+        return war.lemma in wars and war.dep in {"compound", "nmod", "amod"}
 
     def _only_located(self, head: int, match: NameMatch) -> bool:
         """Whether the phrase is a place that only says where a thing is or an act happened:

@@ -271,12 +271,6 @@ class _SentenceWork(NounRules, BlameRules, VerbRules):
         return bool(roots) and min(roots) >= "10"
 
     # --- events --------------------------------------------------------------------
-    def _what_is(self, clause: Token) -> bool:
-        """Whether a clause only says what something is ('that Taiwan is a Chinese province'), with
-        no modal ('must be') to make it asked for."""
-        return clause.lemma == "be" and clause.tag in {"VBZ", "VBP", "VBD"} and \
-            bool(self.s.kids(clause.i, "attr", "acomp")) and not self.s.kids(clause.i, "aux")  # not "demanded it be"
-
     def _emit(self, pattern: Pattern, trigger: Token, anchor: Token, sources: list[Actor],
               target_groups: list[list[Actor]], fallback_groups: list[list[Actor]], specific: bool,
               weight: float = 1.0) -> None:

@@ -127,3 +127,9 @@ class VerbRules(ArgumentRules):
         phones = self.vocabulary.words["phones"]
         return any(pobj.lemma in phones for prep in self.s.kids(verb.i, "prep") if prep.lemma in {"by", "over", "on"}
                    for pobj in self.s.kids(prep.i, "pobj"))
+
+    def _what_is(self, clause: Token) -> bool:
+        """Whether a clause only says what something is ('that Taiwan is a Chinese province'), with
+        no modal ('must be') to make it asked for."""
+        return clause.lemma == "be" and clause.tag in {"VBZ", "VBP", "VBD"} and \
+            bool(self.s.kids(clause.i, "attr", "acomp")) and not self.s.kids(clause.i, "aux")  # not "demanded it be"
